@@ -1,0 +1,99 @@
+// One handle on the database for the whole process: the Prisma client for the API, plus
+// raw SQL access (multi-statement scripts for migrations, parameterised queries for the
+// hand-written SQL that Prisma cannot express).
+import type { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/index.js";
+import { openPGlite, targetFromEnv, type DatabaseTarget } from "./adapter.js";
+
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  readonly prisma: PrismaClient;
+  /** Runs a script of one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs fn on one connection inside a transaction. */
+  transaction<T>(fn: (tx: Pick<Database, "exec" | "query">) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Called for every SQL statement Prisma sends (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export async function openDatabase(target: DatabaseTarget = targetFromEnv(), options: OpenOptions = {}): Promise<Database> {
+  return target.url ? openPostgres(target.url, options) : openEmbedded(target.dataDir, options);
+}
+
+function createPrisma(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): PrismaClient {
+  const prisma = new PrismaClient({
+    adapter,
+    log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
+  });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    prisma.$on("query" as never, (event: { query: string }) => onQuery(event.query));
+  }
+  return prisma;
+}
+
+async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Database> {
+  const pglite: PGlite = await openPGlite(dataDir);
+  const prisma = createPrisma(new PrismaPGlite(pglite), options);
+  const query = async <Row,>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows;
+  const exec = async (sql: string) => void (await pglite.exec(sql));
+  return {
+    kind: "pglite",
+    prisma,
+    exec,
+    query,
+    transaction: (fn) =>
+      pglite.transaction((tx) =>
+        fn({
+          exec: async (sql) => void (await tx.exec(sql)),
+          query: async <Row,>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
+        }),
+      ),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CITYNET_DB_POOL_SIZE || 10) });
+  const prisma = createPrisma(new PrismaPg(pool), options);
+  const query = async <Row,>(sql: string, params: unknown[] = []) =>
+    (await pool.query(sql, params)).rows as Row[];
+  return {
+    kind: "postgres",
+    prisma,
+    exec: async (sql) => void (await pool.query(sql)),
+    query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn({
+          exec: async (sql) => void (await client.query(sql)),
+          query: async <Row,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
