@@ -1,0 +1,88 @@
+// The HTTP application: GraphQL (with offline GraphiQL) plus health and readiness probes.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { GraphQLError } from "graphql";
+import { createYoga, maskError } from "graphql-yoga";
+import type { Database } from "./db/database.js";
+import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
+import type { Context } from "./schema/context.js";
+import { ErrorCode, fromValidationError } from "./schema/common/errors.js";
+import { schema } from "./schema/index.js";
+
+export interface AppOptions {
+  graphiql?: boolean;
+  /** Where unexpected (masked) errors are reported. */
+  logError?: (error: unknown) => void;
+}
+
+/** First language tag of an Accept-Language header ("cs-CZ,cs;q=0.9" → "cs"). */
+export function preferredLanguage(header: string | null): string | null {
+  const tag = header?.split(",")[0]?.trim().slice(0, 2).toLowerCase();
+  return tag && /^[a-z]{2}$/.test(tag) ? tag : null;
+}
+
+/** Gives uncoded client errors (syntax errors) a stable code. */
+function withCode(error: GraphQLError): GraphQLError {
+  if (error.extensions.code) return error;
+  const code = error.message.startsWith("Syntax Error") ? ErrorCode.GRAPHQL_PARSE_FAILED : ErrorCode.BAD_USER_INPUT;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+}
+
+export function createApp(db: Database, options: AppOptions = {}) {
+  const logError = options.logError ?? ((error) => console.error(error));
+  const yoga = createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    healthCheckEndpoint: "/healthz",
+    context: ({ request }) => ({ prisma: db.prisma, lang: preferredLanguage(request.headers.get("accept-language")) }),
+    graphiql: options.graphiql === false ? false : { title: "CityNet GraphiQL", defaultQuery: EXAMPLE_OPERATIONS },
+    renderGraphiQL,
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        if (error instanceof GraphQLError) {
+          const validation = fromValidationError(error.originalError);
+          if (validation) return new GraphQLError(validation.message, { nodes: error.nodes, path: error.path, extensions: validation.extensions });
+          // Our own coded errors, and syntax errors, are meant for the client as they are.
+          if (!error.originalError || error.originalError instanceof GraphQLError) return withCode(error);
+        }
+        logError(error instanceof GraphQLError ? (error.originalError ?? error) : error);
+        const masked = maskError(error, message, isDev) as GraphQLError;
+        return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+      },
+    },
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 15 },
+        maxAliases: { n: 20 },
+        maxTokens: { n: 4000 },
+        maxDirectives: { n: 20 },
+        costLimit: { maxCost: 50_000 },
+        // Suggestions ("did you mean …") help analysts in GraphiQL; the schema is public anyway.
+        blockFieldSuggestion: { enabled: false },
+      }),
+    ],
+  });
+
+  async function ready(): Promise<boolean> {
+    try {
+      await db.query("SELECT 1");
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Node request handler: /readyz checks the database, everything else goes to yoga. */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.url === "/readyz") {
+      const ok = await ready();
+      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status: ok ? "ready" : "database unreachable" }));
+      return;
+    }
+    return yoga(req, res);
+  }
+
+  return { yoga, handle, ready };
+}

@@ -1,0 +1,21 @@
+// Every setting comes from the environment (documented in README.md).
+import { targetFromEnv, type DatabaseTarget } from "./db/adapter.js";
+
+export interface Config {
+  database: DatabaseTarget;
+  host: string;
+  port: number;
+  /** Load the source documents' facts into an empty database at start. */
+  seed: boolean;
+  graphiql: boolean;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    database: targetFromEnv(env),
+    host: env.HOST || "127.0.0.1",
+    port: Number(env.PORT || 4000),
+    seed: env.CITYNET_SEED !== "false",
+    graphiql: env.CITYNET_GRAPHIQL !== "false",
+  };
+}

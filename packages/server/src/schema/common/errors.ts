@@ -1,0 +1,31 @@
+// Stable error codes clients can branch on (extensions.code). Anything else is masked.
+import { PothosValidationError } from "@pothos/core";
+import { GraphQLError } from "graphql";
+
+export const ErrorCode = {
+  NOT_FOUND: "NOT_FOUND",
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  INVALID_ID: "INVALID_ID",
+  INVALID_CURSOR: "INVALID_CURSOR",
+  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+
+export function notFound(type: string, key: string): GraphQLError {
+  return new GraphQLError(`No ${type} with ${key}`, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
+export function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+}
+
+/** Gives Pothos' own argument checks (ids, cursors, page sizes) a code instead of masking them. */
+export function fromValidationError(error: unknown): GraphQLError | null {
+  if (!(error instanceof PothosValidationError)) return null;
+  const code = /global id|is not of type/i.test(error.message)
+    ? ErrorCode.INVALID_ID
+    : /cursor/i.test(error.message)
+      ? ErrorCode.INVALID_CURSOR
+      : ErrorCode.BAD_USER_INPUT;
+  return new GraphQLError(error.message, { extensions: { code } });
+}

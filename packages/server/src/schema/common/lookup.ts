@@ -1,0 +1,31 @@
+// Root lookups by a natural key that answer NOT_FOUND (rather than a silent null) for
+// keys that do not exist, so a client can tell a typo from missing data.
+import type PrismaTypes from "../../generated/pothos-types.js";
+import type { PrismaClient } from "../../generated/prisma/index.js";
+import type { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { notFound } from "./errors.js";
+
+export async function found<T>(row: Promise<T | null>, type: string, key: string): Promise<T> {
+  const value = await row;
+  if (!value) throw notFound(type, key);
+  return value;
+}
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type SluggedModel = "Town" | "Network" | "Event" | "Project" | "Organisation" | "Programme" | "PartnerSearch" | "FundingCall" | "NewsItem" | "Agreement" | "Topic";
+
+/** A root field `x(slug: String!)` that answers NOT_FOUND for unknown slugs. */
+export function bySlug<Model extends SluggedModel>(
+  t: PothosSchemaTypes.QueryFieldBuilder<Types, Types["Root"]>,
+  model: Model,
+  label: string,
+  find: (prisma: PrismaClient, query: object, slug: string) => Promise<PrismaTypes[Model]["Shape"] | null>,
+) {
+  return t.prismaField({
+    type: model,
+    description: `A ${label} by its slug. NOT_FOUND when there is none.`,
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: (query: object, _root: unknown, args: { slug: string }, ctx: Context) => found(find(ctx.prisma, query, args.slug), label, `slug ${args.slug}`),
+  } as never);
+}

@@ -1,0 +1,99 @@
+// Partial dates as a GraphQL type: the precision the source gives, the first and last
+// day it covers (for sorting and filtering), and a human label in the reader's language.
+import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/index.js";
+import { seasonOf, type DatePrecision, type Season } from "../../lib/partial-date.js";
+import { builder } from "../builder.js";
+import { LANG_ARG_DESCRIPTION } from "./localized.js";
+
+export interface PartialDateValue {
+  precision: DatePrecision;
+  start: Date;
+  end: Date;
+  instant: Date | null;
+  timeZone: string | null;
+}
+
+export function partialDate(
+  precision: DatePrecision | null,
+  start: Date | null,
+  end: Date | null,
+  instant: Date | null = null,
+  timeZone: string | null = null,
+): PartialDateValue | null {
+  return precision && start && end ? { precision, start, end, instant, timeZone } : null;
+}
+
+export const DatePrecisionEnum = builder.enumType(DatePrecisionValues, {
+  name: "DatePrecision",
+  description: "How precisely a source dates something.",
+});
+
+export const SeasonEnum = builder.enumType("Season", {
+  description: "Meteorological season (northern hemisphere): spring is March–May, autumn September–November.",
+  values: { SPRING: { value: "spring" }, SUMMER: { value: "summer" }, AUTUMN: { value: "autumn" }, WINTER: { value: "winter" } } as const,
+});
+
+const SEASON_NAMES: Record<string, Record<Season, string>> = {
+  en: { spring: "spring", summer: "summer", autumn: "autumn", winter: "winter" },
+  cs: { spring: "jaro", summer: "léto", autumn: "podzim", winter: "zima" },
+  pl: { spring: "wiosna", summer: "lato", autumn: "jesień", winter: "zima" },
+  sl: { spring: "pomlad", summer: "poletje", autumn: "jesen", winter: "zima" },
+  de: { spring: "Frühling", summer: "Sommer", autumn: "Herbst", winter: "Winter" },
+  hu: { spring: "tavasz", summer: "nyár", autumn: "ősz", winter: "tél" },
+  it: { spring: "primavera", summer: "estate", autumn: "autunno", winter: "inverno" },
+};
+
+export function formatPartialDate(value: PartialDateValue, lang = "en"): string {
+  const locale = SEASON_NAMES[lang] ? lang : "en";
+  const fmt = (options: Intl.DateTimeFormatOptions, date: Date) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(date);
+  const sameDay = value.start.getTime() === value.end.getTime();
+  switch (value.precision) {
+    case "YEAR":
+      return String(value.start.getUTCFullYear());
+    case "SEASON":
+      return `${SEASON_NAMES[locale][seasonOf(value.start)]} ${value.start.getUTCFullYear()}`;
+    case "MONTH": {
+      const month = { year: "numeric", month: "long" } as const;
+      return sameMonth(value) ? fmt(month, value.start) : `${fmt(month, value.start)} – ${fmt(month, value.end)}`;
+    }
+    case "DAY": {
+      const day = { year: "numeric", month: "long", day: "numeric" } as const;
+      return sameDay ? fmt(day, value.start) : new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...day }).formatRange(value.start, value.end);
+    }
+    case "DATE_TIME":
+      return new Intl.DateTimeFormat(locale, {
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZone: value.timeZone ?? "UTC",
+        timeZoneName: "short",
+      }).format(value.instant!);
+  }
+}
+
+function sameMonth(value: PartialDateValue): boolean {
+  return value.start.getUTCFullYear() === value.end.getUTCFullYear() && value.start.getUTCMonth() === value.end.getUTCMonth();
+}
+
+export const PartialDate = builder.objectRef<PartialDateValue>("PartialDate").implement({
+  description:
+    "A date as precisely as the source gives it: a year, a season (\"spring 2016\"), a month (\"December 2004\"), a day or a range of days, or an instant with its time zone. `start` and `end` are the first and last day it covers.",
+  fields: (t) => ({
+    precision: t.field({ type: DatePrecisionEnum, resolve: (d) => d.precision }),
+    start: t.field({ type: "Date", description: "First day covered.", resolve: (d) => d.start }),
+    end: t.field({ type: "Date", description: "Last day covered.", resolve: (d) => d.end }),
+    year: t.int({ description: "Year of the start.", resolve: (d) => d.start.getUTCFullYear() }),
+    season: t.field({ type: SeasonEnum, nullable: true, description: "For SEASON precision.", resolve: (d) => (d.precision === "SEASON" ? seasonOf(d.start) : null) }),
+    month: t.int({ nullable: true, description: "1–12, for MONTH precision and finer.", resolve: (d) => (["MONTH", "DAY", "DATE_TIME"].includes(d.precision) ? d.start.getUTCMonth() + 1 : null) }),
+    day: t.int({ nullable: true, description: "Day of month, for DAY precision and finer.", resolve: (d) => (["DAY", "DATE_TIME"].includes(d.precision) ? d.start.getUTCDate() : null) }),
+    dateTime: t.field({ type: "DateTime", nullable: true, description: "The instant, for DATE_TIME precision.", resolve: (d) => d.instant }),
+    timeZone: t.string({ nullable: true, description: "IANA time zone the source's local time refers to.", resolve: (d) => d.timeZone }),
+    text: t.string({
+      description: "A human label in the given language: \"spring 2016\", \"jaro 2016\", \"6–8 May 2020\".",
+      args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+      resolve: (d, args, ctx) => formatPartialDate(d, args.lang ?? ctx.lang ?? "en"),
+    }),
+  }),
+});

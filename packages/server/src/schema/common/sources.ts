@@ -1,0 +1,54 @@
+// Provenance: every type exposes `sources`, the documents (or registries) and the quoted
+// words its facts come from. Citations are loaded in one batched query per type and request.
+import { SourceKind as SourceKindValues, type Citation as CitationRow, type Source as SourceRow, type SubjectType } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+
+export const SourceKind = builder.enumType(SourceKindValues, {
+  name: "SourceKind",
+  description: "DOCUMENT: one of the source documents; REGISTRY: a reference-data package.",
+});
+
+export const Source = builder.prismaNode("Source", {
+  id: { field: "id" },
+  description: "A source document or reference-data registry that facts are taken from.",
+  fields: (t) => ({
+    key: t.exposeString("key", { description: "Document file name, or registry package name@version." }),
+    kind: t.expose("kind", { type: SourceKind }),
+    title: t.exposeString("title"),
+    language: t.exposeString("language", { nullable: true, description: "ISO 639-1 language of a document." }),
+    licence: t.exposeString("licence", { nullable: true, description: "Licence of registry data (credit it when you reuse it)." }),
+    url: t.exposeString("url", { nullable: true }),
+  }),
+});
+
+export type CitationValue = Pick<CitationRow, "quote" | "field" | "subjectId"> & { source: SourceRow };
+
+export const Citation = builder.objectRef<CitationValue>("Citation").implement({
+  description: "Where a fact comes from: the source and the words it says it in.",
+  fields: (t) => ({
+    source: t.field({ type: Source, resolve: (c) => c.source }),
+    quote: t.exposeString("quote", { description: "The source's own words (original language, white space normalised)." }),
+    field: t.exposeString("field", { nullable: true, description: "The field or relationship this quote backs, when narrower than the whole record." }),
+  }),
+});
+
+const SOURCES_DESCRIPTION = "Where the facts of this record come from, with quotes.";
+
+/** A `sources` field for a type whose rows are cited as `subjectType`. */
+export function sourcesField<Parent extends { id: number }>(
+  t: PothosSchemaTypes.RootFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, Parent, "Object" | "PrismaObject">,
+  subjectType: SubjectType,
+) {
+  return t.loadableGroup({
+    type: Citation,
+    description: SOURCES_DESCRIPTION,
+    load: (ids: number[], ctx) =>
+      ctx.prisma.citation.findMany({
+        where: { subjectType, subjectId: { in: ids } },
+        include: { source: true },
+        orderBy: { id: "asc" },
+      }),
+    group: (citation) => citation.subjectId,
+    resolve: (parent) => parent.id,
+  });
+}

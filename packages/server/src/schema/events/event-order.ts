@@ -1,0 +1,12 @@
+import type { Prisma } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+
+export const EventOrder = builder.enumType("EventOrder", {
+  description: "Order of events by their (partial) date; undated events come last.",
+  values: ["DATE_ASC", "DATE_DESC"] as const,
+});
+
+export function eventOrder(order: "DATE_ASC" | "DATE_DESC" | null | undefined): Prisma.EventOrderByWithRelationInput[] {
+  const sort = order === "DATE_ASC" ? "asc" : "desc";
+  return [{ dateStart: { sort, nulls: "last" } }, { startsAt: { sort, nulls: "last" } }, { id: "asc" }];
+}

@@ -1,0 +1,79 @@
+import { EventKind as EventKindValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { PartialDate, partialDate } from "../common/partial-date.js";
+import { Quantity, quantity } from "../common/quantity.js";
+import { sourcesField } from "../common/sources.js";
+import { newsAboutField } from "../news/news-about.js";
+import { eventOrder } from "./event-order.js";
+
+export const EventKind = builder.enumType(EventKindValues, {
+  name: "EventKind",
+  description: "Conference of a network, congress, forum, week-long event, online session, project event, partner days.",
+});
+
+export const Event = builder.prismaNode("Event", {
+  id: { field: "id" },
+  description: "A conference, congress, forum, online session or project event.",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    kind: t.expose("kind", { type: EventKind }),
+    name: requiredLocalizedText(t, (e) => e.names, "Title in the given language, else the original."),
+    nameTranslations: translations(t, (e) => e.names, "The title"),
+    theme: localizedText(t, (e) => e.theme, "The stated theme in the given language, else the original wording."),
+    themeTranslations: translations(t, (e) => e.theme, "The theme"),
+    description: localizedText(t, (e) => e.description, "What happens there, as the sources say."),
+    edition: t.exposeInt("edition", { nullable: true, description: "Edition number (20 for the 20th)." }),
+    parent: t.relation("parent", { nullable: true, description: "The event this one is part of (a session of a week)." }),
+    sessions: t.relation("children", { description: "Parts of this event.", query: { orderBy: eventOrder("DATE_ASC") } }),
+    network: t.relation("network", { nullable: true, description: "The network whose event it is." }),
+    project: t.relation("project", { nullable: true, description: "The project whose event it is." }),
+    organiser: t.relation("organiser", { nullable: true }),
+    hostTown: t.relation("hostTown", { nullable: true }),
+    venue: t.exposeString("venue", { nullable: true, description: "Venue within the host town, as stated (grad Hartberg)." }),
+    online: t.exposeBoolean("online"),
+    platform: t.exposeString("platform", { nullable: true, description: "Online platform (Zoom)." }),
+    date: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: "When, as precisely as the source says; null when it gives no calendar date (see dateNote).",
+      resolve: (e) => partialDate(e.datePrecision, e.dateStart, e.dateEnd, e.startsAt, e.timeZone),
+    }),
+    dateNote: localizedText(t, (e) => e.dateNote, "What the source says about the date when it gives no calendar date (\"last year\")."),
+    declaredTownCount: t.exposeInt("declaredTownCount", { nullable: true, description: "Towns taking part, as stated (may be more than are named)." }),
+    registeredParticipants: t.field({ type: Quantity, nullable: true, resolve: (e) => quantity(e.registeredCount, e.registeredQual) }),
+    sessionCount: t.field({ type: Quantity, nullable: true, resolve: (e) => quantity(e.sessionCount, e.sessionQual) }),
+    partnerCount: t.field({ type: Quantity, nullable: true, resolve: (e) => quantity(e.partnerCount, e.partnerQual) }),
+    topics: t.relation("topics", { query: { orderBy: { id: "asc" } } }),
+    participations: t.relation("participations", { description: "Towns and organisations named as taking part, with what they did." }),
+    agreements: t.relation("agreements", { description: "Agreements signed at the event." }),
+    featuredNetworks: t.relation("featuredNetworks", { description: "Networks presented at the event." }),
+    featuredProgrammes: t.relation("featuredProgrammes", { description: "Programmes discussed at the event." }),
+    news: newsAboutField(t, "EVENT"),
+    sources: sourcesField(t, "EVENT"),
+  }),
+});
+
+export const EventParticipation = builder.prismaObject("EventParticipation", {
+  description: "A town or organisation named as taking part in an event.",
+  fields: (t) => ({
+    event: t.relation("event"),
+    town: t.relation("town", { nullable: true }),
+    organisation: t.relation("organisation", { nullable: true }),
+    contribution: localizedText(t, (p) => p.contribution, "What it did there (a wind orchestra performed)."),
+    sources: sourcesField(t, "EVENT_PARTICIPATION"),
+  }),
+});
+
+export const Topic = builder.prismaNode("Topic", {
+  id: { field: "id" },
+  description: "A theme of events and partner searches (clean mobility, culture…).",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    name: requiredLocalizedText(t, (x) => x.names, "Name in the given language, else the original wording."),
+    nameTranslations: translations(t, (x) => x.names, "The name"),
+    events: t.relation("events"),
+    partnerSearches: t.relation("partnerSearches"),
+    sources: sourcesField(t, "TOPIC"),
+  }),
+});

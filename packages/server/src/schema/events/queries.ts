@@ -1,0 +1,77 @@
+import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { badInput } from "../common/errors.js";
+import { bySlug } from "../common/lookup.js";
+import { pageSize } from "../common/pagination.js";
+import { SeasonEnum } from "../common/partial-date.js";
+import { EventKind } from "./event.js";
+import { eventOrder, EventOrder } from "./event-order.js";
+
+export const EventFilter = builder.inputType("EventFilter", {
+  description: "Conditions on events; all given conditions must hold. Date conditions match events whose dated span overlaps.",
+  fields: (t) => ({
+    network: t.string({ required: false, description: "Slug of the organising network." }),
+    project: t.string({ required: false, description: "Slug of the project." }),
+    hostTown: t.string({ required: false, description: "Slug of the host town." }),
+    hostCountry: t.string({ required: false, description: "ISO alpha-2 code of the host town's country." }),
+    kinds: t.field({ type: [EventKind], required: false }),
+    yearFrom: t.int({ required: false }),
+    yearTo: t.int({ required: false }),
+    season: t.field({ type: SeasonEnum, required: false, description: "Events dated to this season (SEASON precision)." }),
+    online: t.boolean({ required: false }),
+    from: t.field({ type: "Date", required: false, description: "Events ending on or after this day (upcoming: today)." }),
+    to: t.field({ type: "Date", required: false, description: "Events starting on or before this day." }),
+    topic: t.string({ required: false, description: "Slug of a topic." }),
+  }),
+});
+
+const SEASON_START_MONTH = { spring: 3, summer: 6, autumn: 9, winter: 12 } as const;
+
+async function eventWhere(prisma: PrismaClient, filter: typeof EventFilter.$inferInput | null | undefined): Promise<Prisma.EventWhereInput> {
+  if (!filter) return {};
+  if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) throw badInput("yearFrom must not exceed yearTo");
+  const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1));
+  const yearEnd = (y: number) => new Date(Date.UTC(y, 11, 31));
+  return {
+    AND: [
+      filter.network ? { network: { slug: filter.network } } : {},
+      filter.project ? { project: { slug: filter.project } } : {},
+      filter.hostTown ? { hostTown: { slug: filter.hostTown } } : {},
+      filter.hostCountry ? { hostTown: { countryCode: filter.hostCountry.toUpperCase() } } : {},
+      filter.kinds ? { kind: { in: filter.kinds } } : {},
+      filter.yearFrom != null ? { dateEnd: { gte: yearStart(filter.yearFrom) } } : {},
+      filter.yearTo != null ? { dateStart: { lte: yearEnd(filter.yearTo) } } : {},
+      filter.from ? { dateEnd: { gte: filter.from } } : {},
+      filter.to ? { dateStart: { lte: filter.to } } : {},
+      filter.online != null ? { online: filter.online } : {},
+      filter.topic ? { topics: { some: { slug: filter.topic } } } : {},
+      filter.season ? { id: { in: await seasonEventIds(prisma, filter.season) } } : {},
+    ],
+  };
+}
+
+/** SEASON-precision events starting in the season's first month (Prisma cannot filter on a month). */
+async function seasonEventIds(prisma: PrismaClient, season: keyof typeof SEASON_START_MONTH): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT id FROM "Event" WHERE "datePrecision" = 'SEASON' AND extract(month FROM "dateStart") = ${SEASON_START_MONTH[season]}`;
+  return rows.map((r) => r.id);
+}
+
+builder.queryFields((t) => ({
+  event: bySlug(t, "Event", "event", (prisma, query, slug) => prisma.event.findUnique({ ...query, where: { slug } })),
+  events: t.prismaConnection({
+    type: "Event",
+    cursor: "id",
+    ...pageSize,
+    description: "Events matching a filter, by date.",
+    args: { filter: t.arg({ type: EventFilter }), order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC" }) },
+    totalCount: async (_parent, args, ctx) => ctx.prisma.event.count({ where: await eventWhere(ctx.prisma, args.filter) }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.prisma.event.findMany({ ...query, where: await eventWhere(ctx.prisma, args.filter), orderBy: eventOrder(args.order) }),
+  }),
+  topics: t.prismaField({
+    type: ["Topic"],
+    description: "Themes of events and partner searches.",
+    resolve: (query, _root, _args, ctx) => ctx.prisma.topic.findMany({ ...query, orderBy: { slug: "asc" } }),
+  }),
+}));

@@ -1,0 +1,46 @@
+import { ApplicantKind as ApplicantKindValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { Country } from "../places/country.js";
+import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { sourcesField } from "../common/sources.js";
+import { newsAboutField } from "../news/news-about.js";
+
+export const ApplicantKind = builder.enumType(ApplicantKindValues, { name: "ApplicantKind", description: "Who may apply." });
+
+/** Open on a day: published by then and the deadline (if any) not yet passed. */
+export function isOpenOn(call: { publishedOn: Date | null; deadline: Date | null }, day: Date): boolean {
+  return (!call.publishedOn || call.publishedOn <= day) && (!call.deadline || call.deadline >= day);
+}
+
+export const FundingCall = builder.prismaNode("FundingCall", {
+  id: { field: "id" },
+  description: "A call for applications: who funds it, who may apply, until when.",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    name: requiredLocalizedText(t, (c) => c.names, "Title in the given language, else the original."),
+    nameTranslations: translations(t, (c) => c.names, "The title"),
+    description: localizedText(t, (c) => c.description, "What the call offers or requires."),
+    funder: t.relation("funder", { nullable: true }),
+    programme: t.relation("programme", { nullable: true }),
+    eligibleApplicants: t.field({ type: [ApplicantKind], resolve: (c) => c.eligibleApplicants }),
+    applicantMinAge: t.exposeInt("applicantMinAge", { nullable: true, description: "For calls to individuals." }),
+    applicantMaxAge: t.exposeInt("applicantMaxAge", { nullable: true, description: "For calls to individuals." }),
+    regions: localizedText(t, (c) => c.regions, "Target regions as stated (Central, Eastern, South-Eastern and Southern Europe)."),
+    eligibleCountries: t.field({
+      type: [Country],
+      description: "Countries applicants must come from; empty when not restricted.",
+      select: { eligibleCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
+      resolve: (c) => c.eligibleCountries.map((x) => x.country),
+    }),
+    publishedOn: t.expose("publishedOn", { type: "Date", nullable: true }),
+    deadline: t.expose("deadline", { type: "Date", nullable: true, description: "Last day to apply; null when none is given." }),
+    untilAllocationUsed: t.exposeBoolean("untilAllocationUsed", { description: "True when the call may close earlier, once its allocation is used up." }),
+    openOn: t.boolean({
+      description: "Whether the call accepts applications on that day (by its dates; an exhausted allocation is not known).",
+      args: { date: t.arg({ type: "Date", required: true }) },
+      resolve: (c, args) => isOpenOn(c, args.date),
+    }),
+    news: newsAboutField(t, "FUNDING_CALL"),
+    sources: sourcesField(t, "FUNDING_CALL"),
+  }),
+});

@@ -1,0 +1,30 @@
+// Assembles the schema: importing each domain registers its types and root fields.
+import { lexicographicSortSchema } from "graphql";
+import { builder } from "./builder.js";
+import "./common/scalars.js";
+import "./common/sources.js";
+import "./events/event.js";
+import "./events/queries.js";
+import "./funding/funding-call.js";
+import "./funding/queries.js";
+import "./networks/membership.js";
+import "./networks/network.js";
+import "./networks/queries.js";
+import "./news/news-item.js";
+import "./news/queries.js";
+import "./organisations/organisation.js";
+import "./organisations/programme.js";
+import "./organisations/queries.js";
+import "./partnerships/agreement.js";
+import "./partnerships/partner-search.js";
+import "./partnerships/queries.js";
+import "./places/country.js";
+import "./places/queries.js";
+import "./places/town.js";
+import "./projects/project.js";
+import "./projects/queries.js";
+
+export const schema = builder.toSchema();
+
+/** The schema as printed to schema.graphql: sorted, so the file diffs cleanly. */
+export const sortedSchema = lexicographicSortSchema(schema);

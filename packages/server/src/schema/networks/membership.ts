@@ -1,0 +1,25 @@
+import { MembershipRole as MembershipRoleValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { localizedText } from "../common/localized-fields.js";
+import { PartialDate, partialDate } from "../common/partial-date.js";
+import { sourcesField } from "../common/sources.js";
+
+export const MembershipRole = builder.enumType(MembershipRoleValues, { name: "MembershipRole", description: "Founding member or member." });
+
+export const Membership = builder.prismaNode("Membership", {
+  id: { field: "id" },
+  description: "A town's membership of a network.",
+  fields: (t) => ({
+    town: t.relation("town"),
+    network: t.relation("network"),
+    role: t.expose("role", { type: MembershipRole }),
+    joined: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: "When it joined, as precisely as the source says (December 2004); founding members joined at the founding.",
+      resolve: (m) => partialDate(m.joinedPrecision, m.joinedStart, m.joinedEnd),
+    }),
+    note: localizedText(t, (m) => m.note, "How the membership came about (approved by the city council)."),
+    sources: sourcesField(t, "MEMBERSHIP"),
+  }),
+});

@@ -1,0 +1,48 @@
+import { builder } from "../builder.js";
+import { Country } from "../places/country.js";
+import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { pageSize } from "../common/pagination.js";
+import { sourcesField } from "../common/sources.js";
+import { eventOrder, EventOrder } from "../events/event-order.js";
+
+export const Network = builder.prismaNode("Network", {
+  id: { field: "id" },
+  description: "A network of towns: members, conferences, declared size.",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    name: requiredLocalizedText(t, (n) => n.names, "Name in the given language, else the original."),
+    nameTranslations: translations(t, (n) => n.names, "The name"),
+    description: localizedText(t, (n) => n.description, "Purpose and character, as the sources state."),
+    foundedYear: t.exposeInt("foundedYear", { nullable: true }),
+    initiatorTown: t.relation("initiatorTown", { nullable: true, description: "The town on whose initiative it was founded." }),
+    homeCountry: t.relation("homeCountry", { nullable: true, description: "For national networks." }),
+    declaredMemberCount: t.exposeInt("declaredMemberCount", {
+      nullable: true,
+      description: "Members the sources state (34). `memberships.totalCount` counts only those named.",
+    }),
+    declaredCountries: t.field({
+      type: [Country],
+      description: "Countries the members come from, as the sources state (13).",
+      select: { declaredCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
+      resolve: (n) => n.declaredCountries.map((c) => c.country),
+    }),
+    meetingPattern: localizedText(t, (n) => n.meetingPattern, "How often the network meets (twice a year, spring and autumn)."),
+    memberships: t.relatedConnection("memberships", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Named member towns, founding members first.",
+      query: () => ({ orderBy: [{ role: "asc" }, { id: "asc" }] }),
+    }),
+    events: t.relatedConnection("events", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "The network's conferences and other events.",
+      args: { order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC" }) },
+      query: (args) => ({ orderBy: eventOrder(args.order) }),
+    }),
+    featuredAt: t.relation("featuredAt", { description: "Events that feature this network." }),
+    sources: sourcesField(t, "NETWORK"),
+  }),
+});

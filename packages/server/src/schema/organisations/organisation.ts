@@ -1,0 +1,35 @@
+import { OrganisationKind as OrganisationKindValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { sourcesField } from "../common/sources.js";
+import { newsAboutField } from "../news/news-about.js";
+
+export const OrganisationKind = builder.enumType(OrganisationKindValues, {
+  name: "OrganisationKind",
+  description: "What kind of body an organisation is.",
+});
+
+export const Organisation = builder.prismaNode("Organisation", {
+  id: { field: "id" },
+  description: "An association, agency, assembly or public body active in municipal cooperation.",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    name: requiredLocalizedText(t, (o) => o.names, "Name in the given language, else the original."),
+    nameTranslations: translations(t, (o) => o.names, "The name"),
+    acronym: t.exposeString("acronym", { nullable: true }),
+    kind: t.expose("kind", { type: OrganisationKind }),
+    description: localizedText(t, (o) => o.description, "What the sources say the organisation does."),
+    country: t.relation("country", { nullable: true }),
+    town: t.relation("town", { nullable: true, description: "The town it is based in, where a source says." }),
+    parent: t.relation("parent", { nullable: true, description: "The body it belongs to (CLRAE → Council of Europe)." }),
+    children: t.relation("children", { description: "Bodies that belong to it." }),
+    contactName: t.exposeString("contactName", { nullable: true, description: "Contact person a source names." }),
+    declaredMemberCount: t.exposeInt("declaredMembers", { nullable: true, description: "Members a source states, for associations of towns." }),
+    projectPartnerships: t.relation("projectRoles", { description: "Projects it leads or is a partner of." }),
+    organisedEvents: t.relation("organisedEvents", { description: "Events it organises." }),
+    fundingCalls: t.relation("fundingCalls", { description: "Funding calls it has issued." }),
+    managedProgrammes: t.relation("programmes", { description: "Programmes it manages." }),
+    news: newsAboutField(t, "ORGANISATION"),
+    sources: sourcesField(t, "ORGANISATION"),
+  }),
+});

@@ -1,0 +1,39 @@
+import { ProgrammeKind as ProgrammeKindValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { Country } from "../places/country.js";
+import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { pageSize } from "../common/pagination.js";
+import { sourcesField } from "../common/sources.js";
+
+export const ProgrammeKind = builder.enumType(ProgrammeKindValues, {
+  name: "ProgrammeKind",
+  description: "EU fund (ERDF), EU programme (URBACT), operational programme (Interreg), policy initiative, financial mechanism, fund, climate initiative.",
+});
+
+export const Programme = builder.prismaNode("Programme", {
+  id: { field: "id" },
+  description: "A funding instrument or programme: EU funds, Interreg operational programmes, EEA/Norway Grants…",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    name: requiredLocalizedText(t, (p) => p.names, "Name in the given language, else the original."),
+    nameTranslations: translations(t, (p) => p.names, "The name"),
+    acronym: t.exposeString("acronym", { nullable: true }),
+    kind: t.expose("kind", { type: ProgrammeKind }),
+    description: localizedText(t, (p) => p.description, "What the sources say about it."),
+    startYear: t.exposeInt("startYear", { nullable: true, description: "First year of a programming period." }),
+    endYear: t.exposeInt("endYear", { nullable: true, description: "Last year of a programming period." }),
+    parent: t.relation("parent", { nullable: true, description: "The programme it belongs to." }),
+    children: t.relation("children"),
+    managingBody: t.relation("managingBody", { nullable: true }),
+    countries: t.field({
+      type: [Country],
+      description: "Countries the programme covers, as the sources state.",
+      select: { countries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
+      resolve: (p) => p.countries.map((c) => c.country),
+    }),
+    projects: t.relatedConnection("projects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects run under this programme." }),
+    fundedProjects: t.relatedConnection("fundedProjects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects co-financed by this fund." }),
+    fundingCalls: t.relation("fundingCalls"),
+    sources: sourcesField(t, "PROGRAMME"),
+  }),
+});

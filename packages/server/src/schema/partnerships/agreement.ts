@@ -1,0 +1,35 @@
+import { AgreementKind as AgreementKindValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { sourcesField } from "../common/sources.js";
+
+export const AgreementKind = builder.enumType(AgreementKindValues, { name: "AgreementKind", description: "Declaration or cooperation agreement." });
+
+export const Agreement = builder.prismaNode("Agreement", {
+  id: { field: "id" },
+  description: "A declaration or agreement signed by towns, usually at an event.",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    kind: t.expose("kind", { type: AgreementKind }),
+    name: requiredLocalizedText(t, (a) => a.names, "Title in the given language, else the original."),
+    nameTranslations: translations(t, (a) => a.names, "The title"),
+    summary: localizedText(t, (a) => a.summary, "What it says, in short."),
+    text: localizedText(t, (a) => a.text, "Its own words, where a source quotes them."),
+    event: t.relation("event", { nullable: true, description: "The event it was signed at." }),
+    project: t.relation("project", { nullable: true }),
+    signatoriesNote: localizedText(t, (a) => a.signatoriesNote, "Who signed, as stated (the mayors of the participating towns)."),
+    declaredSignatoryCount: t.exposeInt("declaredSignatoryCount", { nullable: true, description: "Signatories as stated (24); `signatures` lists the towns that are named." }),
+    signatures: t.relation("signatories", { description: "Named signatory towns." }),
+    sources: sourcesField(t, "AGREEMENT"),
+  }),
+});
+
+export const Signature = builder.prismaObject("AgreementSignatory", {
+  name: "Signature",
+  description: "A town whose representative signed an agreement.",
+  fields: (t) => ({
+    town: t.relation("town"),
+    agreement: t.relation("agreement"),
+    sources: sourcesField(t, "AGREEMENT_SIGNATORY"),
+  }),
+});

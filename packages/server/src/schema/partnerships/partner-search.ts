@@ -1,0 +1,42 @@
+import { PartnerSearchStatus as StatusValues, PartnershipKind as KindValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { Country } from "../places/country.js";
+import { localizedText, translations } from "../common/localized-fields.js";
+import { sourcesField } from "../common/sources.js";
+import { newsAboutField } from "../news/news-about.js";
+
+export const PartnershipKind = builder.enumType(KindValues, {
+  name: "PartnershipKind",
+  description: "TWINNING: a partner town for a lasting partnership; COOPERATION: partners for a specific activity.",
+});
+
+export const PartnerSearchStatus = builder.enumType(StatusValues, {
+  name: "PartnerSearchStatus",
+  description: "Status as last stated by a source (see statusAsOf).",
+});
+
+export const PartnerSearch = builder.prismaNode("PartnerSearch", {
+  id: { field: "id" },
+  description: "A town looking for partner towns: what it offers, whom it wants.",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    town: t.relation("town", { description: "The requesting town." }),
+    kind: t.expose("kind", { type: PartnershipKind }),
+    postedOn: t.expose("postedOn", { type: "Date" }),
+    description: localizedText(t, (s) => s.description, "The request in the given language, else the original wording."),
+    descriptionTranslations: translations(t, (s) => s.description, "The request"),
+    wantedPopulationMin: t.exposeInt("wantedPopulationMin", { nullable: true, description: "Smallest population a partner should have." }),
+    wantedPopulationMax: t.exposeInt("wantedPopulationMax", { nullable: true, description: "Largest population a partner should have." }),
+    wantedCountries: t.field({
+      type: [Country],
+      description: "Countries partners should come from; empty when any.",
+      select: { wantedCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
+      resolve: (s) => s.wantedCountries.map((c) => c.country),
+    }),
+    topics: t.relation("topics", { query: { orderBy: { id: "asc" } } }),
+    status: t.expose("status", { type: PartnerSearchStatus }),
+    statusAsOf: t.expose("statusAsOf", { type: "Date", description: "When a source last stated the status." }),
+    news: newsAboutField(t, "PARTNER_SEARCH"),
+    sources: sourcesField(t, "PARTNER_SEARCH"),
+  }),
+});

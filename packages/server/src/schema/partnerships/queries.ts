@@ -1,0 +1,52 @@
+import type { Prisma } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { bySlug } from "../common/lookup.js";
+import { pageSize } from "../common/pagination.js";
+import { PartnershipKind, PartnerSearchStatus } from "./partner-search.js";
+
+export const PartnerSearchFilter = builder.inputType("PartnerSearchFilter", {
+  description: "Conditions on partner searches; all given conditions must hold.",
+  fields: (t) => ({
+    status: t.field({ type: PartnerSearchStatus, required: false }),
+    kind: t.field({ type: PartnershipKind, required: false }),
+    town: t.string({ required: false, description: "Slug of the requesting town." }),
+    country: t.string({ required: false, description: "ISO alpha-2 code of the requesting town's country." }),
+    topic: t.string({ required: false, description: "Slug of a topic." }),
+  }),
+});
+
+function partnerSearchWhere(filter: typeof PartnerSearchFilter.$inferInput | null | undefined): Prisma.PartnerSearchWhereInput {
+  if (!filter) return {};
+  return {
+    AND: [
+      filter.status ? { status: filter.status } : {},
+      filter.kind ? { kind: filter.kind } : {},
+      filter.town ? { town: { slug: filter.town } } : {},
+      filter.country ? { town: { countryCode: filter.country.toUpperCase() } } : {},
+      filter.topic ? { topics: { some: { slug: filter.topic } } } : {},
+    ],
+  };
+}
+
+builder.queryFields((t) => ({
+  partnerSearch: bySlug(t, "PartnerSearch", "partner search", (prisma, query, slug) => prisma.partnerSearch.findUnique({ ...query, where: { slug } })),
+  partnerSearches: t.prismaConnection({
+    type: "PartnerSearch",
+    cursor: "id",
+    ...pageSize,
+    description: "Towns looking for partners, latest first.",
+    args: { filter: t.arg({ type: PartnerSearchFilter }) },
+    totalCount: (_parent, args, ctx) => ctx.prisma.partnerSearch.count({ where: partnerSearchWhere(args.filter) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.partnerSearch.findMany({ ...query, where: partnerSearchWhere(args.filter), orderBy: [{ postedOn: "desc" }, { id: "asc" }] }),
+  }),
+  agreement: bySlug(t, "Agreement", "agreement", (prisma, query, slug) => prisma.agreement.findUnique({ ...query, where: { slug } })),
+  agreements: t.prismaConnection({
+    type: "Agreement",
+    cursor: "id",
+    ...pageSize,
+    description: "Declarations and agreements between towns.",
+    totalCount: (_parent, _args, ctx) => ctx.prisma.agreement.count(),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.agreement.findMany({ ...query, orderBy: { id: "asc" } }),
+  }),
+}));

@@ -1,0 +1,41 @@
+import { builder } from "../builder.js";
+import { pickText, asTexts, LocalizedText, LANG_ARG_DESCRIPTION } from "../common/localized.js";
+import { pageSize } from "../common/pagination.js";
+import { Citation } from "../common/sources.js";
+import { REGISTRY_SOURCES } from "../../seed/reference.js";
+
+export const Country = builder.prismaNode("Country", {
+  id: { field: "code" },
+  description: "A country (ISO 3166-1), with names from the i18n-iso-countries registry.",
+  fields: (t) => ({
+    code: t.exposeString("code", { description: "ISO 3166-1 alpha-2 code (CZ)." }),
+    alpha3: t.exposeString("alpha3", { description: "ISO 3166-1 alpha-3 code (CZE)." }),
+    name: t.string({
+      description: "Name in the given language (en, cs, pl, sl, de, hu, it); English when not available.",
+      args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+      resolve: (c, args, ctx) => {
+        const names = asTexts(c.names);
+        const lang = args.lang ?? ctx.lang;
+        pickText(c.names, lang); // validates lang
+        return names.find((n) => n.lang === lang)?.text ?? names.find((n) => n.lang === "en")?.text ?? c.code;
+      },
+    }),
+    names: t.field({ type: [LocalizedText], description: "Name in every language the registry has.", resolve: (c) => asTexts(c.names) }),
+    towns: t.relatedConnection("towns", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Towns in this country, by name.",
+      query: () => ({ orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    }),
+    sources: t.loadableList({
+      type: Citation,
+      description: "The registry the country's codes and names come from.",
+      load: async (codes: string[], ctx) => {
+        const source = await ctx.prisma.source.findUniqueOrThrow({ where: { key: REGISTRY_SOURCES.countries.key } });
+        return codes.map((code) => [{ source, quote: code, field: null, subjectId: 0 }]);
+      },
+      resolve: (c) => c.code,
+    }),
+  }),
+});

@@ -1,0 +1,86 @@
+import { TownNameKind as TownNameKindValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { pageSize } from "../common/pagination.js";
+import { Quantity, QuantityQualifier } from "../common/quantity.js";
+import { Source, sourcesField } from "../common/sources.js";
+import { newsAboutField } from "../news/news-about.js";
+
+export const TownNameKind = builder.enumType(TownNameKindValues, {
+  name: "TownNameKind",
+  description:
+    "ASCII: the name without diacritics; EXONYM: the name in another language (Pasov for Passau); SOURCE_SPELLING: how a source document spells it (Wells for Wels); ALTERNATE: other names GeoNames records.",
+});
+
+export const TownName = builder.prismaObject("TownName", {
+  description: "Another name of a town: exonym, source spelling, transliteration.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    kind: t.expose("kind", { type: TownNameKind }),
+    lang: t.exposeString("lang", { nullable: true, description: "ISO 639-1 language, where known." }),
+    sources: sourcesField(t, "TOWN_NAME"),
+  }),
+});
+
+export const PopulationFigure = builder.prismaObject("PopulationFigure", {
+  description: "A population figure with its source: GeoNames counts the settlement, documents may state the municipality.",
+  fields: (t) => ({
+    value: t.exposeInt("value"),
+    qualifier: t.expose("qualifier", { type: QuantityQualifier }),
+    quantity: t.field({ type: Quantity, description: "The figure with its qualifier.", resolve: (p) => ({ value: p.value, qualifier: p.qualifier }) }),
+    year: t.exposeInt("year", { nullable: true, description: "Year the figure refers to, when the source gives one." }),
+    statedOn: t.expose("statedOn", { type: "Date", nullable: true, description: "When the source published or last updated it." }),
+    source: t.field({
+      type: Source,
+      select: { sourceId: true },
+      resolve: (p, _args, ctx) => ctx.prisma.source.findUniqueOrThrow({ where: { id: p.sourceId } }),
+    }),
+    sources: sourcesField(t, "POPULATION_FIGURE"),
+  }),
+});
+
+export const Town = builder.prismaNode("Town", {
+  id: { field: "id" },
+  description: "A town or city, enriched from GeoNames (CC BY 4.0), with its cooperation ties.",
+  fields: (t) => ({
+    slug: t.exposeString("slug", { description: "URL-safe unique key (opava, ceske-budejovice)." }),
+    name: t.exposeString("name", { description: "Canonical local name with diacritics." }),
+    asciiName: t.exposeString("asciiName", { description: "The name without diacritics." }),
+    country: t.relation("country"),
+    region: t.exposeString("region", { nullable: true, description: "First-level administrative division (GeoNames)." }),
+    subregion: t.exposeString("subregion", { nullable: true, description: "Second-level administrative division, e.g. province or district (GeoNames)." }),
+    population: t.exposeInt("population", { nullable: true, description: "GeoNames population of the settlement; see populationFigures for every figure with its source." }),
+    populationFigures: t.relation("populationFigures", { description: "Every population figure with its source.", query: { orderBy: { id: "asc" } } }),
+    latitude: t.exposeFloat("latitude"),
+    longitude: t.exposeFloat("longitude"),
+    elevation: t.exposeInt("elevation", { nullable: true, description: "Metres above sea level (GeoNames)." }),
+    timezone: t.exposeString("timezone", { nullable: true, description: "IANA time zone." }),
+    geonameId: t.exposeInt("geonameId", { nullable: true, description: "GeoNames id (https://www.geonames.org/<id>)." }),
+    alternateNames: t.relation("names", {
+      description: "Exonyms, source spellings and other names, optionally of some kinds only.",
+      args: { kinds: t.arg({ type: [TownNameKind], required: false }) },
+      query: (args) => ({ where: args.kinds ? { kind: { in: args.kinds } } : {}, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    }),
+    memberships: t.relatedConnection("memberships", { ...pageSize, cursor: "id", totalCount: true, description: "Network memberships." }),
+    hostedEvents: t.relatedConnection("hostedEvents", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Events held in this town, latest first.",
+      query: () => ({ orderBy: [{ dateStart: { sort: "desc", nulls: "last" } }, { id: "asc" }] }),
+    }),
+    eventParticipations: t.relation("eventRoles", { description: "Events this town is named as taking part in." }),
+    projects: t.relatedConnection("projects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects this town takes part in." }),
+    partnerSearches: t.relatedConnection("partnerSearches", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Partner searches this town has published, latest first.",
+      query: () => ({ orderBy: [{ postedOn: "desc" }, { id: "asc" }] }),
+    }),
+    agreementsSigned: t.relation("signatures", { description: "Agreements and declarations this town signed." }),
+    organisations: t.relation("organisations", { description: "Organisations based in this town." }),
+    initiatedNetworks: t.relation("initiatedNetworks", { description: "Networks founded on this town's initiative." }),
+    news: newsAboutField(t, "TOWN"),
+    sources: sourcesField(t, "TOWN"),
+  }),
+});

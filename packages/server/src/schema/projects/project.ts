@@ -1,0 +1,95 @@
+import { PartnerRole as PartnerRoleValues } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { Country } from "../places/country.js";
+import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
+import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { pageSize } from "../common/pagination.js";
+import { PartialDate, partialDate } from "../common/partial-date.js";
+import { sourcesField } from "../common/sources.js";
+import { newsAboutField } from "../news/news-about.js";
+
+export const PartnerRole = builder.enumType(PartnerRoleValues, { name: "PartnerRole", description: "Lead partner, partner or consortium partner." });
+
+export const Money = builder.objectRef<{ amount: string; currency: string }>("Money").implement({
+  description: "An amount of money.",
+  fields: (t) => ({
+    amount: t.field({ type: "Decimal", resolve: (m) => m.amount }),
+    currency: t.exposeString("currency", { description: "ISO 4217 code (EUR)." }),
+  }),
+});
+
+export const Project = builder.prismaNode("Project", {
+  id: { field: "id" },
+  description: "A cooperation project: programme, fund, budget, period, participating towns and partner organisations.",
+  fields: (t) => ({
+    slug: t.exposeString("slug"),
+    name: requiredLocalizedText(t, (p) => p.names, "Name in the given language, else the original."),
+    nameTranslations: translations(t, (p) => p.names, "The name"),
+    description: localizedText(t, (p) => p.description, "What the project does."),
+    area: localizedText(t, (p) => p.area, "The area it covers, as stated."),
+    goals: t.stringList({
+      description: "Stated goals in the given language, else the original wording.",
+      args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+      resolve: (p, args, ctx) => (Array.isArray(p.goals) ? p.goals : []).map((goal) => pickText(goal, args.lang ?? ctx.lang) ?? ""),
+    }),
+    goalTranslations: t.field({
+      type: t.listRef(t.listRef(LocalizedText)),
+      description: "Each goal in every language we have.",
+      resolve: (p) => (Array.isArray(p.goals) ? p.goals : []).map((goal) => asTexts(goal)),
+    }),
+    programme: t.relation("programme", { nullable: true, description: "The programme it runs under (Interreg V-A Slovenia–Austria 2014–2020)." }),
+    fund: t.relation("fund", { nullable: true, description: "The fund co-financing it (ERDF)." }),
+    budget: t.field({
+      type: Money,
+      nullable: true,
+      description: "Total value as stated.",
+      resolve: (p) => (p.budgetAmount && p.budgetCurrency ? { amount: p.budgetAmount.toFixed(2), currency: p.budgetCurrency } : null),
+    }),
+    period: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: "When it runs, as precisely as the source says (May 2008 – October 2012).",
+      resolve: (p) => partialDate(p.periodPrecision, p.periodStart, p.periodEnd),
+    }),
+    periodNote: localizedText(t, (p) => p.periodNote, "What the source says about the period when it gives no calendar dates."),
+    declaredTownCount: t.exposeInt("declaredTownCount", {
+      nullable: true,
+      description: "Participating towns as stated (24). `towns.totalCount` counts only those named.",
+    }),
+    declaredCountries: t.field({
+      type: [Country],
+      select: { declaredCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
+      description: "Countries of the participating towns, as stated.",
+      resolve: (p) => p.declaredCountries.map((c) => c.country),
+    }),
+    predecessor: t.relation("predecessor", { nullable: true }),
+    successor: t.relation("successor", { nullable: true }),
+    towns: t.relatedConnection("towns", { ...pageSize, cursor: "id", totalCount: true, description: "Named participating towns." }),
+    partners: t.relation("partners", { description: "Partner organisations, lead partner first.", query: { orderBy: [{ role: "asc" }, { id: "asc" }] } }),
+    events: t.relation("events", { query: { orderBy: [{ dateStart: { sort: "asc", nulls: "last" } }, { id: "asc" }] } }),
+    agreements: t.relation("agreements"),
+    news: newsAboutField(t, "PROJECT"),
+    sources: sourcesField(t, "PROJECT"),
+  }),
+});
+
+export const ProjectParticipation = builder.prismaObject("ProjectTown", {
+  name: "ProjectParticipation",
+  description: "A town taking part in a project.",
+  fields: (t) => ({
+    town: t.relation("town"),
+    project: t.relation("project"),
+    sources: sourcesField(t, "PROJECT_TOWN"),
+  }),
+});
+
+export const ProjectPartnership = builder.prismaObject("ProjectPartner", {
+  name: "ProjectPartnership",
+  description: "An organisation's role in a project.",
+  fields: (t) => ({
+    organisation: t.relation("organisation"),
+    project: t.relation("project"),
+    role: t.expose("role", { type: PartnerRole }),
+    sources: sourcesField(t, "PROJECT_PARTNER"),
+  }),
+});

@@ -1,0 +1,42 @@
+import type { Prisma } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { bySlug } from "../common/lookup.js";
+import { pageSize } from "../common/pagination.js";
+
+export const ProjectFilter = builder.inputType("ProjectFilter", {
+  description: "Conditions on projects; all given conditions must hold.",
+  fields: (t) => ({
+    programme: t.string({ required: false, description: "Slug of the programme." }),
+    fund: t.string({ required: false, description: "Slug of the fund (erdf)." }),
+    town: t.string({ required: false, description: "Slug of a named participating town." }),
+    country: t.string({ required: false, description: "ISO alpha-2 code of a declared participating country." }),
+    organisation: t.string({ required: false, description: "Slug of a partner organisation." }),
+  }),
+});
+
+function projectWhere(filter: typeof ProjectFilter.$inferInput | null | undefined): Prisma.ProjectWhereInput {
+  if (!filter) return {};
+  return {
+    AND: [
+      filter.programme ? { programme: { slug: filter.programme } } : {},
+      filter.fund ? { fund: { slug: filter.fund } } : {},
+      filter.town ? { towns: { some: { town: { slug: filter.town } } } } : {},
+      filter.country ? { declaredCountries: { some: { countryCode: filter.country.toUpperCase() } } } : {},
+      filter.organisation ? { partners: { some: { organisation: { slug: filter.organisation } } } } : {},
+    ],
+  };
+}
+
+builder.queryFields((t) => ({
+  project: bySlug(t, "Project", "project", (prisma, query, slug) => prisma.project.findUnique({ ...query, where: { slug } })),
+  projects: t.prismaConnection({
+    type: "Project",
+    cursor: "id",
+    ...pageSize,
+    description: "Cooperation projects.",
+    args: { filter: t.arg({ type: ProjectFilter }) },
+    totalCount: (_parent, args, ctx) => ctx.prisma.project.count({ where: projectWhere(args.filter) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.project.findMany({ ...query, where: projectWhere(args.filter), orderBy: [{ periodStart: { sort: "desc", nulls: "last" } }, { id: "asc" }] }),
+  }),
+}));

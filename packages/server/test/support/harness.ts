@@ -1,0 +1,103 @@
+// Per test file: a private copy of the seeded template on the leg's database, the app
+// over it, and a counter of the SQL statements Prisma sends.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { describe, inject } from "vitest";
+import { createApp } from "../../src/app.js";
+import { openDatabase, type Database } from "../../src/db/database.js";
+import type { DatabaseTarget } from "../../src/db/adapter.js";
+import { databaseUrl } from "./postgres.js";
+
+export const leg = inject("leg");
+
+/** describe() that runs only where this leg's database is available, named after the leg. */
+export function describeDb(name: string, body: () => void) {
+  describe.runIf(inject("legAvailable"))(`${name} [${leg}]`, body);
+}
+
+export interface TestDatabase {
+  db: Database;
+  target: DatabaseTarget;
+  /** SQL statements Prisma sent since the last reset. */
+  statements: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh copy of the seeded template database. */
+export async function copyTemplate(): Promise<{ target: DatabaseTarget; remove(): Promise<void> }> {
+  if (leg === "pglite") {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-test-"));
+    cpSync(inject("templateDir"), dataDir, { recursive: true });
+    return { target: { dataDir }, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const adminUrl = inject("postgresAdminUrl");
+  const name = `citynet_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
+  await admin.end();
+  return {
+    target: { url: databaseUrl(adminUrl, name), dataDir: "" },
+    async remove() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const copy = await copyTemplate();
+  const statements: string[] = [];
+  const db = await openDatabase(copy.target, { onQuery: (sql) => statements.push(sql) });
+  return {
+    db,
+    target: copy.target,
+    statements,
+    async close() {
+      await db.close();
+      await copy.remove();
+    },
+  };
+}
+
+export interface GraphQLResponse<Data = any> {
+  data?: Data;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+export interface TestApi extends TestDatabase {
+  app: ReturnType<typeof createApp>;
+  /** Runs an operation through the real HTTP pipeline (yoga.fetch), no network. */
+  query<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
+  /** Like query, but fails the test on any GraphQL error. */
+  data<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Data>;
+}
+
+export async function startTestApi(): Promise<TestApi> {
+  const database = await openTestDatabase();
+  const unexpected: unknown[] = [];
+  const app = createApp(database.db, { logError: (error) => unexpected.push(error) });
+  const query = async (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const response = await app.yoga.fetch("http://citynet.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: q, variables }),
+    });
+    return (await response.json()) as GraphQLResponse;
+  };
+  return {
+    ...database,
+    app,
+    query,
+    async data(q, variables, headers) {
+      const result = await query(q, variables, headers);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}; unexpected: ${unexpected.map(String).join("; ")}`);
+      return result.data;
+    },
+  };
+}

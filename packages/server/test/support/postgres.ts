@@ -1,0 +1,112 @@
+// A real PostgreSQL for the tests. In order: CITYNET_TEST_POSTGRES_URL; the machine's server
+// on 127.0.0.1:5432 (trust auth, user postgres); a throwaway cluster initialised here
+// (installing Debian's postgresql when missing). Outside CI a machine with none of these
+// skips the PostgreSQL leg with a loud notice; with CI=true that is an error.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+export interface PostgresServer {
+  /** Connection string to the maintenance database; tests create their own databases. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+function postgresBinDir(): string | null {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+  const found = versions.map((v) => path.join(root, v, "bin")).find((dir) => existsSync(path.join(dir, "initdb")));
+  return found ?? null;
+}
+
+function installPostgres(): void {
+  if (process.getuid?.() !== 0) throw new Error("PostgreSQL is not installed and installing it needs root");
+  console.warn("[postgres] installing Debian's postgresql package…");
+  execFileSync("apt-get", ["update"], { stdio: "ignore" });
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+
+/** initdb refuses root, so the cluster belongs to the postgres user when we are root. */
+function asPostgres(bin: string, args: string[]): void {
+  const command = process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args];
+  const result = spawnSync(command[0] as string, command[1] as string[], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`${path.basename(bin)} failed: ${result.stderr || result.stdout}`);
+}
+
+export async function startThrowawayCluster(): Promise<PostgresServer> {
+  let bin = postgresBinDir();
+  if (!bin) {
+    installPostgres();
+    bin = postgresBinDir();
+    if (!bin) throw new Error("postgresql installed but initdb not found");
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "citynet-pg-"));
+  chmodSync(dir, 0o777);
+  if (process.getuid?.() === 0) execFileSync("chown", ["postgres", dir]);
+  const data = path.join(dir, "data");
+  const port = await freePort();
+  asPostgres(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);
+  asPostgres(path.join(bin, "pg_ctl"), [
+    "-D", data, "-l", path.join(dir, "log"), "-w", "start",
+    "-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+  ]);
+  return {
+    adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    async stop() {
+      asPostgres(path.join(bin!, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function findPostgres(): Promise<PostgresServer | null> {
+  const explicit = process.env.CITYNET_TEST_POSTGRES_URL;
+  if (explicit) {
+    if (await reachable(explicit)) return { adminUrl: explicit, stop: async () => {} };
+    throw new Error(`CITYNET_TEST_POSTGRES_URL is set but ${explicit} is unreachable`);
+  }
+  const machine = "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (await reachable(machine)) return { adminUrl: machine, stop: async () => {} };
+  try {
+    return await startThrowawayCluster();
+  } catch (error) {
+    if (process.env.CI === "true") throw error;
+    const line = "!".repeat(78);
+    console.warn(`\n${line}\n! SKIPPING the PostgreSQL leg: no server is reachable and none could be provisioned.\n! ${String(error)}\n${line}\n`);
+    return null;
+  }
+}
+
+export function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
