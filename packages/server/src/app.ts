@@ -7,11 +7,13 @@ import { createYoga, maskError } from "graphql-yoga";
 import type { Database } from "./db/database.js";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
 import type { Context } from "./schema/context.js";
-import { ErrorCode, fromValidationError } from "./schema/common/errors.js";
+import { ErrorCode, clientErrorFrom } from "./schema/common/errors.js";
 import { schema } from "./schema/index.js";
 
 export interface AppOptions {
   graphiql?: boolean;
+  /** Yoga's own request logging (off in tests, where logError collects errors). */
+  logging?: boolean;
   /** Where unexpected (masked) errors are reported. */
   logError?: (error: unknown) => void;
 }
@@ -25,7 +27,12 @@ export function preferredLanguage(header: string | null): string | null {
 /** Gives uncoded client errors (syntax errors) a stable code. */
 function withCode(error: GraphQLError): GraphQLError {
   if (error.extensions.code) return error;
-  const code = error.message.startsWith("Syntax Error") ? ErrorCode.GRAPHQL_PARSE_FAILED : ErrorCode.BAD_USER_INPUT;
+  // graphql-armor reports its limits as syntax errors; they are not.
+  const code = /limit of \d+ exceeded/.test(error.message)
+    ? ErrorCode.OPERATION_LIMIT_EXCEEDED
+    : error.message.startsWith("Syntax Error")
+      ? ErrorCode.GRAPHQL_PARSE_FAILED
+      : ErrorCode.BAD_USER_INPUT;
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
 }
 
@@ -35,6 +42,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    logging: options.logging ?? true,
     healthCheckEndpoint: "/healthz",
     context: ({ request }) => ({ prisma: db.prisma, lang: preferredLanguage(request.headers.get("accept-language")) }),
     graphiql: options.graphiql === false ? false : { title: "CityNet GraphiQL", defaultQuery: EXAMPLE_OPERATIONS },
@@ -42,8 +50,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
     maskedErrors: {
       maskError(error, message, isDev) {
         if (error instanceof GraphQLError) {
-          const validation = fromValidationError(error.originalError);
-          if (validation) return new GraphQLError(validation.message, { nodes: error.nodes, path: error.path, extensions: validation.extensions });
+          const clientError = clientErrorFrom(error.originalError);
+          if (clientError) return new GraphQLError(clientError.message, { nodes: error.nodes, path: error.path, extensions: clientError.extensions });
           // Our own coded errors, and syntax errors, are meant for the client as they are.
           if (!error.originalError || error.originalError instanceof GraphQLError) return withCode(error);
         }

@@ -81,7 +81,7 @@ export interface TestApi extends TestDatabase {
 export async function startTestApi(): Promise<TestApi> {
   const database = await openTestDatabase();
   const unexpected: unknown[] = [];
-  const app = createApp(database.db, { logError: (error) => unexpected.push(error) });
+  const app = createApp(database.db, { logging: false, logError: (error) => unexpected.push(error) });
   const query = async (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await app.yoga.fetch("http://citynet.test/graphql", {
       method: "POST",

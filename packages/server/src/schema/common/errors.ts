@@ -1,6 +1,7 @@
 // Stable error codes clients can branch on (extensions.code). Anything else is masked.
 import { PothosValidationError } from "@pothos/core";
 import { GraphQLError } from "graphql";
+import { Prisma } from "../../generated/prisma/index.js";
 
 export const ErrorCode = {
   NOT_FOUND: "NOT_FOUND",
@@ -8,6 +9,8 @@ export const ErrorCode = {
   INVALID_ID: "INVALID_ID",
   INVALID_CURSOR: "INVALID_CURSOR",
   GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  /** Depth, alias, token, directive or cost limits. */
+  OPERATION_LIMIT_EXCEEDED: "OPERATION_LIMIT_EXCEEDED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 
@@ -19,8 +22,13 @@ export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
 }
 
-/** Gives Pothos' own argument checks (ids, cursors, page sizes) a code instead of masking them. */
-export function fromValidationError(error: unknown): GraphQLError | null {
+/**
+ * Errors thrown below our resolvers that are the client's doing: Pothos' argument checks
+ * (ids, cursors, page sizes) and Prisma's "record not found" for a well-formed unknown id.
+ */
+export function clientErrorFrom(error: unknown): GraphQLError | null {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")
+    return new GraphQLError("No record with that id", { extensions: { code: ErrorCode.NOT_FOUND } });
   if (!(error instanceof PothosValidationError)) return null;
   const code = /global id|is not of type/i.test(error.message)
     ? ErrorCode.INVALID_ID

@@ -81,7 +81,7 @@ export const PartialDate = builder.objectRef<PartialDateValue>("PartialDate").im
   description:
     "A date as precisely as the source gives it: a year, a season (\"spring 2016\"), a month (\"December 2004\"), a day or a range of days, or an instant with its time zone. `start` and `end` are the first and last day it covers.",
   fields: (t) => ({
-    precision: t.field({ type: DatePrecisionEnum, resolve: (d) => d.precision }),
+    precision: t.field({ type: DatePrecisionEnum, resolve: (d) => d.precision , description: "How precise the source is: YEAR, SEASON, MONTH, DAY or DATE_TIME." }),
     start: t.field({ type: "Date", description: "First day covered.", resolve: (d) => d.start }),
     end: t.field({ type: "Date", description: "Last day covered.", resolve: (d) => d.end }),
     year: t.int({ description: "Year of the start.", resolve: (d) => d.start.getUTCFullYear() }),

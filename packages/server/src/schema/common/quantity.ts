@@ -14,8 +14,8 @@ export interface QuantityValue {
 export const Quantity = builder.objectRef<QuantityValue>("Quantity").implement({
   description: "A number as a source states it, with its qualifier (\"almost 18,000\").",
   fields: (t) => ({
-    value: t.exposeInt("value"),
-    qualifier: t.field({ type: QuantityQualifier, resolve: (q) => q.qualifier }),
+    value: t.exposeInt("value", { description: "The number." }),
+    qualifier: t.field({ type: QuantityQualifier, resolve: (q) => q.qualifier , description: "Exact, about, almost or more than." }),
   }),
 });
 

@@ -13,11 +13,11 @@ export const Source = builder.prismaNode("Source", {
   description: "A source document or reference-data registry that facts are taken from.",
   fields: (t) => ({
     key: t.exposeString("key", { description: "Document file name, or registry package name@version." }),
-    kind: t.expose("kind", { type: SourceKind }),
-    title: t.exposeString("title"),
+    kind: t.expose("kind", { type: SourceKind, description: "Document or registry." }),
+    title: t.exposeString("title", { description: "Title of the document or registry." }),
     language: t.exposeString("language", { nullable: true, description: "ISO 639-1 language of a document." }),
     licence: t.exposeString("licence", { nullable: true, description: "Licence of registry data (credit it when you reuse it)." }),
-    url: t.exposeString("url", { nullable: true }),
+    url: t.exposeString("url", { nullable: true, description: "Where the source can be found, when known." }),
   }),
 });
 
@@ -26,7 +26,7 @@ export type CitationValue = Pick<CitationRow, "quote" | "field" | "subjectId"> &
 export const Citation = builder.objectRef<CitationValue>("Citation").implement({
   description: "Where a fact comes from: the source and the words it says it in.",
   fields: (t) => ({
-    source: t.field({ type: Source, resolve: (c) => c.source }),
+    source: t.field({ type: Source, resolve: (c) => c.source , description: "The document or registry quoted." }),
     quote: t.exposeString("quote", { description: "The source's own words (original language, white space normalised)." }),
     field: t.exposeString("field", { nullable: true, description: "The field or relationship this quote backs, when narrower than the whole record." }),
   }),

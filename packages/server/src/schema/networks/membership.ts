@@ -10,9 +10,9 @@ export const Membership = builder.prismaNode("Membership", {
   id: { field: "id" },
   description: "A town's membership of a network.",
   fields: (t) => ({
-    town: t.relation("town"),
-    network: t.relation("network"),
-    role: t.expose("role", { type: MembershipRole }),
+    town: t.relation("town", { description: "The member town." }),
+    network: t.relation("network", { description: "The network." }),
+    role: t.expose("role", { type: MembershipRole, description: "Founding member or member." }),
     joined: t.field({
       type: PartialDate,
       nullable: true,

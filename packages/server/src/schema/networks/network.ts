@@ -9,11 +9,11 @@ export const Network = builder.prismaNode("Network", {
   id: { field: "id" },
   description: "A network of towns: members, conferences, declared size.",
   fields: (t) => ({
-    slug: t.exposeString("slug"),
+    slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
     name: requiredLocalizedText(t, (n) => n.names, "Name in the given language, else the original."),
     nameTranslations: translations(t, (n) => n.names, "The name"),
     description: localizedText(t, (n) => n.description, "Purpose and character, as the sources state."),
-    foundedYear: t.exposeInt("foundedYear", { nullable: true }),
+    foundedYear: t.exposeInt("foundedYear", { nullable: true, description: "Year the network was founded." }),
     initiatorTown: t.relation("initiatorTown", { nullable: true, description: "The town on whose initiative it was founded." }),
     homeCountry: t.relation("homeCountry", { nullable: true, description: "For national networks." }),
     declaredMemberCount: t.exposeInt("declaredMemberCount", {

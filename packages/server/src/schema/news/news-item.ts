@@ -34,21 +34,21 @@ export const NewsItem = builder.prismaNode("NewsItem", {
   id: { field: "id" },
   description: "A dated news item from a source document, linked to the records it is about.",
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    publishedOn: t.expose("publishedOn", { type: "Date" }),
+    slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
+    publishedOn: t.expose("publishedOn", { type: "Date", description: "Publication date." }),
     language: t.exposeString("language", { description: "ISO 639-1 language of the item." }),
     title: t.string({
       description: "Headline.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
       resolve: (n, args, ctx) => pickText(n.names, args.lang ?? ctx.lang)!,
     }),
-    titleTranslations: t.field({ type: [LocalizedText], resolve: (n) => asTexts(n.names) }),
+    titleTranslations: t.field({ type: [LocalizedText], resolve: (n) => asTexts(n.names) , description: "The headline in every language we have." }),
     summary: t.string({
       description: "What the item says.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
       resolve: (n, args, ctx) => pickText(n.summary, args.lang ?? ctx.lang)!,
     }),
-    publisher: t.relation("publisher", { nullable: true }),
+    publisher: t.relation("publisher", { nullable: true, description: "The organisation that published it." }),
     source: t.relation("source", { description: "The document the item was published in." }),
     subjects: t.loadableList({
       type: NewsSubject,

@@ -7,7 +7,7 @@ import { OrganisationKind } from "./organisation.js";
 export const OrganisationFilter = builder.inputType("OrganisationFilter", {
   description: "Conditions on organisations; all given conditions must hold.",
   fields: (t) => ({
-    kinds: t.field({ type: [OrganisationKind], required: false }),
+    kinds: t.field({ type: [OrganisationKind], required: false , description: "Any of these kinds." }),
     country: t.string({ required: false, description: "ISO alpha-2 code." }),
   }),
 });

@@ -9,14 +9,14 @@ export const Agreement = builder.prismaNode("Agreement", {
   id: { field: "id" },
   description: "A declaration or agreement signed by towns, usually at an event.",
   fields: (t) => ({
-    slug: t.exposeString("slug"),
-    kind: t.expose("kind", { type: AgreementKind }),
+    slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
+    kind: t.expose("kind", { type: AgreementKind, description: "Declaration or cooperation agreement." }),
     name: requiredLocalizedText(t, (a) => a.names, "Title in the given language, else the original."),
     nameTranslations: translations(t, (a) => a.names, "The title"),
     summary: localizedText(t, (a) => a.summary, "What it says, in short."),
     text: localizedText(t, (a) => a.text, "Its own words, where a source quotes them."),
     event: t.relation("event", { nullable: true, description: "The event it was signed at." }),
-    project: t.relation("project", { nullable: true }),
+    project: t.relation("project", { nullable: true, description: "The project the agreement belongs to." }),
     signatoriesNote: localizedText(t, (a) => a.signatoriesNote, "Who signed, as stated (the mayors of the participating towns)."),
     declaredSignatoryCount: t.exposeInt("declaredSignatoryCount", { nullable: true, description: "Signatories as stated (24); `signatures` lists the towns that are named." }),
     signatures: t.relation("signatories", { description: "Named signatory towns." }),
@@ -28,8 +28,8 @@ export const Signature = builder.prismaObject("AgreementSignatory", {
   name: "Signature",
   description: "A town whose representative signed an agreement.",
   fields: (t) => ({
-    town: t.relation("town"),
-    agreement: t.relation("agreement"),
+    town: t.relation("town", { description: "The signatory town." }),
+    agreement: t.relation("agreement", { description: "The agreement signed." }),
     sources: sourcesField(t, "AGREEMENT_SIGNATORY"),
   }),
 });

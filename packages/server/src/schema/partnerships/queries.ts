@@ -7,8 +7,8 @@ import { PartnershipKind, PartnerSearchStatus } from "./partner-search.js";
 export const PartnerSearchFilter = builder.inputType("PartnerSearchFilter", {
   description: "Conditions on partner searches; all given conditions must hold.",
   fields: (t) => ({
-    status: t.field({ type: PartnerSearchStatus, required: false }),
-    kind: t.field({ type: PartnershipKind, required: false }),
+    status: t.field({ type: PartnerSearchStatus, required: false , description: "Open or closed." }),
+    kind: t.field({ type: PartnershipKind, required: false , description: "Twinning or cooperation." }),
     town: t.string({ required: false, description: "Slug of the requesting town." }),
     country: t.string({ required: false, description: "ISO alpha-2 code of the requesting town's country." }),
     topic: t.string({ required: false, description: "Slug of a topic." }),

@@ -26,7 +26,7 @@ export const Country = builder.prismaNode("Country", {
       cursor: "id",
       totalCount: true,
       description: "Towns in this country, by name.",
-      query: () => ({ orderBy: [{ name: "asc" }, { id: "asc" }] }),
+      query: () => ({ orderBy: [{ asciiName: "asc" }, { id: "asc" }] }),
     }),
     sources: t.loadableList({
       type: Citation,

@@ -10,8 +10,8 @@ export const TownFilter = builder.inputType("TownFilter", {
   fields: (t) => ({
     countries: t.stringList({ required: false, description: "ISO alpha-2 country codes (any of)." }),
     region: t.string({ required: false, description: "First-level region name, exactly as GeoNames has it (Styria)." }),
-    populationMin: t.int({ required: false }),
-    populationMax: t.int({ required: false }),
+    populationMin: t.int({ description: "At least this many inhabitants (GeoNames).", required: false }),
+    populationMax: t.int({ description: "At most this many inhabitants (GeoNames).", required: false }),
     nameStartsWith: t.string({ required: false, description: "Case-insensitive prefix of the canonical name." }),
     memberOf: t.string({ required: false, description: "Slug of a network the town is a named member of." }),
     participantIn: t.string({ required: false, description: "Slug of a project the town is a named participant of." }),
@@ -21,7 +21,7 @@ export const TownFilter = builder.inputType("TownFilter", {
 
 export const TownOrder = builder.enumType("TownOrder", {
   description: "Order of town lists.",
-  values: { NAME: { description: "By canonical name." }, POPULATION_DESC: { description: "Largest first (GeoNames population)." } } as const,
+  values: { NAME: { description: "By name, ignoring diacritics." }, POPULATION_DESC: { description: "Largest first (GeoNames population)." } } as const,
 });
 
 type TownFilterInput = typeof TownFilter.$inferInput;
@@ -67,7 +67,8 @@ builder.queryFields((t) => ({
       ctx.prisma.town.findMany({
         ...query,
         where: townWhere(args.filter),
-        orderBy: args.order === "POPULATION_DESC" ? [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }] : [{ name: "asc" }, { id: "asc" }],
+        // By the name without diacritics: Č sorts with C on every database collation.
+        orderBy: args.order === "POPULATION_DESC" ? [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }] : [{ asciiName: "asc" }, { id: "asc" }],
       }),
   }),
   country: t.prismaField({

@@ -14,8 +14,8 @@ export const TownNameKind = builder.enumType(TownNameKindValues, {
 export const TownName = builder.prismaObject("TownName", {
   description: "Another name of a town: exonym, source spelling, transliteration.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    kind: t.expose("kind", { type: TownNameKind }),
+    name: t.exposeString("name", { description: "The name." }),
+    kind: t.expose("kind", { type: TownNameKind, description: "Exonym, source spelling, ASCII or other alternate name." }),
     lang: t.exposeString("lang", { nullable: true, description: "ISO 639-1 language, where known." }),
     sources: sourcesField(t, "TOWN_NAME"),
   }),
@@ -24,12 +24,12 @@ export const TownName = builder.prismaObject("TownName", {
 export const PopulationFigure = builder.prismaObject("PopulationFigure", {
   description: "A population figure with its source: GeoNames counts the settlement, documents may state the municipality.",
   fields: (t) => ({
-    value: t.exposeInt("value"),
-    qualifier: t.expose("qualifier", { type: QuantityQualifier }),
+    value: t.exposeInt("value", { description: "Inhabitants." }),
+    qualifier: t.expose("qualifier", { type: QuantityQualifier, description: "Exact, about, almost or more than." }),
     quantity: t.field({ type: Quantity, description: "The figure with its qualifier.", resolve: (p) => ({ value: p.value, qualifier: p.qualifier }) }),
     year: t.exposeInt("year", { nullable: true, description: "Year the figure refers to, when the source gives one." }),
     statedOn: t.expose("statedOn", { type: "Date", nullable: true, description: "When the source published or last updated it." }),
-    source: t.field({
+    source: t.field({ description: "Who states the figure.",
       type: Source,
       select: { sourceId: true },
       resolve: (p, _args, ctx) => ctx.prisma.source.findUniqueOrThrow({ where: { id: p.sourceId } }),
@@ -45,13 +45,13 @@ export const Town = builder.prismaNode("Town", {
     slug: t.exposeString("slug", { description: "URL-safe unique key (opava, ceske-budejovice)." }),
     name: t.exposeString("name", { description: "Canonical local name with diacritics." }),
     asciiName: t.exposeString("asciiName", { description: "The name without diacritics." }),
-    country: t.relation("country"),
+    country: t.relation("country", { description: "The town's country." }),
     region: t.exposeString("region", { nullable: true, description: "First-level administrative division (GeoNames)." }),
     subregion: t.exposeString("subregion", { nullable: true, description: "Second-level administrative division, e.g. province or district (GeoNames)." }),
     population: t.exposeInt("population", { nullable: true, description: "GeoNames population of the settlement; see populationFigures for every figure with its source." }),
     populationFigures: t.relation("populationFigures", { description: "Every population figure with its source.", query: { orderBy: { id: "asc" } } }),
-    latitude: t.exposeFloat("latitude"),
-    longitude: t.exposeFloat("longitude"),
+    latitude: t.exposeFloat("latitude", { description: "Latitude, WGS84 degrees (GeoNames)." }),
+    longitude: t.exposeFloat("longitude", { description: "Longitude, WGS84 degrees (GeoNames)." }),
     elevation: t.exposeInt("elevation", { nullable: true, description: "Metres above sea level (GeoNames)." }),
     timezone: t.exposeString("timezone", { nullable: true, description: "IANA time zone." }),
     geonameId: t.exposeInt("geonameId", { nullable: true, description: "GeoNames id (https://www.geonames.org/<id>)." }),

@@ -13,7 +13,7 @@ export const PartnerRole = builder.enumType(PartnerRoleValues, { name: "PartnerR
 export const Money = builder.objectRef<{ amount: string; currency: string }>("Money").implement({
   description: "An amount of money.",
   fields: (t) => ({
-    amount: t.field({ type: "Decimal", resolve: (m) => m.amount }),
+    amount: t.field({ type: "Decimal", resolve: (m) => m.amount , description: "The amount, exact." }),
     currency: t.exposeString("currency", { description: "ISO 4217 code (EUR)." }),
   }),
 });
@@ -22,7 +22,7 @@ export const Project = builder.prismaNode("Project", {
   id: { field: "id" },
   description: "A cooperation project: programme, fund, budget, period, participating towns and partner organisations.",
   fields: (t) => ({
-    slug: t.exposeString("slug"),
+    slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
     name: requiredLocalizedText(t, (p) => p.names, "Name in the given language, else the original."),
     nameTranslations: translations(t, (p) => p.names, "The name"),
     description: localizedText(t, (p) => p.description, "What the project does."),
@@ -62,12 +62,12 @@ export const Project = builder.prismaNode("Project", {
       description: "Countries of the participating towns, as stated.",
       resolve: (p) => p.declaredCountries.map((c) => c.country),
     }),
-    predecessor: t.relation("predecessor", { nullable: true }),
-    successor: t.relation("successor", { nullable: true }),
+    predecessor: t.relation("predecessor", { nullable: true, description: "The project this one continues." }),
+    successor: t.relation("successor", { nullable: true, description: "The project that continues this one." }),
     towns: t.relatedConnection("towns", { ...pageSize, cursor: "id", totalCount: true, description: "Named participating towns." }),
     partners: t.relation("partners", { description: "Partner organisations, lead partner first.", query: { orderBy: [{ role: "asc" }, { id: "asc" }] } }),
-    events: t.relation("events", { query: { orderBy: [{ dateStart: { sort: "asc", nulls: "last" } }, { id: "asc" }] } }),
-    agreements: t.relation("agreements"),
+    events: t.relation("events", { query: { orderBy: [{ dateStart: { sort: "asc", nulls: "last" } }, { id: "asc" }] }, description: "The project's events, earliest first." }),
+    agreements: t.relation("agreements", { description: "Agreements signed within the project." }),
     news: newsAboutField(t, "PROJECT"),
     sources: sourcesField(t, "PROJECT"),
   }),
@@ -77,8 +77,8 @@ export const ProjectParticipation = builder.prismaObject("ProjectTown", {
   name: "ProjectParticipation",
   description: "A town taking part in a project.",
   fields: (t) => ({
-    town: t.relation("town"),
-    project: t.relation("project"),
+    town: t.relation("town", { description: "The participating town." }),
+    project: t.relation("project", { description: "The project." }),
     sources: sourcesField(t, "PROJECT_TOWN"),
   }),
 });
@@ -87,9 +87,9 @@ export const ProjectPartnership = builder.prismaObject("ProjectPartner", {
   name: "ProjectPartnership",
   description: "An organisation's role in a project.",
   fields: (t) => ({
-    organisation: t.relation("organisation"),
-    project: t.relation("project"),
-    role: t.expose("role", { type: PartnerRole }),
+    organisation: t.relation("organisation", { description: "The partner organisation." }),
+    project: t.relation("project", { description: "The project." }),
+    role: t.expose("role", { type: PartnerRole, description: "Lead partner, partner or consortium partner." }),
     sources: sourcesField(t, "PROJECT_PARTNER"),
   }),
 });

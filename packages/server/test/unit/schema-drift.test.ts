@@ -1,0 +1,24 @@
+// schema.graphql is the printed schema of the code; CI fails when they disagree.
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { printedSchema, SCHEMA_FILE } from "../../src/print-schema.js";
+
+it("schema.graphql matches the schema the code builds (run `pnpm schema:print` after changing it)", () => {
+  expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(printedSchema());
+});
+
+// Generated connections' totalCount is the one field Pothos offers no description for; the
+// connection type's own description covers it.
+const isGeneratedTotalCount = (type: string, field: string) => type.endsWith("Connection") && field === "totalCount";
+
+it("describes every type and every field for GraphiQL's docs", async () => {
+  const { schema } = await import("../../src/schema/index.js");
+  const undocumented: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name)) continue;
+    if (!type.description) undocumented.push(type.name);
+    if ("getFields" in type)
+      for (const field of Object.values(type.getFields())) if (!field.description && !isGeneratedTotalCount(type.name, field.name)) undocumented.push(`${type.name}.${field.name}`);
+  }
+  expect(undocumented).toEqual([]);
+});
