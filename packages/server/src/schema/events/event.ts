@@ -3,6 +3,7 @@ import { builder } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { PartialDate, partialDate } from "../common/partial-date.js";
 import { Quantity, quantity } from "../common/quantity.js";
+import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
 import { eventOrder } from "./event-order.js";
@@ -72,8 +73,8 @@ export const Topic = builder.prismaNode("Topic", {
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
     name: requiredLocalizedText(t, (x) => x.names, "Name in the given language, else the original wording."),
     nameTranslations: translations(t, (x) => x.names, "The name"),
-    events: t.relation("events", { description: "Events that address this topic." }),
-    partnerSearches: t.relation("partnerSearches", { description: "Partner searches in this field." }),
+    events: t.relatedConnection("events", { ...pageSize, cursor: "id", totalCount: true, description: "Events that address this topic." }),
+    partnerSearches: t.relatedConnection("partnerSearches", { ...pageSize, cursor: "id", totalCount: true, description: "Partner searches in this field." }),
     sources: sourcesField(t, "TOPIC"),
   }),
 });

@@ -1,6 +1,7 @@
 import { OrganisationKind as OrganisationKindValues } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
 
@@ -25,9 +26,9 @@ export const Organisation = builder.prismaNode("Organisation", {
     children: t.relation("children", { description: "Bodies that belong to it." }),
     contactName: t.exposeString("contactName", { nullable: true, description: "Contact person a source names." }),
     declaredMemberCount: t.exposeInt("declaredMembers", { nullable: true, description: "Members a source states, for associations of towns." }),
-    projectPartnerships: t.relation("projectRoles", { description: "Projects it leads or is a partner of." }),
-    organisedEvents: t.relation("organisedEvents", { description: "Events it organises." }),
-    fundingCalls: t.relation("fundingCalls", { description: "Funding calls it has issued." }),
+    projectPartnerships: t.relatedConnection("projectRoles", { ...pageSize, cursor: "id", totalCount: true, description: "Projects it leads or is a partner of." }),
+    organisedEvents: t.relatedConnection("organisedEvents", { ...pageSize, cursor: "id", totalCount: true, description: "Events it organises." }),
+    fundingCalls: t.relatedConnection("fundingCalls", { ...pageSize, cursor: "id", totalCount: true, description: "Funding calls it has issued." }),
     managedProgrammes: t.relation("programmes", { description: "Programmes it manages." }),
     news: newsAboutField(t, "ORGANISATION"),
     sources: sourcesField(t, "ORGANISATION"),

@@ -33,7 +33,7 @@ export const Programme = builder.prismaNode("Programme", {
     }),
     projects: t.relatedConnection("projects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects run under this programme." }),
     fundedProjects: t.relatedConnection("fundedProjects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects co-financed by this fund." }),
-    fundingCalls: t.relation("fundingCalls", { description: "Calls issued under it." }),
+    fundingCalls: t.relatedConnection("fundingCalls", { ...pageSize, cursor: "id", totalCount: true, description: "Calls issued under it." }),
     sources: sourcesField(t, "PROGRAMME"),
   }),
 });

@@ -68,7 +68,7 @@ export const Town = builder.prismaNode("Town", {
       description: "Events held in this town, latest first.",
       query: () => ({ orderBy: [{ dateStart: { sort: "desc", nulls: "last" } }, { id: "asc" }] }),
     }),
-    eventParticipations: t.relation("eventRoles", { description: "Events this town is named as taking part in." }),
+    eventParticipations: t.relatedConnection("eventRoles", { ...pageSize, cursor: "id", totalCount: true, description: "Events this town is named as taking part in." }),
     projects: t.relatedConnection("projects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects this town takes part in." }),
     partnerSearches: t.relatedConnection("partnerSearches", {
       ...pageSize,
@@ -77,7 +77,7 @@ export const Town = builder.prismaNode("Town", {
       description: "Partner searches this town has published, latest first.",
       query: () => ({ orderBy: [{ postedOn: "desc" }, { id: "asc" }] }),
     }),
-    agreementsSigned: t.relation("signatures", { description: "Agreements and declarations this town signed." }),
+    agreementsSigned: t.relatedConnection("signatures", { ...pageSize, cursor: "id", totalCount: true, description: "Agreements and declarations this town signed." }),
     organisations: t.relation("organisations", { description: "Organisations based in this town." }),
     initiatedNetworks: t.relation("initiatedNetworks", { description: "Networks founded on this town's initiative." }),
     news: newsAboutField(t, "TOWN"),
