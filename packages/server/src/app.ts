@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
-import { createYoga, maskError } from "graphql-yoga";
+import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
+import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import type { Database } from "./db/database.js";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
 import type { Context } from "./schema/context.js";
@@ -14,6 +15,10 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Yoga's own request logging (off in tests, where logError collects errors). */
   logging?: boolean;
+  /** Known operations by hash (a persisted-documents manifest); enables sending hashes only. */
+  persistedDocuments?: Record<string, string>;
+  /** Reject any operation that is not in persistedDocuments. */
+  persistedOnly?: boolean;
   /** Where unexpected (masked) errors are reported. */
   logError?: (error: unknown) => void;
 }
@@ -34,6 +39,22 @@ function withCode(error: GraphQLError): GraphQLError {
       ? ErrorCode.GRAPHQL_PARSE_FAILED
       : ErrorCode.BAD_USER_INPUT;
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+}
+
+/** Manifest keys may carry an algorithm prefix ("sha256:…"); clients send the bare hash. */
+export function normalizeManifest(manifest: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(manifest).map(([hash, document]) => [hash.replace(/^sha256:/, ""), document]));
+}
+
+function persistedOperationsPlugin(options: AppOptions): Plugin[] {
+  if (!options.persistedDocuments) return [];
+  const documents = normalizeManifest(options.persistedDocuments);
+  return [
+    usePersistedOperations({
+      getPersistedOperation: (hash) => documents.get(hash.replace(/^sha256:/, "")) ?? null,
+      allowArbitraryOperations: !options.persistedOnly,
+    }),
+  ];
 }
 
 export function createApp(db: Database, options: AppOptions = {}) {
@@ -61,12 +82,14 @@ export function createApp(db: Database, options: AppOptions = {}) {
       },
     },
     plugins: [
+      ...persistedOperationsPlugin(options),
       EnvelopArmorPlugin({
         maxDepth: { n: 15 },
         maxAliases: { n: 20 },
         maxTokens: { n: 4000 },
         maxDirectives: { n: 20 },
-        costLimit: { maxCost: 50_000 },
+        // The cost estimate ignores page sizes; it only has to stop pathological nesting.
+        costLimit: { maxCost: 250_000 },
         // Suggestions ("did you mean …") help analysts in GraphiQL; the schema is public anyway.
         blockFieldSuggestion: { enabled: false },
       }),

@@ -8,6 +8,10 @@ export interface Config {
   /** Load the source documents' facts into an empty database at start. */
   seed: boolean;
   graphiql: boolean;
+  /** Path of a persisted-documents manifest (hash → operation), e.g. the SDK's. */
+  persistedDocuments?: string;
+  /** Accept only the operations in the manifest. */
+  persistedOnly: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -17,5 +21,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT || 4000),
     seed: env.CITYNET_SEED !== "false",
     graphiql: env.CITYNET_GRAPHIQL !== "false",
+    persistedDocuments: env.CITYNET_PERSISTED_DOCUMENTS || undefined,
+    persistedOnly: env.CITYNET_PERSISTED_ONLY === "true",
   };
 }

@@ -1,4 +1,5 @@
 // Starts CityNet: open the database, apply migrations, seed an empty database, serve.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createApp } from "./app.js";
 import { configFromEnv } from "./config.js";
@@ -14,7 +15,9 @@ const applied = await migrate(db);
 console.log(`citynet: ${applied.length ? `applied migrations ${applied.join(", ")}` : "schema up to date"}`);
 if (config.seed && (await seedIfEmpty(db))) console.log("citynet: loaded the source documents' facts");
 
-const app = createApp(db, { graphiql: config.graphiql });
+const persistedDocuments = config.persistedDocuments ? JSON.parse(readFileSync(config.persistedDocuments, "utf8")) : undefined;
+if (persistedDocuments) console.log(`citynet: ${Object.keys(persistedDocuments).length} persisted documents${config.persistedOnly ? ", accepting only those" : ""}`);
+const app = createApp(db, { graphiql: config.graphiql, persistedDocuments, persistedOnly: config.persistedOnly });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
   console.log(`citynet: GraphQL and GraphiQL on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/graphql`);

@@ -1,0 +1,37 @@
+// The built package: ESM and CommonJS entry points, tree-shaking, and the size budget
+// (gzipped bytes of a browser bundle, stable where timings are not).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { expect, it } from "vitest";
+
+const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");
+/** Size budget of a browser bundle that creates a client (all curated operations included). */
+export const CLIENT_BUDGET_GZIP_BYTES = 12 * 1024;
+
+async function gzippedBundle(entry: string): Promise<number> {
+  const result = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "browser", write: false });
+  return gzipSync(result.outputFiles[0].contents).length;
+}
+
+it("ships ESM and CommonJS entry points with type declarations", async () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  expect(pkg.sideEffects).toBe(false);
+  const esm = await import(path.join(ROOT, pkg.exports["."].import.default));
+  const cjs = createRequire(import.meta.url)(path.join(ROOT, pkg.exports["."].require.default));
+  for (const entry of [esm, cjs]) expect([typeof entry.createClient, typeof entry.paginate, typeof entry.graphql]).toEqual(["function", "function", "function"]);
+  expect(readFileSync(path.join(ROOT, pkg.exports["."].import.types), "utf8")).toContain("createClient");
+  expect(JSON.parse(readFileSync(path.join(ROOT, "dist/persisted-documents.json"), "utf8"))).toBeTypeOf("object");
+});
+
+it(`keeps a client bundle within ${CLIENT_BUDGET_GZIP_BYTES} gzipped bytes`, async () => {
+  const bytes = await gzippedBundle(`import { createClient } from "./dist/esm/index.js"; export const client = createClient({ endpoint: "/graphql" });`);
+  expect(bytes).toBeLessThanOrEqual(CLIENT_BUDGET_GZIP_BYTES);
+});
+
+it("is tree-shakeable: importing paginate alone costs under 300 bytes", async () => {
+  expect(await gzippedBundle(`export { paginate } from "./dist/esm/index.js";`)).toBeLessThan(300);
+});
