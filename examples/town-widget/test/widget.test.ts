@@ -1,0 +1,79 @@
+// Builds the widget with Vite, serves it locally beside a live CityNet server and checks
+// what headless Chromium renders. Screenshots go to test-artifacts/.
+import { mkdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { build } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, startLiveServer, type LiveServer } from "../../../packages/sdk/test/support/live-server.js";
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from "./browser.js";
+
+const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.resolve(ROOT, "../../test-artifacts");
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+
+describe.runIf(ensureChromium())("town widget in Chromium", () => {
+  let api: LiveServer;
+  let site: Server;
+  let siteUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await build({ root: ROOT, logLevel: "silent", build: { outDir: DIST, emptyOutDir: true } });
+    api = await startLiveServer();
+    const port = await freePort();
+    site = createServer((req, res) => {
+      const file = path.join(DIST, new URL(req.url ?? "/", "http://x").pathname.replace(/\/$/, "/index.html"));
+      if (!file.startsWith(DIST)) return void res.writeHead(403).end();
+      let body: Buffer;
+      try {
+        body = readFileSync(file);
+      } catch {
+        return void res.writeHead(404).end();
+      }
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    });
+    await new Promise<void>((resolve) => site.listen(port, "127.0.0.1", resolve));
+    siteUrl = `http://127.0.0.1:${port}/`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    site?.close();
+    await api?.stop();
+  });
+
+  async function render(params: Record<string, string>, screenshot: string) {
+    const page = await browser.newPage({ viewport: { width: 640, height: 520 } });
+    await page.goto(`${siteUrl}?${new URLSearchParams({ endpoint: api.endpoint, ...params })}`);
+    await page.waitForSelector("#citynet-widget[data-state]");
+    await page.locator("#citynet-widget").screenshot({ path: path.join(ARTIFACTS, screenshot) });
+    const text = await page.locator("#citynet-widget").innerText();
+    await page.close();
+    return text;
+  }
+
+  it("shows Innsbruck's networks and its next events", async () => {
+    const text = await render({ slug: "innsbruck", today: "2020-01-01" }, "town-widget-innsbruck.png");
+    expect(text).toContain("Innsbruck");
+    expect(text).toContain("Cooperation network of European medium-sized cities (founding member)");
+    expect(text).toMatch(/May 6\s*–\s*8, 2020 · CEMR Congress 2020 · Innsbruck/);
+    expect(text).toContain("No open partner searches.");
+  });
+
+  it("shows Montefranco's partner search in the reader's language", async () => {
+    const text = await render({ slug: "montefranco", today: "2019-06-17", lang: "cs" }, "town-widget-montefranco.png");
+    expect(text).toContain("Montefranco");
+    expect(text).toContain("Itálie");
+    expect(text).toContain("partnerské město s 1 000 – 5 000 obyvateli");
+    expect(text).toContain("(partners of 1,000–5,000 inhabitants)");
+  });
+
+  it("says so when the town does not exist", async () => {
+    expect(await render({ slug: "atlantis" }, "town-widget-not-found.png")).toBe('No town "atlantis" in CityNet.');
+  });
+});
