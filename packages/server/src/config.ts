@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   /** Load the source documents' facts into an empty database at start. */
   seed: boolean;
+  /** Import all European towns on the first start. */
+  importTowns: boolean;
   graphiql: boolean;
   /** Path of a persisted-documents manifest (hash → operation), e.g. the SDK's. */
   persistedDocuments?: string;
@@ -20,6 +22,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || "127.0.0.1",
     port: Number(env.PORT || 4000),
     seed: env.CITYNET_SEED !== "false",
+    importTowns: env.CITYNET_IMPORT_TOWNS !== "false",
     graphiql: env.CITYNET_GRAPHIQL !== "false",
     persistedDocuments: env.CITYNET_PERSISTED_DOCUMENTS || undefined,
     persistedOnly: env.CITYNET_PERSISTED_ONLY === "true",

@@ -5,6 +5,8 @@ import { createApp } from "./app.js";
 import { configFromEnv } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
+import { progressReporter } from "./lib/progress.js";
+import { importEuropeanTowns, townsImported } from "./seed/import-towns.js";
 import { seedIfEmpty } from "./seed/seed.js";
 
 const config = configFromEnv();
@@ -14,6 +16,11 @@ const db = await openDatabase(config.database);
 const applied = await migrate(db);
 console.log(`citynet: ${applied.length ? `applied migrations ${applied.join(", ")}` : "schema up to date"}`);
 if (config.seed && (await seedIfEmpty(db))) console.log("citynet: loaded the source documents' facts");
+if (config.importTowns && !(await townsImported(db))) {
+  console.log("citynet: importing all European towns from GeoNames (first start only)…");
+  const { candidates } = await importEuropeanTowns(db, { onProgress: progressReporter("citynet: towns") });
+  console.log(`citynet: ${candidates} European towns in place`);
+}
 
 const persistedDocuments = config.persistedDocuments ? JSON.parse(readFileSync(config.persistedDocuments, "utf8")) : undefined;
 if (persistedDocuments) console.log(`citynet: ${Object.keys(persistedDocuments).length} persisted documents${config.persistedOnly ? ", accepting only those" : ""}`);

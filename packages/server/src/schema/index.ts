@@ -23,6 +23,7 @@ import "./places/queries.js";
 import "./places/town.js";
 import "./projects/project.js";
 import "./projects/queries.js";
+import "./search/search.js";
 
 export const schema = builder.toSchema();
 

@@ -44,7 +44,7 @@ describeDb("server process", () => {
     copy = await copyTemplate();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", CITYNET_DATA_DIR: copy.target.dataDir, DATABASE_URL: copy.target.url ?? "" };
+    const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", CITYNET_DATA_DIR: copy.target.dataDir, DATABASE_URL: copy.target.url ?? "", CITYNET_IMPORT_TOWNS: "false" };
     child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: SERVER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
     await waitForOutput(child, /GraphiQL on/);
   });

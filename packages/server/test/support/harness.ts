@@ -26,18 +26,21 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh copy of the seeded template database. */
-export async function copyTemplate(): Promise<{ target: DatabaseTarget; remove(): Promise<void> }> {
+/** Which template to copy: the documents' facts, or those plus the European towns. */
+export type Dataset = "documents" | "europe";
+
+/** A fresh copy of a seeded template database. */
+export async function copyTemplate(dataset: Dataset = "documents"): Promise<{ target: DatabaseTarget; remove(): Promise<void> }> {
   if (leg === "pglite") {
     const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-test-"));
-    cpSync(inject("templateDir"), dataDir, { recursive: true });
+    cpSync(inject(dataset === "europe" ? "europeTemplateDir" : "templateDir"), dataDir, { recursive: true });
     return { target: { dataDir }, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const adminUrl = inject("postgresAdminUrl");
   const name = `citynet_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject(dataset === "europe" ? "europeTemplateDatabase" : "templateDatabase")}`);
   await admin.end();
   return {
     target: { url: databaseUrl(adminUrl, name), dataDir: "" },
@@ -50,8 +53,8 @@ export async function copyTemplate(): Promise<{ target: DatabaseTarget; remove()
   };
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
-  const copy = await copyTemplate();
+export async function openTestDatabase(dataset: Dataset = "documents"): Promise<TestDatabase> {
+  const copy = await copyTemplate(dataset);
   const statements: string[] = [];
   const db = await openDatabase(copy.target, { onQuery: (sql) => statements.push(sql) });
   return {
@@ -78,8 +81,8 @@ export interface TestApi extends TestDatabase {
   data<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Data>;
 }
 
-export async function startTestApi(): Promise<TestApi> {
-  const database = await openTestDatabase();
+export async function startTestApi(dataset: Dataset = "documents"): Promise<TestApi> {
+  const database = await openTestDatabase(dataset);
   const unexpected: unknown[] = [];
   const app = createApp(database.db, { logging: false, logError: (error) => unexpected.push(error) });
   const query = async (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {

@@ -1,9 +1,20 @@
-import type { Prisma } from "../../generated/prisma/index.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
+import { pageInOrder } from "../common/ordered-page.js";
 import { builder } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 import { Country } from "./country.js";
+
+export const Near = builder.inputType("Near", {
+  description: "A circle on the map: around a town (slug) or a coordinate, with a radius in kilometres.",
+  fields: (t) => ({
+    town: t.string({ required: false, description: "Slug of the town at the centre." }),
+    latitude: t.float({ required: false, description: "Latitude of the centre (with longitude, instead of town)." }),
+    longitude: t.float({ required: false, description: "Longitude of the centre." }),
+    km: t.float({ required: true, description: `Radius in kilometres (at most ${MAX_RADIUS_KM}).` }),
+  }),
+});
 
 export const TownFilter = builder.inputType("TownFilter", {
   description: "Conditions on towns; all given conditions must hold.",
@@ -16,17 +27,41 @@ export const TownFilter = builder.inputType("TownFilter", {
     memberOf: t.string({ required: false, description: "Slug of a network the town is a named member of." }),
     participantIn: t.string({ required: false, description: "Slug of a project the town is a named participant of." }),
     hasOpenPartnerSearches: t.boolean({ required: false, description: "Towns that have (true) or have not (false) an open partner search." }),
+    near: t.field({ type: Near, required: false, description: "Towns within a radius (great-circle distance); enables order DISTANCE." }),
   }),
 });
 
 export const TownOrder = builder.enumType("TownOrder", {
   description: "Order of town lists.",
-  values: { NAME: { description: "By name, ignoring diacritics." }, POPULATION_DESC: { description: "Largest first (GeoNames population)." } } as const,
+  values: {
+    NAME: { description: "By name, ignoring diacritics." },
+    POPULATION_DESC: { description: "Largest first (GeoNames population)." },
+    DISTANCE: { description: "Nearest first; needs filter.near." },
+  } as const,
 });
 
 type TownFilterInput = typeof TownFilter.$inferInput;
 
-export function townWhere(filter: TownFilterInput | null | undefined): Prisma.TownWhereInput {
+export const MAX_RADIUS_KM = 500;
+
+/** Towns within the circle, nearest first (earth_box narrows through the GiST index). */
+export async function townsWithin(prisma: PrismaClient, near: typeof Near.$inferInput): Promise<{ id: number; km: number }[]> {
+  if (near.km <= 0 || near.km > MAX_RADIUS_KM) throw badInput(`near.km must be between 0 and ${MAX_RADIUS_KM}`);
+  let centre: { latitude: number; longitude: number } | null = null;
+  if (near.town) centre = await found(prisma.town.findUnique({ where: { slug: near.town }, select: { latitude: true, longitude: true } }), "town", `slug ${near.town}`);
+  else if (near.latitude != null && near.longitude != null) centre = { latitude: near.latitude, longitude: near.longitude };
+  else throw badInput("near needs a town or a latitude and longitude");
+  const metres = near.km * 1000;
+  const rows = await prisma.$queryRaw<{ id: number; km: number }[]>`
+    SELECT id, earth_distance(ll_to_earth(${centre.latitude}, ${centre.longitude}), ll_to_earth(latitude, longitude)) / 1000 AS km
+      FROM "Town"
+     WHERE earth_box(ll_to_earth(${centre.latitude}, ${centre.longitude}), ${metres}) @> ll_to_earth(latitude, longitude)
+       AND earth_distance(ll_to_earth(${centre.latitude}, ${centre.longitude}), ll_to_earth(latitude, longitude)) <= ${metres}
+     ORDER BY km, id`;
+  return rows.map((r) => ({ id: r.id, km: Number(r.km) }));
+}
+
+export async function townWhere(prisma: PrismaClient, filter: TownFilterInput | null | undefined, within?: { id: number }[]): Promise<Prisma.TownWhereInput> {
   if (!filter) return {};
   if (filter.populationMin != null && filter.populationMax != null && filter.populationMin > filter.populationMax)
     throw badInput("populationMin must not exceed populationMax");
@@ -42,6 +77,7 @@ export function townWhere(filter: TownFilterInput | null | undefined): Prisma.To
       filter.memberOf ? { memberships: { some: { network: { slug: filter.memberOf } } } } : {},
       filter.participantIn ? { projects: { some: { project: { slug: filter.participantIn } } } } : {},
       filter.hasOpenPartnerSearches == null ? {} : filter.hasOpenPartnerSearches ? { partnerSearches: open } : { partnerSearches: { none: { status: "OPEN" } } },
+      filter.near ? { id: { in: (within ?? (await townsWithin(prisma, filter.near))).map((t) => t.id) } } : {},
     ],
   };
 }
@@ -62,14 +98,19 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: TownFilter }),
       order: t.arg({ type: TownOrder, defaultValue: "NAME" }),
     },
-    totalCount: (_parent, args, ctx) => ctx.prisma.town.count({ where: townWhere(args.filter) }),
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.town.findMany({
-        ...query,
-        where: townWhere(args.filter),
-        // By the name without diacritics: Č sorts with C on every database collation.
-        orderBy: args.order === "POPULATION_DESC" ? [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }] : [{ asciiName: "asc" }, { id: "asc" }],
-      }),
+    totalCount: async (_parent, args, ctx) => ctx.prisma.town.count({ where: await townWhere(ctx.prisma, args.filter) }),
+    resolve: async (query, _root, args, ctx) => {
+      const within = args.filter?.near ? await townsWithin(ctx.prisma, args.filter.near) : undefined;
+      const where = await townWhere(ctx.prisma, args.filter, within);
+      if (args.order === "DISTANCE") {
+        if (!within) throw badInput("order DISTANCE needs filter.near");
+        return pageInOrder(within.map((t) => t.id), query, (ids) => ctx.prisma.town.findMany({ ...query, cursor: undefined, skip: undefined, take: undefined, where: { AND: [where, { id: { in: ids } }] } }));
+      }
+      // By the name without diacritics: Č sorts with C on every database collation.
+      const orderBy: Prisma.TownOrderByWithRelationInput[] =
+        args.order === "POPULATION_DESC" ? [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }] : [{ asciiName: "asc" }, { id: "asc" }];
+      return ctx.prisma.town.findMany({ ...query, where, orderBy });
+    },
   }),
   country: t.prismaField({
     type: Country,
