@@ -18,6 +18,7 @@ import "./organisations/queries.js";
 import "./partnerships/agreement.js";
 import "./partnerships/partner-search.js";
 import "./partnerships/queries.js";
+import "./partnerships/suggestions.js";
 import "./places/country.js";
 import "./places/queries.js";
 import "./places/town.js";

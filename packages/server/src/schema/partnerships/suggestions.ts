@@ -1,0 +1,243 @@
+// Partner matching: candidate towns for a partner search (or ad-hoc criteria) from all
+// European towns. Hard criteria filter (population range, countries, radius); a weighted
+// score ranks, and every candidate says why it scored as it did.
+import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { badInput } from "../common/errors.js";
+import { found } from "../common/lookup.js";
+import { MAX_PAGE_SIZE } from "../common/pagination.js";
+import { Town } from "../places/town.js";
+
+/** How much each factor weighs in the 0–1 score. */
+export const WEIGHTS = { POPULATION_FIT: 0.3, DISTANCE: 0.3, COUNTRY_DIVERSITY: 0.1, SHARED_THEMES: 0.2, EXISTING_TIES: 0.1 } as const;
+/** Distance at which the distance factor halves: towns can visit each other easily. */
+const HALF_SCORE_KM = 150;
+
+export const SuggestionFactor = builder.enumType("SuggestionFactor", {
+  description: "What a partner suggestion's score is made of.",
+  values: {
+    POPULATION_FIT: { description: "How close the population is to the middle of the wanted range." },
+    DISTANCE: { description: "Nearer towns score higher (half the points at 150 km)." },
+    COUNTRY_DIVERSITY: { description: "A town in another country scores higher: cross-border partnerships." },
+    SHARED_THEMES: { description: "Themes of the town's events and partner searches that match the wanted ones." },
+    EXISTING_TIES: { description: "Networks or projects the two towns already share." },
+  } as const,
+});
+
+interface Reason {
+  factor: keyof typeof WEIGHTS;
+  points: number;
+  explanation: string;
+}
+
+export const SuggestionReason = builder.objectRef<Reason>("SuggestionReason").implement({
+  description: "One factor of a suggestion's score, explained.",
+  fields: (t) => ({
+    factor: t.field({ type: SuggestionFactor, description: "The factor.", resolve: (r) => r.factor }),
+    weight: t.float({ description: "Its weight in the score.", resolve: (r) => WEIGHTS[r.factor] }),
+    points: t.exposeFloat("points", { description: "What it contributed: weight × fit (0–1)." }),
+    explanation: t.exposeString("explanation", { description: "Why, in words." }),
+  }),
+});
+
+interface Suggestion {
+  town: import("../../generated/prisma/index.js").Town;
+  score: number;
+  distanceKm: number;
+  reasons: Reason[];
+}
+
+export const PartnerSuggestion = builder.objectRef<Suggestion>("PartnerSuggestion").implement({
+  description: "A candidate partner town, its score and the reasons for it.",
+  fields: (t) => ({
+    town: t.field({ type: Town, description: "The candidate.", resolve: (s) => s.town }),
+    score: t.exposeFloat("score", { description: "0–1, the sum of the reasons' points." }),
+    distanceKm: t.exposeFloat("distanceKm", { description: "Great-circle distance from the requesting town." }),
+    reasons: t.field({ type: [SuggestionReason], description: "Every factor with its points and explanation, largest first.", resolve: (s) => s.reasons }),
+  }),
+});
+
+export const PartnerCriteria = builder.inputType("PartnerCriteria", {
+  description: "What a town looks for in a partner, when there is no published partner search.",
+  fields: (t) => ({
+    town: t.string({ required: true, description: "Slug of the town looking for partners." }),
+    populationMin: t.int({ required: false }),
+    populationMax: t.int({ required: false }),
+    countries: t.stringList({ required: false, description: "Only towns in these countries (ISO alpha-2)." }),
+    topics: t.stringList({ required: false, description: "Slugs of the themes to cooperate on." }),
+  }),
+});
+
+interface Criteria {
+  townId: number;
+  townName: string;
+  countryCode: string;
+  populationMin: number | null;
+  populationMax: number | null;
+  countries: string[] | null;
+  topicIds: number[];
+  topicNames: string[];
+  maxKm: number | null;
+}
+
+interface CandidateRow {
+  id: number;
+  population: number | null;
+  countryCode: string;
+  km: number;
+  fit: number;
+  themes: string[] | null;
+  ties: string[] | null;
+}
+
+async function criteriaFrom(prisma: PrismaClient, args: { partnerSearch?: string | null; criteria?: typeof PartnerCriteria.$inferInput | null; maxKm?: number | null }): Promise<Criteria> {
+  if (!!args.partnerSearch === !!args.criteria) throw badInput("give either partnerSearch or criteria");
+  if (args.partnerSearch) {
+    const search = await found(
+      prisma.partnerSearch.findUnique({ where: { slug: args.partnerSearch }, include: { town: true, topics: true, wantedCountries: true } }),
+      "partner search",
+      `slug ${args.partnerSearch}`,
+    );
+    return {
+      townId: search.townId,
+      townName: search.town.name,
+      countryCode: search.town.countryCode,
+      populationMin: search.wantedPopulationMin,
+      populationMax: search.wantedPopulationMax,
+      countries: search.wantedCountries.length ? search.wantedCountries.map((c) => c.countryCode) : null,
+      topicIds: search.topics.map((t) => t.id),
+      topicNames: search.topics.map((t) => t.slug),
+      maxKm: args.maxKm ?? null,
+    };
+  }
+  const c = args.criteria!;
+  const town = await found(prisma.town.findUnique({ where: { slug: c.town } }), "town", `slug ${c.town}`);
+  const topics = c.topics?.length ? await prisma.topic.findMany({ where: { slug: { in: c.topics } } }) : [];
+  return {
+    townId: town.id,
+    townName: town.name,
+    countryCode: town.countryCode,
+    populationMin: c.populationMin ?? null,
+    populationMax: c.populationMax ?? null,
+    countries: c.countries?.map((x) => x.toUpperCase()) ?? null,
+    topicIds: topics.map((t) => t.id),
+    topicNames: topics.map((t) => t.slug),
+    maxKm: args.maxKm ?? null,
+  };
+}
+
+/** Scores every candidate in SQL and returns the best `limit`, with the factors' raw inputs. */
+function candidatesSql(c: Criteria, limit: number) {
+  const mid = c.populationMin != null && c.populationMax != null ? (c.populationMin + c.populationMax) / 2 : null;
+  const halfRange = c.populationMin != null && c.populationMax != null ? Math.max(1, (c.populationMax - c.populationMin) / 2) : null;
+  return Prisma.sql`
+    WITH origin AS (SELECT latitude, longitude FROM "Town" WHERE id = ${c.townId}),
+    candidate AS (
+      SELECT t.id, t.population, t."countryCode",
+             earth_distance(ll_to_earth(o.latitude, o.longitude), ll_to_earth(t.latitude, t.longitude)) / 1000 AS km,
+             CASE WHEN ${mid}::float8 IS NULL OR t.population IS NULL THEN 0.5
+                  ELSE greatest(0, 1 - abs(t.population - ${mid}::float8) / ${halfRange}::float8) END AS fit
+        FROM "Town" t, origin o
+       WHERE t.id <> ${c.townId}
+         AND (${c.populationMin}::int IS NULL OR t.population >= ${c.populationMin}::int)
+         AND (${c.populationMax}::int IS NULL OR t.population <= ${c.populationMax}::int)
+         AND (${c.countries}::text[] IS NULL OR t."countryCode" = ANY(${c.countries}::text[]))
+         AND (${c.maxKm}::float8 IS NULL OR (earth_box(ll_to_earth(o.latitude, o.longitude), ${c.maxKm}::float8 * 1000) @> ll_to_earth(t.latitude, t.longitude)
+              AND earth_distance(ll_to_earth(o.latitude, o.longitude), ll_to_earth(t.latitude, t.longitude)) <= ${c.maxKm}::float8 * 1000))
+    ),
+    theme AS (
+      SELECT e."hostTownId" AS id, array_agg(DISTINCT tp.slug) AS themes
+        FROM "Event" e JOIN "_EventToTopic" et ON et."A" = e.id JOIN "Topic" tp ON tp.id = et."B"
+       WHERE tp.id = ANY(${c.topicIds}::int[]) AND e."hostTownId" IS NOT NULL GROUP BY 1
+      UNION ALL
+      SELECT s."townId", array_agg(DISTINCT tp.slug)
+        FROM "PartnerSearch" s JOIN "_PartnerSearchToTopic" st ON st."A" = s.id JOIN "Topic" tp ON tp.id = st."B"
+       WHERE tp.id = ANY(${c.topicIds}::int[]) GROUP BY 1
+    ),
+    tie AS (
+      SELECT other."townId" AS id, 'network ' || n.slug AS what
+        FROM "Membership" mine JOIN "Membership" other ON other."networkId" = mine."networkId" JOIN "Network" n ON n.id = mine."networkId"
+       WHERE mine."townId" = ${c.townId} AND other."townId" <> ${c.townId}
+      UNION ALL
+      SELECT other."townId", 'project ' || p.slug
+        FROM "ProjectTown" mine JOIN "ProjectTown" other ON other."projectId" = mine."projectId" JOIN "Project" p ON p.id = mine."projectId"
+       WHERE mine."townId" = ${c.townId} AND other."townId" <> ${c.townId}
+    ),
+    scored AS (
+      SELECT c.*, th.themes, ti.ties,
+             ${WEIGHTS.POPULATION_FIT}::float8 * c.fit
+             + ${WEIGHTS.DISTANCE}::float8 / (1 + c.km / ${HALF_SCORE_KM}::float8)
+             + ${WEIGHTS.COUNTRY_DIVERSITY}::float8 * (CASE WHEN c."countryCode" <> ${c.countryCode} THEN 1 ELSE 0 END)
+             + ${WEIGHTS.SHARED_THEMES}::float8 * (CASE WHEN cardinality(${c.topicIds}::int[]) = 0 THEN 0 ELSE coalesce(cardinality(th.themes), 0)::float8 / cardinality(${c.topicIds}::int[]) END)
+             + ${WEIGHTS.EXISTING_TIES}::float8 * (CASE WHEN ti.ties IS NULL THEN 0 ELSE 1 END) AS score
+        FROM candidate c
+        LEFT JOIN (SELECT id, array_agg(DISTINCT x) AS themes FROM theme, unnest(themes) x GROUP BY id) th ON th.id = c.id
+        LEFT JOIN (SELECT id, array_agg(DISTINCT what) AS ties FROM tie GROUP BY id) ti ON ti.id = c.id
+    )
+    SELECT id, population, "countryCode", km, fit, themes, ties FROM scored ORDER BY score DESC, population DESC NULLS LAST, id LIMIT ${limit}`;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en");
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function explain(c: Criteria, row: CandidateRow): Reason[] {
+  const range = c.populationMin != null && c.populationMax != null ? `${fmt(c.populationMin)}–${fmt(c.populationMax)}` : null;
+  const reasons: Reason[] = [
+    {
+      factor: "POPULATION_FIT",
+      points: WEIGHTS.POPULATION_FIT * row.fit,
+      explanation: range
+        ? `${row.population == null ? "population unknown" : `${fmt(row.population)} inhabitants`}, within the wanted ${range}${row.fit > 0.8 ? ", close to its middle" : ""}`
+        : "no population range was asked for",
+    },
+    { factor: "DISTANCE", points: WEIGHTS.DISTANCE / (1 + row.km / HALF_SCORE_KM), explanation: `${fmt(row.km)} km from ${c.townName}` },
+    {
+      factor: "COUNTRY_DIVERSITY",
+      points: row.countryCode !== c.countryCode ? WEIGHTS.COUNTRY_DIVERSITY : 0,
+      explanation: row.countryCode !== c.countryCode ? `a partner abroad (${row.countryCode}): a cross-border partnership` : `in the same country (${row.countryCode})`,
+    },
+    {
+      factor: "SHARED_THEMES",
+      points: c.topicIds.length ? (WEIGHTS.SHARED_THEMES * (row.themes?.length ?? 0)) / c.topicIds.length : 0,
+      explanation: row.themes?.length
+        ? `active in ${row.themes.join(", ")}`
+        : c.topicIds.length
+          ? `no recorded activity in ${c.topicNames.join(", ")}`
+          : "no themes were asked for",
+    },
+    {
+      factor: "EXISTING_TIES",
+      points: row.ties ? WEIGHTS.EXISTING_TIES : 0,
+      explanation: row.ties ? `already shares ${row.ties.join(", ")}` : "no shared network or project yet",
+    },
+  ];
+  return reasons.map((r) => ({ ...r, points: round(r.points) })).sort((a, b) => b.points - a.points);
+}
+
+builder.queryField("partnerSuggestions", (t) =>
+  t.field({
+    type: [PartnerSuggestion],
+    description:
+      "Candidate partner towns from all European towns, for a published partner search or for criteria: hard filters (population range, countries, radius), then a score with its reasons. The requesting town is never suggested.",
+    args: {
+      partnerSearch: t.arg.string({ description: "Slug of a partner search." }),
+      criteria: t.arg({ type: PartnerCriteria, description: "Criteria, instead of a partner search." }),
+      maxKm: t.arg.float({ description: "Only towns within this many kilometres." }),
+      first: t.arg.int({ defaultValue: 10, description: `How many suggestions (at most ${MAX_PAGE_SIZE}).` }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const first = args.first ?? 10;
+      if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE}`);
+      const criteria = await criteriaFrom(ctx.prisma, args);
+      const rows = await ctx.prisma.$queryRaw<CandidateRow[]>(candidatesSql(criteria, first));
+      const towns = new Map((await ctx.prisma.town.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((t) => [t.id, t]));
+      return rows
+        .map((raw) => {
+          const row = { ...raw, km: Number(raw.km), fit: Number(raw.fit) };
+          const reasons = explain(criteria, row);
+          return { town: towns.get(row.id)!, distanceKm: round(row.km), reasons, score: round(reasons.reduce((sum, r) => sum + r.points, 0)) };
+        })
+        .sort((a, b) => b.score - a.score);
+    },
+  }),
+);
