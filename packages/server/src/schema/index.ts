@@ -7,6 +7,7 @@ import "./events/event.js";
 import "./events/queries.js";
 import "./funding/funding-call.js";
 import "./funding/queries.js";
+import "./graph/connection.js";
 import "./networks/membership.js";
 import "./networks/network.js";
 import "./networks/queries.js";

@@ -20,7 +20,13 @@ const TYPENAMES: Record<RecordType, string> = {
 
 const typenames = new WeakMap<object, string>();
 
-/** The GraphQL type of a record loaded by loadRecords (for unions' resolveType). */
+/** Notes the GraphQL type of a record loaded some other way. */
+export function tagTypename<Row extends object>(record: Row, typename: string): Row {
+  typenames.set(record, typename);
+  return record;
+}
+
+/** The GraphQL type of a record loaded by loadRecords or tagged (for unions' resolveType). */
 export function typenameOf(record: object): string {
   return typenames.get(record)!;
 }

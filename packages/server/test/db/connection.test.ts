@@ -1,0 +1,57 @@
+// Paths of cooperation between towns, with evidence, computed in PostgreSQL.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
+
+const CONNECTION = `query($from: String!, $to: String!, $maxHops: Int, $first: Int) {
+  connection(from: $from, to: $to, maxHops: $maxHops, first: $first) {
+    hops
+    towns { slug }
+    steps {
+      from { town { slug } kind sources { source { key } quote } }
+      to { town { slug } kind sources { source { key } quote } }
+      via { __typename ... on Network { slug } ... on Project { slug } ... on Event { slug } ... on Agreement { slug } }
+    }
+  }
+}`;
+
+describeDb("connection between towns", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+
+  it("links two members of a network in one hop, with both memberships as evidence", async () => {
+    const { connection } = await api.data(CONNECTION, { from: "opava", to: "brno", maxHops: 1 });
+    expect(connection).toHaveLength(1);
+    const [step] = connection[0].steps;
+    expect(connection[0].towns).toEqual([{ slug: "opava" }, { slug: "brno" }]);
+    expect(step.via).toEqual({ __typename: "Network", slug: "medium-sized-cities" });
+    expect(step.from).toMatchObject({ town: { slug: "opava" }, kind: "MEMBER" });
+    expect(step.from.sources[0].quote).toContain("Zastupitelstvo města Opavy");
+    expect(step.to).toMatchObject({ town: { slug: "brno" }, kind: "MEMBER" });
+    expect(step.to.sources[0].source.key).toBe("000_f836775315a78a45.txt");
+  });
+
+  it("links a conference host to a member through the network", async () => {
+    const { connection } = await api.data(CONNECTION, { from: "leoben", to: "opava", maxHops: 1 });
+    expect(connection[0].steps[0]).toMatchObject({ via: { slug: "medium-sized-cities" }, from: { kind: "CONFERENCE_HOST" }, to: { kind: "MEMBER" } });
+  });
+
+  it("finds the shortest paths across projects, events and agreements, and nothing beyond maxHops", async () => {
+    const { connection } = await api.data(CONNECTION, { from: "furstenfeld", to: "ptuj", maxHops: 2, first: 5 });
+    expect(connection).toHaveLength(1);
+    expect(connection[0].steps[0]).toMatchObject({ via: { __typename: "Project", slug: "city-cooperation" }, from: { kind: "PROJECT_EVENT_HOST" }, to: { kind: "PROJECT_PARTICIPANT" } });
+    const twoHops = await api.data(CONNECTION, { from: "hartberg", to: "ptuj", maxHops: 3, first: 5 });
+    expect(twoHops.connection).toEqual([]);
+    const viaLenart = await api.data(CONNECTION, { from: "furstenfeld", to: "lenart-v-slovenskih-goricah", maxHops: 2, first: 5 });
+    expect(viaLenart.connection.map((p: any) => p.steps[0].via.__typename).sort()).toEqual(["Event", "Project"]);
+    const none = await api.data(CONNECTION, { from: "opava", to: "ptuj", maxHops: 4 });
+    expect(none.connection).toEqual([]);
+  });
+
+  it("rejects bad bounds with BAD_USER_INPUT and unknown towns with NOT_FOUND", async () => {
+    expect((await api.query(CONNECTION, { from: "opava", to: "brno", maxHops: 9 })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await api.query(CONNECTION, { from: "opava", to: "atlantis" })).errors?.[0].extensions?.code).toBe("NOT_FOUND");
+  });
+});
