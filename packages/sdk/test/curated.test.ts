@@ -57,3 +57,27 @@ it("paginate() walks a whole connection page by page", async () => {
   expect(names).toHaveLength(33);
   expect(new Set(names).size).toBe(33);
 });
+
+it("search: exonyms and source spellings find the town", async () => {
+  const { search } = await client.search({ text: "Pasov" });
+  expect(search.results[0]).toMatchObject({ match: "EXACT", matchedName: "Pasov", entity: { __typename: "Town", slug: "passau" } });
+  const projects = await client.search({ text: "city cooperaton", types: ["PROJECT"] });
+  expect(projects.search.results.map((r) => (r.entity.__typename === "Project" ? r.entity.slug : null))).toContain("city-cooperation");
+});
+
+it("partnerSuggestions: candidates for Montefranco with reasons", async () => {
+  const { partnerSuggestions } = await client.partnerSuggestions({ partnerSearch: "montefranco-2019-partner-town", first: 3 });
+  expect(partnerSuggestions).toHaveLength(3);
+  for (const s of partnerSuggestions) {
+    expect(s.town.population).toBeGreaterThanOrEqual(1000);
+    expect(s.town.population).toBeLessThanOrEqual(5000);
+    expect(s.reasons).toHaveLength(5);
+  }
+});
+
+it("connection: Opava and Brno share the medium-sized cities network", async () => {
+  const { connection } = await client.connection({ from: "opava", to: "brno" });
+  const [step] = connection[0].steps;
+  expect(step.via).toMatchObject({ __typename: "Network", slug: "medium-sized-cities" });
+  expect(step.from.sources[0].source.key).toBe("000_f836775315a78a45.txt");
+});
