@@ -26,6 +26,7 @@ import "./places/town.js";
 import "./projects/project.js";
 import "./projects/queries.js";
 import "./search/search.js";
+import "./statistics/statistics.js";
 
 export const schema = builder.toSchema();
 

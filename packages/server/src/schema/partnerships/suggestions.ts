@@ -61,8 +61,8 @@ export const PartnerCriteria = builder.inputType("PartnerCriteria", {
   description: "What a town looks for in a partner, when there is no published partner search.",
   fields: (t) => ({
     town: t.string({ required: true, description: "Slug of the town looking for partners." }),
-    populationMin: t.int({ required: false }),
-    populationMax: t.int({ required: false }),
+    populationMin: t.int({ required: false, description: "At least this many inhabitants (GeoNames)." }),
+    populationMax: t.int({ required: false, description: "At most this many inhabitants (GeoNames)." }),
     countries: t.stringList({ required: false, description: "Only towns in these countries (ISO alpha-2)." }),
     topics: t.stringList({ required: false, description: "Slugs of the themes to cooperate on." }),
   }),
