@@ -8,6 +8,7 @@ import "./events/queries.js";
 import "./funding/funding-call.js";
 import "./funding/queries.js";
 import "./graph/connection.js";
+import "./graph/neighbourhood.js";
 import "./networks/membership.js";
 import "./networks/network.js";
 import "./networks/queries.js";

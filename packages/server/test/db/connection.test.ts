@@ -55,3 +55,35 @@ describeDb("connection between towns", () => {
     expect((await api.query(CONNECTION, { from: "opava", to: "atlantis" })).errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 });
+
+describeDb("neighbourhood and common ground", () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api?.close());
+
+  it("returns a town's neighbourhood as nodes and typed edges", async () => {
+    const { neighbourhood } = await api.data(`{ neighbourhood(town: "lendava", hops: 1) {
+      nodes { __typename ... on Town { slug } ... on Project { slug } ... on Agreement { slug } ... on Network { slug } ... on Event { slug } }
+      edges { town { slug } tie context { __typename ... on Project { slug } ... on Agreement { slug } } }
+    } }`);
+    const nodes = neighbourhood.nodes.map((n: any) => `${n.__typename}:${n.slug}`);
+    expect(nodes).toContain("Project:city-cooperation");
+    expect(nodes).toContain("Agreement:city-cooperation-declaration-2009");
+    expect(nodes).toContain("Town:furstenfeld");
+    expect(nodes.filter((n: string) => n.startsWith("Town:"))).toHaveLength(9);
+    expect(neighbourhood.edges).toContainEqual({ town: { slug: "furstenfeld" }, tie: "PROJECT_EVENT_HOST", context: { __typename: "Project", slug: "city-cooperation" } });
+    const wider = await api.data(`{ neighbourhood(town: "lendava", hops: 2) { nodes { __typename } } }`);
+    expect(wider.neighbourhood.nodes.length).toBeGreaterThanOrEqual(neighbourhood.nodes.length);
+  });
+
+  it("tells what two towns have in common", async () => {
+    const { slovenian, themes } = await api.data(`{
+      slovenian: commonGround(townA: "lendava", townB: "ptuj") { networks { slug } projects { slug } agreements { slug } events { slug } themes { slug } }
+      themes: commonGround(townA: "wolomin", townB: "lutsk") { projects { slug } themes { slug } }
+    }`);
+    expect(slovenian).toEqual({ networks: [], projects: [{ slug: "city-cooperation" }], agreements: [{ slug: "city-cooperation-declaration-2009" }], events: [], themes: [] });
+    expect(themes).toEqual({ projects: [], themes: [{ slug: "culture" }] });
+  });
+});

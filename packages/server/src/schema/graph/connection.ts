@@ -28,7 +28,7 @@ const TIES = {
   EVENT_PARTICIPANT: "took part in the event",
   SIGNATORY: "signed the agreement",
 } as const;
-type TieKind = keyof typeof TIES;
+export type TieKind = keyof typeof TIES;
 
 export const TieKindEnum = builder.enumType("TieKind", {
   description: "How a town is tied to a network, project, event or agreement.",
@@ -39,7 +39,7 @@ export const TieKindEnum = builder.enumType("TieKind", {
  * Every town–context incidence, with the evidence record (the citation subject it is filed
  * under) and a rank: direct ties (member, participant, signatory) are preferred as evidence.
  */
-const LINKS_SQL = `
+export const LINKS_SQL = `
   SELECT "townId" AS town, 'NETWORK' AS kind, "networkId" AS ctx, 'MEMBER' AS tie, 'MEMBERSHIP' AS subject, id AS subject_id, 1 AS rank FROM "Membership"
   UNION ALL SELECT "hostTownId", 'NETWORK', "networkId", 'CONFERENCE_HOST', 'EVENT', id, 2 FROM "Event" WHERE "hostTownId" IS NOT NULL AND "networkId" IS NOT NULL
   UNION ALL SELECT "townId", 'PROJECT', "projectId", 'PROJECT_PARTICIPANT', 'PROJECT_TOWN', id, 1 FROM "ProjectTown"

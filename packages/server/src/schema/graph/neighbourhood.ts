@@ -1,0 +1,154 @@
+// The cooperation graph around a town, as nodes and typed edges a portal can draw, and what
+// two towns have in common.
+import { Prisma } from "../../generated/prisma/index.js";
+import { builder } from "../builder.js";
+import { badInput } from "../common/errors.js";
+import { found } from "../common/lookup.js";
+import { loadRecords, recordKey, tagTypename, typenameOf, type RecordRow } from "../common/mixed-records.js";
+import { Event, Topic } from "../events/event.js";
+import { Network } from "../networks/network.js";
+import { Agreement } from "../partnerships/agreement.js";
+import { Town } from "../places/town.js";
+import { Project } from "../projects/project.js";
+import { LINKS_SQL, SharedContext, TieKindEnum, type TieKind } from "./connection.js";
+import type * as Models from "../../generated/prisma/index.js";
+
+const MAX_NEIGHBOURHOOD_HOPS = 2;
+
+type GraphRecord = RecordRow | Models.Agreement;
+
+export const GraphNode = builder.unionType("GraphNode", {
+  description: "A node of the cooperation graph: a town or what towns share.",
+  types: () => [Town, Network, Project, Event, Agreement],
+  resolveType: (value) => typenameOf(value),
+});
+
+interface Edge {
+  town: GraphRecord;
+  context: GraphRecord;
+  tie: TieKind;
+}
+
+export const GraphEdge = builder.objectRef<Edge>("GraphEdge").implement({
+  description: "A town's tie to a network, project, event or agreement.",
+  fields: (t) => ({
+    town: t.field({ type: Town, description: "The town.", resolve: (e) => e.town as never }),
+    context: t.field({ type: SharedContext, description: "What it is tied to.", resolve: (e) => e.context as never }),
+    tie: t.field({ type: TieKindEnum, description: "How.", resolve: (e) => e.tie }),
+  }),
+});
+
+export const Neighbourhood = builder.objectRef<{ nodes: GraphRecord[]; edges: Edge[] }>("Neighbourhood").implement({
+  description: "The towns within a number of steps of a town and everything linking them.",
+  fields: (t) => ({
+    nodes: t.field({ type: [GraphNode], description: "Towns, networks, projects, events and agreements.", resolve: (n) => n.nodes as never }),
+    edges: t.field({ type: [GraphEdge], description: "Which town is tied to which node, and how.", resolve: (n) => n.edges }),
+  }),
+});
+
+interface LinkRow {
+  town: number;
+  kind: "NETWORK" | "PROJECT" | "EVENT" | "AGREEMENT";
+  ctx: number;
+  tie: TieKind;
+}
+
+async function loadGraphRecords(prisma: Models.PrismaClient, links: LinkRow[]): Promise<(kind: string, id: number) => GraphRecord> {
+  const refs = [
+    ...links.map((l) => ({ type: "TOWN" as const, id: l.town })),
+    ...links.filter((l) => l.kind !== "AGREEMENT").map((l) => ({ type: l.kind as "NETWORK" | "PROJECT" | "EVENT", id: l.ctx })),
+  ];
+  const records = await loadRecords(prisma, refs);
+  const agreements = new Map(
+    (await prisma.agreement.findMany({ where: { id: { in: links.filter((l) => l.kind === "AGREEMENT").map((l) => l.ctx) } } })).map((a) => [a.id, tagTypename(a, "Agreement")]),
+  );
+  return (kind, id) => (kind === "AGREEMENT" ? agreements.get(id)! : records.get(recordKey({ type: kind as "TOWN", id }))!);
+}
+
+builder.queryField("neighbourhood", (t) =>
+  t.field({
+    type: Neighbourhood,
+    description: `The towns within \`hops\` steps (1–${MAX_NEIGHBOURHOOD_HOPS}) of a town through shared networks, projects, events and agreements, as nodes and typed edges.`,
+    args: {
+      town: t.arg.string({ required: true, description: "Slug of the town at the centre." }),
+      hops: t.arg.int({ defaultValue: 1, description: `Steps from the town (1–${MAX_NEIGHBOURHOOD_HOPS}).` }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const hops = args.hops ?? 1;
+      if (hops < 1 || hops > MAX_NEIGHBOURHOOD_HOPS) throw badInput(`hops must be between 1 and ${MAX_NEIGHBOURHOOD_HOPS}`);
+      const centre = await found(ctx.prisma.town.findUnique({ where: { slug: args.town }, select: { id: true } }), "town", `slug ${args.town}`);
+      const links = await ctx.prisma.$queryRaw<LinkRow[]>`
+        WITH RECURSIVE link AS (${Prisma.raw(LINKS_SQL)}),
+        reach (town, depth) AS (
+          SELECT ${centre.id}::int, 0
+          UNION
+          SELECT b.town, r.depth + 1 FROM reach r JOIN link a ON a.town = r.town JOIN link b ON b.kind = a.kind AND b.ctx = a.ctx
+           WHERE r.depth < ${hops}::int
+        ),
+        towns AS (SELECT DISTINCT town FROM reach)
+        -- Contexts are kept when they touch a town reached before the last step (so they lead somewhere).
+        SELECT DISTINCT l.town, l.kind, l.ctx, l.tie FROM link l
+         WHERE l.town IN (SELECT town FROM towns)
+           AND (l.kind, l.ctx) IN (SELECT a.kind, a.ctx FROM link a JOIN reach r ON r.town = a.town WHERE r.depth < ${hops}::int)
+         ORDER BY l.kind, l.ctx, l.town`;
+      const record = await loadGraphRecords(ctx.prisma, links);
+      const nodes = new Map<string, GraphRecord>();
+      for (const l of links) {
+        nodes.set(`TOWN:${l.town}`, record("TOWN", l.town));
+        nodes.set(`${l.kind}:${l.ctx}`, record(l.kind, l.ctx));
+      }
+      if (!links.length) nodes.set(`TOWN:${centre.id}`, (await loadRecords(ctx.prisma, [{ type: "TOWN", id: centre.id }])).get(`TOWN:${centre.id}`)!);
+      return { nodes: [...nodes.values()], edges: links.map((l) => ({ town: record("TOWN", l.town), context: record(l.kind, l.ctx), tie: l.tie })) };
+    },
+  }),
+);
+
+interface Common {
+  networks: Models.Network[];
+  projects: Models.Project[];
+  events: Models.Event[];
+  agreements: Models.Agreement[];
+  themes: Models.Topic[];
+}
+
+export const CommonGround = builder.objectRef<Common>("CommonGround").implement({
+  description: "What two towns share.",
+  fields: (t) => ({
+    networks: t.field({ type: [Network], description: "Networks both belong to or have hosted events of.", resolve: (c) => c.networks }),
+    projects: t.field({ type: [Project], description: "Projects both take part in or have hosted events of.", resolve: (c) => c.projects }),
+    events: t.field({ type: [Event], description: "Events both hosted or took part in.", resolve: (c) => c.events }),
+    agreements: t.field({ type: [Agreement], description: "Agreements both signed.", resolve: (c) => c.agreements }),
+    themes: t.field({ type: [Topic], description: "Themes of both towns' events and partner searches.", resolve: (c) => c.themes }),
+  }),
+});
+
+builder.queryField("commonGround", (t) =>
+  t.field({
+    type: CommonGround,
+    description: "Shared networks, projects, events, agreements and themes of two towns.",
+    args: {
+      townA: t.arg.string({ required: true, description: "Slug of one town." }),
+      townB: t.arg.string({ required: true, description: "Slug of the other town." }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const [a, b] = await Promise.all(
+        [args.townA, args.townB].map((slug) => found(ctx.prisma.town.findUnique({ where: { slug }, select: { id: true } }), "town", `slug ${slug}`)),
+      );
+      const shared = await ctx.prisma.$queryRaw<{ kind: string; ctx: number }[]>`
+        WITH link AS (${Prisma.raw(LINKS_SQL)})
+        SELECT DISTINCT x.kind, x.ctx FROM link x JOIN link y ON y.kind = x.kind AND y.ctx = x.ctx WHERE x.town = ${a.id}::int AND y.town = ${b.id}::int`;
+      const ids = (kind: string) => shared.filter((s) => s.kind === kind).map((s) => s.ctx);
+      const themesOf = (townId: number) => ({
+        OR: [{ events: { some: { OR: [{ hostTownId: townId }, { participations: { some: { townId } } }] } } }, { partnerSearches: { some: { townId } } }],
+      });
+      const [networks, projects, events, agreements, themes] = await Promise.all([
+        ctx.prisma.network.findMany({ where: { id: { in: ids("NETWORK") } }, orderBy: { id: "asc" } }),
+        ctx.prisma.project.findMany({ where: { id: { in: ids("PROJECT") } }, orderBy: { id: "asc" } }),
+        ctx.prisma.event.findMany({ where: { id: { in: ids("EVENT") } }, orderBy: { id: "asc" } }),
+        ctx.prisma.agreement.findMany({ where: { id: { in: ids("AGREEMENT") } }, orderBy: { id: "asc" } }),
+        ctx.prisma.topic.findMany({ where: { AND: [themesOf(a.id), themesOf(b.id)] }, orderBy: { id: "asc" } }),
+      ]);
+      return { networks, projects, events, agreements, themes };
+    },
+  }),
+);
