@@ -83,6 +83,9 @@ describeDb("towns", () => {
     expect(await slugs({ kinds: ["CONGRESS", "FORUM"], from: "2020-01-01" })).toEqual(["cemr-congress-2020", "historic-cities-forum-2020"]);
     expect(await slugs({ online: true, yearFrom: 2022 })).toEqual(["euregionsweek-2022-networking-session"]);
     expect(await slugs({ topic: "drought" })).toEqual(["cemr-congress-2020"]);
+    expect(await slugs({ topicText: "odpad" })).toEqual(["medium-sized-cities-2009-autumn"]);
+    expect(await slugs({ topicText: "MOBILITY" })).toEqual(["cemr-congress-2020"]);
+    expect(await slugs({ topicText: "energeticky efektivni" })).toEqual(["medium-sized-cities-2008-autumn"]);
   });
 
   it("filters projects, partner searches, funding calls and news", async () => {
@@ -101,6 +104,12 @@ describeDb("towns", () => {
     ]);
     expect(youth.totalCount).toBe(1);
     expect(lateNews.totalCount).toBe(4);
+    const { running, rich } = await api.data(`{
+      running: projects(filter: { runningFrom: "2010-01-01", runningTo: "2010-12-31" }) { edges { node { slug } } }
+      rich: projects(filter: { budgetMin: "1000000", budgetMax: "2000000.00" }) { edges { node { slug } } }
+    }`);
+    expect(running.edges.map((e: any) => e.node.slug)).toEqual(["city-cooperation"]);
+    expect(rich.edges.map((e: any) => e.node.slug)).toEqual(["city-cooperation"]);
   });
 
   it("answers in the reader's language from Accept-Language when no lang argument is given", async () => {

@@ -22,6 +22,7 @@ export const EventFilter = builder.inputType("EventFilter", {
     from: t.field({ type: "Date", required: false, description: "Events ending on or after this day (upcoming: today)." }),
     to: t.field({ type: "Date", required: false, description: "Events starting on or before this day." }),
     topic: t.string({ required: false, description: "Slug of a topic." }),
+    topicText: t.string({ required: false, description: "Words in the theme or a topic's name, in any language, accents ignored (\"waste\", \"odpad\")." }),
   }),
 });
 
@@ -46,6 +47,7 @@ async function eventWhere(prisma: PrismaClient, filter: typeof EventFilter.$infe
       filter.online != null ? { online: filter.online } : {},
       filter.topic ? { topics: { some: { slug: filter.topic } } } : {},
       filter.season ? { id: { in: await seasonEventIds(prisma, filter.season) } } : {},
+      filter.topicText ? { id: { in: await topicTextEventIds(prisma, filter.topicText) } } : {},
     ],
   };
 }
@@ -54,6 +56,16 @@ async function eventWhere(prisma: PrismaClient, filter: typeof EventFilter.$infe
 async function seasonEventIds(prisma: PrismaClient, season: keyof typeof SEASON_START_MONTH): Promise<number[]> {
   const rows = await prisma.$queryRaw<{ id: number }[]>`
     SELECT id FROM "Event" WHERE "datePrecision" = 'SEASON' AND extract(month FROM "dateStart") = ${SEASON_START_MONTH[season]}`;
+  return rows.map((r) => r.id);
+}
+
+/** Events whose theme or topics mention the words, accent- and case-insensitively. */
+async function topicTextEventIds(prisma: PrismaClient, text: string): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT e.id FROM "Event" e
+     WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(e.theme, '[]'::jsonb)) x WHERE citynet_fold(x->>'text') LIKE '%' || citynet_fold(${text}) || '%')
+        OR EXISTS (SELECT 1 FROM "_EventToTopic" et JOIN "Topic" t ON t.id = et."B", jsonb_array_elements(t.names) x
+                    WHERE et."A" = e.id AND citynet_fold(x->>'text') LIKE '%' || citynet_fold(${text}) || '%')`;
   return rows.map((r) => r.id);
 }
 

@@ -1,4 +1,5 @@
-import type { Prisma } from "../../generated/prisma/index.js";
+import { Prisma } from "../../generated/prisma/index.js";
+import { badInput } from "../common/errors.js";
 import { builder } from "../builder.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
@@ -11,8 +12,18 @@ export const ProjectFilter = builder.inputType("ProjectFilter", {
     town: t.string({ required: false, description: "Slug of a named participating town." }),
     country: t.string({ required: false, description: "ISO alpha-2 code of a declared participating country." }),
     organisation: t.string({ required: false, description: "Slug of a partner organisation." }),
+    runningFrom: t.field({ type: "Date", required: false, description: "Projects whose period ends on or after this day." }),
+    runningTo: t.field({ type: "Date", required: false, description: "Projects whose period starts on or before this day." }),
+    budgetMin: t.field({ type: "Decimal", required: false, description: "Stated budget at least this (any currency)." }),
+    budgetMax: t.field({ type: "Decimal", required: false, description: "Stated budget at most this (any currency)." }),
   }),
 });
+
+function decimal(value: string | null | undefined): Prisma.Decimal | undefined {
+  if (value == null) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value)) throw badInput(`budget must be a decimal number like 1800000.00, got ${JSON.stringify(value)}`);
+  return new Prisma.Decimal(value);
+}
 
 function projectWhere(filter: typeof ProjectFilter.$inferInput | null | undefined): Prisma.ProjectWhereInput {
   if (!filter) return {};
@@ -23,6 +34,10 @@ function projectWhere(filter: typeof ProjectFilter.$inferInput | null | undefine
       filter.town ? { towns: { some: { town: { slug: filter.town } } } } : {},
       filter.country ? { declaredCountries: { some: { countryCode: filter.country.toUpperCase() } } } : {},
       filter.organisation ? { partners: { some: { organisation: { slug: filter.organisation } } } } : {},
+      // A period overlaps [runningFrom, runningTo] when it ends after the start and starts before the end.
+      filter.runningFrom ? { periodEnd: { gte: filter.runningFrom } } : {},
+      filter.runningTo ? { periodStart: { lte: filter.runningTo } } : {},
+      filter.budgetMin != null || filter.budgetMax != null ? { budgetAmount: { gte: decimal(filter.budgetMin), lte: decimal(filter.budgetMax) } } : {},
     ],
   };
 }
