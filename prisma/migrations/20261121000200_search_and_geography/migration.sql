@@ -22,35 +22,35 @@ CREATE INDEX "Town_population_idx" ON "Town" ("population");
 -- exonyms, and the multilingual names of organisations, programmes, networks, projects, events, partner
 -- searches and funding calls. Refreshed after seeding and imports.
 CREATE MATERIALIZED VIEW search_entry AS
-  SELECT 'TOWN'::text AS entity_type, t.id AS entity_id, t.name AS term, t.population, t."countryCode" AS country_code
+  SELECT 'TOWN'::text AS entity_type, t.id AS entity_id, t.name AS term, NULL::text AS lang, t.population, t."countryCode" AS country_code
     FROM "Town" t
   UNION ALL
-  SELECT 'TOWN', n."townId", n.name, t.population, t."countryCode"
+  SELECT 'TOWN', n."townId", n.name, n.lang, t.population, t."countryCode"
     FROM "TownName" n JOIN "Town" t ON t.id = n."townId"
   UNION ALL
-  SELECT 'ORGANISATION', o.id, x->>'text', NULL, o."countryCode"
+  SELECT 'ORGANISATION', o.id, x->>'text', x->>'lang', NULL, o."countryCode"
     FROM "Organisation" o, jsonb_array_elements(o.names) x
   UNION ALL
-  SELECT 'ORGANISATION', o.id, o.acronym, NULL, o."countryCode" FROM "Organisation" o WHERE o.acronym IS NOT NULL
+  SELECT 'ORGANISATION', o.id, o.acronym, NULL, NULL, o."countryCode" FROM "Organisation" o WHERE o.acronym IS NOT NULL
   UNION ALL
-  SELECT 'PROGRAMME', g.id, x->>'text', NULL, NULL
+  SELECT 'PROGRAMME', g.id, x->>'text', x->>'lang', NULL, NULL
     FROM "Programme" g, jsonb_array_elements(g.names) x
   UNION ALL
-  SELECT 'PROGRAMME', g.id, g.acronym, NULL, NULL FROM "Programme" g WHERE g.acronym IS NOT NULL
+  SELECT 'PROGRAMME', g.id, g.acronym, NULL, NULL, NULL FROM "Programme" g WHERE g.acronym IS NOT NULL
   UNION ALL
-  SELECT 'NETWORK', w.id, x->>'text', NULL, w."homeCountryCode"
+  SELECT 'NETWORK', w.id, x->>'text', x->>'lang', NULL, w."homeCountryCode"
     FROM "Network" w, jsonb_array_elements(w.names) x
   UNION ALL
-  SELECT 'PROJECT', p.id, x->>'text', NULL, NULL
+  SELECT 'PROJECT', p.id, x->>'text', x->>'lang', NULL, NULL
     FROM "Project" p, jsonb_array_elements(p.names) x
   UNION ALL
-  SELECT 'EVENT', e.id, x->>'text', NULL, h."countryCode"
+  SELECT 'EVENT', e.id, x->>'text', x->>'lang', NULL, h."countryCode"
     FROM "Event" e LEFT JOIN "Town" h ON h.id = e."hostTownId", jsonb_array_elements(e.names || coalesce(e.theme, '[]'::jsonb)) x
   UNION ALL
-  SELECT 'PARTNER_SEARCH', s.id, t.name, t.population, t."countryCode"
+  SELECT 'PARTNER_SEARCH', s.id, t.name, NULL, t.population, t."countryCode"
     FROM "PartnerSearch" s JOIN "Town" t ON t.id = s."townId"
   UNION ALL
-  SELECT 'FUNDING_CALL', f.id, x->>'text', NULL, NULL
+  SELECT 'FUNDING_CALL', f.id, x->>'text', x->>'lang', NULL, NULL
     FROM "FundingCall" f, jsonb_array_elements(f.names) x;
 
 CREATE INDEX search_entry_term_trgm ON search_entry USING gin (citynet_fold(term) gin_trgm_ops);

@@ -49,6 +49,8 @@ export type EventFilter = {
   to?: string | null | undefined;
   /** Slug of a topic. */
   topic?: string | null | undefined;
+  /** Words in the theme or a topic's name, in any language, accents ignored ("waste", "odpad"). */
+  topicText?: string | null | undefined;
   /** Events ending in or after this year. */
   yearFrom?: number | null | undefined;
   /** Events starting in or before this year. */
@@ -103,7 +105,9 @@ export type NewsFilter = {
 export type PartnerCriteria = {
   /** Only towns in these countries (ISO alpha-2). */
   countries?: Array<string> | null | undefined;
+  /** At most this many inhabitants (GeoNames). */
   populationMax?: number | null | undefined;
+  /** At least this many inhabitants (GeoNames). */
   populationMin?: number | null | undefined;
   /** Slugs of the themes to cooperate on. */
   topics?: Array<string> | null | undefined;

@@ -30,8 +30,8 @@ describeDb("European towns", () => {
     expect(imported.edges[0].node.sources[0].source.licence).toMatch(/CC BY 4\.0/);
   });
 
-  const SEARCH = `query($text: String!, $types: [SearchType!], $countries: [String!], $first: Int) {
-    search(text: $text, types: $types, countries: $countries, first: $first) {
+  const SEARCH = `query($text: String!, $types: [SearchType!], $countries: [String!], $first: Int, $lang: String) {
+    search(text: $text, types: $types, countries: $countries, first: $first, lang: $lang) {
       totalCount results { match matchedName entity { __typename ... on Town { slug name country { code } } ... on Project { slug } ... on Organisation { slug } } }
     }
   }`;
@@ -58,6 +58,9 @@ describeDb("European towns", () => {
     const projects = await top("City Cooperation", { types: ["PROJECT"] });
     expect(projects.map((r: any) => r.entity.slug).sort()).toEqual(["city-cooperation", "city-cooperation-ii"]);
     expect((await top("CEMR"))[0].entity).toEqual({ __typename: "Organisation", slug: "cemr" });
+    const union = (lang: string) => top("Union of Towns and Municipalities", { types: ["ORGANISATION"], lang });
+    expect((await union("en"))[0].entity.slug).toBe("smo-cr");
+    expect((await union("cs")).map((r: any) => r.entity.slug)).not.toContain("smo-cr");
     const polish = await top("Leszno", { countries: ["PL"], types: ["TOWN"] });
     expect(polish.every((r: any) => r.entity.country.code === "PL")).toBe(true);
     expect(polish[0].entity.slug).toBe("leszno");

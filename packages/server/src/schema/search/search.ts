@@ -1,6 +1,7 @@
 // One ranked, paginated search over towns (all names, exonyms, source spellings), organisations,
 // programmes, networks, projects, events, partner searches and funding calls: accent-insensitive
 // (unaccent) and typo-tolerant (pg_trgm), served from the indexed search_entry view.
+import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
@@ -14,7 +15,6 @@ import { Programme } from "../organisations/programme.js";
 import { PartnerSearch } from "../partnerships/partner-search.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
-import { GraphQLError } from "graphql";
 
 export const SearchType = builder.enumType("SearchType", {
   description: "Kinds of record search covers.",
@@ -86,6 +86,7 @@ builder.queryField("search", (t) =>
       text: t.arg.string({ required: true, description: "What to look for (at least 2 characters)." }),
       types: t.arg({ type: [SearchType], description: "Only these kinds of record." }),
       countries: t.arg.stringList({ description: "Only records in these countries (ISO alpha-2)." }),
+      lang: t.arg.string({ description: "Match names in this language (ISO 639-1) and names of no particular language (local town names); others are ignored." }),
       first: t.arg.int({ description: `Page size (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` }),
       after: t.arg.string({ description: "endCursor of the previous page." }),
     },
@@ -95,10 +96,11 @@ builder.queryField("search", (t) =>
       const first = args.first ?? DEFAULT_PAGE_SIZE;
       if (first < 0 || first > MAX_PAGE_SIZE) throw badInput(`Argument "first" must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
       const offset = args.after ? decodeCursor(args.after) : 0;
-      const rows = await ctx.prisma.$queryRaw<Row[]>(searchSql(text, args.types ?? null, args.countries?.map((c) => c.toUpperCase()) ?? null, first, offset));
+      const scope = { types: args.types ?? null, countries: args.countries?.map((c) => c.toUpperCase()) ?? null, lang: args.lang ?? null };
+      const rows = await ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, first, offset));
       const records = await loadRecords(ctx.prisma, rows.map((r) => ({ type: r.entity_type, id: r.entity_id })));
       return {
-        total: Number(rows[0]?.total ?? (offset ? await countOnly(ctx.prisma, text, args) : 0)),
+        total: Number(rows[0]?.total ?? (offset ? await countOnly(ctx.prisma, text, scope) : 0)),
         offset,
         hits: rows.flatMap((r) => {
           const record = records.get(recordKey({ type: r.entity_type, id: r.entity_id }));
@@ -110,7 +112,13 @@ builder.queryField("search", (t) =>
 );
 
 /** The ranked query: best name per record, then exact > prefix > fuzzy, population, similarity. */
-function searchSql(text: string, types: string[] | null, countries: string[] | null, limit: number, offset: number) {
+interface SearchScope {
+  types: string[] | null;
+  countries: string[] | null;
+  lang: string | null;
+}
+
+function searchSql(text: string, { types, countries, lang }: SearchScope, limit: number, offset: number) {
   return Prisma.sql`
     WITH q AS (SELECT citynet_fold(${text}) AS q),
     hits AS (
@@ -123,6 +131,7 @@ function searchSql(text: string, types: string[] | null, countries: string[] | n
        WHERE (citynet_fold(e.term) % q.q OR citynet_fold(e.term) LIKE replace(replace(replace(q.q, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
          AND (${types}::text[] IS NULL OR e.entity_type = ANY(${types}::text[]))
          AND (${countries}::text[] IS NULL OR e.country_code = ANY(${countries}::text[]))
+         AND (${lang}::text IS NULL OR e.lang IS NULL OR e.lang = ${lang}::text)
     ),
     best AS (
       SELECT DISTINCT ON (entity_type, entity_id) * FROM hits ORDER BY entity_type, entity_id, tier DESC, sim DESC
@@ -135,7 +144,7 @@ function searchSql(text: string, types: string[] | null, countries: string[] | n
 }
 
 /** Total for a page past the last result (the window count needs at least one row). */
-async function countOnly(prisma: import("../../generated/prisma/index.js").PrismaClient, text: string, args: { types?: string[] | null; countries?: string[] | null }) {
-  const rows = await prisma.$queryRaw<Row[]>(searchSql(text, args.types ?? null, args.countries?.map((c) => c.toUpperCase()) ?? null, 1, 0));
+async function countOnly(prisma: import("../../generated/prisma/index.js").PrismaClient, text: string, scope: SearchScope) {
+  const rows = await prisma.$queryRaw<Row[]>(searchSql(text, scope, 1, 0));
   return Number(rows[0]?.total ?? 0);
 }
