@@ -46,6 +46,32 @@ query PartnerSearches {
   }
 }
 
+query Search {
+  search(text: "Pasov", first: 5) {
+    totalCount
+    results { match matchedName entity { __typename ... on Town { name country { code } population } } }
+  }
+}
+
+query PartnerSuggestionsForMontefranco {
+  partnerSuggestions(partnerSearch: "montefranco-2019-partner-town", first: 5) {
+    town { name country { code } population }
+    score
+    reasons { factor points explanation }
+  }
+}
+
+query HowAreTheyConnected {
+  connection(from: "leoben", to: "opava") {
+    hops
+    steps { from { town { name } kind } via { __typename ... on Network { name(lang: "en") } } to { town { name } kind } }
+  }
+}
+
+query EventsPerYear {
+  statistics { eventsPerYear(network: "medium-sized-cities") { year count } eventsPerHostCountry { country { code } count } }
+}
+
 query FundingCallsOpen {
   fundingCalls(filter: { openOn: "2020-01-15" }) {
     edges { node { name(lang: "en") deadline untilAllocationUsed eligibleApplicants } }

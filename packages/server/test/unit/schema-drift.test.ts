@@ -22,3 +22,10 @@ it("describes every type and every field for GraphiQL's docs", async () => {
   }
   expect(undocumented).toEqual([]);
 });
+
+it("opens GraphiQL with example operations that are valid against the schema", async () => {
+  const { parse, validate } = await import("graphql");
+  const { schema } = await import("../../src/schema/index.js");
+  const { EXAMPLE_OPERATIONS } = await import("../../src/graphiql-examples.js");
+  expect(validate(schema, parse(EXAMPLE_OPERATIONS)).map((e) => e.message)).toEqual([]);
+});
