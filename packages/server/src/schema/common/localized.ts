@@ -25,10 +25,15 @@ export function asTexts(value: Prisma.JsonValue | null | undefined): LocalizedVa
   return Array.isArray(value) ? (value as unknown as LocalizedValue[]) : [];
 }
 
+/** Refuses anything but an ISO 639-1 code. */
+export function checkLang(lang: string | null | undefined): void {
+  if (lang && !LANG.test(lang)) throw badInput(`lang must be an ISO 639-1 code such as "en" or "cs", got ${JSON.stringify(lang)}`);
+}
+
 /** The text in `lang`, else the original wording. */
 export function pickText(value: Prisma.JsonValue | null | undefined, lang: string | null | undefined): string | null {
   const texts = asTexts(value);
-  if (lang && !LANG.test(lang)) throw badInput(`lang must be an ISO 639-1 code such as "en" or "cs", got ${JSON.stringify(lang)}`);
+  checkLang(lang);
   return (lang && texts.find((x) => x.lang === lang)?.text) || texts.find((x) => x.original)?.text || texts[0]?.text || null;
 }
 

@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import { pickText, asTexts, LocalizedText, LANG_ARG_DESCRIPTION } from "../common/localized.js";
+import { asTexts, checkLang, LANG_ARG_DESCRIPTION, LocalizedText } from "../common/localized.js";
 import { pageSize } from "../common/pagination.js";
 import { Citation } from "../common/sources.js";
 import { REGISTRY_SOURCES } from "../../seed/reference.js";
@@ -16,7 +16,7 @@ export const Country = builder.prismaNode("Country", {
       resolve: (c, args, ctx) => {
         const names = asTexts(c.names);
         const lang = args.lang ?? ctx.lang;
-        pickText(c.names, lang); // validates lang
+        checkLang(lang);
         return names.find((n) => n.lang === lang)?.text ?? names.find((n) => n.lang === "en")?.text ?? c.code;
       },
     }),

@@ -6,7 +6,7 @@ import { Country } from "../places/country.js";
 import { Topic } from "../events/event.js";
 import { Programme } from "../organisations/programme.js";
 import { SeasonEnum } from "../common/partial-date.js";
-import { seasonOf } from "../../lib/partial-date.js";
+import { seasonOf, type Season } from "../../lib/partial-date.js";
 
 /** Population bands for town statistics (GeoNames population). */
 export const POPULATION_BANDS = [
@@ -17,29 +17,46 @@ export const POPULATION_BANDS = [
   { label: "100,000 and more", min: 100000, max: null },
 ] as const;
 
-const Count = <T extends object>(name: string, description: string, group: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, T & { count: number }>) => Record<string, unknown>) =>
-  builder.objectRef<T & { count: number }>(name).implement({
-    description,
-    fields: (t) => ({ ...(group(t) as object), count: t.exposeInt("count" as never, { description: "How many." }) }) as never,
-  });
+const COUNT_DESCRIPTION = "How many.";
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+export const YearCount = builder.objectRef<{ year: number; count: number }>("YearCount").implement({
+  description: "A count per year.",
+  fields: (t) => ({ year: t.exposeInt("year", { description: "The year." }), count: t.exposeInt("count", { description: COUNT_DESCRIPTION }) }),
+});
 
-export const YearCount = Count<{ year: number }>("YearCount", "A count per year.", (t) => ({ year: t.exposeInt("year" as never, { description: "The year." }) }));
-export const SeasonCount = Count<{ season: "spring" | "summer" | "autumn" | "winter" }>("SeasonCount", "A count per season (of events dated to a season).", (t) => ({
-  season: t.field({ type: SeasonEnum, description: "The season.", resolve: (r) => r.season }),
-}));
-export const CountryCount = Count<{ countryCode: string }>("CountryCount", "A count per country.", (t) => ({
-  country: t.prismaField({ type: Country, description: "The country.", resolve: (query, r, _a, ctx) => ctx.prisma.country.findUniqueOrThrow({ ...query, where: { code: r.countryCode } }) }),
-}));
-export const TopicCount = Count<{ topicId: number }>("TopicCount", "A count per topic.", (t) => ({
-  topic: t.prismaField({ type: Topic, description: "The topic.", resolve: (query, r, _a, ctx) => ctx.prisma.topic.findUniqueOrThrow({ ...query, where: { id: r.topicId } }) }),
-}));
-export const PopulationBandCount = Count<{ label: string; min: number; max: number | null }>("PopulationBandCount", "Towns in a population band.", (t) => ({
-  band: t.exposeString("label" as never, { description: "The band, in words." }),
-  min: t.exposeInt("min" as never, { description: "Smallest population in the band." }),
-  max: t.exposeInt("max" as never, { nullable: true, description: "Largest population in the band; null for the open top band." }),
-}));
+export const SeasonCount = builder.objectRef<{ season: Season; count: number }>("SeasonCount").implement({
+  description: "A count per season (of events dated to a season).",
+  fields: (t) => ({
+    season: t.field({ type: SeasonEnum, description: "The season.", resolve: (r) => r.season }),
+    count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
+  }),
+});
+
+export const CountryCount = builder.objectRef<{ countryCode: string; count: number }>("CountryCount").implement({
+  description: "A count per country.",
+  fields: (t) => ({
+    country: t.prismaField({ type: Country, description: "The country.", resolve: (query, r, _a, ctx) => ctx.prisma.country.findUniqueOrThrow({ ...query, where: { code: r.countryCode } }) }),
+    count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
+  }),
+});
+
+export const TopicCount = builder.objectRef<{ topicId: number; count: number }>("TopicCount").implement({
+  description: "A count per topic.",
+  fields: (t) => ({
+    topic: t.prismaField({ type: Topic, description: "The topic.", resolve: (query, r, _a, ctx) => ctx.prisma.topic.findUniqueOrThrow({ ...query, where: { id: r.topicId } }) }),
+    count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
+  }),
+});
+
+export const PopulationBandCount = builder.objectRef<{ label: string; min: number; max: number | null; count: number }>("PopulationBandCount").implement({
+  description: "Towns in a population band.",
+  fields: (t) => ({
+    band: t.exposeString("label", { description: "The band, in words." }),
+    min: t.exposeInt("min", { description: "Smallest population in the band." }),
+    max: t.exposeInt("max", { nullable: true, description: "Largest population in the band; null for the open top band." }),
+    count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
+  }),
+});
 
 interface CountryTowns {
   countryCode: string;
@@ -113,9 +130,9 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
       description: "Events dated to a season, per season.",
       resolve: async (_r, _a, ctx) => {
         const events = await ctx.prisma.event.findMany({ where: { datePrecision: "SEASON" }, select: { dateStart: true } });
-        const counts = new Map<string, number>();
+        const counts = new Map<Season, number>();
         for (const e of events) counts.set(seasonOf(e.dateStart!), (counts.get(seasonOf(e.dateStart!)) ?? 0) + 1);
-        return [...counts].map(([season, count]) => ({ season: season as "spring", count })).sort((a, b) => b.count - a.count);
+        return [...counts].map(([season, count]) => ({ season, count })).sort((a, b) => b.count - a.count);
       },
     }),
     eventsPerHostCountry: t.field({
