@@ -23,6 +23,17 @@ export function partialDate(
   return precision && start && end ? { precision, start, end, instant, timeZone } : null;
 }
 
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** A nullable PartialDate field built from a record's (precision, start, end[, instant, zone]) columns. */
+export function partialDateField<Parent>(
+  t: PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">,
+  description: string,
+  columns: (parent: Parent) => Parameters<typeof partialDate>,
+) {
+  return t.field({ type: PartialDate, nullable: true, description, resolve: (parent: Parent) => partialDate(...columns(parent)) });
+}
+
 export const DatePrecisionEnum = builder.enumType(DatePrecisionValues, {
   name: "DatePrecision",
   description: "How precisely a source dates something.",

@@ -1,7 +1,7 @@
 import { EventKind as EventKindValues } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
-import { PartialDate, partialDate } from "../common/partial-date.js";
+import { partialDateField } from "../common/partial-date.js";
 import { Quantity, quantity } from "../common/quantity.js";
 import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
@@ -34,12 +34,13 @@ export const Event = builder.prismaNode("Event", {
     venue: t.exposeString("venue", { nullable: true, description: "Venue within the host town, as stated (grad Hartberg)." }),
     online: t.exposeBoolean("online", { description: "True for events held online." }),
     platform: t.exposeString("platform", { nullable: true, description: "Online platform (Zoom)." }),
-    date: t.field({
-      type: PartialDate,
-      nullable: true,
-      description: "When, as precisely as the source says; null when it gives no calendar date (see dateNote).",
-      resolve: (e) => partialDate(e.datePrecision, e.dateStart, e.dateEnd, e.startsAt, e.timeZone),
-    }),
+    date: partialDateField(t, "When, as precisely as the source says; null when it gives no calendar date (see dateNote).", (e) => [
+      e.datePrecision,
+      e.dateStart,
+      e.dateEnd,
+      e.startsAt,
+      e.timeZone,
+    ]),
     dateNote: localizedText(t, (e) => e.dateNote, "What the source says about the date when it gives no calendar date (\"last year\")."),
     declaredTownCount: t.exposeInt("declaredTownCount", { nullable: true, description: "Towns taking part, as stated (may be more than are named)." }),
     registeredParticipants: t.field({ type: Quantity, nullable: true, resolve: (e) => quantity(e.registeredCount, e.registeredQual) , description: "Registered participants as stated (\"almost 18,000\")." }),

@@ -1,7 +1,7 @@
 import { MembershipRole as MembershipRoleValues } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
 import { localizedText } from "../common/localized-fields.js";
-import { PartialDate, partialDate } from "../common/partial-date.js";
+import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
 
 export const MembershipRole = builder.enumType(MembershipRoleValues, { name: "MembershipRole", description: "Founding member or member." });
@@ -13,12 +13,11 @@ export const Membership = builder.prismaNode("Membership", {
     town: t.relation("town", { description: "The member town." }),
     network: t.relation("network", { description: "The network." }),
     role: t.expose("role", { type: MembershipRole, description: "Founding member or member." }),
-    joined: t.field({
-      type: PartialDate,
-      nullable: true,
-      description: "When it joined, as precisely as the source says (December 2004); founding members joined at the founding.",
-      resolve: (m) => partialDate(m.joinedPrecision, m.joinedStart, m.joinedEnd),
-    }),
+    joined: partialDateField(t, "When it joined, as precisely as the source says (December 2004); null when the source does not say.", (m) => [
+      m.joinedPrecision,
+      m.joinedStart,
+      m.joinedEnd,
+    ]),
     note: localizedText(t, (m) => m.note, "How the membership came about (approved by the city council)."),
     sources: sourcesField(t, "MEMBERSHIP"),
   }),

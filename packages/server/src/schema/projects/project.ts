@@ -4,7 +4,7 @@ import { Country } from "../places/country.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
-import { PartialDate, partialDate } from "../common/partial-date.js";
+import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
 
@@ -45,12 +45,7 @@ export const Project = builder.prismaNode("Project", {
       description: "Total value as stated.",
       resolve: (p) => (p.budgetAmount && p.budgetCurrency ? { amount: p.budgetAmount.toFixed(2), currency: p.budgetCurrency } : null),
     }),
-    period: t.field({
-      type: PartialDate,
-      nullable: true,
-      description: "When it runs, as precisely as the source says (May 2008 – October 2012).",
-      resolve: (p) => partialDate(p.periodPrecision, p.periodStart, p.periodEnd),
-    }),
+    period: partialDateField(t, "When it runs, as precisely as the source says (May 2008 – October 2012).", (p) => [p.periodPrecision, p.periodStart, p.periodEnd]),
     periodNote: localizedText(t, (p) => p.periodNote, "What the source says about the period when it gives no calendar dates."),
     declaredTownCount: t.exposeInt("declaredTownCount", {
       nullable: true,
