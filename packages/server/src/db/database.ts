@@ -22,7 +22,11 @@ export interface Database {
 export interface OpenOptions {
   /** Called for every SQL statement Prisma sends (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Called when an idle PostgreSQL connection fails (default: a line on stderr). */
+  onIdleError?: (error: Error) => void;
 }
+
+const defaultIdleError = (error: Error) => console.error(`citynet: an idle PostgreSQL connection failed and was dropped: ${error.message}`);
 
 export async function openDatabase(target: DatabaseTarget = targetFromEnv(), options: OpenOptions = {}): Promise<Database> {
   return target.url ? openPostgres(target.url, options) : openEmbedded(target.dataDir, options);
@@ -66,6 +70,9 @@ async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Data
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CITYNET_DB_POOL_SIZE || 10) });
+  // An idle connection can die (server restart, database dropped): without a listener the pool
+  // would re-throw that as an uncaught error and take the process down. The pool replaces it.
+  pool.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));
   const prisma = createPrisma(new PrismaPg(pool), options);
   const query = async <Row,>(sql: string, params: unknown[] = []) =>
     (await pool.query(sql, params)).rows as Row[];
