@@ -65,7 +65,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     landingPage: false,
     logging: options.logging ?? true,
     healthCheckEndpoint: "/healthz",
-    context: ({ request }) => ({ prisma: db.prisma, lang: preferredLanguage(request.headers.get("accept-language")) }),
+    context: ({ request }) => ({ prisma: db.prisma, lang: preferredLanguage(request.headers.get("accept-language")), memo: new Map() }),
     graphiql: options.graphiql === false ? false : { title: "CityNet GraphiQL", defaultQuery: EXAMPLE_OPERATIONS },
     renderGraphiQL,
     maskedErrors: {

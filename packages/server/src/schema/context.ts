@@ -5,4 +5,6 @@ export interface Context {
   prisma: PrismaClient;
   /** Preferred language from Accept-Language, used when a field's lang argument is absent. */
   lang: string | null;
+  /** Per-request results shared between resolvers (see common/request-memo.ts). */
+  memo: Map<string, Promise<unknown>>;
 }

@@ -125,6 +125,8 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
     for (const n of fact.names ?? []) names.set(`${n.kind}:${n.name}`, n);
     for (const n of names.values()) {
       const row = await tx.townName.create({ data: { townId: town.id, name: n.name, kind: n.kind, lang: n.lang } });
+      // A spelling is cited by the quotes that use it; matching its stem also finds declined
+      // forms ("Rjazaň" in "v ruské Rjazani", "Varšava" in "od Varšavy").
       const sourceCites = fact.cite.filter((c) => normalizeSpace(c.quote).includes(n.name.slice(0, 4)));
       if (n.kind === "EXONYM" || n.kind === "SOURCE_SPELLING") cite("TOWN_NAME", row.id, sourceCites.length ? sourceCites : fact.cite);
     }

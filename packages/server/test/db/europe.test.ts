@@ -77,6 +77,9 @@ describeDb("European towns", () => {
     const first = (await api.data(q, { first: 3 })).towns;
     const second = (await api.data(q, { first: 3, after: first.pageInfo.endCursor })).towns;
     expect([...first.edges, ...second.edges].map((e: any) => e.node.slug)).toEqual(slugs.slice(0, 6));
+    api.statements.length = 0;
+    await api.data(`{ towns(filter: { near: { town: "murska-sobota", km: 15 } }, order: DISTANCE, first: 3) { totalCount edges { node { slug } } } }`);
+    expect(api.statements.filter((sql) => sql.includes("earth_box"))).toHaveLength(1);
     const far = await api.data(`{ towns(filter: { near: { latitude: 46.6625, longitude: 16.16639, km: 15 }, countries: ["IT"] }) { totalCount } }`);
     expect(far.towns.totalCount).toBe(0);
   });

@@ -79,7 +79,10 @@ describeDb("towns", () => {
     const q = `query($filter: EventFilter) { events(filter: $filter, first: 50, order: DATE_ASC) { totalCount edges { node { slug } } } }`;
     const slugs = async (filter: object) => (await api.data(q, { filter })).events.edges.map((e: any) => e.node.slug);
     expect(await slugs({ hostCountry: "HU" })).toEqual(["medium-sized-cities-2007-spring", "medium-sized-cities-2009-spring", "medium-sized-cities-2014-spring"]);
+    api.statements.length = 0;
     expect(await slugs({ network: "medium-sized-cities", yearFrom: 2011, yearTo: 2012, season: "AUTUMN" })).toEqual(["medium-sized-cities-2011-autumn", "medium-sized-cities-2012-autumn"]);
+    // The page and its totalCount share one season lookup.
+    expect(api.statements.filter((sql) => sql.includes("extract(month"))).toHaveLength(1);
     expect(await slugs({ kinds: ["CONGRESS", "FORUM"], from: "2020-01-01" })).toEqual(["cemr-congress-2020", "historic-cities-forum-2020"]);
     expect(await slugs({ online: true, yearFrom: 2022 })).toEqual(["euregionsweek-2022-networking-session"]);
     expect(await slugs({ topic: "drought" })).toEqual(["cemr-congress-2020"]);

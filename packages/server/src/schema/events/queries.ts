@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { memo } from "../common/request-memo.js";
 import { badInput } from "../common/errors.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
@@ -28,7 +30,8 @@ export const EventFilter = builder.inputType("EventFilter", {
 
 const SEASON_START_MONTH = { spring: 3, summer: 6, autumn: 9, winter: 12 } as const;
 
-async function eventWhere(prisma: PrismaClient, filter: typeof EventFilter.$inferInput | null | undefined): Promise<Prisma.EventWhereInput> {
+async function eventWhere(ctx: Context, filter: typeof EventFilter.$inferInput | null | undefined): Promise<Prisma.EventWhereInput> {
+  const { prisma } = ctx;
   if (!filter) return {};
   if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) throw badInput("yearFrom must not exceed yearTo");
   const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1));
@@ -46,8 +49,8 @@ async function eventWhere(prisma: PrismaClient, filter: typeof EventFilter.$infe
       filter.to ? { dateStart: { lte: filter.to } } : {},
       filter.online != null ? { online: filter.online } : {},
       filter.topic ? { topics: { some: { slug: filter.topic } } } : {},
-      filter.season ? { id: { in: await seasonEventIds(prisma, filter.season) } } : {},
-      filter.topicText ? { id: { in: await topicTextEventIds(prisma, filter.topicText) } } : {},
+      filter.season ? { id: { in: await memo(ctx, `seasonEvents:${filter.season}`, () => seasonEventIds(prisma, filter.season!)) } } : {},
+      filter.topicText ? { id: { in: await memo(ctx, `topicTextEvents:${filter.topicText}`, () => topicTextEventIds(prisma, filter.topicText!)) } } : {},
     ],
   };
 }
@@ -77,9 +80,9 @@ builder.queryFields((t) => ({
     ...pageSize,
     description: "Events matching a filter, by date.",
     args: { filter: t.arg({ type: EventFilter }), order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC" }) },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.event.count({ where: await eventWhere(ctx.prisma, args.filter) }),
+    totalCount: async (_parent, args, ctx) => ctx.prisma.event.count({ where: await eventWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.event.findMany({ ...query, where: await eventWhere(ctx.prisma, args.filter), orderBy: eventOrder(args.order) }),
+      ctx.prisma.event.findMany({ ...query, where: await eventWhere(ctx, args.filter), orderBy: eventOrder(args.order) }),
   }),
   topics: t.prismaField({
     type: ["Topic"],

@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
+import type { Context } from "../context.js";
 import { pageInOrder } from "../common/ordered-page.js";
+import { memo } from "../common/request-memo.js";
 import { builder } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
@@ -61,7 +63,12 @@ export async function townsWithin(prisma: PrismaClient, near: typeof Near.$infer
   return rows.map((r) => ({ id: r.id, km: Number(r.km) }));
 }
 
-export async function townWhere(prisma: PrismaClient, filter: TownFilterInput | null | undefined, within?: { id: number }[]): Promise<Prisma.TownWhereInput> {
+/** The circle's towns, looked up once per request however many resolvers ask. */
+function townsWithinOnce(ctx: Context, near: typeof Near.$inferInput) {
+  return memo(ctx, `townsWithin:${JSON.stringify(near)}`, () => townsWithin(ctx.prisma, near));
+}
+
+async function townWhere(ctx: Context, filter: TownFilterInput | null | undefined): Promise<Prisma.TownWhereInput> {
   if (!filter) return {};
   if (filter.populationMin != null && filter.populationMax != null && filter.populationMin > filter.populationMax)
     throw badInput("populationMin must not exceed populationMax");
@@ -77,7 +84,7 @@ export async function townWhere(prisma: PrismaClient, filter: TownFilterInput | 
       filter.memberOf ? { memberships: { some: { network: { slug: filter.memberOf } } } } : {},
       filter.participantIn ? { projects: { some: { project: { slug: filter.participantIn } } } } : {},
       filter.hasOpenPartnerSearches == null ? {} : filter.hasOpenPartnerSearches ? { partnerSearches: open } : { partnerSearches: { none: { status: "OPEN" } } },
-      filter.near ? { id: { in: (within ?? (await townsWithin(prisma, filter.near))).map((t) => t.id) } } : {},
+      filter.near ? { id: { in: (await townsWithinOnce(ctx, filter.near)).map((t) => t.id) } } : {},
     ],
   };
 }
@@ -98,12 +105,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: TownFilter }),
       order: t.arg({ type: TownOrder, defaultValue: "NAME" }),
     },
-    totalCount: async (_parent, args, ctx) => ctx.prisma.town.count({ where: await townWhere(ctx.prisma, args.filter) }),
+    totalCount: async (_parent, args, ctx) => ctx.prisma.town.count({ where: await townWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) => {
-      const within = args.filter?.near ? await townsWithin(ctx.prisma, args.filter.near) : undefined;
-      const where = await townWhere(ctx.prisma, args.filter, within);
+      const where = await townWhere(ctx, args.filter);
       if (args.order === "DISTANCE") {
-        if (!within) throw badInput("order DISTANCE needs filter.near");
+        if (!args.filter?.near) throw badInput("order DISTANCE needs filter.near");
+        const within = await townsWithinOnce(ctx, args.filter.near);
         return pageInOrder(within.map((t) => t.id), query, (ids) => ctx.prisma.town.findMany({ ...query, cursor: undefined, skip: undefined, take: undefined, where: { AND: [where, { id: { in: ids } }] } }));
       }
       // By the name without diacritics: Č sorts with C on every database collation.
