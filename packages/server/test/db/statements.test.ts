@@ -53,8 +53,8 @@ describeDb("SQL statements per request", () => {
   it("issues the same bounded number of statements for 5 towns and for 50", async () => {
     const few = await statementsFor(5);
     const many = await statementsFor(50);
-    expect(few).toBeGreaterThan(3);
+    expect(few).toBeGreaterThan(0);
     expect(many).toBe(few);
-    expect(many).toBeLessThanOrEqual(12);
+    expect(many).toBeLessThanOrEqual(4);
   });
 });
