@@ -1,13 +1,28 @@
-// Loading records of several types at once (news subjects, search results): one query per
-// type present, and a note of each record's GraphQL type for the union's resolveType.
+// Loading records of several types at once (search results, news subjects, path steps): one
+// SQL statement for all of them, whatever the mix, and a note of each record's GraphQL type
+// for the unions' resolveType.
 import type * as Models from "../../generated/prisma/index.js";
-import type { PrismaClient } from "../../generated/prisma/index.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 
-export type RecordType = "TOWN" | "EVENT" | "ORGANISATION" | "PROGRAMME" | "PROJECT" | "NETWORK" | "PARTNER_SEARCH" | "FUNDING_CALL";
+interface Rows {
+  TOWN: Models.Town;
+  EVENT: Models.Event;
+  ORGANISATION: Models.Organisation;
+  PROGRAMME: Models.Programme;
+  PROJECT: Models.Project;
+  NETWORK: Models.Network;
+  PARTNER_SEARCH: Models.PartnerSearch;
+  FUNDING_CALL: Models.FundingCall;
+  AGREEMENT: Models.Agreement;
+}
 
-export type RecordRow = Models.Town | Models.Event | Models.Organisation | Models.Programme | Models.Project | Models.Network | Models.PartnerSearch | Models.FundingCall;
+export type RecordType = keyof Rows;
+/** Records that search results and news items can be about (agreements only appear on paths). */
+export type SubjectType = Exclude<RecordType, "AGREEMENT">;
+export type RecordRow<Type extends RecordType = SubjectType> = Rows[Type];
 
-const TYPENAMES: Record<RecordType, string> = {
+/** The Prisma model (and table) and the GraphQL type of each kind of record. */
+const MODELS: Record<RecordType, Prisma.ModelName> = {
   TOWN: "Town",
   EVENT: "Event",
   ORGANISATION: "Organisation",
@@ -16,6 +31,7 @@ const TYPENAMES: Record<RecordType, string> = {
   NETWORK: "Network",
   PARTNER_SEARCH: "PartnerSearch",
   FUNDING_CALL: "FundingCall",
+  AGREEMENT: "Agreement",
 };
 
 const typenames = new WeakMap<object, string>();
@@ -31,34 +47,46 @@ export function typenameOf(record: object): string {
   return typenames.get(record)!;
 }
 
-export interface RecordRef {
-  type: RecordType;
+export interface RecordRef<Type extends RecordType = RecordType> {
+  type: Type;
   id: number;
 }
 
 export const recordKey = (ref: RecordRef) => `${ref.type}:${ref.id}`;
 
-export async function loadRecords(prisma: PrismaClient, refs: RecordRef[]): Promise<Map<string, RecordRow>> {
-  const idsByType = new Map<RecordType, number[]>();
-  for (const ref of refs) idsByType.set(ref.type, [...(idsByType.get(ref.type) ?? []), ref.id]);
-  const finders: Record<RecordType, (ids: number[]) => Promise<RecordRow[]>> = {
-    TOWN: (ids) => prisma.town.findMany({ where: { id: { in: ids } } }),
-    EVENT: (ids) => prisma.event.findMany({ where: { id: { in: ids } } }),
-    ORGANISATION: (ids) => prisma.organisation.findMany({ where: { id: { in: ids } } }),
-    PROGRAMME: (ids) => prisma.programme.findMany({ where: { id: { in: ids } } }),
-    PROJECT: (ids) => prisma.project.findMany({ where: { id: { in: ids } } }),
-    NETWORK: (ids) => prisma.network.findMany({ where: { id: { in: ids } } }),
-    PARTNER_SEARCH: (ids) => prisma.partnerSearch.findMany({ where: { id: { in: ids } } }),
-    FUNDING_CALL: (ids) => prisma.fundingCall.findMany({ where: { id: { in: ids } } }),
-  };
-  const records = new Map<string, RecordRow>();
-  await Promise.all(
-    [...idsByType].map(async ([type, ids]) => {
-      for (const row of await finders[type](ids)) {
-        typenames.set(row, TYPENAMES[type]);
-        records.set(recordKey({ type, id: row.id }), row);
-      }
-    }),
+/**
+ * Rows travel as JSON (one UNION for every type); JSON has no dates or decimals, so the
+ * columns Prisma would return as Date or Decimal are turned back into those.
+ */
+type Reviver = (json: never) => unknown;
+const REVIVERS: Partial<Record<string, Reviver>> = { DateTime: (v: string) => new Date(v), Decimal: (v: number) => new Prisma.Decimal(v) };
+const revivers = new Map<string, [string, Reviver][]>(
+  Prisma.dmmf.datamodel.models.map((model) => [
+    model.name,
+    model.fields.flatMap((field): [string, Reviver][] => (field.kind === "scalar" && REVIVERS[field.type] ? [[field.name, REVIVERS[field.type]!]] : [])),
+  ]),
+);
+
+function revive(model: Prisma.ModelName, row: Record<string, unknown>): RecordRow<RecordType> {
+  for (const [field, from] of revivers.get(model)!) if (row[field] != null) row[field] = from(row[field] as never);
+  return row as unknown as RecordRow<RecordType>;
+}
+
+export async function loadRecords<Type extends RecordType>(prisma: PrismaClient, refs: RecordRef<Type>[]): Promise<Map<string, RecordRow<Type>>> {
+  const records = new Map<string, RecordRow<Type>>();
+  if (!refs.length) return records;
+  const idsByType = new Map<Type, number[]>();
+  for (const ref of refs) {
+    if (!idsByType.has(ref.type)) idsByType.set(ref.type, []);
+    idsByType.get(ref.type)!.push(ref.id);
+  }
+  const selects = [...idsByType].map(
+    ([type, ids]) => Prisma.sql`SELECT ${type}::text AS type, to_jsonb(r) AS row FROM ${Prisma.raw(`"${MODELS[type]}"`)} r WHERE r.id = ANY(${ids}::int[])`,
   );
+  const rows = await prisma.$queryRaw<{ type: Type; row: Record<string, unknown> }[]>(Prisma.join(selects, " UNION ALL "));
+  for (const { type, row } of rows) {
+    const record = tagTypename(revive(MODELS[type], row), MODELS[type]) as RecordRow<Type>;
+    records.set(recordKey({ type, id: record.id }), record);
+  }
   return records;
 }

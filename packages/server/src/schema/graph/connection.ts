@@ -1,22 +1,20 @@
 // Paths of cooperation between two towns: town — shared network / project / event /
 // agreement — town …, shortest first, each step with the records that prove it. Computed in
 // PostgreSQL with a recursive CTE, bounded in hops and in time.
-import { GraphQLError } from "graphql";
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma, type PrismaClient, type SubjectType } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
-import { badInput, ErrorCode } from "../common/errors.js";
-import { found } from "../common/lookup.js";
-import { loadRecords, recordKey, tagTypename, typenameOf, type RecordRow } from "../common/mixed-records.js";
+import { badInput, notFound } from "../common/errors.js";
+import { loadRecords, recordKey, typenameOf, type RecordRow } from "../common/mixed-records.js";
 import { Citation, type CitationValue } from "../common/sources.js";
 import { Event } from "../events/event.js";
 import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
 import { Town } from "../places/town.js";
+import { LINKS_SQL } from "./links.js";
 import { Project } from "../projects/project.js";
 
 export const MAX_HOPS = 4;
-const TIMEOUT_MS = 3000;
 
 /** How a town is tied to a shared context, and the record that says so. */
 const TIES = {
@@ -35,26 +33,14 @@ export const TieKindEnum = builder.enumType("TieKind", {
   values: Object.fromEntries(Object.entries(TIES).map(([k, v]) => [k, { description: v }])) as Record<TieKind, { description: string }>,
 });
 
-/**
- * Every town–context incidence, with the evidence record (the citation subject it is filed
- * under) and a rank: direct ties (member, participant, signatory) are preferred as evidence.
- */
-export const LINKS_SQL = `
-  SELECT "townId" AS town, 'NETWORK' AS kind, "networkId" AS ctx, 'MEMBER' AS tie, 'MEMBERSHIP' AS subject, id AS subject_id, 1 AS rank FROM "Membership"
-  UNION ALL SELECT "hostTownId", 'NETWORK', "networkId", 'CONFERENCE_HOST', 'EVENT', id, 2 FROM "Event" WHERE "hostTownId" IS NOT NULL AND "networkId" IS NOT NULL
-  UNION ALL SELECT "townId", 'PROJECT', "projectId", 'PROJECT_PARTICIPANT', 'PROJECT_TOWN', id, 1 FROM "ProjectTown"
-  UNION ALL SELECT "hostTownId", 'PROJECT', "projectId", 'PROJECT_EVENT_HOST', 'EVENT', id, 2 FROM "Event" WHERE "hostTownId" IS NOT NULL AND "projectId" IS NOT NULL
-  UNION ALL SELECT "hostTownId", 'EVENT', id, 'EVENT_HOST', 'EVENT', id, 1 FROM "Event" WHERE "hostTownId" IS NOT NULL
-  UNION ALL SELECT "townId", 'EVENT', "eventId", 'EVENT_PARTICIPANT', 'EVENT_PARTICIPATION', id, 1 FROM "EventParticipation" WHERE "townId" IS NOT NULL
-  UNION ALL SELECT "townId", 'AGREEMENT', "agreementId", 'SIGNATORY', 'AGREEMENT_SIGNATORY', id, 1 FROM "AgreementSignatory"`;
-
 interface Tie {
-  town: RecordRow;
+  town: RecordRow<"TOWN">;
   kind: TieKind;
-  sources: CitationValue[];
+  /** The cited record that states the tie, as "SUBJECT_TYPE:id". */
+  evidence: string;
 }
 
-type SharedRecord = Models.Network | Models.Project | Models.Event | Models.Agreement;
+type SharedRecord = RecordRow<"NETWORK" | "PROJECT" | "EVENT" | "AGREEMENT">;
 
 interface Step {
   from: Tie;
@@ -63,7 +49,7 @@ interface Step {
 }
 
 interface Path {
-  towns: RecordRow[];
+  towns: RecordRow<"TOWN">[];
   steps: Step[];
 }
 
@@ -72,7 +58,24 @@ export const TownTie = builder.objectRef<Tie>("TownTie").implement({
   fields: (t) => ({
     town: t.field({ type: Town, description: "The town.", resolve: (tie) => tie.town as never }),
     kind: t.field({ type: TieKindEnum, description: "How it is tied.", resolve: (tie) => tie.kind }),
-    sources: t.field({ type: [Citation], description: "Where the tie is stated.", resolve: (tie) => tie.sources }),
+    sources: t.loadableGroup({
+      type: Citation,
+      description: "Where the tie is stated.",
+      load: (evidence: string[], ctx) =>
+        ctx.prisma.citation.findMany({
+          where: {
+            OR: evidence.map((key) => {
+              const [subjectType, subjectId] = key.split(":");
+              return { subjectType: subjectType as SubjectType, subjectId: Number(subjectId) };
+            }),
+          },
+          include: { source: true },
+          orderBy: { id: "asc" },
+        }),
+      // The loaded rows are whole citations, subject type included.
+      group: (citation) => `${(citation as CitationValue & Pick<Models.Citation, "subjectType">).subjectType}:${citation.subjectId}`,
+      resolve: (tie) => tie.evidence,
+    }),
   }),
 });
 
@@ -101,25 +104,31 @@ export const CooperationPath = builder.objectRef<Path>("CooperationPath").implem
 });
 
 interface PathRow {
-  towns: number[];
-  steps: string[];
+  from: number | null;
+  to: number | null;
+  towns: number[] | null;
+  steps: string[] | null;
 }
 
-async function findPaths(prisma: PrismaClient, from: number, to: number, maxHops: number, limit: number): Promise<PathRow[]> {
-  // Breadth-first distances from both ends (UNION keeps (town, depth) rows unique, so the
-  // work is bounded by towns × hops), then only the paths along the shortest-path DAG.
-  const sql = Prisma.sql`
-    WITH RECURSIVE link AS (${Prisma.raw(LINKS_SQL)}),
+/**
+ * One statement: the two towns by slug, then breadth-first distances from both ends (UNION
+ * keeps (town, depth) rows unique, so the work is bounded by towns × hops), then only the
+ * paths along the shortest-path DAG. The ends come back even when no path does.
+ */
+function pathsSql(from: string, to: string, maxHops: number, limit: number) {
+  return Prisma.sql`
+    WITH RECURSIVE ends AS (SELECT (SELECT id FROM "Town" WHERE slug = ${from}) AS a, (SELECT id FROM "Town" WHERE slug = ${to}) AS b),
+    link AS (${Prisma.raw(LINKS_SQL)}),
     pair AS (SELECT DISTINCT a.town AS u, b.town AS v FROM link a JOIN link b ON a.kind = b.kind AND a.ctx = b.ctx AND a.town <> b.town),
     fwd (town, depth) AS (
-      SELECT ${from}::int, 0 UNION SELECT p.v, f.depth + 1 FROM fwd f JOIN pair p ON p.u = f.town WHERE f.depth < ${maxHops}::int
+      SELECT a, 0 FROM ends WHERE a <> b UNION SELECT p.v, f.depth + 1 FROM fwd f JOIN pair p ON p.u = f.town WHERE f.depth < ${maxHops}::int
     ),
     bwd (town, depth) AS (
-      SELECT ${to}::int, 0 UNION SELECT p.u, b.depth + 1 FROM bwd b JOIN pair p ON p.v = b.town WHERE b.depth < ${maxHops}::int
+      SELECT b, 0 FROM ends WHERE a <> b UNION SELECT p.u, w.depth + 1 FROM bwd w JOIN pair p ON p.v = w.town WHERE w.depth < ${maxHops}::int
     ),
     df AS (SELECT town, min(depth) AS d FROM fwd GROUP BY town),
     dt AS (SELECT town, min(depth) AS d FROM bwd GROUP BY town),
-    on_path AS (SELECT df.town, df.d FROM df JOIN dt USING (town) WHERE df.d + dt.d = (SELECT d FROM df WHERE town = ${to}::int)),
+    on_path AS (SELECT df.town, df.d FROM df JOIN dt USING (town) WHERE df.d + dt.d = (SELECT df.d FROM df, ends WHERE df.town = ends.b)),
     edge AS (
       SELECT DISTINCT ON (a.town, b.town, a.kind, a.ctx) a.town AS from_town, b.town AS to_town,
              concat_ws('|', a.kind, a.ctx, a.tie, a.subject, a.subject_id, b.tie, b.subject, b.subject_id) AS step
@@ -130,52 +139,53 @@ async function findPaths(prisma: PrismaClient, from: number, to: number, maxHops
        ORDER BY a.town, b.town, a.kind, a.ctx, a.rank + b.rank, a.subject_id, b.subject_id
     ),
     walk (town, towns, steps) AS (
-      SELECT ${from}::int, ARRAY[${from}::int], ARRAY[]::text[]
+      SELECT a, ARRAY[a], ARRAY[]::text[] FROM ends WHERE a <> b
       UNION ALL
       SELECT e.to_town, w.towns || e.to_town, w.steps || e.step FROM walk w JOIN edge e ON e.from_town = w.town
-    )
-    SELECT towns, steps FROM walk WHERE town = ${to}::int ORDER BY steps LIMIT ${limit}::int`;
-  try {
-    const [, rows] = await prisma.$transaction([prisma.$executeRawUnsafe(`SET LOCAL statement_timeout = ${TIMEOUT_MS}`), prisma.$queryRaw<PathRow[]>(sql)]);
-    return rows;
-  } catch (error) {
-    if (String(error).includes("statement timeout"))
-      throw new GraphQLError(`Finding paths took longer than ${TIMEOUT_MS} ms; ask for fewer hops`, { extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED } });
-    throw error;
-  }
+    ),
+    found AS (SELECT towns, steps FROM walk, ends WHERE walk.town = ends.b ORDER BY steps LIMIT ${limit}::int)
+    SELECT ends.a AS "from", ends.b AS "to", found.towns, found.steps FROM ends LEFT JOIN found ON true`;
 }
 
-async function assemble(prisma: PrismaClient, rows: PathRow[]): Promise<Path[]> {
+async function findPaths(prisma: PrismaClient, args: { from: string; to: string }, maxHops: number, limit: number): Promise<{ towns: number[]; steps: string[] }[]> {
+  const rows = await prisma.$queryRaw<PathRow[]>(pathsSql(args.from, args.to, maxHops, limit));
+  const ends = rows[0];
+  if (ends.from == null) throw notFound("town", `slug ${args.from}`);
+  if (ends.to == null) throw notFound("town", `slug ${args.to}`);
+  if (ends.from === ends.to) throw badInput("from and to are the same town");
+  return rows.flatMap((row) => (row.towns && row.steps ? [{ towns: row.towns, steps: row.steps }] : []));
+}
+
+/** The towns and shared records of the paths, in one statement; sources load only if asked. */
+async function assemble(prisma: PrismaClient, rows: { towns: number[]; steps: string[] }[]): Promise<Path[]> {
   const parsed = rows.map((row) => ({
     towns: row.towns,
     steps: row.steps.map((step, i) => {
       const [kind, ctx, fromTie, fromSubject, fromId, toTie, toSubject, toId] = step.split("|");
-      return { from: row.towns[i], to: row.towns[i + 1], kind, ctx: Number(ctx), fromTie, fromSubject, fromId: Number(fromId), toTie, toSubject, toId: Number(toId) };
-    }),
-  }));
-  const steps = parsed.flatMap((p) => p.steps);
-  const contexts = steps.filter((s) => s.kind !== "AGREEMENT").map((s) => ({ type: s.kind as "NETWORK" | "PROJECT" | "EVENT", id: s.ctx }));
-  const records = await loadRecords(prisma, [...contexts, ...parsed.flatMap((p) => p.towns.map((id) => ({ type: "TOWN" as const, id })))]);
-  const agreements = new Map(
-    (await prisma.agreement.findMany({ where: { id: { in: steps.filter((s) => s.kind === "AGREEMENT").map((s) => s.ctx) } } })).map((a) => [a.id, tagTypename(a, "Agreement")]),
-  );
-  const evidence = steps.flatMap((s) => [
-    { subjectType: s.fromSubject as SubjectType, subjectId: s.fromId },
-    { subjectType: s.toSubject as SubjectType, subjectId: s.toId },
-  ]);
-  const citations = evidence.length ? await prisma.citation.findMany({ where: { OR: evidence }, include: { source: true }, orderBy: { id: "asc" } }) : [];
-  const cited = (subject: string, id: number) => citations.filter((c) => c.subjectType === subject && c.subjectId === id);
-  const town = (id: number) => records.get(recordKey({ type: "TOWN", id }))!;
-  return parsed.map((p) => ({
-    towns: p.towns.map(town),
-    steps: p.steps.map((s) => {
-      const via = s.kind === "AGREEMENT" ? agreements.get(s.ctx)! : (records.get(recordKey({ type: s.kind as "NETWORK", id: s.ctx })) as SharedRecord);
       return {
-        via,
-        from: { town: town(s.from), kind: s.fromTie as TieKind, sources: cited(s.fromSubject, s.fromId) },
-        to: { town: town(s.to), kind: s.toTie as TieKind, sources: cited(s.toSubject, s.toId) },
+        from: row.towns[i],
+        to: row.towns[i + 1],
+        kind: kind as "NETWORK" | "PROJECT" | "EVENT" | "AGREEMENT",
+        ctx: Number(ctx),
+        fromTie: fromTie as TieKind,
+        fromEvidence: `${fromSubject}:${fromId}`,
+        toTie: toTie as TieKind,
+        toEvidence: `${toSubject}:${toId}`,
       };
     }),
+  }));
+  const records = await loadRecords(prisma, [
+    ...parsed.flatMap((p) => p.towns.map((id) => ({ type: "TOWN" as const, id }))),
+    ...parsed.flatMap((p) => p.steps.map((s) => ({ type: s.kind, id: s.ctx }))),
+  ]);
+  const town = (id: number) => records.get(recordKey({ type: "TOWN", id })) as RecordRow<"TOWN">;
+  return parsed.map((p) => ({
+    towns: p.towns.map(town),
+    steps: p.steps.map((s) => ({
+      via: records.get(recordKey({ type: s.kind, id: s.ctx })) as SharedRecord,
+      from: { town: town(s.from), kind: s.fromTie, evidence: s.fromEvidence },
+      to: { town: town(s.to), kind: s.toTie, evidence: s.toEvidence },
+    })),
   }));
 }
 
@@ -194,11 +204,7 @@ builder.queryField("connection", (t) =>
       const first = args.first ?? 3;
       if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}`);
       if (first < 1 || first > 20) throw badInput("first must be between 1 and 20");
-      const [from, to] = await Promise.all(
-        [args.from, args.to].map((slug) => found(ctx.prisma.town.findUnique({ where: { slug }, select: { id: true } }), "town", `slug ${slug}`)),
-      );
-      if (from.id === to.id) throw badInput("from and to are the same town");
-      return assemble(ctx.prisma, await findPaths(ctx.prisma, from.id, to.id, maxHops, first));
+      return assemble(ctx.prisma, await findPaths(ctx.prisma, args, maxHops, first));
     },
   }),
 );

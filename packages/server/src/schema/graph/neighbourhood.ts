@@ -4,18 +4,19 @@ import { Prisma } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
-import { loadRecords, recordKey, tagTypename, typenameOf, type RecordRow } from "../common/mixed-records.js";
+import { loadRecords, recordKey, typenameOf, type RecordRow, type RecordType } from "../common/mixed-records.js";
 import { Event, Topic } from "../events/event.js";
 import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
-import { LINKS_SQL, SharedContext, TieKindEnum, type TieKind } from "./connection.js";
+import { SharedContext, TieKindEnum, type TieKind } from "./connection.js";
+import { LINKS_SQL } from "./links.js";
 import type * as Models from "../../generated/prisma/index.js";
 
 const MAX_NEIGHBOURHOOD_HOPS = 2;
 
-type GraphRecord = RecordRow | Models.Agreement;
+type GraphRecord = RecordRow<RecordType>;
 
 export const GraphNode = builder.unionType("GraphNode", {
   description: "A node of the cooperation graph: a town or what towns share.",
@@ -53,16 +54,9 @@ interface LinkRow {
   tie: TieKind;
 }
 
-async function loadGraphRecords(prisma: Models.PrismaClient, links: LinkRow[]): Promise<(kind: string, id: number) => GraphRecord> {
-  const refs = [
-    ...links.map((l) => ({ type: "TOWN" as const, id: l.town })),
-    ...links.filter((l) => l.kind !== "AGREEMENT").map((l) => ({ type: l.kind as "NETWORK" | "PROJECT" | "EVENT", id: l.ctx })),
-  ];
-  const records = await loadRecords(prisma, refs);
-  const agreements = new Map(
-    (await prisma.agreement.findMany({ where: { id: { in: links.filter((l) => l.kind === "AGREEMENT").map((l) => l.ctx) } } })).map((a) => [a.id, tagTypename(a, "Agreement")]),
-  );
-  return (kind, id) => (kind === "AGREEMENT" ? agreements.get(id)! : records.get(recordKey({ type: kind as "TOWN", id }))!);
+async function loadGraphRecords(prisma: Models.PrismaClient, links: LinkRow[]): Promise<(kind: RecordType, id: number) => GraphRecord> {
+  const records = await loadRecords(prisma, [...links.map((l) => ({ type: "TOWN" as const, id: l.town })), ...links.map((l) => ({ type: l.kind, id: l.ctx }))]);
+  return (type, id) => records.get(recordKey({ type, id }))!;
 }
 
 builder.queryField("neighbourhood", (t) =>

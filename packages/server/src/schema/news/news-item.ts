@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
-import { loadRecords, recordKey, typenameOf, type RecordRow, type RecordType } from "../common/mixed-records.js";
+import { loadRecords, recordKey, typenameOf, type RecordRow, type SubjectType } from "../common/mixed-records.js";
 import { sourcesField } from "../common/sources.js";
 import { Event } from "../events/event.js";
 import { FundingCall } from "../funding/funding-call.js";
@@ -51,7 +51,7 @@ export const NewsItem = builder.prismaNode("NewsItem", {
 /** One query for the links, then one per subject type present. */
 async function loadSubjects(newsIds: number[], prisma: PrismaClient): Promise<RecordRow[][]> {
   const links = await prisma.newsSubject.findMany({ where: { newsItemId: { in: newsIds } }, orderBy: { id: "asc" } });
-  const refs = links.map((l) => ({ type: l.subjectType as RecordType, id: l.subjectId }));
+  const refs = links.map((l) => ({ type: l.subjectType as SubjectType, id: l.subjectId }));
   const records = await loadRecords(prisma, refs);
-  return newsIds.map((id) => links.filter((l) => l.newsItemId === id).flatMap((l) => records.get(recordKey({ type: l.subjectType as RecordType, id: l.subjectId })) ?? []));
+  return newsIds.map((id) => links.filter((l) => l.newsItemId === id).flatMap((l) => records.get(recordKey({ type: l.subjectType as SubjectType, id: l.subjectId })) ?? []));
 }

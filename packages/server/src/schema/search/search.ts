@@ -5,7 +5,7 @@ import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
-import { loadRecords, recordKey, typenameOf, type RecordRow, type RecordType } from "../common/mixed-records.js";
+import { loadRecords, recordKey, typenameOf, type RecordRow, type SubjectType } from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
 import { Event } from "../events/event.js";
 import { FundingCall } from "../funding/funding-call.js";
@@ -67,7 +67,7 @@ function decodeCursor(cursor: string): number {
 }
 
 interface Row {
-  entity_type: RecordType;
+  entity_type: SubjectType;
   entity_id: number;
   term: string;
   tier: number;
