@@ -24,6 +24,12 @@ export interface OpenOptions {
   onQuery?: (sql: string) => void;
   /** Called when an idle PostgreSQL connection fails (default: a line on stderr). */
   onIdleError?: (error: Error) => void;
+  /**
+   * PostgreSQL cancels any API statement running longer than this (default
+   * CITYNET_STATEMENT_TIMEOUT_MS or 5000): one expensive request cannot hold a connection.
+   * Migrations and imports (exec/query/transaction) are not limited. PGlite has no timeout.
+   */
+  statementTimeoutMs?: number;
 }
 
 const defaultIdleError = (error: Error) => console.error(`citynet: an idle PostgreSQL connection failed and was dropped: ${error.message}`);
@@ -69,11 +75,13 @@ async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Data
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.CITYNET_DB_POOL_SIZE || 10) });
+  const timeout = options.statementTimeoutMs ?? Number(process.env.CITYNET_STATEMENT_TIMEOUT_MS || 5000);
+  const apiPool = new pg.Pool({ connectionString: url, max: Number(process.env.CITYNET_DB_POOL_SIZE || 10), options: `-c statement_timeout=${timeout}` });
+  const pool = new pg.Pool({ connectionString: url, max: 3 });
   // An idle connection can die (server restart, database dropped): without a listener the pool
   // would re-throw that as an uncaught error and take the process down. The pool replaces it.
-  pool.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));
-  const prisma = createPrisma(new PrismaPg(pool), options);
+  for (const p of [apiPool, pool]) p.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));
+  const prisma = createPrisma(new PrismaPg(apiPool), options);
   const query = async <Row,>(sql: string, params: unknown[] = []) =>
     (await pool.query(sql, params)).rows as Row[];
   return {
@@ -100,7 +108,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     },
     async close() {
       await prisma.$disconnect();
-      await pool.end();
+      await Promise.all([apiPool.end(), pool.end()]);
     },
   };
 }

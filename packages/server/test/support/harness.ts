@@ -6,8 +6,8 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe, inject } from "vitest";
-import { createApp } from "../../src/app.js";
-import { openDatabase, type Database } from "../../src/db/database.js";
+import { createApp, type AppOptions } from "../../src/app.js";
+import { openDatabase, type Database, type OpenOptions } from "../../src/db/database.js";
 import type { DatabaseTarget } from "../../src/db/adapter.js";
 import { databaseUrl } from "./postgres.js";
 
@@ -53,10 +53,10 @@ export async function copyTemplate(dataset: Dataset = "documents"): Promise<{ ta
   };
 }
 
-export async function openTestDatabase(dataset: Dataset = "documents"): Promise<TestDatabase> {
+export async function openTestDatabase(dataset: Dataset = "documents", options: OpenOptions = {}): Promise<TestDatabase> {
   const copy = await copyTemplate(dataset);
   const statements: string[] = [];
-  const db = await openDatabase(copy.target, { onQuery: (sql) => statements.push(sql) });
+  const db = await openDatabase(copy.target, { ...options, onQuery: (sql) => statements.push(sql) });
   return {
     db,
     target: copy.target,
@@ -81,10 +81,10 @@ export interface TestApi extends TestDatabase {
   data<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Data>;
 }
 
-export async function startTestApi(dataset: Dataset = "documents"): Promise<TestApi> {
-  const database = await openTestDatabase(dataset);
+export async function startTestApi(dataset: Dataset = "documents", options: OpenOptions = {}, appOptions: AppOptions = {}): Promise<TestApi> {
+  const database = await openTestDatabase(dataset, options);
   const unexpected: unknown[] = [];
-  const app = createApp(database.db, { logging: false, logError: (error) => unexpected.push(error) });
+  const app = createApp(database.db, { logging: false, logError: (error) => unexpected.push(error), ...appOptions });
   const query = async (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await app.yoga.fetch("http://citynet.test/graphql", {
       method: "POST",
