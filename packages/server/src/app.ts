@@ -4,6 +4,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
+import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import type { Database } from "./db/database.js";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
@@ -21,6 +22,8 @@ export interface AppOptions {
   persistedOnly?: boolean;
   /** Where unexpected (masked) errors are reported. */
   logError?: (error: unknown) => void;
+  /** Serve a repeated operation from memory for this long (0 or absent: never). */
+  responseCacheTtlMs?: number;
 }
 
 /** First language tag of an Accept-Language header ("cs-CZ,cs;q=0.9" → "cs"). */
@@ -44,6 +47,22 @@ function withCode(error: GraphQLError): GraphQLError {
 /** Manifest keys may carry an algorithm prefix ("sha256:…"); clients send the bare hash. */
 export function normalizeManifest(manifest: Record<string, string>): Map<string, string> {
   return new Map(Object.entries(manifest).map(([hash, document]) => [hash.replace(/^sha256:/, ""), document]));
+}
+
+/**
+ * The graph changes only when data is loaded (seed, town import), never through the API, so an
+ * identical operation may be answered from memory for a short while. Results depend on the
+ * Accept-Language header too, so it is part of the key; results with errors are never cached.
+ */
+function responseCachePlugin(options: AppOptions): Plugin[] {
+  if (!options.responseCacheTtlMs) return [];
+  return [
+    useResponseCache({
+      session: (request) => preferredLanguage(request.headers.get("accept-language")),
+      ttl: options.responseCacheTtlMs,
+      cache: createInMemoryCache({ max: 5000 }),
+    }),
+  ];
 }
 
 function persistedOperationsPlugin(options: AppOptions): Plugin[] {
@@ -83,6 +102,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     },
     plugins: [
       ...persistedOperationsPlugin(options),
+      ...responseCachePlugin(options),
       EnvelopArmorPlugin({
         maxDepth: { n: 15 },
         maxAliases: { n: 20 },

@@ -14,6 +14,8 @@ export interface Config {
   persistedDocuments?: string;
   /** Accept only the operations in the manifest. */
   persistedOnly: boolean;
+  /** How long an identical operation is answered from memory (0: no response cache). */
+  responseCacheTtlMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +28,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     graphiql: env.CITYNET_GRAPHIQL !== "false",
     persistedDocuments: env.CITYNET_PERSISTED_DOCUMENTS || undefined,
     persistedOnly: env.CITYNET_PERSISTED_ONLY === "true",
+    responseCacheTtlMs: Number(env.CITYNET_RESPONSE_CACHE_TTL_MS ?? 60_000),
   };
 }

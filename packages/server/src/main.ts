@@ -24,7 +24,7 @@ if (config.importTowns && !(await townsImported(db))) {
 
 const persistedDocuments = config.persistedDocuments ? JSON.parse(readFileSync(config.persistedDocuments, "utf8")) : undefined;
 if (persistedDocuments) console.log(`citynet: ${Object.keys(persistedDocuments).length} persisted documents${config.persistedOnly ? ", accepting only those" : ""}`);
-const app = createApp(db, { graphiql: config.graphiql, persistedDocuments, persistedOnly: config.persistedOnly });
+const app = createApp(db, { graphiql: config.graphiql, persistedDocuments, persistedOnly: config.persistedOnly, responseCacheTtlMs: config.responseCacheTtlMs });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
   console.log(`citynet: GraphQL and GraphiQL on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/graphql`);
