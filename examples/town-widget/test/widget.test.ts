@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startLiveServer, type LiveServer } from "../../../packages/sdk/test/support/live-server.js";
+import { startLiveServer, type LiveServer } from "../../../packages/sdk/test/support/live-server.js";
+import { freePort } from "../../../packages/server/test/support/processes.js";
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from "./browser.js";
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");

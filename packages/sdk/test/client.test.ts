@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:http";
 import { afterEach, expect, inject, it } from "vitest";
 import { CityNetGraphQLError, CityNetHttpError, CityNetNetworkError, createClient, graphql } from "../src/index.js";
-import { freePort } from "./support/live-server.js";
+import { freePort } from "../../server/test/support/processes.js";
 
 const endpoint = inject("endpoint");
 let stub: Server | undefined;

@@ -4,10 +4,10 @@
 // skips the PostgreSQL leg with a loud notice; with CI=true that is an error.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "./processes.js";
 
 export interface PostgresServer {
   /** Connection string to the maintenance database; tests create their own databases. */
@@ -26,17 +26,6 @@ async function reachable(url: string): Promise<boolean> {
   } finally {
     await client.end().catch(() => {});
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 function postgresBinDir(): string | null {
@@ -61,7 +50,8 @@ function asPostgres(bin: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${path.basename(bin)} failed: ${result.stderr || result.stdout}`);
 }
 
-export async function startThrowawayCluster(): Promise<PostgresServer> {
+/** A cluster of our own on a free port; `settings` are extra server options (`-c name=value`). */
+export async function startThrowawayCluster(settings: string[] = []): Promise<PostgresServer> {
   let bin = postgresBinDir();
   if (!bin) {
     installPostgres();
@@ -76,7 +66,7 @@ export async function startThrowawayCluster(): Promise<PostgresServer> {
   asPostgres(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);
   asPostgres(path.join(bin, "pg_ctl"), [
     "-D", data, "-l", path.join(dir, "log"), "-w", "start",
-    "-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    "-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${settings.map((s) => `-c ${s}`).join(" ")}`,
   ]);
   return {
     adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
