@@ -1,0 +1,210 @@
+// The reference operations, each written three ways over the same data: CityNet's API,
+// PostGraphile 5's generated API (plus the bench schema's SQL functions), and the floor's one
+// hand-written SQL statement that builds the response JSON. The suite checks CityNet's
+// versions against the SQL-statement budget (packages/server/test/db/reference-operations.test.ts).
+
+/** The records the operations look at: busy ones in the benchmark data, seeded ones in tests. */
+export interface Subjects {
+  town: string;
+  network: string;
+  search: string;
+  country: string;
+  populationMin: number;
+  partnerSearch: string;
+  from: string;
+  to: string;
+}
+
+export interface ReferenceOperation {
+  name: string;
+  description: string;
+  citynet: { query: string; variables(s: Subjects, pageSize?: number): Record<string, unknown> };
+  postgraphile: { query: string; variables(s: Subjects): Record<string, unknown> };
+  /**
+   * Concurrent clients under autocannon (default BENCH_CONNECTIONS): operations whose SQL runs
+   * for most of a second get fewer, or no request would finish within a run.
+   */
+  connections?: number;
+  /** The floor's SQL: one statement returning one JSON value. */
+  floor: { sql: string; params(s: Subjects): unknown[] };
+}
+
+/** Picks the text of a multilingual JSON array in one language, else the original. */
+const NAME_SQL = (column: string) =>
+  `coalesce((SELECT x->>'text' FROM jsonb_array_elements(${column}) x WHERE x->>'lang' = 'en' LIMIT 1), ${column}->0->>'text')`;
+
+export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
+  {
+    name: "town page",
+    description: "a town with its country, network memberships, the 10 latest events it hosted and its projects",
+    citynet: {
+      query: /* GraphQL */ `query TownPage($slug: String!, $events: Int!) {
+        town(slug: $slug) {
+          slug name population country { code name(lang: "en") }
+          memberships(first: 50) { totalCount edges { node { role network { slug name(lang: "en") } } } }
+          hostedEvents(first: $events) { totalCount edges { node { slug name(lang: "en") date { start } } } }
+          projects(first: 50) { totalCount edges { node { project { slug name(lang: "en") } } } }
+        }
+      }`,
+      variables: (s, pageSize = 10) => ({ slug: s.town, events: pageSize }),
+    },
+    postgraphile: {
+      query: /* GraphQL */ `query TownPage($slug: String!) {
+        allTowns(condition: { slug: $slug }, first: 1) { nodes {
+          slug name population countryByCountryCode { code names }
+          membershipsByTownId(first: 50) { totalCount nodes { role networkByNetworkId { slug names } } }
+          eventsByHostTownId(first: 10, orderBy: DATE_START_DESC) { totalCount nodes { slug names dateStart } }
+          projectTownsByTownId(first: 50) { totalCount nodes { projectByProjectId { slug names } } }
+        } }
+      }`,
+      variables: (s) => ({ slug: s.town }),
+    },
+    floor: {
+      sql: `SELECT json_build_object('slug', t.slug, 'name', t.name, 'population', t.population,
+          'country', (SELECT json_build_object('code', c.code, 'name', ${NAME_SQL("c.names")}) FROM "Country" c WHERE c.code = t."countryCode"),
+          'memberships', (SELECT json_build_object('totalCount', count(*), 'nodes', coalesce(json_agg(json_build_object('role', m.role, 'network', json_build_object('slug', n.slug, 'name', ${NAME_SQL("n.names")}))), '[]'))
+                            FROM (SELECT * FROM "Membership" WHERE "townId" = t.id ORDER BY id LIMIT 50) m JOIN "Network" n ON n.id = m."networkId"),
+          'hostedEvents', json_build_object('totalCount', (SELECT count(*) FROM "Event" WHERE "hostTownId" = t.id),
+                            'nodes', (SELECT coalesce(json_agg(json_build_object('slug', e.slug, 'name', ${NAME_SQL("e.names")}, 'start', e."dateStart")), '[]')
+                                        FROM (SELECT * FROM "Event" WHERE "hostTownId" = t.id ORDER BY "dateStart" DESC NULLS LAST, id DESC LIMIT 10) e)),
+          'projects', (SELECT json_build_object('totalCount', count(*), 'nodes', coalesce(json_agg(json_build_object('slug', p.slug, 'name', ${NAME_SQL("p.names")})), '[]'))
+                         FROM (SELECT * FROM "ProjectTown" WHERE "townId" = t.id ORDER BY id LIMIT 50) pt JOIN "Project" p ON p.id = pt."projectId"))
+        FROM "Town" t WHERE t.slug = $1`,
+      params: (s) => [s.town],
+    },
+  },
+  {
+    name: "network page",
+    description: "a network with its 25 members (towns with countries) and its conferences with their hosts",
+    citynet: {
+      query: /* GraphQL */ `query NetworkPage($slug: String!, $first: Int!) {
+        network(slug: $slug) {
+          slug name(lang: "en") foundedYear declaredMemberCount
+          memberships(first: $first) { totalCount edges { node { role town { slug name population country { code } } } } }
+          events(first: $first, order: DATE_DESC) { totalCount edges { node { slug name(lang: "en") date { start } hostTown { slug name } } } }
+        }
+      }`,
+      variables: (s, pageSize = 100) => ({ slug: s.network, first: pageSize }),
+    },
+    postgraphile: {
+      query: /* GraphQL */ `query NetworkPage($slug: String!) {
+        allNetworks(condition: { slug: $slug }, first: 1) { nodes {
+          slug names foundedYear declaredMemberCount
+          membershipsByNetworkId(first: 100) { totalCount nodes { role townByTownId { slug name population countryCode } } }
+          eventsByNetworkId(first: 100, orderBy: DATE_START_DESC) { totalCount nodes { slug names dateStart townByHostTownId { slug name } } }
+        } }
+      }`,
+      variables: (s) => ({ slug: s.network }),
+    },
+    floor: {
+      sql: `SELECT json_build_object('slug', n.slug, 'name', ${NAME_SQL("n.names")}, 'foundedYear', n."foundedYear", 'declaredMemberCount', n."declaredMemberCount",
+          'memberships', (SELECT json_build_object('totalCount', count(*), 'nodes', coalesce(json_agg(json_build_object('role', m.role,
+                              'town', json_build_object('slug', t.slug, 'name', t.name, 'population', t.population, 'country', t."countryCode"))), '[]'))
+                            FROM (SELECT * FROM "Membership" WHERE "networkId" = n.id ORDER BY id LIMIT 100) m JOIN "Town" t ON t.id = m."townId"),
+          'events', (SELECT json_build_object('totalCount', count(*), 'nodes', coalesce(json_agg(json_build_object('slug', e.slug, 'name', ${NAME_SQL("e.names")},
+                              'start', e."dateStart", 'hostTown', json_build_object('slug', h.slug, 'name', h.name)) ORDER BY e."dateStart" DESC, e.id DESC), '[]'))
+                       FROM (SELECT * FROM "Event" WHERE "networkId" = n.id ORDER BY "dateStart" DESC NULLS LAST, id DESC LIMIT 100) e LEFT JOIN "Town" h ON h.id = e."hostTownId"))
+        FROM "Network" n WHERE n.slug = $1`,
+      params: (s) => [s.network],
+    },
+  },
+  {
+    name: "search",
+    description: "towns by a foreign spelling (exact > prefix > fuzzy, then population), first 10 of all matches",
+    citynet: {
+      query: /* GraphQL */ `query Search($text: String!, $first: Int!) {
+        search(text: $text, types: [TOWN], first: $first) {
+          totalCount
+          results { match matchedName entity { ... on Town { slug name population country { code } } } }
+        }
+      }`,
+      variables: (s, pageSize = 10) => ({ text: s.search, first: pageSize }),
+    },
+    postgraphile: {
+      query: /* GraphQL */ `query Search($text: String!) {
+        benchSearchTowns(text: $text, first: 10) { totalCount nodes { slug name population countryCode } }
+      }`,
+      variables: (s) => ({ text: s.search }),
+    },
+    floor: {
+      sql: `SELECT json_build_object('totalCount', (SELECT count(*) FROM bench.search_towns($1)),
+          'nodes', (SELECT coalesce(json_agg(json_build_object('slug', slug, 'name', name, 'population', population, 'country', "countryCode")), '[]')
+                      FROM (SELECT * FROM bench.search_towns($1) LIMIT 10) t))`,
+      params: (s) => [s.search],
+    },
+  },
+  {
+    name: "filtered towns",
+    description: "towns of one country above a population, largest first, 20 per page with totalCount and a cursor",
+    citynet: {
+      query: /* GraphQL */ `query Towns($country: String!, $populationMin: Int!, $first: Int!) {
+        towns(filter: { countries: [$country], populationMin: $populationMin }, order: POPULATION_DESC, first: $first) {
+          totalCount pageInfo { hasNextPage endCursor }
+          edges { node { slug name population region country { code } } }
+        }
+      }`,
+      variables: (s, pageSize = 20) => ({ country: s.country, populationMin: s.populationMin, first: pageSize }),
+    },
+    postgraphile: {
+      query: /* GraphQL */ `query Towns($country: String!, $populationMin: Int!) {
+        benchTownsFiltered(country: $country, populationMin: $populationMin, first: 20) {
+          totalCount pageInfo { hasNextPage endCursor } nodes { slug name population region countryCode }
+        }
+      }`,
+      variables: (s) => ({ country: s.country, populationMin: s.populationMin }),
+    },
+    floor: {
+      sql: `SELECT json_build_object('totalCount', (SELECT count(*) FROM "Town" WHERE "countryCode" = $1 AND population >= $2),
+          'nodes', (SELECT coalesce(json_agg(json_build_object('slug', slug, 'name', name, 'population', population, 'region', region, 'country', "countryCode")), '[]')
+                      FROM (SELECT * FROM "Town" WHERE "countryCode" = $1 AND population >= $2 ORDER BY population DESC, id LIMIT 21) t))`,
+      params: (s) => [s.country, s.populationMin],
+    },
+  },
+  {
+    name: "partner suggestions",
+    description: "the 10 best partner towns for a published partner search, scored over all European towns",
+    connections: 2,
+    citynet: {
+      query: /* GraphQL */ `query PartnerSuggestions($search: String!, $first: Int!) {
+        partnerSuggestions(partnerSearch: $search, first: $first) {
+          score distanceKm town { slug name population country { code } } reasons { factor points }
+        }
+      }`,
+      variables: (s, pageSize = 10) => ({ search: s.partnerSearch, first: pageSize }),
+    },
+    postgraphile: {
+      query: /* GraphQL */ `query PartnerSuggestions($search: String!) {
+        benchPartnerSuggestions(searchSlug: $search, n: 10) { nodes { townSlug townName population countryCode score distanceKm fit themes ties } }
+      }`,
+      variables: (s) => ({ search: s.partnerSearch }),
+    },
+    floor: {
+      sql: `SELECT coalesce(json_agg(row_to_json(s)), '[]') FROM bench.partner_suggestions($1, 10) s`,
+      params: (s) => [s.partnerSearch],
+    },
+  },
+  {
+    name: "connection",
+    description: "the 3 shortest paths of cooperation between two towns (up to 3 hops) with what each step shares",
+    connections: 2,
+    citynet: {
+      query: /* GraphQL */ `query Connection($from: String!, $to: String!, $first: Int!) {
+        connection(from: $from, to: $to, maxHops: 3, first: $first) {
+          hops towns { slug name }
+          steps { from { kind } to { kind } via { __typename ... on Network { slug name(lang: "en") } ... on Project { slug name(lang: "en") } ... on Event { slug name(lang: "en") } ... on Agreement { slug name(lang: "en") } } }
+        }
+      }`,
+      variables: (s, pageSize = 3) => ({ from: s.from, to: s.to, first: pageSize }),
+    },
+    postgraphile: {
+      query: /* GraphQL */ `query Connection($from: String!, $to: String!) {
+        benchConnection(fromSlug: $from, toSlug: $to, maxHops: 3, n: 3) { nodes }
+      }`,
+      variables: (s) => ({ from: s.from, to: s.to }),
+    },
+    floor: {
+      sql: `SELECT coalesce(json_agg(p), '[]') FROM bench.connection($1, $2, 3, 3) p`,
+      params: (s) => [s.from, s.to],
+    },
+  },
+];

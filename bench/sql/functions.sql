@@ -1,0 +1,105 @@
+-- The logic CityNet keeps in code, as SQL functions in a `bench` schema: PostGraphile exposes
+-- them as query fields (its documented way to add custom queries) and the floor server calls
+-- them directly. Same inputs, same ranking and scoring rules as CityNet's resolvers.
+-- The view bench.link (CityNet's LINKS_SQL, the ties between towns) is created by run.ts first.
+CREATE SCHEMA IF NOT EXISTS bench;
+
+-- Towns by any name or spelling: exact > prefix > fuzzy (pg_trgm), then population.
+CREATE OR REPLACE FUNCTION bench.search_towns(text text) RETURNS SETOF "Town" LANGUAGE sql STABLE AS $$
+  WITH q AS (SELECT citynet_fold(text) AS q, replace(replace(replace(citynet_fold(text), '\', '\\'), '%', '\%'), '_', '\_') || '%' AS prefix),
+  hits AS (
+    SELECT e.entity_id, e.population,
+           CASE WHEN citynet_fold(e.term) = q.q THEN 3 WHEN citynet_fold(e.term) LIKE q.prefix THEN 2 ELSE 1 END AS tier,
+           similarity(citynet_fold(e.term), q.q) AS sim
+      FROM search_entry e, q
+     WHERE e.entity_type = 'TOWN' AND (citynet_fold(e.term) % q.q OR citynet_fold(e.term) LIKE q.prefix)
+  ),
+  best AS (SELECT DISTINCT ON (entity_id) * FROM hits ORDER BY entity_id, tier DESC, sim DESC)
+  SELECT t.* FROM best JOIN "Town" t ON t.id = best.entity_id
+   ORDER BY best.tier DESC, CASE WHEN best.tier = 1 THEN round(best.sim::numeric, 1) ELSE 0 END DESC, best.population DESC NULLS LAST, best.sim DESC, t.id
+$$;
+
+-- A filtered town list: one country, a population floor, largest first.
+CREATE OR REPLACE FUNCTION bench.towns_filtered(country text, population_min int) RETURNS SETOF "Town" LANGUAGE sql STABLE AS $$
+  SELECT * FROM "Town" WHERE "countryCode" = country AND population >= population_min ORDER BY population DESC, id
+$$;
+
+CREATE TYPE bench.partner_suggestion AS (town_slug text, town_name text, population int, country_code text, score float8, distance_km float8, fit float8, themes text[], ties text[]);
+
+-- Candidate partners for a published partner search, scored like CityNet's partnerSuggestions.
+CREATE OR REPLACE FUNCTION bench.partner_suggestions(search_slug text, n int) RETURNS SETOF bench.partner_suggestion LANGUAGE sql STABLE AS $$
+  WITH s AS (
+    SELECT ps."townId" AS town_id, o."countryCode" AS country_code, o.latitude, o.longitude,
+           ps."wantedPopulationMin" AS pmin, ps."wantedPopulationMax" AS pmax,
+           (SELECT array_agg("countryCode") FROM "PartnerSearchCountry" WHERE "partnerSearchId" = ps.id) AS countries,
+           coalesce((SELECT array_agg(st."B") FROM "_PartnerSearchToTopic" st WHERE st."A" = ps.id), '{}') AS topics
+      FROM "PartnerSearch" ps JOIN "Town" o ON o.id = ps."townId" WHERE ps.slug = search_slug
+  ),
+  candidate AS (
+    SELECT t.id, t.slug, t.name, t.population, t."countryCode",
+           earth_distance(ll_to_earth(s.latitude, s.longitude), ll_to_earth(t.latitude, t.longitude)) / 1000 AS km,
+           CASE WHEN s.pmin IS NULL OR s.pmax IS NULL OR t.population IS NULL THEN 0.5
+                ELSE greatest(0, 1 - abs(t.population - (s.pmin + s.pmax) / 2.0) / greatest(1, (s.pmax - s.pmin) / 2.0)) END AS fit
+      FROM "Town" t, s
+     WHERE t.id <> s.town_id AND (s.pmin IS NULL OR t.population >= s.pmin) AND (s.pmax IS NULL OR t.population <= s.pmax)
+       AND (s.countries IS NULL OR t."countryCode" = ANY(s.countries))
+  ),
+  theme AS (
+    SELECT e."hostTownId" AS id, tp.slug FROM "Event" e JOIN "_EventToTopic" et ON et."A" = e.id JOIN "Topic" tp ON tp.id = et."B", s
+     WHERE tp.id = ANY(s.topics) AND e."hostTownId" IS NOT NULL
+    UNION SELECT p."townId", tp.slug FROM "PartnerSearch" p JOIN "_PartnerSearchToTopic" pt ON pt."A" = p.id JOIN "Topic" tp ON tp.id = pt."B", s
+     WHERE tp.id = ANY(s.topics)
+  ),
+  tie AS (
+    SELECT other."townId" AS id, 'network ' || n.slug AS what FROM "Membership" mine JOIN "Membership" other ON other."networkId" = mine."networkId"
+      JOIN "Network" n ON n.id = mine."networkId", s WHERE mine."townId" = s.town_id AND other."townId" <> s.town_id
+    UNION SELECT other."townId", 'project ' || p.slug FROM "ProjectTown" mine JOIN "ProjectTown" other ON other."projectId" = mine."projectId"
+      JOIN "Project" p ON p.id = mine."projectId", s WHERE mine."townId" = s.town_id AND other."townId" <> s.town_id
+  ),
+  scored AS (
+    SELECT c.*, th.themes, ti.ties,
+           0.3 * c.fit + 0.3 / (1 + c.km / 150) + 0.1 * (c."countryCode" <> s.country_code)::int
+           + CASE WHEN cardinality(s.topics) = 0 THEN 0 ELSE 0.2 * coalesce(cardinality(th.themes), 0) / cardinality(s.topics) END
+           + 0.1 * (ti.ties IS NOT NULL)::int AS score
+      FROM candidate c CROSS JOIN s
+      LEFT JOIN (SELECT id, array_agg(slug ORDER BY slug) AS themes FROM theme GROUP BY id) th ON th.id = c.id
+      LEFT JOIN (SELECT id, array_agg(what ORDER BY what) AS ties FROM tie GROUP BY id) ti ON ti.id = c.id
+  )
+  SELECT slug, name, population, "countryCode", round(score::numeric, 3)::float8, round(km::numeric, 3)::float8, fit, themes, ties
+    FROM scored ORDER BY score DESC, population DESC NULLS LAST, id LIMIT n
+$$;
+
+-- The shortest paths of cooperation between two towns (bidirectional breadth-first search over
+-- shared networks, projects, events and agreements), each path as JSON: towns and steps.
+CREATE OR REPLACE FUNCTION bench.connection(from_slug text, to_slug text, max_hops int, n int) RETURNS SETOF jsonb LANGUAGE sql STABLE AS $$
+  WITH RECURSIVE ends AS (SELECT (SELECT id FROM "Town" WHERE slug = from_slug) AS a, (SELECT id FROM "Town" WHERE slug = to_slug) AS b),
+  link AS (SELECT * FROM bench.link),
+  pair AS (SELECT DISTINCT a.town AS u, b.town AS v FROM link a JOIN link b ON a.kind = b.kind AND a.ctx = b.ctx AND a.town <> b.town),
+  fwd (town, depth) AS (SELECT a, 0 FROM ends UNION SELECT p.v, f.depth + 1 FROM fwd f JOIN pair p ON p.u = f.town WHERE f.depth < max_hops),
+  bwd (town, depth) AS (SELECT b, 0 FROM ends UNION SELECT p.u, w.depth + 1 FROM bwd w JOIN pair p ON p.v = w.town WHERE w.depth < max_hops),
+  df AS (SELECT town, min(depth) AS d FROM fwd GROUP BY town),
+  dt AS (SELECT town, min(depth) AS d FROM bwd GROUP BY town),
+  on_path AS (SELECT df.town, df.d FROM df JOIN dt USING (town) WHERE df.d + dt.d = (SELECT d FROM df, ends WHERE town = ends.b)),
+  edge AS (
+    SELECT DISTINCT ON (a.town, b.town, a.kind, a.ctx) a.town AS from_town, b.town AS to_town,
+           jsonb_build_object('kind', a.kind, 'ctx', a.ctx, 'fromTie', a.tie, 'toTie', b.tie) AS step
+      FROM link a JOIN link b ON a.kind = b.kind AND a.ctx = b.ctx AND a.town <> b.town
+      JOIN on_path pa ON pa.town = a.town JOIN on_path pb ON pb.town = b.town AND pb.d = pa.d + 1
+     ORDER BY a.town, b.town, a.kind, a.ctx, a.rank + b.rank
+  ),
+  walk (town, towns, steps) AS (
+    SELECT a, ARRAY[a], ARRAY[]::jsonb[] FROM ends
+    UNION ALL SELECT e.to_town, w.towns || e.to_town, w.steps || e.step FROM walk w JOIN edge e ON e.from_town = w.town
+  ),
+  found AS (SELECT towns, steps FROM walk, ends WHERE town = ends.b ORDER BY steps::text LIMIT n)
+  SELECT jsonb_build_object(
+           'hops', cardinality(f.steps),
+           'towns', (SELECT jsonb_agg(jsonb_build_object('slug', t.slug, 'name', t.name) ORDER BY i) FROM unnest(f.towns) WITH ORDINALITY AS x(id, i) JOIN "Town" t ON t.id = x.id),
+           'steps', (SELECT jsonb_agg(s.step || jsonb_build_object('via', coalesce(
+                        (SELECT jsonb_build_object('slug', slug, 'names', names) FROM "Network" WHERE s.step->>'kind' = 'NETWORK' AND id = (s.step->>'ctx')::int),
+                        (SELECT jsonb_build_object('slug', slug, 'names', names) FROM "Project" WHERE s.step->>'kind' = 'PROJECT' AND id = (s.step->>'ctx')::int),
+                        (SELECT jsonb_build_object('slug', slug, 'names', names) FROM "Event" WHERE s.step->>'kind' = 'EVENT' AND id = (s.step->>'ctx')::int),
+                        (SELECT jsonb_build_object('slug', slug, 'names', names) FROM "Agreement" WHERE s.step->>'kind' = 'AGREEMENT' AND id = (s.step->>'ctx')::int))) ORDER BY i)
+                       FROM unnest(f.steps) WITH ORDINALITY AS s(step, i)))
+    FROM found f
+$$;
