@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
@@ -24,6 +24,8 @@ export interface AppOptions {
   logError?: (error: unknown) => void;
   /** Serve a repeated operation from memory for this long (0 or absent: never). */
   responseCacheTtlMs?: number;
+  /** The schema to serve: the whole graph unless a federation subgraph's. */
+  schema?: GraphQLSchema;
 }
 
 /** First language tag of an Accept-Language header ("cs-CZ,cs;q=0.9" → "cs"). */
@@ -79,7 +81,7 @@ function persistedOperationsPlugin(options: AppOptions): Plugin[] {
 export function createApp(db: Database, options: AppOptions = {}) {
   const logError = options.logError ?? ((error) => console.error(error));
   const yoga = createYoga<Record<string, unknown>, Context>({
-    schema,
+    schema: options.schema ?? schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     logging: options.logging ?? true,

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, waitForOutput } from "../../../server/test/support/processes.js";
+import { freePortRange, waitForOutput } from "../../../server/test/support/processes.js";
+import { SUBGRAPHS } from "../../../server/src/schema/subgraphs.js";
 
 const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../../../server");
 export const MANIFEST = path.resolve(fileURLToPath(import.meta.url), "../../../src/generated/persisted-documents.json");
@@ -16,10 +17,13 @@ export interface LiveServer {
   stop(): Promise<void>;
 }
 
-export async function startLiveServer(env: Record<string, string> = {}): Promise<LiveServer> {
+/** The monolith (`src/main.ts`, the default) or the federation: gateway on the port, subgraphs after it. */
+export type Entry = "src/main.ts" | "src/federated.ts";
+
+export async function startLiveServer(env: Record<string, string> = {}, entry: Entry = "src/main.ts"): Promise<LiveServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-sdk-"));
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const port = await freePortRange(entry === "src/federated.ts" ? 1 + SUBGRAPHS.length : 1);
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: SERVER_DIR,
     env: { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -29,7 +33,7 @@ export async function startLiveServer(env: Record<string, string> = {}): Promise
   const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  await waitForOutput(child, /GraphiQL on/, 120_000);
+  await waitForOutput(child, /on http:\/\/\S+\/graphql/, 120_000);
   // A server that dies mid-suite would only show as client timeouts; say why it died.
   child.once("exit", (code, signal) => {
     if (!stopping) console.error(`CityNet test server exited (${code ?? signal}) while tests ran:\n${output}`);

@@ -1,15 +1,31 @@
 // The one Pothos builder: every plugin the schema uses is declared here.
 import SchemaBuilder from "@pothos/core";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
+import DirectivePlugin from "@pothos/plugin-directives";
+import FederationPlugin, { hasResolvableKey } from "@pothos/plugin-federation";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import SubGraphPlugin from "@pothos/plugin-sub-graph";
 import type PrismaTypes from "../generated/pothos-types.js";
 import { getDatamodel } from "../generated/pothos-types.js";
 import type { Context } from "./context.js";
+import { SUBGRAPHS, type SubGraph } from "./subgraphs.js";
+
+export { SUBGRAPHS, type SubGraph };
+
+const EVERY_SUBGRAPH = [...SUBGRAPHS];
+
+/** Options of a domain's entity type: known to every subgraph, its fields served by `domain`. */
+export const entityIn = (domain: SubGraph) => ({ subGraphs: EVERY_SUBGRAPH, defaultSubGraphsForFields: [domain] });
+/** Options of a root field: served by its domain's subgraph. */
+export const rootIn = (domain: SubGraph) => ({ subGraphs: [domain] });
+/** The global id of an entity: its federation key, so every subgraph serves it. */
+export const entityId = <Field extends string>(field: Field) => ({ field, subGraphs: EVERY_SUBGRAPH });
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Context: Context;
+  SubGraphs: SubGraph;
   DefaultFieldNullability: false;
   Scalars: {
     Date: { Input: Date; Output: Date };
@@ -17,7 +33,16 @@ export const builder = new SchemaBuilder<{
     Decimal: { Input: string; Output: string };
   };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin, DataloaderPlugin],
+  // Directives before sub-graph: it filters a subgraph before directives mock its AST.
+  plugins: [DirectivePlugin, SubGraphPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, FederationPlugin],
+  subGraphs: {
+    // Value types (pages, texts, dates, citations) go wherever a field returns them; those
+    // several subgraphs return are marked `shareable`.
+    defaultForTypes: EVERY_SUBGRAPH,
+    fieldsInheritFromTypes: true,
+    // An entity is in every subgraph even where no field returns it, for _entities and node().
+    explicitlyIncludeType: (type) => hasResolvableKey(type),
+  },
   // Most facts are present or the type says otherwise: nullable is the exception here.
   defaultFieldNullability: false,
   prisma: {
@@ -30,11 +55,12 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    nodeQueryOptions: { description: "Fetches any object by its global id." },
-    nodesQueryOptions: { description: "Fetches objects by their global ids, in order." },
-    defaultConnectionTypeOptions: { description: "A page of results (Relay connection): edges, page info and the total count." },
-    defaultEdgeTypeOptions: { description: "One result and its cursor." },
-    pageInfoTypeOptions: { description: "Where a page sits: cursors to continue from and whether there is more." },
+    nodeQueryOptions: { description: "Fetches any object by its global id.", ...rootIn("graph") },
+    nodesQueryOptions: { description: "Fetches objects by their global ids, in order.", ...rootIn("graph") },
+    // Pages are value types: any subgraph whose fields return them resolves them.
+    defaultConnectionTypeOptions: { description: "A page of results (Relay connection): edges, page info and the total count.", shareable: true },
+    defaultEdgeTypeOptions: { description: "One result and its cursor.", shareable: true },
+    pageInfoTypeOptions: { description: "Where a page sits: cursors to continue from and whether there is more.", shareable: true },
     nodeTypeOptions: { description: "Anything with a global id, fetchable with `node(id:)`." },
     idFieldOptions: { description: "Global id, stable across releases; pass it to `node(id:)`." },
     edgesFieldOptions: { description: "The results on this page." },

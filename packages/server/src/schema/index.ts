@@ -28,6 +28,7 @@ import "./projects/project.js";
 import "./projects/queries.js";
 import "./search/search.js";
 import "./statistics/statistics.js";
+import "./federation.js";
 
 export const schema = builder.toSchema();
 

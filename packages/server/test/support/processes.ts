@@ -2,16 +2,32 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
-/** A loopback port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Binds a loopback port (0: any) and releases it; resolves with the port, or null if taken. */
+function tryPort(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+    server.once("error", () => resolve(null));
+    server.listen(port, "127.0.0.1", () => {
+      const { port: bound } = server.address() as { port: number };
+      server.close(() => resolve(bound));
     });
-    server.on("error", reject);
   });
+}
+
+/** A loopback port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return (await tryPort(0))!;
+}
+
+/** The first of `count` consecutive free loopback ports (the federation: gateway + subgraphs). */
+export async function freePortRange(count: number): Promise<number> {
+  for (;;) {
+    const first = await freePort();
+    if (first + count > 65_535) continue;
+    let all = true;
+    for (let port = first + 1; port < first + count && all; port++) all = (await tryPort(port)) !== null;
+    if (all) return first;
+  }
 }
 
 /** Resolves with the child's output once it prints `pattern`; rejects if it exits or takes too long. */

@@ -11,6 +11,19 @@ it("schema.graphql matches the schema the code builds (run `pnpm schema:print` a
 // connection type's own description covers it.
 const isGeneratedTotalCount = (type: string, field: string) => type.endsWith("Connection") && field === "totalCount";
 
+it("supergraph.graphql is our subgraphs composed (run `pnpm supergraph:print` after changing them)", async () => {
+  const { localSupergraph, SUPERGRAPH_FILE } = await import("../../src/gateway.js");
+  expect(readFileSync(SUPERGRAPH_FILE, "utf8")).toBe(localSupergraph());
+});
+
+it("composes the subgraphs into exactly the public API of schema.graphql", async () => {
+  const { buildSchema, lexicographicSortSchema, printSchema } = await import("graphql");
+  const { compose } = await import("../../src/gateway.js");
+  const { SUBGRAPHS } = await import("../../src/schema/subgraphs.js");
+  const { publicSdl } = compose(Object.fromEntries(SUBGRAPHS.map((name) => [name, `http://${name}.test/graphql`])));
+  expect(`${printSchema(lexicographicSortSchema(buildSchema(publicSdl)))}\n`).toBe(printedSchema());
+});
+
 it("describes every type and every field for GraphiQL's docs", async () => {
   const { schema } = await import("../../src/schema/index.js");
   const undocumented: string[] = [];

@@ -11,6 +11,7 @@ export interface LocalizedValue {
 }
 
 export const LocalizedText = builder.objectRef<LocalizedValue>("LocalizedText").implement({
+  shareable: true,
   description: "A text in one language.",
   fields: (t) => ({
     lang: t.exposeString("lang", { description: "ISO 639-1 language code." }),

@@ -2,7 +2,7 @@
 // keys that do not exist, so a client can tell a typo from missing data.
 import type PrismaTypes from "../../generated/pothos-types.js";
 import type { PrismaClient } from "../../generated/prisma/index.js";
-import type { builder } from "../builder.js";
+import { rootIn, type builder, type SubGraph } from "../builder.js";
 import type { Context } from "../context.js";
 import { notFound } from "./errors.js";
 
@@ -18,11 +18,13 @@ type SluggedModel = "Town" | "Network" | "Event" | "Project" | "Organisation" | 
 /** A root field `x(slug: String!)` that answers NOT_FOUND for unknown slugs. */
 export function bySlug<Model extends SluggedModel>(
   t: PothosSchemaTypes.QueryFieldBuilder<Types, Types["Root"]>,
+  subGraph: SubGraph,
   model: Model,
   label: string,
   find: (prisma: PrismaClient, query: object, slug: string) => Promise<PrismaTypes[Model]["Shape"] | null>,
 ) {
   return t.prismaField({
+    ...rootIn(subGraph),
     type: model,
     description: `A ${label} by its slug. NOT_FOUND when there is none.`,
     args: { slug: t.arg.string({ required: true }) },

@@ -89,6 +89,7 @@ function sameMonth(value: PartialDateValue): boolean {
 }
 
 export const PartialDate = builder.objectRef<PartialDateValue>("PartialDate").implement({
+  shareable: true,
   description:
     "A date as precisely as the source gives it: a year, a season (\"spring 2016\"), a month (\"December 2004\"), a day or a range of days, or an instant with its time zone. `start` and `end` are the first and last day it covers.",
   fields: (t) => ({

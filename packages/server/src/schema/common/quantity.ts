@@ -12,6 +12,7 @@ export interface QuantityValue {
 }
 
 export const Quantity = builder.objectRef<QuantityValue>("Quantity").implement({
+  shareable: true,
   description: "A number as a source states it, with its qualifier (\"almost 18,000\").",
   fields: (t) => ({
     value: t.exposeInt("value", { description: "The number." }),

@@ -1,7 +1,7 @@
 // Provenance: every type exposes `sources`, the documents (or registries) and the quoted
 // words its facts come from. Citations are loaded in one batched query per type and request.
 import { SourceKind as SourceKindValues, type Citation as CitationRow, type Source as SourceRow, type SubjectType } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 
 export const SourceKind = builder.enumType(SourceKindValues, {
   name: "SourceKind",
@@ -9,7 +9,8 @@ export const SourceKind = builder.enumType(SourceKindValues, {
 });
 
 export const Source = builder.prismaNode("Source", {
-  id: { field: "id" },
+  ...entityIn("news"),
+  id: entityId("id"),
   description: "A source document or reference-data registry that facts are taken from.",
   fields: (t) => ({
     key: t.exposeString("key", { description: "Document file name, or registry package name@version." }),
@@ -24,6 +25,7 @@ export const Source = builder.prismaNode("Source", {
 export type CitationValue = Pick<CitationRow, "quote" | "field" | "subjectId"> & { source: SourceRow };
 
 export const Citation = builder.objectRef<CitationValue>("Citation").implement({
+  shareable: true,
   description: "Where a fact comes from: the source and the words it says it in.",
   fields: (t) => ({
     source: t.field({ type: Source, resolve: (c) => c.source , description: "The document or registry quoted." }),

@@ -1,5 +1,5 @@
 import { EventKind as EventKindValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { partialDateField } from "../common/partial-date.js";
 import { Quantity, quantity } from "../common/quantity.js";
@@ -14,7 +14,8 @@ export const EventKind = builder.enumType(EventKindValues, {
 });
 
 export const Event = builder.prismaNode("Event", {
-  id: { field: "id" },
+  ...entityIn("events"),
+  id: entityId("id"),
   description: "A conference, congress, forum, online session or project event.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
@@ -57,6 +58,7 @@ export const Event = builder.prismaNode("Event", {
 });
 
 export const EventParticipation = builder.prismaObject("EventParticipation", {
+  shareable: true,
   description: "A town or organisation named as taking part in an event.",
   fields: (t) => ({
     event: t.relation("event", { description: "The event." }),
@@ -68,7 +70,8 @@ export const EventParticipation = builder.prismaObject("EventParticipation", {
 });
 
 export const Topic = builder.prismaNode("Topic", {
-  id: { field: "id" },
+  ...entityIn("events"),
+  id: entityId("id"),
   description: "A theme of events and partner searches (clean mobility, culture…).",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import type { Context } from "../context.js";
 import { memo } from "../common/request-memo.js";
 import { badInput } from "../common/errors.js";
@@ -73,8 +73,9 @@ async function topicTextEventIds(prisma: PrismaClient, text: string): Promise<nu
 }
 
 builder.queryFields((t) => ({
-  event: bySlug(t, "Event", "event", (prisma, query, slug) => prisma.event.findUnique({ ...query, where: { slug } })),
+  event: bySlug(t, "events", "Event", "event", (prisma, query, slug) => prisma.event.findUnique({ ...query, where: { slug } })),
   events: t.prismaConnection({
+    ...rootIn("events"),
     type: "Event",
     cursor: "id",
     ...pageSize,
@@ -85,6 +86,7 @@ builder.queryFields((t) => ({
       ctx.prisma.event.findMany({ ...query, where: await eventWhere(ctx, args.filter), orderBy: eventOrder(args.order) }),
   }),
   topics: t.prismaField({
+    ...rootIn("events"),
     type: ["Topic"],
     description: "Themes of events and partner searches.",
     resolve: (query, _root, _args, ctx) => ctx.prisma.topic.findMany({ ...query, orderBy: { slug: "asc" } }),

@@ -1,5 +1,5 @@
 import { ApplicantKind as ApplicantKindValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { Country } from "../places/country.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
@@ -13,7 +13,8 @@ export function isOpenOn(call: { publishedOn: Date | null; deadline: Date | null
 }
 
 export const FundingCall = builder.prismaNode("FundingCall", {
-  id: { field: "id" },
+  ...entityIn("funding"),
+  id: entityId("id"),
   description: "A call for applications: who funds it, who may apply, until when.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 import { ApplicantKind } from "./funding-call.js";
@@ -29,8 +29,9 @@ function fundingCallWhere(filter: typeof FundingCallFilter.$inferInput | null | 
 }
 
 builder.queryFields((t) => ({
-  fundingCall: bySlug(t, "FundingCall", "funding call", (prisma, query, slug) => prisma.fundingCall.findUnique({ ...query, where: { slug } })),
+  fundingCall: bySlug(t, "funding", "FundingCall", "funding call", (prisma, query, slug) => prisma.fundingCall.findUnique({ ...query, where: { slug } })),
   fundingCalls: t.prismaConnection({
+    ...rootIn("funding"),
     type: "FundingCall",
     cursor: "id",
     ...pageSize,

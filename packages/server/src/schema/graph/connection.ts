@@ -3,7 +3,7 @@
 // PostgreSQL with a recursive CTE, bounded in hops and in time.
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma, type PrismaClient, type SubjectType } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
 import { loadRecords, recordKey, typenameOf, type RecordRow } from "../common/mixed-records.js";
 import { Citation, type CitationValue } from "../common/sources.js";
@@ -191,6 +191,7 @@ async function assemble(prisma: PrismaClient, rows: { towns: number[]; steps: st
 
 builder.queryField("connection", (t) =>
   t.field({
+    ...rootIn("graph"),
     type: [CooperationPath],
     description: `The shortest paths of cooperation between two towns through shared networks, projects, events and agreements (at most ${MAX_HOPS} hops), each step with its evidence and sources. Empty when the towns are not connected within maxHops.`,
     args: {

@@ -1,7 +1,7 @@
 // The cooperation graph around a town, as nodes and typed edges a portal can draw, and what
 // two towns have in common.
 import { Prisma } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
 import { loadRecords, recordKey, typenameOf, type RecordRow, type RecordType } from "../common/mixed-records.js";
@@ -61,6 +61,7 @@ async function loadGraphRecords(prisma: Models.PrismaClient, links: LinkRow[]): 
 
 builder.queryField("neighbourhood", (t) =>
   t.field({
+    ...rootIn("graph"),
     type: Neighbourhood,
     description: `The towns within \`hops\` steps (1–${MAX_NEIGHBOURHOOD_HOPS}) of a town through shared networks, projects, events and agreements, as nodes and typed edges.`,
     args: {
@@ -118,6 +119,7 @@ export const CommonGround = builder.objectRef<Common>("CommonGround").implement(
 
 builder.queryField("commonGround", (t) =>
   t.field({
+    ...rootIn("graph"),
     type: CommonGround,
     description: "Shared networks, projects, events, agreements and themes of two towns.",
     args: {

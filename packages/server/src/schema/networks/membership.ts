@@ -1,5 +1,5 @@
 import { MembershipRole as MembershipRoleValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText } from "../common/localized-fields.js";
 import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
@@ -7,7 +7,8 @@ import { sourcesField } from "../common/sources.js";
 export const MembershipRole = builder.enumType(MembershipRoleValues, { name: "MembershipRole", description: "Founding member or member." });
 
 export const Membership = builder.prismaNode("Membership", {
-  id: { field: "id" },
+  ...entityIn("networks"),
+  id: entityId("id"),
   description: "A town's membership of a network.",
   fields: (t) => ({
     town: t.relation("town", { description: "The member town." }),

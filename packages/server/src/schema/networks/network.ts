@@ -1,4 +1,4 @@
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { Country } from "../places/country.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
@@ -6,7 +6,8 @@ import { sourcesField } from "../common/sources.js";
 import { eventOrder, EventOrder } from "../events/event-order.js";
 
 export const Network = builder.prismaNode("Network", {
-  id: { field: "id" },
+  ...entityIn("networks"),
+  id: entityId("id"),
   description: "A network of towns: members, conferences, declared size.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),

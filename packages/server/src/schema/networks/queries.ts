@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 
@@ -23,8 +23,9 @@ function networkWhere(filter: typeof NetworkFilter.$inferInput | null | undefine
 }
 
 builder.queryFields((t) => ({
-  network: bySlug(t, "Network", "network", (prisma, query, slug) => prisma.network.findUnique({ ...query, where: { slug } })),
+  network: bySlug(t, "networks", "Network", "network", (prisma, query, slug) => prisma.network.findUnique({ ...query, where: { slug } })),
   networks: t.prismaConnection({
+    ...rootIn("networks"),
     type: "Network",
     cursor: "id",
     ...pageSize,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
 import { loadRecords, recordKey, typenameOf, type RecordRow, type SubjectType } from "../common/mixed-records.js";
 import { sourcesField } from "../common/sources.js";
@@ -19,7 +19,8 @@ export const NewsSubject = builder.unionType("NewsSubject", {
 });
 
 export const NewsItem = builder.prismaNode("NewsItem", {
-  id: { field: "id" },
+  ...entityIn("news"),
+  id: entityId("id"),
   description: "A dated news item from a source document, linked to the records it is about.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 
@@ -25,8 +25,9 @@ function newsWhere(filter: typeof NewsFilter.$inferInput | null | undefined): Pr
 }
 
 builder.queryFields((t) => ({
-  newsItem: bySlug(t, "NewsItem", "news item", (prisma, query, slug) => prisma.newsItem.findUnique({ ...query, where: { slug } })),
+  newsItem: bySlug(t, "news", "NewsItem", "news item", (prisma, query, slug) => prisma.newsItem.findUnique({ ...query, where: { slug } })),
   news: t.prismaConnection({
+    ...rootIn("news"),
     type: "NewsItem",
     cursor: "id",
     ...pageSize,
@@ -36,6 +37,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => ctx.prisma.newsItem.findMany({ ...query, where: newsWhere(args.filter), orderBy: [{ publishedOn: "desc" }, { id: "asc" }] }),
   }),
   sources: t.prismaField({
+    ...rootIn("news"),
     type: ["Source"],
     description: "Every source document and registry, with licences.",
     resolve: (query, _root, _args, ctx) => ctx.prisma.source.findMany({ ...query, orderBy: { id: "asc" } }),

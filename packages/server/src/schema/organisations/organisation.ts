@@ -1,5 +1,5 @@
 import { OrganisationKind as OrganisationKindValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
@@ -11,7 +11,8 @@ export const OrganisationKind = builder.enumType(OrganisationKindValues, {
 });
 
 export const Organisation = builder.prismaNode("Organisation", {
-  id: { field: "id" },
+  ...entityIn("organisations"),
+  id: entityId("id"),
   description: "An association, agency, assembly or public body active in municipal cooperation.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),

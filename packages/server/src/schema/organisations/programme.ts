@@ -1,5 +1,5 @@
 import { ProgrammeKind as ProgrammeKindValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { Country } from "../places/country.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
@@ -11,7 +11,8 @@ export const ProgrammeKind = builder.enumType(ProgrammeKindValues, {
 });
 
 export const Programme = builder.prismaNode("Programme", {
-  id: { field: "id" },
+  ...entityIn("organisations"),
+  id: entityId("id"),
   description: "A funding instrument or programme: EU funds, Interreg operational programmes, EEA/Norway Grants…",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),

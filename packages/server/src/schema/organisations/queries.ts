@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 import { OrganisationKind } from "./organisation.js";
@@ -20,8 +20,9 @@ function organisationWhere(filter: typeof OrganisationFilter.$inferInput | null 
 }
 
 builder.queryFields((t) => ({
-  organisation: bySlug(t, "Organisation", "organisation", (prisma, query, slug) => prisma.organisation.findUnique({ ...query, where: { slug } })),
+  organisation: bySlug(t, "organisations", "Organisation", "organisation", (prisma, query, slug) => prisma.organisation.findUnique({ ...query, where: { slug } })),
   organisations: t.prismaConnection({
+    ...rootIn("organisations"),
     type: "Organisation",
     cursor: "id",
     ...pageSize,
@@ -30,8 +31,9 @@ builder.queryFields((t) => ({
     totalCount: (_parent, args, ctx) => ctx.prisma.organisation.count({ where: organisationWhere(args.filter) }),
     resolve: (query, _root, args, ctx) => ctx.prisma.organisation.findMany({ ...query, where: organisationWhere(args.filter), orderBy: { id: "asc" } }),
   }),
-  programme: bySlug(t, "Programme", "programme", (prisma, query, slug) => prisma.programme.findUnique({ ...query, where: { slug } })),
+  programme: bySlug(t, "organisations", "Programme", "programme", (prisma, query, slug) => prisma.programme.findUnique({ ...query, where: { slug } })),
   programmes: t.prismaField({
+    ...rootIn("organisations"),
     type: ["Programme"],
     description: "Funds and programmes.",
     resolve: (query, _root, _args, ctx) => ctx.prisma.programme.findMany({ ...query, orderBy: { id: "asc" } }),

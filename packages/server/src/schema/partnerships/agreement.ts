@@ -1,12 +1,13 @@
 import { AgreementKind as AgreementKindValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
 
 export const AgreementKind = builder.enumType(AgreementKindValues, { name: "AgreementKind", description: "Declaration or cooperation agreement." });
 
 export const Agreement = builder.prismaNode("Agreement", {
-  id: { field: "id" },
+  ...entityIn("partnerships"),
+  id: entityId("id"),
   description: "A declaration or agreement signed by towns, usually at an event.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
@@ -26,6 +27,7 @@ export const Agreement = builder.prismaNode("Agreement", {
 
 export const Signature = builder.prismaObject("AgreementSignatory", {
   name: "Signature",
+  shareable: true,
   description: "A town whose representative signed an agreement.",
   fields: (t) => ({
     town: t.relation("town", { description: "The signatory town." }),

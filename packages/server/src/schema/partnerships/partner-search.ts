@@ -1,5 +1,5 @@
 import { PartnerSearchStatus as StatusValues, PartnershipKind as KindValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { Country } from "../places/country.js";
 import { localizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
@@ -16,7 +16,8 @@ export const PartnerSearchStatus = builder.enumType(StatusValues, {
 });
 
 export const PartnerSearch = builder.prismaNode("PartnerSearch", {
-  id: { field: "id" },
+  ...entityIn("partnerships"),
+  id: entityId("id"),
   description: "A town looking for partner towns: what it offers, whom it wants.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),

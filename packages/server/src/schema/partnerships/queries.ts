@@ -1,5 +1,5 @@
 import type { Prisma } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 import { PartnershipKind, PartnerSearchStatus } from "./partner-search.js";
@@ -29,8 +29,9 @@ function partnerSearchWhere(filter: typeof PartnerSearchFilter.$inferInput | nul
 }
 
 builder.queryFields((t) => ({
-  partnerSearch: bySlug(t, "PartnerSearch", "partner search", (prisma, query, slug) => prisma.partnerSearch.findUnique({ ...query, where: { slug } })),
+  partnerSearch: bySlug(t, "partnerships", "PartnerSearch", "partner search", (prisma, query, slug) => prisma.partnerSearch.findUnique({ ...query, where: { slug } })),
   partnerSearches: t.prismaConnection({
+    ...rootIn("partnerships"),
     type: "PartnerSearch",
     cursor: "id",
     ...pageSize,
@@ -40,8 +41,9 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.partnerSearch.findMany({ ...query, where: partnerSearchWhere(args.filter), orderBy: [{ postedOn: "desc" }, { id: "asc" }] }),
   }),
-  agreement: bySlug(t, "Agreement", "agreement", (prisma, query, slug) => prisma.agreement.findUnique({ ...query, where: { slug } })),
+  agreement: bySlug(t, "partnerships", "Agreement", "agreement", (prisma, query, slug) => prisma.agreement.findUnique({ ...query, where: { slug } })),
   agreements: t.prismaConnection({
+    ...rootIn("partnerships"),
     type: "Agreement",
     cursor: "id",
     ...pageSize,

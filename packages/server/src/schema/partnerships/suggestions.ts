@@ -2,7 +2,7 @@
 // European towns. Hard criteria filter (population range, countries, radius); a weighted
 // score ranks, and every candidate says why it scored as it did.
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
@@ -216,6 +216,7 @@ function explain(c: Criteria, row: CandidateRow): Reason[] {
 
 builder.queryField("partnerSuggestions", (t) =>
   t.field({
+    ...rootIn("partnerships"),
     type: [PartnerSuggestion],
     description:
       "Candidate partner towns from all European towns, for a published partner search or for criteria: hard filters (population range, countries, radius), then a score with its reasons. The requesting town is never suggested.",

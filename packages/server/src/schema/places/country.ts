@@ -1,11 +1,12 @@
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { asTexts, checkLang, LANG_ARG_DESCRIPTION, LocalizedText } from "../common/localized.js";
 import { pageSize } from "../common/pagination.js";
 import { Citation } from "../common/sources.js";
 import { REGISTRY_SOURCES } from "../../seed/reference.js";
 
 export const Country = builder.prismaNode("Country", {
-  id: { field: "code" },
+  ...entityIn("places"),
+  id: entityId("code"),
   description: "A country (ISO 3166-1), with names from the i18n-iso-countries registry.",
   fields: (t) => ({
     code: t.exposeString("code", { description: "ISO 3166-1 alpha-2 code (CZ)." }),

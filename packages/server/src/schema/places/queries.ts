@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
 import type { Context } from "../context.js";
 import { pageInOrder } from "../common/ordered-page.js";
 import { memo } from "../common/request-memo.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
@@ -91,12 +91,14 @@ async function townWhere(ctx: Context, filter: TownFilterInput | null | undefine
 
 builder.queryFields((t) => ({
   town: t.prismaField({
+    ...rootIn("places"),
     type: "Town",
     description: "A town by its slug (opava). NOT_FOUND when there is none.",
     args: { slug: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) => found(ctx.prisma.town.findUnique({ ...query, where: { slug: args.slug } }), "town", `slug ${args.slug}`),
   }),
   towns: t.prismaConnection({
+    ...rootIn("places"),
     type: "Town",
     cursor: "id",
     ...pageSize,
@@ -120,6 +122,7 @@ builder.queryFields((t) => ({
     },
   }),
   country: t.prismaField({
+    ...rootIn("places"),
     type: Country,
     description: "A country by ISO alpha-2 code (CZ). NOT_FOUND when there is none.",
     args: { code: t.arg.string({ required: true }) },
@@ -127,6 +130,7 @@ builder.queryFields((t) => ({
       found(ctx.prisma.country.findUnique({ ...query, where: { code: args.code.toUpperCase() } }), "country", `code ${args.code}`),
   }),
   countries: t.prismaField({
+    ...rootIn("places"),
     type: [Country],
     description: "Countries by code; all ISO 3166-1 countries unless filtered.",
     args: {

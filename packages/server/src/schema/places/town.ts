@@ -1,5 +1,5 @@
 import { TownNameKind as TownNameKindValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { pageSize } from "../common/pagination.js";
 import { Quantity, QuantityQualifier } from "../common/quantity.js";
 import { Source, sourcesField } from "../common/sources.js";
@@ -39,7 +39,8 @@ export const PopulationFigure = builder.prismaObject("PopulationFigure", {
 });
 
 export const Town = builder.prismaNode("Town", {
-  id: { field: "id" },
+  ...entityIn("places"),
+  id: entityId("id"),
   description: "A town or city, enriched from GeoNames (CC BY 4.0), with its cooperation ties.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key (opava, ceske-budejovice)." }),

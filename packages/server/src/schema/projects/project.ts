@@ -1,5 +1,5 @@
 import { PartnerRole as PartnerRoleValues } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, entityId, entityIn } from "../builder.js";
 import { Country } from "../places/country.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
@@ -19,7 +19,8 @@ export const Money = builder.objectRef<{ amount: string; currency: string }>("Mo
 });
 
 export const Project = builder.prismaNode("Project", {
-  id: { field: "id" },
+  ...entityIn("projects"),
+  id: entityId("id"),
   description: "A cooperation project: programme, fund, budget, period, participating towns and partner organisations.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
@@ -70,6 +71,7 @@ export const Project = builder.prismaNode("Project", {
 
 export const ProjectParticipation = builder.prismaObject("ProjectTown", {
   name: "ProjectParticipation",
+  shareable: true,
   description: "A town taking part in a project.",
   fields: (t) => ({
     town: t.relation("town", { description: "The participating town." }),
@@ -80,6 +82,7 @@ export const ProjectParticipation = builder.prismaObject("ProjectTown", {
 
 export const ProjectPartnership = builder.prismaObject("ProjectPartner", {
   name: "ProjectPartnership",
+  shareable: true,
   description: "An organisation's role in a project.",
   fields: (t) => ({
     organisation: t.relation("organisation", { description: "The partner organisation." }),

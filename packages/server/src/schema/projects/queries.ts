@@ -1,6 +1,6 @@
 import { Prisma } from "../../generated/prisma/index.js";
 import { badInput } from "../common/errors.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 
@@ -43,8 +43,9 @@ function projectWhere(filter: typeof ProjectFilter.$inferInput | null | undefine
 }
 
 builder.queryFields((t) => ({
-  project: bySlug(t, "Project", "project", (prisma, query, slug) => prisma.project.findUnique({ ...query, where: { slug } })),
+  project: bySlug(t, "projects", "Project", "project", (prisma, query, slug) => prisma.project.findUnique({ ...query, where: { slug } })),
   projects: t.prismaConnection({
+    ...rootIn("projects"),
     type: "Project",
     cursor: "id",
     ...pageSize,

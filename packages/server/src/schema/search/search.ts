@@ -3,7 +3,7 @@
 // (unaccent) and typo-tolerant (pg_trgm), served from the indexed search_entry view.
 import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
 import { loadRecords, recordKey, typenameOf, type RecordRow, type SubjectType } from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
@@ -79,6 +79,7 @@ const TIERS = { 3: "EXACT", 2: "PREFIX", 1: "FUZZY" } as const;
 
 builder.queryField("search", (t) =>
   t.field({
+    ...rootIn("search"),
     type: SearchResults,
     description:
       "Search everything by name, in any language or spelling: \"Pasov\" finds Passau, \"Luck\" Lutsk, \"Ceske Budejovice\" České Budějovice. Ranked exact > prefix > fuzzy, then by population.",

@@ -1,6 +1,6 @@
 // Typed aggregates an analyst can chart: rows of (group, count[, sum]), no JSON blobs.
 import { Prisma } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, rootIn } from "../builder.js";
 import { found } from "../common/lookup.js";
 import { Country } from "../places/country.js";
 import { Topic } from "../events/event.js";
@@ -213,4 +213,4 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
   }),
 });
 
-builder.queryField("statistics", (t) => t.field({ type: Statistics, description: "Aggregates for analysts: rows to chart.", resolve: () => ({}) }));
+builder.queryField("statistics", (t) => t.field({ ...rootIn("statistics"), type: Statistics, description: "Aggregates for analysts: rows to chart.", resolve: () => ({}) }));

@@ -1,0 +1,87 @@
+// The federated deployment: every domain subgraph on a port of its own, composed by Hive
+// Gateway from a supergraph that @theguild/federation-composition builds offline. The gateway
+// loads @graphql-mesh/transport-http at run time to reach subgraphs, so we depend on it.
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { composeServices } from "@theguild/federation-composition";
+import { parse } from "graphql";
+import { createApp } from "./app.js";
+import type { Database } from "./db/database.js";
+import { SUBGRAPHS, type SubGraph } from "./schema/builder.js";
+import { subgraphSchema, subgraphSdls } from "./schema/federation.js";
+import "./schema/index.js";
+
+export const SUPERGRAPH_FILE = path.resolve(fileURLToPath(import.meta.url), "../../../../supergraph.graphql");
+
+/** Subgraph ports: the gateway's port + 1, + 2, … in the order of SUBGRAPHS. */
+export function subgraphUrls(host: string, gatewayPort: number): Record<SubGraph, string> {
+  return Object.fromEntries(SUBGRAPHS.map((name, i) => [name, `http://${host}:${gatewayPort + 1 + i}/graphql`])) as Record<SubGraph, string>;
+}
+
+/**
+ * Composes our subgraphs (and any partner's) at these URLs: the supergraph the gateway runs and
+ * the public API it serves. Throws on composition errors.
+ */
+export function compose(urls: Record<string, string>, extra: { name: string; sdl: string }[] = []): { supergraph: string; publicSdl: string } {
+  const services = [...subgraphSdls(), ...extra].map(({ name, sdl }) => ({ name, typeDefs: parse(sdl), url: urls[name] }));
+  const result = composeServices(services);
+  if (result.errors?.length || !result.supergraphSdl || !result.publicSdl)
+    throw new Error(`supergraph composition failed:\n${(result.errors ?? []).map((e) => e.message).join("\n")}`);
+  return { supergraph: `${result.supergraphSdl.trim()}\n`, publicSdl: result.publicSdl };
+}
+
+/** The committed supergraph.graphql: our subgraphs at the URLs `pnpm start:federated` uses by default. */
+export const localSupergraph = () => compose(subgraphUrls("127.0.0.1", 4000)).supergraph;
+
+export function createGateway(supergraph: string, options: { logging?: boolean } = {}): GatewayRuntime {
+  return createGatewayRuntime({
+    supergraph,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    logging: options.logging ?? true,
+    // Subgraphs answer in the reader's language, as the monolith does.
+    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ "accept-language": request.headers.get("accept-language") }) },
+  });
+}
+
+export interface Federation {
+  gatewayUrl: string;
+  close(): Promise<void>;
+  servers: Server[];
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/**
+ * Serves every subgraph from this process over one database, and the gateway in front. Each
+ * subgraph is stateless and could as well run alone: the gateway only needs their URLs.
+ */
+export async function startFederation(db: Database, options: { host: string; port: number; logging?: boolean }): Promise<Federation> {
+  const urls = subgraphUrls(options.host, options.port);
+  const servers: Server[] = [];
+  for (const [i, name] of SUBGRAPHS.entries()) {
+    const app = createApp(db, { schema: subgraphSchema(name), graphiql: false, logging: options.logging ?? true });
+    const server = createServer((req, res) => void app.handle(req, res));
+    await listen(server, options.port + 1 + i, options.host);
+    servers.push(server);
+  }
+  const gateway = createGateway(compose(urls).supergraph, { logging: options.logging });
+  const gatewayServer = createServer(gateway);
+  await listen(gatewayServer, options.port, options.host);
+  servers.push(gatewayServer);
+  return {
+    gatewayUrl: `http://${options.host}:${options.port}/graphql`,
+    servers,
+    async close() {
+      await gateway.dispose();
+      await Promise.all(servers.map((server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); })));
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Every Node is a Federation v2 entity keyed by its global id: a subgraph returns other
+// domains' records by id alone, and the gateway fetches their fields from the owning subgraph
+// through `_entities`. All subgraphs read the same database, so any of them can load any
+// entity; concurrent lookups of one model in a request become one statement (Prisma batches
+// findUnique), so `_entities` with 50 representations costs one query per type, not 50.
+import { decodeGlobalID } from "@pothos/plugin-relay";
+import { printSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLSchema } from "graphql";
+import type { PrismaClient } from "../generated/prisma/index.js";
+import { builder, SUBGRAPHS, type SubGraph } from "./builder.js";
+import { Source } from "./common/sources.js";
+import type { Context } from "./context.js";
+import { Event, Topic } from "./events/event.js";
+import { FundingCall } from "./funding/funding-call.js";
+import { Membership } from "./networks/membership.js";
+import { Network } from "./networks/network.js";
+import { NewsItem } from "./news/news-item.js";
+import { Organisation } from "./organisations/organisation.js";
+import { Programme } from "./organisations/programme.js";
+import { Agreement } from "./partnerships/agreement.js";
+import { PartnerSearch } from "./partnerships/partner-search.js";
+import { Country } from "./places/country.js";
+import { Town } from "./places/town.js";
+import { Project } from "./projects/project.js";
+
+type Delegate = { findUnique(args: { where: Record<string, unknown> }): Promise<unknown> };
+
+function entity(ref: Parameters<typeof builder.asEntity>[0], model: keyof PrismaClient, key: "id" | "code" = "id") {
+  builder.asEntity(ref, {
+    key: builder.selection<{ id: string }>("id"),
+    resolveReference: ({ id }, ctx: Context) => {
+      const decoded = decodeGlobalID(id);
+      if (decoded.typename !== ref.name) return null;
+      const value = key === "id" ? Number(decoded.id) : decoded.id;
+      if (key === "id" && !Number.isSafeInteger(value)) return null;
+      return (ctx.prisma[model] as unknown as Delegate).findUnique({ where: { [key]: value } });
+    },
+  });
+}
+
+entity(Town, "town");
+entity(Country, "country", "code");
+entity(Network, "network");
+entity(Membership, "membership");
+entity(Event, "event");
+entity(Topic, "topic");
+entity(Project, "project");
+entity(Organisation, "organisation");
+entity(Programme, "programme");
+entity(FundingCall, "fundingCall");
+entity(PartnerSearch, "partnerSearch");
+entity(Agreement, "agreement");
+entity(NewsItem, "newsItem");
+entity(Source, "source");
+
+/** One domain's Federation v2 subgraph schema (with `_entities` and `_service`). */
+export function subgraphSchema(name: SubGraph): GraphQLSchema {
+  return builder.toSubGraphSchema({ subGraph: name });
+}
+
+/** Each subgraph's SDL with its federation directives, as a gateway composes them. */
+export function subgraphSdls(): { name: SubGraph; sdl: string }[] {
+  return SUBGRAPHS.map((name) => ({ name, sdl: printSubgraphSchema(subgraphSchema(name)) }));
+}

@@ -1,0 +1,44 @@
+// A domain subgraph resolves the entities the gateway asks it for in batches: `_entities` with
+// 20 representations costs the statements of 2, and an unknown id is a null, not an error.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { subgraphSchema } from "../../src/schema/federation.js";
+import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
+
+const ENTITIES = `query($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Town { name country { name } memberships(first: 5) { totalCount } } }
+}`;
+
+describeDb("federation subgraphs", () => {
+  let places: TestApi;
+  let townIds: string[];
+  beforeAll(async () => {
+    places = await startTestApi("documents", {}, { schema: subgraphSchema("places") });
+    const { towns } = await places.data(`{ towns(first: 20, order: NAME) { edges { node { id name } } } }`);
+    townIds = towns.edges.map((edge: { node: { id: string } }) => edge.node.id);
+  });
+  afterAll(() => places?.close());
+
+  async function resolve(ids: string[]) {
+    places.statements.length = 0;
+    const data = await places.data(ENTITIES, { representations: ids.map((id) => ({ __typename: "Town", id })) });
+    return { entities: data._entities, statements: places.statements.length };
+  }
+
+  it("resolves 20 towns with the statements of 2", async () => {
+    expect(townIds).toHaveLength(20);
+    const few = await resolve(townIds.slice(0, 2));
+    const many = await resolve(townIds);
+    expect(many.entities).toHaveLength(20);
+    expect(many.entities.every((town: { name: string; country: { name: string } }) => town.name && town.country.name)).toBe(true);
+    expect(many.statements).toBe(few.statements);
+    expect(many.statements).toBeLessThanOrEqual(4);
+  });
+
+  it("answers null for an id of another type or of no record", async () => {
+    const otherType = Buffer.from("Network:1").toString("base64");
+    const noRecord = Buffer.from("Town:999999999").toString("base64");
+    const { entities } = await resolve([townIds[0], otherType, noRecord]);
+    expect(entities[0].name).toBeTruthy();
+    expect(entities.slice(1)).toEqual([null, null]);
+  });
+});
