@@ -19,8 +19,10 @@ const EVERY_SUBGRAPH = [...SUBGRAPHS];
 export const entityIn = (domain: SubGraph) => ({ subGraphs: EVERY_SUBGRAPH, defaultSubGraphsForFields: [domain] });
 /** Options of a root field: served by its domain's subgraph. */
 export const rootIn = (domain: SubGraph) => ({ subGraphs: [domain] });
-/** The global id of an entity: its federation key, so every subgraph serves it. */
-export const entityId = <Field extends string>(field: Field) => ({ field, subGraphs: EVERY_SUBGRAPH });
+/** A federation key field (an entity's global id, a town's slug): every subgraph serves it. */
+export const keyField = { subGraphs: EVERY_SUBGRAPH };
+/** The global id of an entity, its federation key. */
+export const entityId = <Field extends string>(field: Field) => ({ field, ...keyField });
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;

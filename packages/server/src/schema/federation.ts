@@ -25,20 +25,27 @@ import { Project } from "./projects/project.js";
 
 type Delegate = { findUnique(args: { where: Record<string, unknown> }): Promise<unknown> };
 
-function entity(ref: Parameters<typeof builder.asEntity>[0], model: keyof PrismaClient, key: "id" | "code" = "id") {
+/**
+ * Makes `ref` an entity keyed by its global id (`idColumn` holds the id it encodes). Towns
+ * also have their slug as a key: partner portals know towns by slug, not by our ids.
+ */
+function entity(ref: Parameters<typeof builder.asEntity>[0], model: keyof PrismaClient, idColumn: "id" | "code" = "id", slugKey = false) {
+  const byId = builder.selection<{ id: string }>("id");
   builder.asEntity(ref, {
-    key: builder.selection<{ id: string }>("id"),
-    resolveReference: ({ id }, ctx: Context) => {
-      const decoded = decodeGlobalID(id);
+    key: slugKey ? [byId, builder.selection<{ slug: string }>("slug")] : byId,
+    resolveReference: (reference: { id?: string; slug?: string }, ctx: Context) => {
+      const delegate = ctx.prisma[model] as unknown as Delegate;
+      if (reference.slug !== undefined) return delegate.findUnique({ where: { slug: reference.slug } });
+      const decoded = decodeGlobalID(reference.id ?? "");
       if (decoded.typename !== ref.name) return null;
-      const value = key === "id" ? Number(decoded.id) : decoded.id;
-      if (key === "id" && !Number.isSafeInteger(value)) return null;
-      return (ctx.prisma[model] as unknown as Delegate).findUnique({ where: { [key]: value } });
+      const value = idColumn === "id" ? Number(decoded.id) : decoded.id;
+      if (idColumn === "id" && !Number.isSafeInteger(value)) return null;
+      return delegate.findUnique({ where: { [idColumn]: value } });
     },
   });
 }
 
-entity(Town, "town");
+entity(Town, "town", "id", true);
 entity(Country, "country", "code");
 entity(Network, "network");
 entity(Membership, "membership");

@@ -1,5 +1,5 @@
 import { TownNameKind as TownNameKindValues } from "../../generated/prisma/index.js";
-import { builder, entityId, entityIn } from "../builder.js";
+import { builder, entityId, entityIn, keyField } from "../builder.js";
 import { pageSize } from "../common/pagination.js";
 import { Quantity, QuantityQualifier } from "../common/quantity.js";
 import { Source, sourcesField } from "../common/sources.js";
@@ -43,7 +43,7 @@ export const Town = builder.prismaNode("Town", {
   id: entityId("id"),
   description: "A town or city, enriched from GeoNames (CC BY 4.0), with its cooperation ties.",
   fields: (t) => ({
-    slug: t.exposeString("slug", { description: "URL-safe unique key (opava, ceske-budejovice)." }),
+    slug: t.exposeString("slug", { ...keyField, description: "URL-safe unique key (opava, ceske-budejovice)." }),
     name: t.exposeString("name", { description: "Canonical local name with diacritics." }),
     asciiName: t.exposeString("asciiName", { description: "The name without diacritics." }),
     country: t.relation("country", { description: "The town's country." }),
