@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { databaseUrl as postgresDatabaseUrl, startThrowawayCluster } from "../packages/server/test/support/postgres.js";
-import { freePort, waitForOutput } from "../packages/server/test/support/processes.js";
+import { freePortRange, waitForOutput } from "../packages/server/test/support/processes.js";
+import { SUBGRAPHS } from "../packages/server/src/schema/subgraphs.js";
 import { LINKS_SQL } from "../packages/server/src/schema/graph/links.js";
 import { loadDataset, SCALE } from "./dataset.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, type Subjects } from "./operations.js";
@@ -29,6 +30,8 @@ interface TargetSpec {
   command: string;
   args: string[];
   env?: Record<string, string>;
+  /** Consecutive ports the server needs from PORT on (the federation: gateway and subgraphs). */
+  ports?: number;
   /** The HTTP request for an operation. */
   request(op: ReferenceOperation, subjects: Subjects): { path: string; body: string };
 }
@@ -40,12 +43,12 @@ interface Target extends TargetSpec {
 
 /** Starts a server process on `port` as `role` and waits until it listens. */
 async function startServer(spec: TargetSpec, databaseUrl: string): Promise<Target> {
-  const port = await freePort();
+  const port = await freePortRange(spec.ports ?? 1);
   const url = new URL(databaseUrl);
   url.username = spec.role;
   const env = { ...process.env, ...spec.env, DATABASE_URL: url.toString(), NODE_ENV: "production", PORT: String(port) };
   const child = spawn(spec.command, spec.args, { cwd: here, env, stdio: ["ignore", "pipe", "pipe"] });
-  await waitForOutput(child, /listening|GraphQL and GraphiQL on/, 120_000);
+  await waitForOutput(child, /listening|on http:\/\/\S+\/graphql/, 120_000);
   return { ...spec, port, child };
 }
 
@@ -153,9 +156,9 @@ async function main() {
     log(`subjects: ${JSON.stringify(subjects)}`);
     log(`dataset ready after ${Math.round((Date.now() - started) / 1000)} s; starting the servers…`);
 
-    const citynet = (env: Record<string, string>) => ({
+    const citynet = (env: Record<string, string>, entry = "main.ts") => ({
       command: process.execPath,
-      args: ["--import", "tsx", "../packages/server/src/main.ts"],
+      args: ["--import", "tsx", `../packages/server/src/${entry}`],
       env: { CITYNET_IMPORT_TOWNS: "false", CITYNET_GRAPHIQL: "false", ...env },
       request: (op: ReferenceOperation, s: Subjects) => graphqlRequest(op.citynet.query, op.citynet.variables(s)),
     });
@@ -163,6 +166,8 @@ async function main() {
       // CityNet as deployed (response cache on), and with every request executed.
       { name: "CityNet", role: "citynet", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "60000" }) },
       { name: "CityNet, no response cache", role: "citynet_uncached", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }) },
+      // The federated deployment: Hive Gateway in front of the domain subgraphs (no response cache).
+      { name: "CityNet federated", role: "citynet_federated", ports: 1 + SUBGRAPHS.length, ...citynet({}, "federated.ts") },
       {
         name: "PostGraphile",
         role: "postgraphile",
@@ -245,9 +250,11 @@ function writeResults(postgresVersion: string, results: Record<string, Record<st
     ),
   );
   const uncached = "CityNet, no response cache";
+  const federated = "CityNet federated";
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const ratios = Object.entries(results).map(
-    ([op, r]) => `| ${op} | ${ratio(r.CityNet.rps, r.PostGraphile.rps)} | ${ratio(r[uncached].rps, r.PostGraphile.rps)} | ${ratio(r.CityNet.rps, r.floor.rps)} | ${ratio(r[uncached].rps, r.floor.rps)} |`,
+    ([op, r]) =>
+      `| ${op} | ${ratio(r.CityNet.rps, r.PostGraphile.rps)} | ${ratio(r[uncached].rps, r.PostGraphile.rps)} | ${ratio(r.CityNet.rps, r.floor.rps)} | ${ratio(r[uncached].rps, r.floor.rps)} | ${ratio(r[federated].rps, r[uncached].rps)} |`,
   );
   const markdown = `# Benchmark ${date}
 
@@ -261,11 +268,15 @@ Subjects: ${JSON.stringify(subjects)}. Whole run: ${seconds} s.
 |---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
-| operation | CityNet / PostGraphile | uncached / PostGraphile | CityNet / floor | uncached / floor |
-|---|---|---|---|---|
+| operation | CityNet / PostGraphile | uncached / PostGraphile | CityNet / floor | uncached / floor | federated / uncached monolith |
+|---|---|---|---|---|---|
 ${ratios.join("\n")}
 `;
-  writeFileSync(path.join(dir, `${date}.md`), markdown);
+  // Sections after the tables ("What each change bought", …) are written by hand: keep them.
+  const file = path.join(dir, `${date}.md`);
+  const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const notes = previous.includes("\n## ") ? previous.slice(previous.indexOf("\n## ")) : "";
+  writeFileSync(file, markdown + notes);
   console.log("\n" + markdown);
   log(`wrote bench/results/${date}.md and .json`);
 }
