@@ -26,13 +26,7 @@ export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTar
 
 export async function openPGlite(dataDir: string): Promise<PGlite> {
   mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { cube, earthdistance, pg_trgm, unaccent } });
-  // Left to load lazily, by whichever query first calls into it, an extension library
-  // sometimes ends up calling a null function pointer ("RuntimeError: null function or
-  // function signature mismatch" in search, then a dead database). Loading them all now, in
-  // dependency order and before any query runs, avoids that.
-  await pglite.exec(`LOAD 'cube'; LOAD 'earthdistance'; LOAD 'pg_trgm'; LOAD 'unaccent';`);
-  return pglite;
+  return PGlite.create(dataDir, { extensions: { cube, earthdistance, pg_trgm, unaccent } });
 }
 
 /** For the Prisma CLI (prisma.config.ts). */
