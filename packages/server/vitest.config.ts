@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
+import { PGLITE_NODE_FLAGS } from "./test/support/processes.js";
 
 // Node loads graphql's CommonJS build for Pothos and yoga; Vite would pick the ESM build for
 // our sources. Two copies break graphql's instanceof checks, so everyone gets the one Node uses.
@@ -17,6 +18,7 @@ const databaseLeg = (name: "pglite" | "postgres") => ({
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
+    execArgv: PGLITE_NODE_FLAGS,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [{ extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } }, databaseLeg("pglite"), databaseLeg("postgres")],

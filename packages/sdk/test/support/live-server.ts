@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePortRange, waitForOutput } from "../../../server/test/support/processes.js";
+import { freePortRange, PGLITE_NODE_FLAGS, waitForOutput } from "../../../server/test/support/processes.js";
 import { SUBGRAPHS } from "../../../server/src/schema/subgraphs.js";
 
 const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../../../server");
@@ -23,7 +23,7 @@ export type Entry = "src/main.ts" | "src/federated.ts";
 export async function startLiveServer(env: Record<string, string> = {}, entry: Entry = "src/main.ts"): Promise<LiveServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-sdk-"));
   const port = await freePortRange(entry === "src/federated.ts" ? 1 + SUBGRAPHS.length : 1);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
+  const child: ChildProcess = spawn(process.execPath, [...PGLITE_NODE_FLAGS, "--import", "tsx", entry], {
     cwd: SERVER_DIR,
     env: { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],

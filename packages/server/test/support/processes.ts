@@ -2,6 +2,15 @@
 import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 
+/**
+ * Node flags for every process that runs PGlite. Under CPU load, PGlite's extensions (separate
+ * WebAssembly modules) sometimes call a null function pointer after V8 swaps in optimised code
+ * in the background ("RuntimeError: null function or function signature mismatch" in search,
+ * then a dead database); with busy cores next to the SDK suite it failed about every other run,
+ * and never with tier-up off. Setting the flag at run time instead made it worse.
+ */
+export const PGLITE_NODE_FLAGS = ["--no-wasm-tier-up"];
+
 /** Binds a loopback port (0: any) and releases it; resolves with the port, or null if taken. */
 function tryPort(port: number): Promise<number | null> {
   return new Promise((resolve) => {
