@@ -1,6 +1,6 @@
 // Composes a supergraph from running subgraphs, as a partner does with CityNet's: each
 // subgraph's SDL comes from its own `_service { sdl }`, so nobody ships schema files around.
-//   pnpm compose places=http://127.0.0.1:4001/graphql … tourism=http://127.0.0.1:4200/graphql > supergraph.graphql
+//   pnpm -s compose places=http://127.0.0.1:4001/graphql … tourism=http://127.0.0.1:4200/graphql > supergraph.graphql
 import { composeServices } from "@theguild/federation-composition";
 import { parse } from "graphql";
 
