@@ -5,12 +5,13 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { printSubgraphSchema } from "@apollo/subgraph";
 import { composeServices } from "@theguild/federation-composition";
-import { parse } from "graphql";
+import { parse, type GraphQLSchema } from "graphql";
 import { createApp } from "./app.js";
 import type { Database } from "./db/database.js";
 import { SUBGRAPHS, type SubGraph } from "./schema/builder.js";
-import { subgraphSchema, subgraphSdls } from "./schema/federation.js";
+import { subgraphSchema } from "./schema/federation.js";
 import "./schema/index.js";
 
 export const SUPERGRAPH_FILE = path.resolve(fileURLToPath(import.meta.url), "../../../../supergraph.graphql");
@@ -20,12 +21,15 @@ export function subgraphUrls(host: string, gatewayPort: number): Record<SubGraph
   return Object.fromEntries(SUBGRAPHS.map((name, i) => [name, `http://${host}:${gatewayPort + 1 + i}/graphql`])) as Record<SubGraph, string>;
 }
 
+/** Every domain's subgraph schema, built once for serving and composing alike. */
+const buildSubgraphSchemas = () => Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphSchema(name)])) as Record<SubGraph, GraphQLSchema>;
+
 /**
- * Composes our subgraphs (and any partner's) at these URLs: the supergraph the gateway runs and
- * the public API it serves. Throws on composition errors.
+ * Composes our subgraphs at these URLs: the supergraph the gateway runs and the public API it
+ * serves. Throws on composition errors.
  */
-export function compose(urls: Record<string, string>, extra: { name: string; sdl: string }[] = []): { supergraph: string; publicSdl: string } {
-  const services = [...subgraphSdls(), ...extra].map(({ name, sdl }) => ({ name, typeDefs: parse(sdl), url: urls[name] }));
+export function compose(urls: Record<SubGraph, string>, schemas = buildSubgraphSchemas()): { supergraph: string; publicSdl: string } {
+  const services = SUBGRAPHS.map((name) => ({ name, typeDefs: parse(printSubgraphSchema(schemas[name])), url: urls[name] }));
   const result = composeServices(services);
   if (result.errors?.length || !result.supergraphSdl || !result.publicSdl)
     throw new Error(`supergraph composition failed:\n${(result.errors ?? []).map((e) => e.message).join("\n")}`);
@@ -47,7 +51,6 @@ export function createGateway(supergraph: string, options: { logging?: boolean }
 }
 
 export interface Federation {
-  gatewayUrl: string;
   close(): Promise<void>;
   servers: Server[];
 }
@@ -65,19 +68,19 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  */
 export async function startFederation(db: Database, options: { host: string; port: number; logging?: boolean }): Promise<Federation> {
   const urls = subgraphUrls(options.host, options.port);
+  const schemas = buildSubgraphSchemas();
   const servers: Server[] = [];
   for (const [i, name] of SUBGRAPHS.entries()) {
-    const app = createApp(db, { schema: subgraphSchema(name), graphiql: false, logging: options.logging ?? true });
+    const app = createApp(db, { schema: schemas[name], graphiql: false, logging: options.logging ?? true });
     const server = createServer((req, res) => void app.handle(req, res));
     await listen(server, options.port + 1 + i, options.host);
     servers.push(server);
   }
-  const gateway = createGateway(compose(urls).supergraph, { logging: options.logging });
+  const gateway = createGateway(compose(urls, schemas).supergraph, { logging: options.logging });
   const gatewayServer = createServer(gateway);
   await listen(gatewayServer, options.port, options.host);
   servers.push(gatewayServer);
   return {
-    gatewayUrl: `http://${options.host}:${options.port}/graphql`,
     servers,
     async close() {
       await gateway.dispose();

@@ -4,10 +4,9 @@
 // entity; concurrent lookups of one model in a request become one statement (Prisma batches
 // findUnique), so `_entities` with 50 representations costs one query per type, not 50.
 import { decodeGlobalID } from "@pothos/plugin-relay";
-import { printSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLSchema } from "graphql";
 import type { PrismaClient } from "../generated/prisma/index.js";
-import { builder, SUBGRAPHS, type SubGraph } from "./builder.js";
+import { builder, type SubGraph } from "./builder.js";
 import { Source } from "./common/sources.js";
 import type { Context } from "./context.js";
 import { Event, Topic } from "./events/event.js";
@@ -63,9 +62,4 @@ entity(Source, "source");
 /** One domain's Federation v2 subgraph schema (with `_entities` and `_service`). */
 export function subgraphSchema(name: SubGraph): GraphQLSchema {
   return builder.toSubGraphSchema({ subGraph: name });
-}
-
-/** Each subgraph's SDL with its federation directives, as a gateway composes them. */
-export function subgraphSdls(): { name: SubGraph; sdl: string }[] {
-  return SUBGRAPHS.map((name) => ({ name, sdl: printSubgraphSchema(subgraphSchema(name)) }));
 }
