@@ -1,5 +1,8 @@
-// Spawns the real CityNet server on a fresh embedded database (PGlite), seeded at start,
-// with the SDK's persisted-documents manifest loaded.
+// Spawns the real CityNet server on a fresh database, seeded at start, with the SDK's
+// persisted-documents manifest loaded. It uses PostgreSQL where the test setup finds one, as a
+// deployment would: the embedded PGlite crashed now and then under the federation's
+// concurrent subgraph queries (the server suite still runs everything on PGlite too), and
+// falls back to PGlite elsewhere.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePortRange, PGLITE_NODE_FLAGS, waitForOutput } from "../../../server/test/support/processes.js";
 import { SUBGRAPHS } from "../../../server/src/schema/subgraphs.js";
+import { findPostgres, scratchDatabase } from "../../../server/test/support/postgres.js";
 
 const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../../../server");
 export const MANIFEST = path.resolve(fileURLToPath(import.meta.url), "../../../src/generated/persisted-documents.json");
@@ -23,9 +27,11 @@ export type Entry = "src/main.ts" | "src/federated.ts";
 export async function startLiveServer(env: Record<string, string> = {}, entry: Entry = "src/main.ts"): Promise<LiveServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-sdk-"));
   const port = await freePortRange(entry === "src/federated.ts" ? 1 + SUBGRAPHS.length : 1);
+  const postgres = await findPostgres();
+  const database = postgres ? await scratchDatabase(postgres, `citynet_sdk_${process.pid}_${port}`) : null;
   const child: ChildProcess = spawn(process.execPath, [...PGLITE_NODE_FLAGS, "--import", "tsx", entry], {
     cwd: SERVER_DIR,
-    env: { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", ...env },
+    env: { ...process.env, DATABASE_URL: database?.url ?? "", CITYNET_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // The last output, for the message should the server die mid-suite.
@@ -48,6 +54,8 @@ export async function startLiveServer(env: Record<string, string> = {}, entry: E
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
       rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
+      await postgres?.stop();
     },
   };
 }
