@@ -19,6 +19,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     execArgv: PGLITE_NODE_FLAGS,
+    // Every query the suite sends also checks the plan cache against Prisma's own compilation.
+    env: { CITYNET_PLAN_CACHE_VERIFY: "true" },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [{ extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } }, databaseLeg("pglite"), databaseLeg("postgres")],

@@ -31,7 +31,7 @@ export async function startLiveServer(env: Record<string, string> = {}, entry: E
   const database = postgres ? await scratchDatabase(postgres, `citynet_sdk_${process.pid}_${port}`) : null;
   const child: ChildProcess = spawn(process.execPath, [...PGLITE_NODE_FLAGS, "--import", "tsx", entry], {
     cwd: SERVER_DIR,
-    env: { ...process.env, DATABASE_URL: database?.url ?? "", CITYNET_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", ...env },
+    env: { ...process.env, DATABASE_URL: database?.url ?? "", CITYNET_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", CITYNET_PLAN_CACHE_VERIFY: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // The last output, for the message should the server die mid-suite.

@@ -7,6 +7,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/index.js";
 import { openPGlite, targetFromEnv, type DatabaseTarget } from "./adapter.js";
+import { installPlanCache } from "./plan-cache.js";
 
 export interface Database {
   readonly kind: "pglite" | "postgres";
@@ -39,6 +40,7 @@ export async function openDatabase(target: DatabaseTarget = targetFromEnv(), opt
 }
 
 function createPrisma(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): PrismaClient {
+  installPlanCache({ verify: process.env.CITYNET_PLAN_CACHE_VERIFY === "true" });
   const prisma = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ emit: "event", level: "query" }] : [],

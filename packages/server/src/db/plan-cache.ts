@@ -1,0 +1,208 @@
+// Prisma 6's client compiles every query to a SQL plan in WebAssembly, again on every request:
+// about half of CityNet's CPU time per uncached request (bench/results). Prisma 6 has no plan
+// cache, but its compiler accepts placeholders ({"$type":"Param"}) and leaves them in the plan
+// as {"prisma__type":"param"}. So: replace the filter values of a query with placeholders,
+// compile each query shape once, and fill the values into the cached plan per request.
+//
+// Only values that reach PostgreSQL as bind values become placeholders: in reads, the string
+// and number operands of equality, range and in/notIn filters on String, Int and Float fields,
+// in `where` and `cursor`. Everything else stays literal and part of the shape: enums (the
+// compiler casts them in the SQL text), patterns (it builds the LIKE pattern itself), dates,
+// page sizes, orders, list lengths. A query without any such value is cached whole.
+import { createRequire } from "node:module";
+import { Prisma } from "../generated/prisma/index.js";
+
+interface QueryCompiler {
+  compile(query: string): unknown;
+}
+
+/** Operators whose string or number operand goes to PostgreSQL as a bind value. */
+const VALUE_OPERATORS = new Set(["equals", "not", "lt", "lte", "gt", "gte"]);
+const LIST_OPERATORS = new Set(["in", "notIn"]);
+/** Scalar types bound as they are; an enum is cast in the SQL text, a date or JSON is tagged. */
+const BOUND_TYPES = new Set(["String", "Int", "Float"]);
+/** Reads only: a write's plan carries generated values and is filled in as it runs. */
+const READ_ACTIONS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "aggregate", "groupBy"]);
+/** Argument keys whose values are filters. */
+const FILTER_ARGUMENTS = ["where", "cursor"];
+
+const MAX_PLANS = 2000;
+const installed = Symbol("citynet plan cache");
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+interface Field {
+  kind: "scalar" | "enum" | "object" | "unsupported";
+  type: string;
+}
+/** Model name → field name → field, from the generated client's data model. */
+type DataModel = Map<string, Map<string, Field>>;
+
+const isObject = (value: Json | undefined): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+const isBindable = (value: Json): value is string | number => typeof value === "string" || typeof value === "number";
+
+const isParameter = (value: unknown): value is { prisma__type: "param"; prisma__value: { name: string } } =>
+  typeof value === "object" && value !== null && (value as { prisma__type?: unknown }).prisma__type === "param";
+
+/** A compiled plan and the nodes on the way to its placeholders, so filling copies only those. */
+interface CachedPlan {
+  plan: unknown;
+  pathsToParameters: WeakSet<object>;
+}
+
+export interface PlanCacheStats {
+  /** Query shapes compiled (cache misses). */
+  compiled: number;
+  /** Requests answered with a cached plan. */
+  reused: number;
+}
+
+/**
+ * Replaces the bindable filter values of a JSON-protocol read with placeholders p0, p1, …
+ * Walks the query along the data model, so it knows each value's field type.
+ */
+function parameterize(query: JsonObject, model: DataModel): { shape: JsonObject; values: Json[] } {
+  const values: Json[] = [];
+  const placeholder = (value: Json): Json => {
+    values.push(value);
+    return { $type: "Param", value: `p${values.length - 1}` };
+  };
+
+  /** One field's filter: a value (shorthand equality) or an object of operators. */
+  const fieldFilter = (node: Json): Json => {
+    if (isBindable(node)) return placeholder(node);
+    if (!isObject(node) || "$type" in node) return node;
+    const out: JsonObject = {};
+    for (const [operator, operand] of Object.entries(node)) {
+      if (VALUE_OPERATORS.has(operator) && isBindable(operand)) out[operator] = placeholder(operand);
+      else if (LIST_OPERATORS.has(operator) && Array.isArray(operand)) out[operator] = operand.map((item) => (isBindable(item) ? placeholder(item) : item));
+      else out[operator] = operand; // contains/startsWith/endsWith (the compiler builds the pattern), mode, nested not…
+    }
+    return out;
+  };
+
+  /** A where or cursor object of a model; relation filters (some, is, …) recurse into theirs. */
+  const filter = (node: Json, modelName: string): Json => {
+    if (Array.isArray(node)) return node.map((item) => filter(item, modelName));
+    if (!isObject(node)) return node;
+    const fields = model.get(modelName);
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      const field = fields?.get(key);
+      if (!field) out[key] = filter(value, modelName); // AND/OR/NOT, some/every/none/is/isNot
+      else if (field.kind === "object") out[key] = filter(value, field.type);
+      else if (field.kind === "scalar" && BOUND_TYPES.has(field.type)) out[key] = fieldFilter(value);
+      else out[key] = value;
+    }
+    return out;
+  };
+
+  const selection = (node: Json, modelName: string): Json => {
+    if (!isObject(node)) return node;
+    const out: JsonObject = { ...node };
+    if (isObject(node.arguments)) {
+      const args: JsonObject = { ...node.arguments };
+      for (const key of FILTER_ARGUMENTS) if (key in args) args[key] = filter(args[key], modelName);
+      out.arguments = args;
+    }
+    if (isObject(node.selection)) {
+      const fields = model.get(modelName);
+      out.selection = Object.fromEntries(
+        Object.entries(node.selection).map(([name, sub]) => {
+          const field = fields?.get(name);
+          return [name, field?.kind === "object" ? selection(sub, field.type) : sub];
+        }),
+      );
+    }
+    return out;
+  };
+
+  return { shape: { ...query, query: selection(query.query, query.modelName as string) }, values };
+}
+
+function markPathsToParameters(plan: unknown): WeakSet<object> {
+  const marked = new WeakSet<object>();
+  const visit = (node: unknown): boolean => {
+    if (typeof node !== "object" || node === null) return false;
+    let found = isParameter(node);
+    if (!found) for (const child of Array.isArray(node) ? node : Object.values(node)) found = visit(child) || found;
+    if (found) marked.add(node);
+    return found;
+  };
+  visit(plan);
+  return marked;
+}
+
+/** Copies the plan along the paths to its placeholders, putting the request's values in. */
+function fill(node: unknown, cached: CachedPlan, values: Json[]): unknown {
+  if (typeof node !== "object" || node === null || !cached.pathsToParameters.has(node)) return node;
+  if (isParameter(node)) return values[Number(node.prisma__value.name.slice(1))];
+  if (Array.isArray(node)) return node.map((child) => fill(child, cached, values));
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(node)) out[key] = fill(child, cached, values);
+  return out;
+}
+
+/**
+ * Plans compare equal when they send the same SQL with the same values: a literal integer is a
+ * bigint string in a literal plan and a number typed int when it came through a placeholder.
+ */
+function normalizedPlan(plan: unknown): string {
+  return JSON.stringify(plan, (key, value) => (typeof value === "number" ? String(value) : key === "scalarType" && value === "bigint" ? "int" : value));
+}
+
+const stats: PlanCacheStats = { compiled: 0, reused: 0 };
+
+export function planCacheStats(): PlanCacheStats {
+  return { ...stats };
+}
+
+/**
+ * Installs the cache on the generated client's query compiler (once per process; every
+ * PrismaClient shares the class). With `verify`, every cached plan is also compiled the
+ * ordinary way and compared: the test suites run with it, so every query they send checks
+ * that a placeholder never changes what a query does.
+ */
+export function installPlanCache({ verify = false } = {}): void {
+  const compilerModule = createRequire(import.meta.url)("../generated/prisma/query_compiler_bg.js") as { QueryCompiler: { prototype: QueryCompiler } };
+  const prototype = compilerModule.QueryCompiler.prototype as QueryCompiler & { [installed]?: true };
+  if (prototype[installed]) return;
+  prototype[installed] = true;
+  const compileLiteral = prototype.compile;
+  const plans = new Map<string, CachedPlan | "literal">();
+  const model: DataModel = new Map(Prisma.dmmf.datamodel.models.map((m) => [m.name, new Map(m.fields.map((f) => [f.name, f as Field]))]));
+
+  prototype.compile = function (this: QueryCompiler, queryText: string) {
+    const query = JSON.parse(queryText) as JsonObject;
+    if (!READ_ACTIONS.has(query.action as string) || typeof query.modelName !== "string") return compileLiteral.call(this, queryText);
+    const { shape, values } = parameterize(query, model);
+    const key = JSON.stringify(shape);
+    let cached = plans.get(key);
+    if (cached === "literal") return compileLiteral.call(this, queryText);
+    if (cached) {
+      plans.delete(key); // re-inserted below: Map order is then least recently used first
+      stats.reused++;
+    } else {
+      let plan: unknown;
+      try {
+        plan = compileLiteral.call(this, key);
+      } catch {
+        // A shape the compiler cannot take with placeholders: always compile it literally.
+        plans.set(key, "literal");
+        return compileLiteral.call(this, queryText);
+      }
+      cached = { plan, pathsToParameters: markPathsToParameters(plan) };
+      stats.compiled++;
+    }
+    plans.set(key, cached);
+    if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
+    const filled = fill(cached.plan, cached, values);
+    if (verify) {
+      const literal = compileLiteral.call(this, queryText);
+      if (normalizedPlan(filled) !== normalizedPlan(literal)) {
+        throw new Error(`plan cache: the cached plan differs from the literal one for ${queryText}\ncached:  ${normalizedPlan(filled)}\nliteral: ${normalizedPlan(literal)}`);
+      }
+    }
+    return filled;
+  };
+}
