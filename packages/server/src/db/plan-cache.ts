@@ -41,8 +41,13 @@ type DataModel = Map<string, Map<string, Field>>;
 const isObject = (value: Json | undefined): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 const isBindable = (value: Json): value is string | number => typeof value === "string" || typeof value === "number";
 
-const isParameter = (value: unknown): value is { prisma__type: "param"; prisma__value: { name: string } } =>
-  typeof value === "object" && value !== null && (value as { prisma__type?: unknown }).prisma__type === "param";
+/** Our placeholders' names; Prisma's plans have placeholders of their own (@parent$…) to keep. */
+const PLACEHOLDER_PREFIX = "citynet$";
+
+const isOurPlaceholder = (value: unknown): value is { prisma__type: "param"; prisma__value: { name: string } } => {
+  const node = value as { prisma__type?: unknown; prisma__value?: { name?: unknown } } | null;
+  return typeof node === "object" && node !== null && node.prisma__type === "param" && String(node.prisma__value?.name).startsWith(PLACEHOLDER_PREFIX);
+};
 
 /** A compiled plan and the nodes on the way to its placeholders, so filling copies only those. */
 interface CachedPlan {
@@ -58,14 +63,14 @@ export interface PlanCacheStats {
 }
 
 /**
- * Replaces the bindable filter values of a JSON-protocol read with placeholders p0, p1, …
+ * Replaces the bindable filter values of a JSON-protocol read with placeholders citynet$0, …
  * Walks the query along the data model, so it knows each value's field type.
  */
 function parameterize(query: JsonObject, model: DataModel): { shape: JsonObject; values: Json[] } {
   const values: Json[] = [];
   const placeholder = (value: Json): Json => {
     values.push(value);
-    return { $type: "Param", value: `p${values.length - 1}` };
+    return { $type: "Param", value: `${PLACEHOLDER_PREFIX}${values.length - 1}` };
   };
 
   /** One field's filter: a value (shorthand equality) or an object of operators. */
@@ -124,7 +129,7 @@ function markPathsToParameters(plan: unknown): WeakSet<object> {
   const marked = new WeakSet<object>();
   const visit = (node: unknown): boolean => {
     if (typeof node !== "object" || node === null) return false;
-    let found = isParameter(node);
+    let found = isOurPlaceholder(node);
     if (!found) for (const child of Array.isArray(node) ? node : Object.values(node)) found = visit(child) || found;
     if (found) marked.add(node);
     return found;
@@ -136,7 +141,7 @@ function markPathsToParameters(plan: unknown): WeakSet<object> {
 /** Copies the plan along the paths to its placeholders, putting the request's values in. */
 function fill(node: unknown, cached: CachedPlan, values: Json[]): unknown {
   if (typeof node !== "object" || node === null || !cached.pathsToParameters.has(node)) return node;
-  if (isParameter(node)) return values[Number(node.prisma__value.name.slice(1))];
+  if (isOurPlaceholder(node)) return values[Number(node.prisma__value.name.slice(PLACEHOLDER_PREFIX.length))];
   if (Array.isArray(node)) return node.map((child) => fill(child, cached, values));
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(node)) out[key] = fill(child, cached, values);

@@ -28,6 +28,15 @@ describeDb("query-plan cache", () => {
     expect(missing.errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 
+  it("leaves Prisma's own placeholders alone: a cursor page whose relations load in a second query", async () => {
+    const page = `query ($after: String) { towns(first: 3, after: $after) { pageInfo { endCursor } edges { node { slug country { code name } } } } }`;
+    const first = await api.data(page);
+    const second = await api.data(page, { after: first.towns.pageInfo.endCursor });
+    const all = await api.data(`{ towns(first: 6) { edges { node { slug country { code name } } } } }`);
+    expect([...first.towns.edges, ...second.towns.edges]).toEqual(all.towns.edges);
+    for (const { node } of second.towns.edges) expect(node.country.name, node.slug).toBeTruthy();
+  });
+
   it("keeps values that shape the SQL literal: patterns, enums and list lengths", async () => {
     const { prisma } = api.db;
     const startingWith = async (prefix: string) => (await prisma.town.findMany({ where: { name: { startsWith: prefix } }, select: { slug: true } })).map((t) => t.slug);
