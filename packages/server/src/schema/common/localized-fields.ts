@@ -1,36 +1,45 @@
 // The two GraphQL fields every multilingual column gets: `x(lang)` and `xTranslations`.
+// Each names the column it reads, so Prisma selects it only when the field is asked for.
+import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import type { Prisma } from "../../generated/prisma/index.js";
 import type { builder } from "../builder.js";
 import type { Context } from "../context.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "./localized.js";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-/** Any object-like field builder (plain or Prisma objects). */
 type LangArgs = { lang?: string | null };
-type FieldBuilder<Parent> = PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">;
+type FieldBuilder<Model extends PrismaModelTypes> = PothosSchemaTypes.PrismaObjectFieldBuilder<Types, Model, any>;
+type Row<Model extends PrismaModelTypes> = Model["Shape"] & Record<string, unknown>;
+/** The model's columns holding multilingual JSON. */
+type JsonColumn<Model extends PrismaModelTypes> = { [K in keyof Model["Shape"]]: Model["Shape"][K] extends Prisma.JsonValue | null ? K : never }[keyof Model["Shape"]] & string;
 
-export function localizedText<Parent>(t: FieldBuilder<Parent>, get: (parent: Parent) => Prisma.JsonValue | null, description: string) {
+const select = (column: string) => ({ [column]: true }) as never;
+
+export function localizedText<Model extends PrismaModelTypes>(t: FieldBuilder<Model>, column: JsonColumn<Model>, description: string) {
   return t.string({
     nullable: true,
     description,
+    select: select(column),
     args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
-    resolve: (parent: Parent, args: LangArgs, ctx: Context) => pickText(get(parent), args.lang ?? ctx.lang),
+    resolve: (parent: Row<Model>, args: LangArgs, ctx: Context) => pickText(parent[column] as Prisma.JsonValue | null, args.lang ?? ctx.lang),
   });
 }
 
 /** Like localizedText for a column every row has (names, titles). */
-export function requiredLocalizedText<Parent>(t: FieldBuilder<Parent>, get: (parent: Parent) => Prisma.JsonValue, description: string) {
+export function requiredLocalizedText<Model extends PrismaModelTypes>(t: FieldBuilder<Model>, column: JsonColumn<Model>, description: string) {
   return t.string({
     description,
+    select: select(column),
     args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
-    resolve: (parent: Parent, args: LangArgs, ctx: Context) => pickText(get(parent), args.lang ?? ctx.lang) ?? "",
+    resolve: (parent: Row<Model>, args: LangArgs, ctx: Context) => pickText(parent[column] as Prisma.JsonValue, args.lang ?? ctx.lang) ?? "",
   });
 }
 
-export function translations<Parent>(t: FieldBuilder<Parent>, get: (parent: Parent) => Prisma.JsonValue | null, what: string) {
+export function translations<Model extends PrismaModelTypes>(t: FieldBuilder<Model>, column: JsonColumn<Model>, what: string) {
   return t.field({
     type: [LocalizedText],
     description: `${what} in every language we have: the original wording and its translations.`,
-    resolve: (parent: Parent) => asTexts(get(parent)),
+    select: select(column),
+    resolve: (parent: Row<Model>) => asTexts(parent[column] as Prisma.JsonValue | null),
   });
 }

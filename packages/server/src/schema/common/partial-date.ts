@@ -1,5 +1,6 @@
 // Partial dates as a GraphQL type: the precision the source gives, the first and last
 // day it covers (for sorting and filtering), and a human label in the reader's language.
+import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/index.js";
 import { seasonOf, type DatePrecision, type Season } from "../../lib/partial-date.js";
 import { builder } from "../builder.js";
@@ -25,13 +26,22 @@ export function partialDate(
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
-/** A nullable PartialDate field built from a record's (precision, start, end[, instant, zone]) columns. */
-export function partialDateField<Parent>(
-  t: PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">,
+/**
+ * A nullable PartialDate field built from a record's (precision, start, end[, instant, zone])
+ * columns, named so that Prisma selects them only when the field is asked for.
+ */
+export function partialDateField<Model extends PrismaModelTypes>(
+  t: PothosSchemaTypes.PrismaObjectFieldBuilder<Types, Model, any>,
   description: string,
-  columns: (parent: Parent) => Parameters<typeof partialDate>,
+  columns: (keyof Model["Shape"] & string)[],
 ) {
-  return t.field({ type: PartialDate, nullable: true, description, resolve: (parent: Parent) => partialDate(...columns(parent)) });
+  return t.field({
+    type: PartialDate,
+    nullable: true,
+    description,
+    select: Object.fromEntries(columns.map((column) => [column, true])) as never,
+    resolve: (parent: Record<string, unknown>) => partialDate(...(columns.map((column) => parent[column] ?? null) as Parameters<typeof partialDate>)),
+  });
 }
 
 export const DatePrecisionEnum = builder.enumType(DatePrecisionValues, {

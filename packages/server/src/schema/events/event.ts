@@ -14,17 +14,19 @@ export const EventKind = builder.enumType(EventKindValues, {
 });
 
 export const Event = builder.prismaNode("Event", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("events"),
   id: entityId("id"),
   description: "A conference, congress, forum, online session or project event.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
     kind: t.expose("kind", { type: EventKind, description: "What kind of event it is." }),
-    name: requiredLocalizedText(t, (e) => e.names, "Title in the given language, else the original."),
-    nameTranslations: translations(t, (e) => e.names, "The title"),
-    theme: localizedText(t, (e) => e.theme, "The stated theme in the given language, else the original wording."),
-    themeTranslations: translations(t, (e) => e.theme, "The theme"),
-    description: localizedText(t, (e) => e.description, "What happens there, as the sources say."),
+    name: requiredLocalizedText(t, "names", "Title in the given language, else the original."),
+    nameTranslations: translations(t, "names", "The title"),
+    theme: localizedText(t, "theme", "The stated theme in the given language, else the original wording."),
+    themeTranslations: translations(t, "theme", "The theme"),
+    description: localizedText(t, "description", "What happens there, as the sources say."),
     edition: t.exposeInt("edition", { nullable: true, description: "Edition number (20 for the 20th)." }),
     parent: t.relation("parent", { nullable: true, description: "The event this one is part of (a session of a week)." }),
     sessions: t.relation("children", { description: "Parts of this event.", query: { orderBy: eventOrder("DATE_ASC") } }),
@@ -35,18 +37,12 @@ export const Event = builder.prismaNode("Event", {
     venue: t.exposeString("venue", { nullable: true, description: "Venue within the host town, as stated (grad Hartberg)." }),
     online: t.exposeBoolean("online", { description: "True for events held online." }),
     platform: t.exposeString("platform", { nullable: true, description: "Online platform (Zoom)." }),
-    date: partialDateField(t, "When, as precisely as the source says; null when it gives no calendar date (see dateNote).", (e) => [
-      e.datePrecision,
-      e.dateStart,
-      e.dateEnd,
-      e.startsAt,
-      e.timeZone,
-    ]),
-    dateNote: localizedText(t, (e) => e.dateNote, "What the source says about the date when it gives no calendar date (\"last year\")."),
+    date: partialDateField(t, "When, as precisely as the source says; null when it gives no calendar date (see dateNote).", ["datePrecision", "dateStart", "dateEnd", "startsAt", "timeZone"]),
+    dateNote: localizedText(t, "dateNote", "What the source says about the date when it gives no calendar date (\"last year\")."),
     declaredTownCount: t.exposeInt("declaredTownCount", { nullable: true, description: "Towns taking part, as stated (may be more than are named)." }),
-    registeredParticipants: t.field({ type: Quantity, nullable: true, resolve: (e) => quantity(e.registeredCount, e.registeredQual) , description: "Registered participants as stated (\"almost 18,000\")." }),
-    sessionCount: t.field({ type: Quantity, nullable: true, resolve: (e) => quantity(e.sessionCount, e.sessionQual) , description: "Sessions as stated (300)." }),
-    partnerCount: t.field({ type: Quantity, nullable: true, resolve: (e) => quantity(e.partnerCount, e.partnerQual) , description: "Partners as stated (\"over 590\")." }),
+    registeredParticipants: t.field({ type: Quantity, nullable: true, select: { registeredCount: true, registeredQual: true }, resolve: (e) => quantity(e.registeredCount, e.registeredQual), description: "Registered participants as stated (\"almost 18,000\")." }),
+    sessionCount: t.field({ type: Quantity, nullable: true, select: { sessionCount: true, sessionQual: true }, resolve: (e) => quantity(e.sessionCount, e.sessionQual), description: "Sessions as stated (300)." }),
+    partnerCount: t.field({ type: Quantity, nullable: true, select: { partnerCount: true, partnerQual: true }, resolve: (e) => quantity(e.partnerCount, e.partnerQual), description: "Partners as stated (\"over 590\")." }),
     topics: t.relation("topics", { query: { orderBy: { id: "asc" } }, description: "Topics the event addresses." }),
     participations: t.relation("participations", { description: "Towns and organisations named as taking part, with what they did." }),
     agreements: t.relation("agreements", { description: "Agreements signed at the event." }),
@@ -58,25 +54,29 @@ export const Event = builder.prismaNode("Event", {
 });
 
 export const EventParticipation = builder.prismaObject("EventParticipation", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   shareable: true,
   description: "A town or organisation named as taking part in an event.",
   fields: (t) => ({
     event: t.relation("event", { description: "The event." }),
     town: t.relation("town", { nullable: true, description: "The town taking part." }),
     organisation: t.relation("organisation", { nullable: true, description: "The organisation taking part." }),
-    contribution: localizedText(t, (p) => p.contribution, "What it did there (a wind orchestra performed)."),
+    contribution: localizedText(t, "contribution", "What it did there (a wind orchestra performed)."),
     sources: sourcesField(t, "EVENT_PARTICIPATION"),
   }),
 });
 
 export const Topic = builder.prismaNode("Topic", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("events"),
   id: entityId("id"),
   description: "A theme of events and partner searches (clean mobility, culture…).",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
-    name: requiredLocalizedText(t, (x) => x.names, "Name in the given language, else the original wording."),
-    nameTranslations: translations(t, (x) => x.names, "The name"),
+    name: requiredLocalizedText(t, "names", "Name in the given language, else the original wording."),
+    nameTranslations: translations(t, "names", "The name"),
     events: t.relatedConnection("events", { ...pageSize, cursor: "id", totalCount: true, description: "Events that address this topic." }),
     partnerSearches: t.relatedConnection("partnerSearches", { ...pageSize, cursor: "id", totalCount: true, description: "Partner searches in this field." }),
     sources: sourcesField(t, "TOPIC"),

@@ -13,20 +13,22 @@ export function isOpenOn(call: { publishedOn: Date | null; deadline: Date | null
 }
 
 export const FundingCall = builder.prismaNode("FundingCall", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("funding"),
   id: entityId("id"),
   description: "A call for applications: who funds it, who may apply, until when.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
-    name: requiredLocalizedText(t, (c) => c.names, "Title in the given language, else the original."),
-    nameTranslations: translations(t, (c) => c.names, "The title"),
-    description: localizedText(t, (c) => c.description, "What the call offers or requires."),
+    name: requiredLocalizedText(t, "names", "Title in the given language, else the original."),
+    nameTranslations: translations(t, "names", "The title"),
+    description: localizedText(t, "description", "What the call offers or requires."),
     funder: t.relation("funder", { nullable: true, description: "The organisation that issues and funds the call." }),
     programme: t.relation("programme", { nullable: true, description: "The programme the call belongs to." }),
-    eligibleApplicants: t.field({ type: [ApplicantKind], resolve: (c) => c.eligibleApplicants , description: "Who may apply." }),
+    eligibleApplicants: t.field({ type: [ApplicantKind], select: { eligibleApplicants: true }, resolve: (c) => c.eligibleApplicants, description: "Who may apply." }),
     applicantMinAge: t.exposeInt("applicantMinAge", { nullable: true, description: "For calls to individuals." }),
     applicantMaxAge: t.exposeInt("applicantMaxAge", { nullable: true, description: "For calls to individuals." }),
-    regions: localizedText(t, (c) => c.regions, "Target regions as stated (Central, Eastern, South-Eastern and Southern Europe)."),
+    regions: localizedText(t, "regions", "Target regions as stated (Central, Eastern, South-Eastern and Southern Europe)."),
     eligibleCountries: t.field({
       type: [Country],
       description: "Countries applicants must come from; empty when not restricted.",
@@ -39,6 +41,7 @@ export const FundingCall = builder.prismaNode("FundingCall", {
     openOn: t.boolean({
       description: "Whether the call accepts applications on that day (by its dates; an exhausted allocation is not known).",
       args: { date: t.arg({ type: "Date", required: true }) },
+      select: { publishedOn: true, deadline: true },
       resolve: (c, args) => isOpenOn(c, args.date),
     }),
     news: newsAboutField(t, "FUNDING_CALL"),

@@ -7,6 +7,8 @@ import { sourcesField } from "../common/sources.js";
 export const MembershipRole = builder.enumType(MembershipRoleValues, { name: "MembershipRole", description: "Founding member or member." });
 
 export const Membership = builder.prismaNode("Membership", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("networks"),
   id: entityId("id"),
   description: "A town's membership of a network.",
@@ -14,12 +16,8 @@ export const Membership = builder.prismaNode("Membership", {
     town: t.relation("town", { description: "The member town." }),
     network: t.relation("network", { description: "The network." }),
     role: t.expose("role", { type: MembershipRole, description: "Founding member or member." }),
-    joined: partialDateField(t, "When it joined, as precisely as the source says (December 2004); null when the source does not say.", (m) => [
-      m.joinedPrecision,
-      m.joinedStart,
-      m.joinedEnd,
-    ]),
-    note: localizedText(t, (m) => m.note, "How the membership came about (approved by the city council)."),
+    joined: partialDateField(t, "When it joined, as precisely as the source says (December 2004); null when the source does not say.", ["joinedPrecision", "joinedStart", "joinedEnd"]),
+    note: localizedText(t, "note", "How the membership came about (approved by the city council)."),
     sources: sourcesField(t, "MEMBERSHIP"),
   }),
 });

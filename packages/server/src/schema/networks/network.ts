@@ -6,14 +6,16 @@ import { sourcesField } from "../common/sources.js";
 import { eventOrder, EventOrder } from "../events/event-order.js";
 
 export const Network = builder.prismaNode("Network", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("networks"),
   id: entityId("id"),
   description: "A network of towns: members, conferences, declared size.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
-    name: requiredLocalizedText(t, (n) => n.names, "Name in the given language, else the original."),
-    nameTranslations: translations(t, (n) => n.names, "The name"),
-    description: localizedText(t, (n) => n.description, "Purpose and character, as the sources state."),
+    name: requiredLocalizedText(t, "names", "Name in the given language, else the original."),
+    nameTranslations: translations(t, "names", "The name"),
+    description: localizedText(t, "description", "Purpose and character, as the sources state."),
     foundedYear: t.exposeInt("foundedYear", { nullable: true, description: "Year the network was founded." }),
     initiatorTown: t.relation("initiatorTown", { nullable: true, description: "The town on whose initiative it was founded." }),
     homeCountry: t.relation("homeCountry", { nullable: true, description: "For national networks." }),
@@ -27,7 +29,7 @@ export const Network = builder.prismaNode("Network", {
       select: { declaredCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
       resolve: (n) => n.declaredCountries.map((c) => c.country),
     }),
-    meetingPattern: localizedText(t, (n) => n.meetingPattern, "How often the network meets (twice a year, spring and autumn)."),
+    meetingPattern: localizedText(t, "meetingPattern", "How often the network meets (twice a year, spring and autumn)."),
     memberships: t.relatedConnection("memberships", {
       ...pageSize,
       cursor: "id",

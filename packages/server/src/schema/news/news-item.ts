@@ -19,6 +19,8 @@ export const NewsSubject = builder.unionType("NewsSubject", {
 });
 
 export const NewsItem = builder.prismaNode("NewsItem", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("news"),
   id: entityId("id"),
   description: "A dated news item from a source document, linked to the records it is about.",
@@ -29,12 +31,14 @@ export const NewsItem = builder.prismaNode("NewsItem", {
     title: t.string({
       description: "Headline.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+      select: { names: true },
       resolve: (n, args, ctx) => pickText(n.names, args.lang ?? ctx.lang)!,
     }),
-    titleTranslations: t.field({ type: [LocalizedText], resolve: (n) => asTexts(n.names) , description: "The headline in every language we have." }),
+    titleTranslations: t.field({ type: [LocalizedText], select: { names: true }, resolve: (n) => asTexts(n.names), description: "The headline in every language we have." }),
     summary: t.string({
       description: "What the item says.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+      select: { summary: true },
       resolve: (n, args, ctx) => pickText(n.summary, args.lang ?? ctx.lang)!,
     }),
     publisher: t.relation("publisher", { nullable: true, description: "The organisation that published it." }),

@@ -11,16 +11,18 @@ export const OrganisationKind = builder.enumType(OrganisationKindValues, {
 });
 
 export const Organisation = builder.prismaNode("Organisation", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("organisations"),
   id: entityId("id"),
   description: "An association, agency, assembly or public body active in municipal cooperation.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
-    name: requiredLocalizedText(t, (o) => o.names, "Name in the given language, else the original."),
-    nameTranslations: translations(t, (o) => o.names, "The name"),
+    name: requiredLocalizedText(t, "names", "Name in the given language, else the original."),
+    nameTranslations: translations(t, "names", "The name"),
     acronym: t.exposeString("acronym", { nullable: true, description: "Short name (CEMR)." }),
     kind: t.expose("kind", { type: OrganisationKind, description: "What kind of body it is." }),
-    description: localizedText(t, (o) => o.description, "What the sources say the organisation does."),
+    description: localizedText(t, "description", "What the sources say the organisation does."),
     country: t.relation("country", { nullable: true, description: "Country it is based in." }),
     town: t.relation("town", { nullable: true, description: "The town it is based in, where a source says." }),
     parent: t.relation("parent", { nullable: true, description: "The body it belongs to (CLRAE → Council of Europe)." }),

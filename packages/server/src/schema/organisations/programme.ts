@@ -11,16 +11,18 @@ export const ProgrammeKind = builder.enumType(ProgrammeKindValues, {
 });
 
 export const Programme = builder.prismaNode("Programme", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("organisations"),
   id: entityId("id"),
   description: "A funding instrument or programme: EU funds, Interreg operational programmes, EEA/Norway Grants…",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
-    name: requiredLocalizedText(t, (p) => p.names, "Name in the given language, else the original."),
-    nameTranslations: translations(t, (p) => p.names, "The name"),
+    name: requiredLocalizedText(t, "names", "Name in the given language, else the original."),
+    nameTranslations: translations(t, "names", "The name"),
     acronym: t.exposeString("acronym", { nullable: true, description: "Short name (ERDF)." }),
     kind: t.expose("kind", { type: ProgrammeKind, description: "What kind of instrument it is." }),
-    description: localizedText(t, (p) => p.description, "What the sources say about it."),
+    description: localizedText(t, "description", "What the sources say about it."),
     startYear: t.exposeInt("startYear", { nullable: true, description: "First year of a programming period." }),
     endYear: t.exposeInt("endYear", { nullable: true, description: "Last year of a programming period." }),
     parent: t.relation("parent", { nullable: true, description: "The programme it belongs to." }),

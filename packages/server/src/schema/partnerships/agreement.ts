@@ -6,19 +6,21 @@ import { sourcesField } from "../common/sources.js";
 export const AgreementKind = builder.enumType(AgreementKindValues, { name: "AgreementKind", description: "Declaration or cooperation agreement." });
 
 export const Agreement = builder.prismaNode("Agreement", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("partnerships"),
   id: entityId("id"),
   description: "A declaration or agreement signed by towns, usually at an event.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
     kind: t.expose("kind", { type: AgreementKind, description: "Declaration or cooperation agreement." }),
-    name: requiredLocalizedText(t, (a) => a.names, "Title in the given language, else the original."),
-    nameTranslations: translations(t, (a) => a.names, "The title"),
-    summary: localizedText(t, (a) => a.summary, "What it says, in short."),
-    text: localizedText(t, (a) => a.text, "Its own words, where a source quotes them."),
+    name: requiredLocalizedText(t, "names", "Title in the given language, else the original."),
+    nameTranslations: translations(t, "names", "The title"),
+    summary: localizedText(t, "summary", "What it says, in short."),
+    text: localizedText(t, "text", "Its own words, where a source quotes them."),
     event: t.relation("event", { nullable: true, description: "The event it was signed at." }),
     project: t.relation("project", { nullable: true, description: "The project the agreement belongs to." }),
-    signatoriesNote: localizedText(t, (a) => a.signatoriesNote, "Who signed, as stated (the mayors of the participating towns)."),
+    signatoriesNote: localizedText(t, "signatoriesNote", "Who signed, as stated (the mayors of the participating towns)."),
     declaredSignatoryCount: t.exposeInt("declaredSignatoryCount", { nullable: true, description: "Signatories as stated (24); `signatures` lists the towns that are named." }),
     signatures: t.relation("signatories", { description: "Named signatory towns." }),
     sources: sourcesField(t, "AGREEMENT"),
@@ -26,6 +28,8 @@ export const Agreement = builder.prismaNode("Agreement", {
 });
 
 export const Signature = builder.prismaObject("AgreementSignatory", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   name: "Signature",
   shareable: true,
   description: "A town whose representative signed an agreement.",

@@ -16,6 +16,8 @@ export const PartnerSearchStatus = builder.enumType(StatusValues, {
 });
 
 export const PartnerSearch = builder.prismaNode("PartnerSearch", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("partnerships"),
   id: entityId("id"),
   description: "A town looking for partner towns: what it offers, whom it wants.",
@@ -24,8 +26,8 @@ export const PartnerSearch = builder.prismaNode("PartnerSearch", {
     town: t.relation("town", { description: "The requesting town." }),
     kind: t.expose("kind", { type: PartnershipKind, description: "Twinning or cooperation on a specific activity." }),
     postedOn: t.expose("postedOn", { type: "Date", description: "When the search was published." }),
-    description: localizedText(t, (s) => s.description, "The request in the given language, else the original wording."),
-    descriptionTranslations: translations(t, (s) => s.description, "The request"),
+    description: localizedText(t, "description", "The request in the given language, else the original wording."),
+    descriptionTranslations: translations(t, "description", "The request"),
     wantedPopulationMin: t.exposeInt("wantedPopulationMin", { nullable: true, description: "Smallest population a partner should have." }),
     wantedPopulationMax: t.exposeInt("wantedPopulationMax", { nullable: true, description: "Largest population a partner should have." }),
     wantedCountries: t.field({

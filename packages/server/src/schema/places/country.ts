@@ -5,6 +5,8 @@ import { Citation } from "../common/sources.js";
 import { REGISTRY_SOURCES } from "../../seed/reference.js";
 
 export const Country = builder.prismaNode("Country", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { code: true },
   ...entityIn("places"),
   id: entityId("code"),
   description: "A country (ISO 3166-1), with names from the i18n-iso-countries registry.",
@@ -14,6 +16,7 @@ export const Country = builder.prismaNode("Country", {
     name: t.string({
       description: "Name in the given language (en, cs, pl, sl, de, hu, it); English when not available.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+      select: { names: true },
       resolve: (c, args, ctx) => {
         const names = asTexts(c.names);
         const lang = args.lang ?? ctx.lang;
@@ -21,7 +24,7 @@ export const Country = builder.prismaNode("Country", {
         return names.find((n) => n.lang === lang)?.text ?? names.find((n) => n.lang === "en")?.text ?? c.code;
       },
     }),
-    names: t.field({ type: [LocalizedText], description: "Name in every language the registry has.", resolve: (c) => asTexts(c.names) }),
+    names: t.field({ type: [LocalizedText], description: "Name in every language the registry has.", select: { names: true }, resolve: (c) => asTexts(c.names) }),
     towns: t.relatedConnection("towns", {
       ...pageSize,
       cursor: "id",

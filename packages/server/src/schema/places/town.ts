@@ -12,6 +12,8 @@ export const TownNameKind = builder.enumType(TownNameKindValues, {
 });
 
 export const TownName = builder.prismaObject("TownName", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   description: "Another name of a town: exonym, source spelling, transliteration.",
   fields: (t) => ({
     name: t.exposeString("name", { description: "The name." }),
@@ -22,11 +24,13 @@ export const TownName = builder.prismaObject("TownName", {
 });
 
 export const PopulationFigure = builder.prismaObject("PopulationFigure", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   description: "A population figure with its source: GeoNames counts the settlement, documents may state the municipality.",
   fields: (t) => ({
     value: t.exposeInt("value", { description: "Inhabitants." }),
     qualifier: t.expose("qualifier", { type: QuantityQualifier, description: "Exact, about, almost or more than." }),
-    quantity: t.field({ type: Quantity, description: "The figure with its qualifier.", resolve: (p) => ({ value: p.value, qualifier: p.qualifier }) }),
+    quantity: t.field({ type: Quantity, description: "The figure with its qualifier.", select: { value: true, qualifier: true }, resolve: (p) => ({ value: p.value, qualifier: p.qualifier }) }),
     year: t.exposeInt("year", { nullable: true, description: "Year the figure refers to, when the source gives one." }),
     statedOn: t.expose("statedOn", { type: "Date", nullable: true, description: "When the source published or last updated it." }),
     source: t.field({ description: "Who states the figure.",
@@ -39,6 +43,8 @@ export const PopulationFigure = builder.prismaObject("PopulationFigure", {
 });
 
 export const Town = builder.prismaNode("Town", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("places"),
   id: entityId("id"),
   description: "A town or city, enriched from GeoNames (CC BY 4.0), with its cooperation ties.",

@@ -19,23 +19,27 @@ export const Money = builder.objectRef<{ amount: string; currency: string }>("Mo
 });
 
 export const Project = builder.prismaNode("Project", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   ...entityIn("projects"),
   id: entityId("id"),
   description: "A cooperation project: programme, fund, budget, period, participating towns and partner organisations.",
   fields: (t) => ({
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
-    name: requiredLocalizedText(t, (p) => p.names, "Name in the given language, else the original."),
-    nameTranslations: translations(t, (p) => p.names, "The name"),
-    description: localizedText(t, (p) => p.description, "What the project does."),
-    area: localizedText(t, (p) => p.area, "The area it covers, as stated."),
+    name: requiredLocalizedText(t, "names", "Name in the given language, else the original."),
+    nameTranslations: translations(t, "names", "The name"),
+    description: localizedText(t, "description", "What the project does."),
+    area: localizedText(t, "area", "The area it covers, as stated."),
     goals: t.stringList({
       description: "Stated goals in the given language, else the original wording.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+      select: { goals: true },
       resolve: (p, args, ctx) => (Array.isArray(p.goals) ? p.goals : []).map((goal) => pickText(goal, args.lang ?? ctx.lang) ?? ""),
     }),
     goalTranslations: t.field({
       type: t.listRef(t.listRef(LocalizedText)),
       description: "Each goal in every language we have.",
+      select: { goals: true },
       resolve: (p) => (Array.isArray(p.goals) ? p.goals : []).map((goal) => asTexts(goal)),
     }),
     programme: t.relation("programme", { nullable: true, description: "The programme it runs under (Interreg V-A Slovenia–Austria 2014–2020)." }),
@@ -44,10 +48,11 @@ export const Project = builder.prismaNode("Project", {
       type: Money,
       nullable: true,
       description: "Total value as stated.",
+      select: { budgetAmount: true, budgetCurrency: true },
       resolve: (p) => (p.budgetAmount && p.budgetCurrency ? { amount: p.budgetAmount.toFixed(2), currency: p.budgetCurrency } : null),
     }),
-    period: partialDateField(t, "When it runs, as precisely as the source says (May 2008 – October 2012).", (p) => [p.periodPrecision, p.periodStart, p.periodEnd]),
-    periodNote: localizedText(t, (p) => p.periodNote, "What the source says about the period when it gives no calendar dates."),
+    period: partialDateField(t, "When it runs, as precisely as the source says (May 2008 – October 2012).", ["periodPrecision", "periodStart", "periodEnd"]),
+    periodNote: localizedText(t, "periodNote", "What the source says about the period when it gives no calendar dates."),
     declaredTownCount: t.exposeInt("declaredTownCount", {
       nullable: true,
       description: "Participating towns as stated (24). `towns.totalCount` counts only those named.",
@@ -70,6 +75,8 @@ export const Project = builder.prismaNode("Project", {
 });
 
 export const ProjectParticipation = builder.prismaObject("ProjectTown", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   name: "ProjectParticipation",
   shareable: true,
   description: "A town taking part in a project.",
@@ -81,6 +88,8 @@ export const ProjectParticipation = builder.prismaObject("ProjectTown", {
 });
 
 export const ProjectPartnership = builder.prismaObject("ProjectPartner", {
+  // Select mode: each field names the columns it reads, so a query loads only those.
+  select: { id: true },
   name: "ProjectPartnership",
   shareable: true,
   description: "An organisation's role in a project.",
