@@ -65,16 +65,27 @@ export default async function setup(project: TestProject) {
   const europeTemplate = `citynet_template_europe_${process.pid}`;
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
-  for (const name of [template, europeTemplate]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${template}`);
-  await prepare({ url: databaseUrl(server.adminUrl, template), dataDir: "" });
-  await admin.query(`CREATE DATABASE ${europeTemplate} TEMPLATE ${template}`);
-  await prepare({ url: databaseUrl(server.adminUrl, europeTemplate), dataDir: "" }, {});
+  const dropTemplates = async () => {
+    for (const name of [template, europeTemplate]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  await dropTemplates();
+  try {
+    await admin.query(`CREATE DATABASE ${template}`);
+    await prepare({ url: databaseUrl(server.adminUrl, template), dataDir: "" });
+    await admin.query(`CREATE DATABASE ${europeTemplate} TEMPLATE ${template}`);
+    await prepare({ url: databaseUrl(server.adminUrl, europeTemplate), dataDir: "" }, {});
+  } catch (error) {
+    // Vitest runs no teardown when the setup fails: do not leave the templates behind.
+    await dropTemplates();
+    await admin.end();
+    await server.stop();
+    throw error;
+  }
   project.provide("postgresAdminUrl", server.adminUrl);
   project.provide("templateDatabase", template);
   project.provide("europeTemplateDatabase", europeTemplate);
   return async () => {
-    for (const name of [template, europeTemplate]) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropTemplates();
     await admin.end();
     await server.stop();
   };
