@@ -139,12 +139,12 @@ function markPathsToParameters(plan: unknown): WeakSet<object> {
 }
 
 /** Copies the plan along the paths to its placeholders, putting the request's values in. */
-function fill(node: unknown, cached: CachedPlan, values: Json[]): unknown {
-  if (typeof node !== "object" || node === null || !cached.pathsToParameters.has(node)) return node;
+function fill(node: unknown, pathsToParameters: WeakSet<object>, values: Json[]): unknown {
+  if (typeof node !== "object" || node === null || !pathsToParameters.has(node)) return node;
   if (isOurPlaceholder(node)) return values[Number(node.prisma__value.name.slice(PLACEHOLDER_PREFIX.length))];
-  if (Array.isArray(node)) return node.map((child) => fill(child, cached, values));
+  if (Array.isArray(node)) return node.map((child) => fill(child, pathsToParameters, values));
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(node)) out[key] = fill(child, cached, values);
+  for (const [key, child] of Object.entries(node)) out[key] = fill(child, pathsToParameters, values);
   return out;
 }
 
@@ -201,7 +201,7 @@ export function installPlanCache({ verify = false } = {}): void {
     }
     plans.set(key, cached);
     if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
-    const filled = fill(cached.plan, cached, values);
+    const filled = fill(cached.plan, cached.pathsToParameters, values);
     if (verify) {
       const literal = compileLiteral.call(this, queryText);
       if (normalizedPlan(filled) !== normalizedPlan(literal)) {

@@ -47,6 +47,9 @@ export const builder = new SchemaBuilder<{
   },
   // Most facts are present or the type says otherwise: nullable is the exception here.
   defaultFieldNullability: false,
+  // Every Prisma type is in select mode (`select: { id: true }`): a query loads only the
+  // columns its fields name (an exposed column, or a field's `select`), and TypeScript rejects
+  // a resolver that reads a column it did not select.
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),

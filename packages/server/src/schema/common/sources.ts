@@ -9,7 +9,6 @@ export const SourceKind = builder.enumType(SourceKindValues, {
 });
 
 export const Source = builder.prismaNode("Source", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("news"),
   id: entityId("id"),

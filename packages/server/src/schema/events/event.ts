@@ -14,7 +14,6 @@ export const EventKind = builder.enumType(EventKindValues, {
 });
 
 export const Event = builder.prismaNode("Event", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("events"),
   id: entityId("id"),
@@ -54,7 +53,6 @@ export const Event = builder.prismaNode("Event", {
 });
 
 export const EventParticipation = builder.prismaObject("EventParticipation", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   shareable: true,
   description: "A town or organisation named as taking part in an event.",
@@ -68,7 +66,6 @@ export const EventParticipation = builder.prismaObject("EventParticipation", {
 });
 
 export const Topic = builder.prismaNode("Topic", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("events"),
   id: entityId("id"),

@@ -13,7 +13,6 @@ export function isOpenOn(call: { publishedOn: Date | null; deadline: Date | null
 }
 
 export const FundingCall = builder.prismaNode("FundingCall", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("funding"),
   id: entityId("id"),

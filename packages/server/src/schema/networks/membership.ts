@@ -7,7 +7,6 @@ import { sourcesField } from "../common/sources.js";
 export const MembershipRole = builder.enumType(MembershipRoleValues, { name: "MembershipRole", description: "Founding member or member." });
 
 export const Membership = builder.prismaNode("Membership", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("networks"),
   id: entityId("id"),

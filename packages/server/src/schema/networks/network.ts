@@ -6,7 +6,6 @@ import { sourcesField } from "../common/sources.js";
 import { eventOrder, EventOrder } from "../events/event-order.js";
 
 export const Network = builder.prismaNode("Network", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("networks"),
   id: entityId("id"),

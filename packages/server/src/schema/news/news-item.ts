@@ -19,7 +19,6 @@ export const NewsSubject = builder.unionType("NewsSubject", {
 });
 
 export const NewsItem = builder.prismaNode("NewsItem", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("news"),
   id: entityId("id"),

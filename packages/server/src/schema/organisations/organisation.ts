@@ -11,7 +11,6 @@ export const OrganisationKind = builder.enumType(OrganisationKindValues, {
 });
 
 export const Organisation = builder.prismaNode("Organisation", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("organisations"),
   id: entityId("id"),

@@ -11,7 +11,6 @@ export const ProgrammeKind = builder.enumType(ProgrammeKindValues, {
 });
 
 export const Programme = builder.prismaNode("Programme", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("organisations"),
   id: entityId("id"),

@@ -6,7 +6,6 @@ import { sourcesField } from "../common/sources.js";
 export const AgreementKind = builder.enumType(AgreementKindValues, { name: "AgreementKind", description: "Declaration or cooperation agreement." });
 
 export const Agreement = builder.prismaNode("Agreement", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("partnerships"),
   id: entityId("id"),
@@ -28,7 +27,6 @@ export const Agreement = builder.prismaNode("Agreement", {
 });
 
 export const Signature = builder.prismaObject("AgreementSignatory", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   name: "Signature",
   shareable: true,

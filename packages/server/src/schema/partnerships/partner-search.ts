@@ -16,7 +16,6 @@ export const PartnerSearchStatus = builder.enumType(StatusValues, {
 });
 
 export const PartnerSearch = builder.prismaNode("PartnerSearch", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("partnerships"),
   id: entityId("id"),

@@ -5,7 +5,6 @@ import { Citation } from "../common/sources.js";
 import { REGISTRY_SOURCES } from "../../seed/reference.js";
 
 export const Country = builder.prismaNode("Country", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { code: true },
   ...entityIn("places"),
   id: entityId("code"),

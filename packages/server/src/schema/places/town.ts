@@ -12,7 +12,6 @@ export const TownNameKind = builder.enumType(TownNameKindValues, {
 });
 
 export const TownName = builder.prismaObject("TownName", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   description: "Another name of a town: exonym, source spelling, transliteration.",
   fields: (t) => ({
@@ -24,7 +23,6 @@ export const TownName = builder.prismaObject("TownName", {
 });
 
 export const PopulationFigure = builder.prismaObject("PopulationFigure", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   description: "A population figure with its source: GeoNames counts the settlement, documents may state the municipality.",
   fields: (t) => ({
@@ -43,7 +41,6 @@ export const PopulationFigure = builder.prismaObject("PopulationFigure", {
 });
 
 export const Town = builder.prismaNode("Town", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("places"),
   id: entityId("id"),

@@ -19,7 +19,6 @@ export const Money = builder.objectRef<{ amount: string; currency: string }>("Mo
 });
 
 export const Project = builder.prismaNode("Project", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   ...entityIn("projects"),
   id: entityId("id"),
@@ -75,7 +74,6 @@ export const Project = builder.prismaNode("Project", {
 });
 
 export const ProjectParticipation = builder.prismaObject("ProjectTown", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   name: "ProjectParticipation",
   shareable: true,
@@ -88,7 +86,6 @@ export const ProjectParticipation = builder.prismaObject("ProjectTown", {
 });
 
 export const ProjectPartnership = builder.prismaObject("ProjectPartner", {
-  // Select mode: each field names the columns it reads, so a query loads only those.
   select: { id: true },
   name: "ProjectPartnership",
   shareable: true,
