@@ -11,6 +11,7 @@ import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
 import type { Context } from "./schema/context.js";
 import { ErrorCode, clientErrorFrom } from "./schema/common/errors.js";
 import { schema } from "./schema/index.js";
+import { useSqlPlans } from "./sql-plan/plugin.js";
 
 export interface AppOptions {
   graphiql?: boolean;
@@ -26,6 +27,8 @@ export interface AppOptions {
   responseCacheTtlMs?: number;
   /** The schema to serve: the whole graph unless a federation subgraph's. */
   schema?: GraphQLSchema;
+  /** Answer the operations the SQL planner covers with one statement each (default true). */
+  sqlPlans?: boolean;
 }
 
 /** First language tag of an Accept-Language header ("cs-CZ,cs;q=0.9" → "cs"). */
@@ -104,6 +107,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
     },
     plugins: [
       ...persistedOperationsPlugin(options),
+      // Before the response cache, which wraps whatever executes before it.
+      ...(options.sqlPlans === false ? [] : [useSqlPlans(db)]),
       ...responseCachePlugin(options),
       EnvelopArmorPlugin({
         maxDepth: { n: 15 },

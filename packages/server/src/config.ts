@@ -16,6 +16,8 @@ export interface Config {
   persistedOnly: boolean;
   /** How long an identical operation is answered from memory (0: no response cache). */
   responseCacheTtlMs: number;
+  /** Answer the operations the SQL planner covers with one statement (src/sql-plan). */
+  sqlPlans: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +31,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     persistedDocuments: env.CITYNET_PERSISTED_DOCUMENTS || undefined,
     persistedOnly: env.CITYNET_PERSISTED_ONLY === "true",
     responseCacheTtlMs: Number(env.CITYNET_RESPONSE_CACHE_TTL_MS ?? 60_000),
+    sqlPlans: env.CITYNET_SQL_PLANS !== "false",
   };
 }

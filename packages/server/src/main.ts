@@ -10,7 +10,7 @@ const db = await openPreparedDatabase(config);
 
 const persistedDocuments = config.persistedDocuments ? JSON.parse(readFileSync(config.persistedDocuments, "utf8")) : undefined;
 if (persistedDocuments) console.log(`citynet: ${Object.keys(persistedDocuments).length} persisted documents${config.persistedOnly ? ", accepting only those" : ""}`);
-const app = createApp(db, { graphiql: config.graphiql, persistedDocuments, persistedOnly: config.persistedOnly, responseCacheTtlMs: config.responseCacheTtlMs });
+const app = createApp(db, { graphiql: config.graphiql, persistedDocuments, persistedOnly: config.persistedOnly, responseCacheTtlMs: config.responseCacheTtlMs, sqlPlans: config.sqlPlans });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
   console.log(`citynet: GraphQL and GraphiQL on http://${publicHost(config.host)}:${config.port}/graphql`);

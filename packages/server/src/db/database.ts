@@ -3,6 +3,7 @@
 // hand-written SQL that Prisma cannot express).
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/index.js";
@@ -15,6 +16,8 @@ export interface Database {
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** An API read outside Prisma: on the API's connections (statement timeout) and reported to onQuery. */
+  read<Row = Record<string, unknown>>(sql: string, params: unknown[]): Promise<Row[]>;
   /** Runs fn on one connection inside a transaction. */
   transaction<T>(fn: (tx: Pick<Database, "exec" | "query">) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -31,6 +34,20 @@ export interface OpenOptions {
    * Migrations and imports (exec/query/transaction) are not limited. PGlite has no timeout.
    */
   statementTimeoutMs?: number;
+}
+
+/**
+ * The planned statements (src/sql-plan) are prepared: PostgreSQL parses and plans a page's
+ * statement once per connection instead of per request, which took it more time than running
+ * it. Their text varies with the operation's shape only (values are bound), but analysts can
+ * send endless shapes, so only the first MAX_PREPARED texts are prepared; the rest run unnamed.
+ */
+const MAX_PREPARED = 500;
+const prepared = new Map<string, string>();
+function preparedName(sql: string): string | undefined {
+  let name = prepared.get(sql);
+  if (!name && prepared.size < MAX_PREPARED) prepared.set(sql, (name = `citynet_${createHash("sha1").update(sql).digest("hex")}`));
+  return name;
 }
 
 const defaultIdleError = (error: Error) => console.error(`citynet: an idle PostgreSQL connection failed and was dropped: ${error.message}`);
@@ -62,6 +79,10 @@ async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Data
     prisma,
     exec,
     query,
+    read: (sql, params) => {
+      options.onQuery?.(sql);
+      return query(sql, params);
+    },
     transaction: (fn) =>
       pglite.transaction((tx) =>
         fn({
@@ -91,6 +112,10 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     prisma,
     exec: async (sql) => void (await pool.query(sql)),
     query,
+    async read<Row>(sql: string, params: unknown[]) {
+      options.onQuery?.(sql);
+      return (await apiPool.query({ name: preparedName(sql), text: sql, values: params })).rows as Row[];
+    },
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -4,6 +4,7 @@ import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import type { Prisma } from "../../generated/prisma/index.js";
 import type { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import { sqlField } from "../../sql-plan/annotations.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "./localized.js";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -20,6 +21,7 @@ export function localizedText<Model extends PrismaModelTypes>(t: FieldBuilder<Mo
     nullable: true,
     description,
     select: select(column),
+    extensions: sqlField({ kind: "localizedText", column, required: false }),
     args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
     resolve: (parent: Row<Model>, args: LangArgs, ctx: Context) => pickText(parent[column] as Prisma.JsonValue | null, args.lang ?? ctx.lang),
   });
@@ -30,6 +32,7 @@ export function requiredLocalizedText<Model extends PrismaModelTypes>(t: FieldBu
   return t.string({
     description,
     select: select(column),
+    extensions: sqlField({ kind: "localizedText", column, required: true }),
     args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
     resolve: (parent: Row<Model>, args: LangArgs, ctx: Context) => pickText(parent[column] as Prisma.JsonValue, args.lang ?? ctx.lang) ?? "",
   });

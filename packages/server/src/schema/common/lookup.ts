@@ -5,6 +5,7 @@ import type { PrismaClient } from "../../generated/prisma/index.js";
 import { rootIn, type builder, type SubGraph } from "../builder.js";
 import type { Context } from "../context.js";
 import { notFound } from "./errors.js";
+import { sqlRoot } from "../../sql-plan/annotations.js";
 
 export async function found<T>(row: Promise<T | null>, type: string, key: string): Promise<T> {
   const value = await row;
@@ -28,6 +29,7 @@ export function bySlug<Model extends SluggedModel>(
     type: model,
     description: `A ${label} by its slug. NOT_FOUND when there is none.`,
     args: { slug: t.arg.string({ required: true }) },
+    extensions: sqlRoot({ kind: "unique", model, where: (args) => ({ slug: args.slug }) }),
     resolve: (query: object, _root: unknown, args: { slug: string }, ctx: Context) => found(find(ctx.prisma, query, args.slug), label, `slug ${args.slug}`),
   } as never);
 }

@@ -3,6 +3,7 @@
 import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/index.js";
 import { seasonOf, type DatePrecision, type Season } from "../../lib/partial-date.js";
+import { sqlField } from "../../sql-plan/annotations.js";
 import { builder } from "../builder.js";
 import { LANG_ARG_DESCRIPTION } from "./localized.js";
 
@@ -40,6 +41,7 @@ export function partialDateField<Model extends PrismaModelTypes>(
     nullable: true,
     description,
     select: Object.fromEntries(columns.map((column) => [column, true])) as never,
+    extensions: sqlField({ kind: "partialDate", columns }),
     resolve: (parent: Record<string, unknown>) => partialDate(...(columns.map((column) => parent[column] ?? null) as Parameters<typeof partialDate>)),
   });
 }

@@ -6,7 +6,9 @@ export const EventOrder = builder.enumType("EventOrder", {
   values: ["DATE_ASC", "DATE_DESC"] as const,
 });
 
-export function eventOrder(order: "DATE_ASC" | "DATE_DESC" | null | undefined): Prisma.EventOrderByWithRelationInput[] {
+export type EventOrderValue = "DATE_ASC" | "DATE_DESC";
+
+export function eventOrder(order: EventOrderValue | null | undefined): Prisma.EventOrderByWithRelationInput[] {
   const sort = order === "DATE_ASC" ? "asc" : "desc";
   return [{ dateStart: { sort, nulls: "last" } }, { startsAt: { sort, nulls: "last" } }, { id: "asc" }];
 }

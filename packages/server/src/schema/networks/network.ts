@@ -3,7 +3,8 @@ import { Country } from "../places/country.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
-import { eventOrder, EventOrder } from "../events/event-order.js";
+import { eventOrder, EventOrder, type EventOrderValue } from "../events/event-order.js";
+import { plannedQuery } from "../../sql-plan/annotations.js";
 
 export const Network = builder.prismaNode("Network", {
   select: { id: true },
@@ -34,7 +35,7 @@ export const Network = builder.prismaNode("Network", {
       cursor: "id",
       totalCount: true,
       description: "Named member towns, founding members first.",
-      query: () => ({ orderBy: [{ role: "asc" }, { id: "asc" }] }),
+      ...plannedQuery(() => ({ orderBy: [{ role: "asc" as const }, { id: "asc" as const }] })),
     }),
     events: t.relatedConnection("events", {
       ...pageSize,
@@ -42,7 +43,7 @@ export const Network = builder.prismaNode("Network", {
       totalCount: true,
       description: "The network's conferences and other events.",
       args: { order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC" }) },
-      query: (args) => ({ orderBy: eventOrder(args.order) }),
+      ...plannedQuery((args) => ({ orderBy: eventOrder(args.order as EventOrderValue | null) })),
     }),
     featuredAt: t.relation("featuredAt", { description: "Events that feature this network." }),
     sources: sourcesField(t, "NETWORK"),

@@ -3,6 +3,7 @@ import { asTexts, checkLang, LANG_ARG_DESCRIPTION, LocalizedText } from "../comm
 import { pageSize } from "../common/pagination.js";
 import { Citation } from "../common/sources.js";
 import { REGISTRY_SOURCES } from "../../seed/reference.js";
+import { sqlField } from "../../sql-plan/annotations.js";
 
 export const Country = builder.prismaNode("Country", {
   select: { code: true },
@@ -16,6 +17,7 @@ export const Country = builder.prismaNode("Country", {
       description: "Name in the given language (en, cs, pl, sl, de, hu, it); English when not available.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
       select: { names: true },
+      extensions: sqlField({ kind: "registryName", column: "names", orElse: "code" }),
       resolve: (c, args, ctx) => {
         const names = asTexts(c.names);
         const lang = args.lang ?? ctx.lang;

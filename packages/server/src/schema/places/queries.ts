@@ -7,6 +7,7 @@ import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 import { Country } from "./country.js";
+import { sqlRoot } from "../../sql-plan/annotations.js";
 
 export const Near = builder.inputType("Near", {
   description: "A circle on the map: around a town (slug) or a coordinate, with a radius in kilometres.",
@@ -68,13 +69,13 @@ function townsWithinOnce(ctx: Context, near: typeof Near.$inferInput) {
   return memo(ctx, `townsWithin:${JSON.stringify(near)}`, () => townsWithin(ctx.prisma, near));
 }
 
-async function townWhere(ctx: Context, filter: TownFilterInput | null | undefined): Promise<Prisma.TownWhereInput> {
-  if (!filter) return {};
+/** The filter's conditions but the radius, which needs a lookup first (townWhere). */
+function townConditions(filter: TownFilterInput | null | undefined): Prisma.TownWhereInput[] {
+  if (!filter) return [];
   if (filter.populationMin != null && filter.populationMax != null && filter.populationMin > filter.populationMax)
     throw badInput("populationMin must not exceed populationMax");
   const open = { some: { status: "OPEN" as const } };
-  return {
-    AND: [
+  return [
       filter.countries ? { countryCode: { in: filter.countries.map((c) => c.toUpperCase()) } } : {},
       filter.region ? { region: filter.region } : {},
       filter.populationMin != null || filter.populationMax != null
@@ -84,9 +85,19 @@ async function townWhere(ctx: Context, filter: TownFilterInput | null | undefine
       filter.memberOf ? { memberships: { some: { network: { slug: filter.memberOf } } } } : {},
       filter.participantIn ? { projects: { some: { project: { slug: filter.participantIn } } } } : {},
       filter.hasOpenPartnerSearches == null ? {} : filter.hasOpenPartnerSearches ? { partnerSearches: open } : { partnerSearches: { none: { status: "OPEN" } } },
-      filter.near ? { id: { in: (await townsWithinOnce(ctx, filter.near)).map((t) => t.id) } } : {},
-    ],
-  };
+  ];
+}
+
+async function townWhere(ctx: Context, filter: TownFilterInput | null | undefined): Promise<Prisma.TownWhereInput> {
+  const near = filter?.near ? [{ id: { in: (await townsWithinOnce(ctx, filter.near)).map((t) => t.id) } }] : [];
+  return { AND: [...townConditions(filter), ...near] };
+}
+
+type TownOrderValue = typeof TownOrder.$inferType;
+
+/** By the name without diacritics: Č sorts with C on every database collation. */
+function townOrderBy(order: TownOrderValue | null | undefined): Prisma.TownOrderByWithRelationInput[] {
+  return order === "POPULATION_DESC" ? [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }] : [{ asciiName: "asc" }, { id: "asc" }];
 }
 
 builder.queryFields((t) => ({
@@ -95,6 +106,7 @@ builder.queryFields((t) => ({
     type: "Town",
     description: "A town by its slug (opava). NOT_FOUND when there is none.",
     args: { slug: t.arg.string({ required: true }) },
+    extensions: sqlRoot({ kind: "unique", model: "Town", where: (args) => ({ slug: args.slug }) }),
     resolve: (query, _root, args, ctx) => found(ctx.prisma.town.findUnique({ ...query, where: { slug: args.slug } }), "town", `slug ${args.slug}`),
   }),
   towns: t.prismaConnection({
@@ -107,6 +119,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: TownFilter }),
       order: t.arg({ type: TownOrder, defaultValue: "NAME" }),
     },
+    extensions: sqlRoot({
+      kind: "connection",
+      model: "Town",
+      query: (args: { filter?: TownFilterInput | null; order?: TownOrderValue | null }) =>
+        args.filter?.near || args.order === "DISTANCE" ? null : { where: { AND: townConditions(args.filter) }, orderBy: townOrderBy(args.order) },
+    }),
     totalCount: async (_parent, args, ctx) => ctx.prisma.town.count({ where: await townWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) => {
       const where = await townWhere(ctx, args.filter);
@@ -115,10 +133,7 @@ builder.queryFields((t) => ({
         const within = await townsWithinOnce(ctx, args.filter.near);
         return pageInOrder(within.map((t) => t.id), query, (ids) => ctx.prisma.town.findMany({ ...query, cursor: undefined, skip: undefined, take: undefined, where: { AND: [where, { id: { in: ids } }] } }));
       }
-      // By the name without diacritics: Č sorts with C on every database collation.
-      const orderBy: Prisma.TownOrderByWithRelationInput[] =
-        args.order === "POPULATION_DESC" ? [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }] : [{ asciiName: "asc" }, { id: "asc" }];
-      return ctx.prisma.town.findMany({ ...query, where, orderBy });
+      return ctx.prisma.town.findMany({ ...query, where, orderBy: townOrderBy(args.order) });
     },
   }),
   country: t.prismaField({

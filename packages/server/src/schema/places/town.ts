@@ -4,6 +4,9 @@ import { pageSize } from "../common/pagination.js";
 import { Quantity, QuantityQualifier } from "../common/quantity.js";
 import { Source, sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
+import { plannedQuery } from "../../sql-plan/annotations.js";
+
+const byId = plannedQuery(() => ({ orderBy: { id: "asc" as const } }));
 
 export const TownNameKind = builder.enumType(TownNameKindValues, {
   name: "TownNameKind",
@@ -64,24 +67,24 @@ export const Town = builder.prismaNode("Town", {
       args: { kinds: t.arg({ type: [TownNameKind], required: false }) },
       query: (args) => ({ where: args.kinds ? { kind: { in: args.kinds } } : {}, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
     }),
-    memberships: t.relatedConnection("memberships", { ...pageSize, cursor: "id", totalCount: true, description: "Network memberships." }),
+    memberships: t.relatedConnection("memberships", { ...pageSize, ...byId, cursor: "id", totalCount: true, description: "Network memberships." }),
     hostedEvents: t.relatedConnection("hostedEvents", {
       ...pageSize,
       cursor: "id",
       totalCount: true,
       description: "Events held in this town, latest first.",
-      query: () => ({ orderBy: [{ dateStart: { sort: "desc", nulls: "last" } }, { id: "asc" }] }),
+      ...plannedQuery(() => ({ orderBy: [{ dateStart: { sort: "desc" as const, nulls: "last" as const } }, { id: "asc" as const }] })),
     }),
-    eventParticipations: t.relatedConnection("eventRoles", { ...pageSize, cursor: "id", totalCount: true, description: "Events this town is named as taking part in." }),
-    projects: t.relatedConnection("projects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects this town takes part in." }),
+    eventParticipations: t.relatedConnection("eventRoles", { ...pageSize, ...byId, cursor: "id", totalCount: true, description: "Events this town is named as taking part in." }),
+    projects: t.relatedConnection("projects", { ...pageSize, ...byId, cursor: "id", totalCount: true, description: "Projects this town takes part in." }),
     partnerSearches: t.relatedConnection("partnerSearches", {
       ...pageSize,
       cursor: "id",
       totalCount: true,
       description: "Partner searches this town has published, latest first.",
-      query: () => ({ orderBy: [{ postedOn: "desc" }, { id: "asc" }] }),
+      ...plannedQuery(() => ({ orderBy: [{ postedOn: "desc" as const }, { id: "asc" as const }] })),
     }),
-    agreementsSigned: t.relatedConnection("signatures", { ...pageSize, cursor: "id", totalCount: true, description: "Agreements and declarations this town signed." }),
+    agreementsSigned: t.relatedConnection("signatures", { ...pageSize, ...byId, cursor: "id", totalCount: true, description: "Agreements and declarations this town signed." }),
     organisations: t.relation("organisations", { description: "Organisations based in this town." }),
     initiatedNetworks: t.relation("initiatedNetworks", { description: "Networks founded on this town's initiative." }),
     news: newsAboutField(t, "TOWN"),

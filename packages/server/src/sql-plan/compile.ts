@@ -1,0 +1,460 @@
+// Plans a whole query operation into one SQL statement that builds the response as JSON, the
+// way PostGraphile does, so a page needs no resolver, no Prisma result mapping and no
+// per-field execution. It covers the shapes pages ask for: Prisma columns, global ids,
+// localized texts, partial dates, to-one relations, relation pages and root lookups, as the
+// schema annotates them (annotations.ts). Anything else — an unannotated field, a directive,
+// an interface fragment, `after`/`last` paging, an argument a resolver would refuse, a root
+// lookup that finds nothing — makes the planner decline, and the resolvers answer as always,
+// errors included.
+import {
+  getArgumentValues,
+  getNamedType,
+  getVariableValues,
+  GraphQLEnumType,
+  GraphQLError,
+  GraphQLObjectType,
+  GraphQLScalarType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+import { checkLang } from "../schema/common/localized.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
+import { RELATION_QUERY, SQL_FIELD, SQL_ROOT, type RowQuery, type SqlField, type SqlRoot } from "./annotations.js";
+import { columnOf, modelInfo, orderBySql, quoteIdent, quoteLiteral, Unplannable, whereSql, type Bind, type ModelInfo, type RelationField } from "./prisma-args.js";
+
+type Args = Record<string, unknown>;
+type RelationQuery = (args: Args) => RowQuery;
+
+/** A field the planner knows how to build, found once per document. */
+type Planned =
+  | { kind: "typename"; key: string; typeName: string }
+  | { kind: "column"; key: string; field: string; scalar: string }
+  | { kind: "globalId"; key: string; typeName: string; field: string }
+  | { kind: "text"; key: string; text: Extract<SqlField, { column: string }>; def: GraphQLField<unknown, unknown>; node: FieldNode }
+  | { kind: "partialDate"; key: string; columns: readonly string[]; parts: DatePart[] }
+  | { kind: "toOne"; key: string; model: string; join: Join; children: Planned[] }
+  | { kind: "relationPage"; key: string; join: Join; page: Page; query: RelationQuery };
+
+/** A subfield of a PartialDate. */
+type DatePart = { key: string; part: "__typename" | "precision" | "start" | "end" | "year" | "month" | "day" };
+
+/** Column pairs joining a related row (left) to its parent row (right). */
+type Join = { model: string; pairs: [string, string][] };
+
+/** A Relay connection over rows of one model, with the fields asked of it. */
+interface Page {
+  model: string;
+  def: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+  fields: PageField[];
+}
+type EdgeField = { key: string; kind: "__typename" | "cursor" | "node"; typeName: string; children: Planned[] };
+type PageField =
+  | { key: string; kind: "__typename" | "totalCount"; typeName: string }
+  | { key: string; kind: "edges"; edge: EdgeField[] }
+  | { key: string; kind: "pageInfo"; info: { key: string; kind: string; typeName: string }[] };
+
+interface PlannedRoot {
+  key: string;
+  root: SqlRoot;
+  def: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+  /** What a unique lookup builds, or the connection a list root returns. */
+  children: Planned[];
+  page: Page | null;
+}
+
+export interface OperationPlan {
+  operation: OperationDefinitionNode;
+  roots: (PlannedRoot | { key: string; typename: true })[];
+}
+
+const DATE_PARTS = new Set(["__typename", "precision", "start", "end", "year", "month", "day"]);
+const PAGE_INFO = new Set(["__typename", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"]);
+const PLAIN_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
+const DATE_FORMATS: Record<string, string> = { Date: "YYYY-MM-DD", DateTime: 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"' };
+/** json_build_object takes at most 100 arguments. */
+const MAX_KEYS = 50;
+
+class Planner {
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Map<string, FragmentDefinitionNode>,
+  ) {}
+
+  /** The fields of selection sets on `type` by response key, fragments merged in. */
+  collect(type: GraphQLObjectType, sets: readonly SelectionSetNode[], into = new Map<string, FieldNode[]>()): Map<string, FieldNode[]> {
+    for (const set of sets) {
+      for (const selection of set.selections) {
+        if (selection.directives?.length) throw new Unplannable("directive");
+        if (selection.kind === Kind.FIELD) {
+          const key = selection.alias?.value ?? selection.name.value;
+          into.set(key, [...(into.get(key) ?? []), selection]);
+          continue;
+        }
+        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : this.fragments.get(selection.name.value);
+        if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name)) throw new Unplannable("fragment on another type");
+        this.collect(type, [fragment.selectionSet], into);
+      }
+    }
+    if (into.size > MAX_KEYS) throw new Unplannable("too many fields");
+    return into;
+  }
+
+  private subSelections(nodes: FieldNode[]): SelectionSetNode[] {
+    return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  }
+
+  private objectType(def: GraphQLField<unknown, unknown>): GraphQLObjectType {
+    const type = getNamedType(def.type);
+    if (!(type instanceof GraphQLObjectType)) throw new Unplannable(`abstract ${type.name}`);
+    return type;
+  }
+
+  /** The fields asked of a row of a Prisma-backed type. */
+  row(type: GraphQLObjectType, sets: readonly SelectionSetNode[]): Planned[] {
+    const model = type.extensions.pothosPrismaModel as string | undefined;
+    if (!model) throw new Unplannable(`${type.name} is not a Prisma type`);
+    const info = modelInfo(model);
+    return [...this.collect(type, sets)].map(([key, nodes]) => this.field(type, info, model, key, nodes));
+  }
+
+  private field(type: GraphQLObjectType, info: ModelInfo, model: string, key: string, nodes: FieldNode[]): Planned {
+    const name = nodes[0].name.value;
+    if (name === "__typename") return { kind: "typename", key, typeName: type.name };
+    const def = type.getFields()[name];
+    const extensions = def.extensions as Record<string, unknown>;
+    const exposed = extensions.pothosExposedField as string | undefined;
+    if (exposed) {
+      const scalar = getNamedType(def.type);
+      const column = info.columns.get(exposed);
+      const known = scalar instanceof GraphQLEnumType || (scalar instanceof GraphQLScalarType && (PLAIN_SCALARS.has(scalar.name) || DATE_FORMATS[scalar.name]));
+      if (!column || !known || !["String", "Int", "Float", "Boolean", "DateTime"].concat(column.isEnum ? [column.type] : []).includes(column.type))
+        throw new Unplannable(`column ${exposed}`);
+      return { kind: "column", key, field: exposed, scalar: scalar.name };
+    }
+    // A node's global id encodes its primary key (entityId in builder.ts names it for Pothos).
+    if (name === "id" && info.idField && type.getInterfaces().some((i) => i.name === "Node")) return { kind: "globalId", key, typeName: type.name, field: info.idField };
+    const computed = extensions[SQL_FIELD] as SqlField | undefined;
+    if (computed && computed.kind !== "partialDate") return { kind: "text", key, text: computed, def, node: nodes[0] };
+    if (computed?.kind === "partialDate") {
+      const dateType = this.objectType(def);
+      const parts = [...this.collect(dateType, this.subSelections(nodes))].map(([partKey, [part]]) => {
+        if (!DATE_PARTS.has(part.name.value)) throw new Unplannable(`PartialDate.${part.name.value}`);
+        return { key: partKey, part: part.name.value as DatePart["part"] };
+      });
+      return { kind: "partialDate", key, columns: computed.columns, parts };
+    }
+    // Pothos keeps a trimmed data model; Prisma's own has the join columns.
+    const relationName = (extensions.pothosPrismaRelationField as { name: string } | undefined)?.name;
+    const relation = relationName ? info.relations.get(relationName) : undefined;
+    if (!relation) throw new Unplannable(`${type.name}.${name}`);
+    const join = joinOf(model, relation);
+    if (!relation.isList) {
+      if (def.args.length) throw new Unplannable(`${type.name}.${name} arguments`);
+      return { kind: "toOne", key, model: relation.type, join, children: this.row(this.objectType(def), this.subSelections(nodes)) };
+    }
+    const query = extensions[RELATION_QUERY] as RelationQuery | undefined;
+    if (!query) throw new Unplannable(`${type.name}.${name} has no planned query`);
+    return { kind: "relationPage", key, join, query, page: this.page(def, nodes, relation.type) };
+  }
+
+  /** A Relay connection field: its pages, edges and nodes. */
+  page(def: GraphQLField<unknown, unknown>, nodes: FieldNode[], model: string): Page {
+    const connection = this.objectType(def);
+    const fields = [...this.collect(connection, this.subSelections(nodes))].map(([key, fieldNodes]): PageField => {
+      const name = fieldNodes[0].name.value;
+      if (name === "__typename" || name === "totalCount") return { key, kind: name, typeName: connection.name };
+      const fieldDef = connection.getFields()[name];
+      const type = this.objectType(fieldDef);
+      if (name === "pageInfo")
+        return {
+          key,
+          kind: "pageInfo",
+          info: [...this.collect(type, this.subSelections(fieldNodes))].map(([infoKey, [info]]) => {
+            if (!PAGE_INFO.has(info.name.value)) throw new Unplannable(`PageInfo.${info.name.value}`);
+            return { key: infoKey, kind: info.name.value, typeName: type.name };
+          }),
+        };
+      if (name !== "edges") throw new Unplannable(`${connection.name}.${name}`);
+      const edge = [...this.collect(type, this.subSelections(fieldNodes))].map(([edgeKey, edgeNodes]): EdgeField => {
+        const edgeField = edgeNodes[0].name.value;
+        if (edgeField === "__typename" || edgeField === "cursor") return { key: edgeKey, kind: edgeField, typeName: type.name, children: [] };
+        if (edgeField !== "node") throw new Unplannable(`${type.name}.${edgeField}`);
+        return { key: edgeKey, kind: "node", typeName: type.name, children: this.row(this.objectType(type.getFields().node), this.subSelections(edgeNodes)) };
+      });
+      return { key, kind: "edges", edge };
+    });
+    const nodeModel = modelInfo(model);
+    if (nodeModel.idField !== "id" || nodeModel.columns.get("id")?.type !== "Int") throw new Unplannable(`${model} cursor`);
+    return { model, def, node: nodes[0], fields };
+  }
+
+  operation(operation: OperationDefinitionNode): OperationPlan {
+    const queryType = this.schema.getQueryType();
+    if (operation.operation !== "query" || !queryType) throw new Unplannable(operation.operation);
+    const roots = [...this.collect(queryType, [operation.selectionSet])].map(([key, nodes]) => {
+      const name = nodes[0].name.value;
+      if (name === "__typename") return { key, typename: true as const };
+      const def = queryType.getFields()[name];
+      const root = def.extensions[SQL_ROOT] as SqlRoot | undefined;
+      if (!root) throw new Unplannable(`Query.${name}`);
+      const sets = this.subSelections(nodes);
+      return root.kind === "unique"
+        ? { key, root, def, node: nodes[0], children: this.row(this.objectType(def), sets), page: null }
+        : { key, root, def, node: nodes[0], children: [], page: this.page(def, nodes, root.model) };
+    });
+    return { operation, roots };
+  }
+}
+
+/**
+ * How rows of the relation's model join the parent's row. The client's runtime data model
+ * leaves out `relationToFields`; a foreign key references the primary key, as all of ours do.
+ */
+function joinOf(parentModel: string, relation: RelationField): Join {
+  const referenced = (field: RelationField, target: string): [string, string] => {
+    const key = field.relationToFields?.[0] ?? modelInfo(target).idField;
+    if (field.relationFromFields?.length !== 1 || !key) throw new Unplannable(`relation ${field.name}`);
+    return [field.relationFromFields[0], key];
+  };
+  if (relation.relationFromFields?.length) {
+    const [from, to] = referenced(relation, relation.type);
+    return { model: relation.type, pairs: [[to, from]] };
+  }
+  const back = [...modelInfo(relation.type).relations.values()].find((f) => f.relationName === relation.relationName && f.type === parentModel && f.relationFromFields?.length);
+  if (!back) throw new Unplannable(`relation ${relation.name}`);
+  return { model: relation.type, pairs: [referenced(back, parentModel)] };
+}
+
+const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | undefined, OperationPlan | null>>>();
+
+/** The plan of an operation, found once per document (yoga reuses parsed documents); null when it cannot be planned. */
+export function planOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): OperationPlan | null {
+  let bySchema = plans.get(schema);
+  if (!bySchema) plans.set(schema, (bySchema = new WeakMap()));
+  let byName = bySchema.get(document);
+  if (!byName) bySchema.set(document, (byName = new Map()));
+  const name = operationName ?? undefined;
+  if (byName.has(name)) return byName.get(name)!;
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = name ? operations.find((o) => o.name?.value === name) : operations.length === 1 ? operations[0] : undefined;
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  let plan: OperationPlan | null = null;
+  try {
+    plan = operation ? new Planner(schema, fragments).operation(operation) : null;
+  } catch (error) {
+    if (!(error instanceof Unplannable)) throw error;
+  }
+  byName.set(name, plan);
+  return plan;
+}
+
+/** One request's SQL: the statement text and its bind values. */
+export interface PlannedStatement {
+  sql: string;
+  params: unknown[];
+  /** Root keys a unique lookup fills: null there means NOT_FOUND, which the resolvers report. */
+  lookups: string[];
+}
+
+/** Builds one request's statement from a plan; null when its arguments need the resolvers. */
+export function buildStatement(
+  schema: GraphQLSchema,
+  plan: OperationPlan,
+  rawVariables: Record<string, unknown> | undefined,
+  lang: string | null,
+): PlannedStatement | null {
+  const coerced = getVariableValues(schema, plan.operation.variableDefinitions ?? [], rawVariables ?? {});
+  if (coerced.errors) return null;
+  try {
+    return new StatementBuilder(coerced.coerced, lang).operation(plan);
+  } catch (error) {
+    // Arguments a resolver refuses (page size, language, bad filter) get its error, not ours.
+    if (error instanceof Unplannable || error instanceof GraphQLError) return null;
+    throw error;
+  }
+}
+
+class StatementBuilder {
+  private readonly params: unknown[] = [];
+  private aliases = 0;
+  readonly bind: Bind = (value) => {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  };
+
+  constructor(
+    private readonly variables: Record<string, unknown>,
+    private readonly lang: string | null,
+  ) {}
+
+  private alias(): string {
+    return `r${++this.aliases}`;
+  }
+
+  private args(def: GraphQLField<unknown, unknown>, node: FieldNode): Args {
+    return getArgumentValues(def, node, this.variables);
+  }
+
+  operation(plan: OperationPlan): PlannedStatement {
+    const lookups: string[] = [];
+    const pairs = plan.roots.map((root) => {
+      if ("typename" in root) return [root.key, "'Query'"] as const;
+      const args = this.args(root.def, root.node);
+      const model = modelInfo(root.root.model);
+      if (root.root.kind === "unique") {
+        lookups.push(root.key);
+        const row = this.alias();
+        return [root.key, `(SELECT ${this.object(model, root.children, row)} FROM ${quoteIdent(model.table)} ${row} WHERE ${whereSql(model, root.root.where(args), row, this.bind)})`] as const;
+      }
+      const query = root.root.query(args);
+      if (!query) throw new Unplannable("root query");
+      return [root.key, this.connection(root.page!, args, query, () => "true")] as const;
+    });
+    return { sql: `SELECT ${jsonObject(pairs)} AS data`, params: this.params, lookups };
+  }
+
+  /** A row of `model` at alias `row` as a JSON object of the planned fields. */
+  object(model: ModelInfo, fields: Planned[], row: string): string {
+    return jsonObject(fields.map((field) => [field.key, this.value(model, field, row)]));
+  }
+
+  private value(model: ModelInfo, field: Planned, row: string): string {
+    switch (field.kind) {
+      case "typename":
+        return quoteLiteral(field.typeName);
+      case "column": {
+        const column = columnOf(model, field.field, row);
+        return DATE_FORMATS[field.scalar] ? `to_char(${column}, ${quoteLiteral(DATE_FORMATS[field.scalar])})` : column;
+      }
+      case "globalId":
+        return `translate(encode(convert_to(${quoteLiteral(`${field.typeName}:`)} || ${columnOf(model, field.field, row)}, 'UTF8'), 'base64'), E'\\n', '')`;
+      case "text":
+        return this.text(model, field, row);
+      case "partialDate":
+        return partialDate(field.columns.map((c) => columnOf(model, c, row)), field.parts);
+      case "toOne": {
+        const child = modelInfo(field.model);
+        const alias = this.alias();
+        return `(SELECT ${this.object(child, field.children, alias)} FROM ${quoteIdent(child.table)} ${alias} WHERE ${joinSql(child, model, field.join, alias, row)})`;
+      }
+      case "relationPage": {
+        const args = this.args(field.page.def, field.page.node);
+        const child = modelInfo(field.join.model);
+        return this.connection(field.page, args, field.query(args), (alias) => joinSql(child, model, field.join, alias, row));
+      }
+    }
+  }
+
+  /**
+   * A text in the asked language, from a JSON array of {lang, text}: `pickText`
+   * (common/localized.ts) falls back to the original wording, then the first text, skipping
+   * empty ones; a registry name to English, then a code column.
+   */
+  private text(model: ModelInfo, field: Extract<Planned, { kind: "text" }>, row: string): string {
+    const args = this.args(field.def, field.node) as { lang?: string | null };
+    const lang = args.lang ?? this.lang;
+    checkLang(lang);
+    const column = columnOf(model, field.text.column, row);
+    const textWhere = (condition: string) => `(SELECT x->>'text' FROM jsonb_array_elements(${column}) x WHERE ${condition} LIMIT 1)`;
+    const inLanguage = (code: string) => textWhere(`x->>'lang' = ${this.bind(code)}`);
+    if (field.text.kind === "registryName") return `coalesce(${[...(lang ? [inLanguage(lang)] : []), inLanguage("en"), columnOf(model, field.text.orElse, row)].join(", ")})`;
+    const candidates = [...(lang ? [inLanguage(lang)] : []), textWhere(`x->'original' = 'true'::jsonb`), `${column}->0->>'text'`].map((c) => `nullif(${c}, '')`);
+    const text = `CASE WHEN jsonb_typeof(${column}) = 'array' THEN coalesce(${candidates.join(", ")}) END`;
+    return field.text.required ? `coalesce(${text}, '')` : text;
+  }
+
+  /**
+   * A Relay connection over the rows `source` restricts (an alias → condition), paged as Pothos
+   * pages a cursor connection: `first` rows (default 20, at most 100) plus one to tell whether
+   * more follow; cursors encode the id.
+   */
+  private connection(page: Page, args: Args, query: RowQuery, source: (alias: string) => string): string {
+    if (args.after != null || args.before != null || args.last != null) throw new Unplannable("cursor paging");
+    const first = (args.first as number | null | undefined) ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new Unplannable("page size");
+    const model = modelInfo(page.model);
+    const rowsFrom = (alias: string) => `FROM ${quoteIdent(model.table)} ${alias} WHERE ${source(alias)} AND ${whereSql(model, query.where, alias, this.bind)}`;
+    const pageAlias = this.alias();
+    const row = `${pageAlias}_row`;
+    // Bound only when used: PostgreSQL cannot type a parameter the text never mentions.
+    let boundSize: string | undefined;
+    const size = () => (boundSize ??= this.bind(first));
+    const cursor = `translate(encode(convert_to('GPC:N:' || ${row}.id, 'UTF8'), 'base64'), E'\\n', '')`;
+    const pageColumns: string[] = [];
+    const pairs = page.fields.map((field): [string, string] => {
+      switch (field.kind) {
+        case "__typename":
+          return [field.key, quoteLiteral(field.typeName)];
+        case "totalCount": {
+          const alias = this.alias();
+          return [field.key, `(SELECT count(*)::int ${rowsFrom(alias)})`];
+        }
+        case "edges": {
+          const edge = jsonObject(
+            field.edge.map((e) => [e.key, e.kind === "__typename" ? quoteLiteral(e.typeName) : e.kind === "cursor" ? cursor : this.object(model, e.children, row)]),
+          );
+          pageColumns.push(`coalesce(json_agg(${edge} ORDER BY ${row}.n) FILTER (WHERE ${row}.n <= ${size()}), '[]') AS edges${pageColumns.length}`);
+          return [field.key, `${pageAlias}.edges${pageColumns.length - 1}`];
+        }
+        case "pageInfo":
+          return [field.key, jsonObject(field.info.map((info) => [info.key, pageInfoValue(info, pageAlias)]))];
+      }
+    });
+    if (!pageColumns.length && !page.fields.some((f) => f.kind === "pageInfo")) return jsonObject(pairs);
+    const inner = `${pageAlias}_source`;
+    const order = orderBySql(model, query.orderBy, inner);
+    const rows = `(SELECT ${inner}.*, row_number() OVER (ORDER BY ${order}) AS n ${rowsFrom(inner)} ORDER BY ${order} LIMIT ${size()} + 1) ${row}`;
+    pageColumns.push(
+      `count(*) > ${size()} AS more`,
+      `(array_agg(${cursor} ORDER BY ${row}.n) FILTER (WHERE ${row}.n <= ${size()}))[1] AS start_cursor`,
+      `(array_agg(${cursor} ORDER BY ${row}.n DESC) FILTER (WHERE ${row}.n <= ${size()}))[1] AS end_cursor`,
+    );
+    return `(SELECT ${jsonObject(pairs)} FROM (SELECT ${pageColumns.join(", ")} FROM ${rows}) ${pageAlias})`;
+  }
+}
+
+function pageInfoValue(info: { kind: string; typeName: string }, page: string): string {
+  switch (info.kind) {
+    case "__typename":
+      return quoteLiteral(info.typeName);
+    case "hasNextPage":
+      return `${page}.more`;
+    case "hasPreviousPage":
+      return "false";
+    case "startCursor":
+      return `${page}.start_cursor`;
+    default:
+      return `${page}.end_cursor`;
+  }
+}
+
+/** `partialDate()` and the PartialDate fields (common/partial-date.ts) in SQL. */
+function partialDate([precision, start, end]: string[], parts: DatePart[]): string {
+  const precise = (levels: string[]) => `CASE WHEN ${precision}::text IN (${levels.map(quoteLiteral).join(", ")}) THEN`;
+  const values: Record<DatePart["part"], string> = {
+    __typename: "'PartialDate'",
+    precision,
+    start: `to_char(${start}, 'YYYY-MM-DD')`,
+    end: `to_char(${end}, 'YYYY-MM-DD')`,
+    year: `extract(year FROM ${start})::int`,
+    month: `${precise(["MONTH", "DAY", "DATE_TIME"])} extract(month FROM ${start})::int END`,
+    day: `${precise(["DAY", "DATE_TIME"])} extract(day FROM ${start})::int END`,
+  };
+  return `CASE WHEN ${precision} IS NOT NULL AND ${start} IS NOT NULL AND ${end} IS NOT NULL THEN ${jsonObject(parts.map((p) => [p.key, values[p.part]]))} END`;
+}
+
+function joinSql(child: ModelInfo, parent: ModelInfo, join: Join, childAlias: string, parentAlias: string): string {
+  return join.pairs.map(([childField, parentField]) => `${columnOf(child, childField, childAlias)} = ${columnOf(parent, parentField, parentAlias)}`).join(" AND ");
+}
+
+function jsonObject(pairs: readonly (readonly [string, string])[]): string {
+  return `json_build_object(${pairs.map(([key, value]) => `${quoteLiteral(key)}, ${value}`).join(", ")})`;
+}

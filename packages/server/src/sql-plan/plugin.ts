@@ -1,0 +1,25 @@
+// Answers planned operations with one SQL statement (compile.ts) in place of yoga's execution;
+// everything else, and every planned operation whose statement declines, runs the resolvers.
+import type { ExecutionArgs, ExecutionResult } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Database } from "../db/database.js";
+import type { Context } from "../schema/context.js";
+import { buildStatement, planOperation } from "./compile.js";
+
+/** The planned answer, or null where the resolvers have to answer. */
+export async function executePlanned(db: Database, args: ExecutionArgs): Promise<ExecutionResult | null> {
+  const plan = planOperation(args.schema, args.document, args.operationName);
+  if (!plan) return null;
+  const statement = buildStatement(args.schema, plan, args.variableValues ?? undefined, (args.contextValue as Context).lang);
+  if (!statement) return null;
+  const [{ data }] = await db.read<{ data: Record<string, unknown> }>(statement.sql, statement.params);
+  return statement.lookups.some((key) => data[key] === null) ? null : { data };
+}
+
+export function useSqlPlans(db: Database): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn(async (args) => (await executePlanned(db, args)) ?? executeFn(args));
+    },
+  };
+}
