@@ -2,11 +2,8 @@
 // Prisma relations): how a computed field reads its columns, which Prisma query a relation's
 // page runs, and how a root field finds its rows. Each is the same function or column list the
 // resolver uses, so the two ways of answering cannot drift apart.
-import type { Prisma } from "../generated/prisma/index.js";
-
 type Args = Record<string, unknown>;
 type Where = Record<string, unknown>;
-type OrderBy = Prisma.TownOrderByWithRelationInput | Prisma.TownOrderByWithRelationInput[] | Record<string, unknown> | Record<string, unknown>[];
 
 /** A field computed from columns of its row. */
 export type SqlField =
@@ -18,7 +15,8 @@ export type SqlField =
 /** The where and order of a relation page or root list, as the resolver gives them to Prisma. */
 export interface RowQuery {
   where?: Where;
-  orderBy?: OrderBy;
+  /** A Prisma orderBy of any model (prisma-args.ts reads it). */
+  orderBy?: unknown;
 }
 
 /** How a root field finds its rows: one by a unique key, or a page of a filtered list. */

@@ -78,6 +78,8 @@ export interface OperationPlan {
 const DATE_PARTS = new Set(["__typename", "precision", "start", "end", "year", "month", "day"]);
 const PAGE_INFO = new Set(["__typename", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"]);
 const PLAIN_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
+/** Prisma column types whose value PostgreSQL renders in JSON as GraphQL serializes it. */
+const PLAIN_COLUMNS = new Set(["String", "Int", "Float", "Boolean", "DateTime"]);
 const DATE_FORMATS: Record<string, string> = { Date: "YYYY-MM-DD", DateTime: 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"' };
 /** json_build_object takes at most 100 arguments. */
 const MAX_KEYS = 50;
@@ -134,9 +136,8 @@ class Planner {
     if (exposed) {
       const scalar = getNamedType(def.type);
       const column = info.columns.get(exposed);
-      const known = scalar instanceof GraphQLEnumType || (scalar instanceof GraphQLScalarType && (PLAIN_SCALARS.has(scalar.name) || DATE_FORMATS[scalar.name]));
-      if (!column || !known || !["String", "Int", "Float", "Boolean", "DateTime"].concat(column.isEnum ? [column.type] : []).includes(column.type))
-        throw new Unplannable(`column ${exposed}`);
+      const knownScalar = scalar instanceof GraphQLEnumType || (scalar instanceof GraphQLScalarType && (PLAIN_SCALARS.has(scalar.name) || DATE_FORMATS[scalar.name]));
+      if (!column || !knownScalar || !(column.isEnum || PLAIN_COLUMNS.has(column.type))) throw new Unplannable(`column ${exposed}`);
       return { kind: "column", key, field: exposed, scalar: scalar.name };
     }
     // A node's global id encodes its primary key (entityId in builder.ts names it for Pothos).

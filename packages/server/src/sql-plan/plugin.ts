@@ -7,7 +7,7 @@ import type { Context } from "../schema/context.js";
 import { buildStatement, planOperation } from "./compile.js";
 
 /** The planned answer, or null where the resolvers have to answer. */
-export async function executePlanned(db: Database, args: ExecutionArgs): Promise<ExecutionResult | null> {
+async function executePlanned(db: Database, args: ExecutionArgs): Promise<ExecutionResult | null> {
   const plan = planOperation(args.schema, args.document, args.operationName);
   if (!plan) return null;
   const statement = buildStatement(args.schema, plan, args.variableValues ?? undefined, (args.contextValue as Context).lang);
