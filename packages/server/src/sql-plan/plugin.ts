@@ -1,10 +1,11 @@
-// Answers planned operations with one SQL statement (compile.ts) in place of yoga's execution;
+// Answers planned operations with one SQL statement (plan.ts, statement.ts) in place of yoga's execution;
 // everything else, and every planned operation whose statement declines, runs the resolvers.
 import type { ExecutionArgs, ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Database } from "../db/database.js";
 import type { Context } from "../schema/context.js";
-import { buildStatement, planOperation } from "./compile.js";
+import { planOperation } from "./plan.js";
+import { buildStatement } from "./statement.js";
 
 /** The planned answer, or null where the resolvers have to answer. */
 async function executePlanned(db: Database, args: ExecutionArgs): Promise<ExecutionResult | null> {

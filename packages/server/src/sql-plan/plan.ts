@@ -5,13 +5,11 @@
 // schema annotates them (annotations.ts). Anything else — an unannotated field, a directive,
 // an interface fragment, `after`/`last` paging, an argument a resolver would refuse, a root
 // lookup that finds nothing — makes the planner decline, and the resolvers answer as always,
-// errors included.
+// errors included. This file works out once per document what each field needs;
+// statement.ts builds the SQL per request.
 import {
-  getArgumentValues,
   getNamedType,
-  getVariableValues,
   GraphQLEnumType,
-  GraphQLError,
   GraphQLObjectType,
   GraphQLScalarType,
   Kind,
@@ -23,16 +21,14 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { checkLang } from "../schema/common/localized.js";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
 import { RELATION_QUERY, SQL_FIELD, SQL_ROOT, type RowQuery, type SqlField, type SqlRoot } from "./annotations.js";
-import { columnOf, modelInfo, orderBySql, quoteIdent, quoteLiteral, Unplannable, whereSql, type Bind, type ModelInfo, type RelationField } from "./prisma-args.js";
+import { modelInfo, Unplannable, type ModelInfo, type RelationField } from "./prisma-args.js";
 
-type Args = Record<string, unknown>;
-type RelationQuery = (args: Args) => RowQuery;
+export type Args = Record<string, unknown>;
+export type RelationQuery = (args: Args) => RowQuery;
 
 /** A field the planner knows how to build, found once per document. */
-type Planned =
+export type Planned =
   | { kind: "typename"; key: string; typeName: string }
   | { kind: "column"; key: string; field: string; scalar: string }
   | { kind: "globalId"; key: string; typeName: string; field: string }
@@ -42,25 +38,25 @@ type Planned =
   | { kind: "relationPage"; key: string; join: Join; page: Page; query: RelationQuery };
 
 /** A subfield of a PartialDate. */
-type DatePart = { key: string; part: "__typename" | "precision" | "start" | "end" | "year" | "month" | "day" };
+export type DatePart = { key: string; part: "__typename" | "precision" | "start" | "end" | "year" | "month" | "day" };
 
 /** Column pairs joining a related row (left) to its parent row (right). */
-type Join = { model: string; pairs: [string, string][] };
+export type Join = { model: string; pairs: [string, string][] };
 
 /** A Relay connection over rows of one model, with the fields asked of it. */
-interface Page {
+export interface Page {
   model: string;
   def: GraphQLField<unknown, unknown>;
   node: FieldNode;
   fields: PageField[];
 }
-type EdgeField = { key: string; kind: "__typename" | "cursor" | "node"; typeName: string; children: Planned[] };
-type PageField =
+export type EdgeField = { key: string; kind: "__typename" | "cursor" | "node"; typeName: string; children: Planned[] };
+export type PageField =
   | { key: string; kind: "__typename" | "totalCount"; typeName: string }
   | { key: string; kind: "edges"; edge: EdgeField[] }
   | { key: string; kind: "pageInfo"; info: { key: string; kind: string; typeName: string }[] };
 
-interface PlannedRoot {
+export interface PlannedRoot {
   key: string;
   root: SqlRoot;
   def: GraphQLField<unknown, unknown>;
@@ -80,7 +76,7 @@ const PAGE_INFO = new Set(["__typename", "hasNextPage", "hasPreviousPage", "star
 const PLAIN_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
 /** Prisma column types whose value PostgreSQL renders in JSON as GraphQL serializes it. */
 const PLAIN_COLUMNS = new Set(["String", "Int", "Float", "Boolean", "DateTime"]);
-const DATE_FORMATS: Record<string, string> = { Date: "YYYY-MM-DD", DateTime: 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"' };
+export const DATE_FORMATS: Record<string, string> = { Date: "YYYY-MM-DD", DateTime: 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"' };
 /** json_build_object takes at most 100 arguments. */
 const MAX_KEYS = 50;
 
@@ -255,207 +251,4 @@ export function planOperation(schema: GraphQLSchema, document: DocumentNode, ope
   }
   byName.set(name, plan);
   return plan;
-}
-
-/** One request's SQL: the statement text and its bind values. */
-export interface PlannedStatement {
-  sql: string;
-  params: unknown[];
-  /** Root keys a unique lookup fills: null there means NOT_FOUND, which the resolvers report. */
-  lookups: string[];
-}
-
-/** Builds one request's statement from a plan; null when its arguments need the resolvers. */
-export function buildStatement(
-  schema: GraphQLSchema,
-  plan: OperationPlan,
-  rawVariables: Record<string, unknown> | undefined,
-  lang: string | null,
-): PlannedStatement | null {
-  const coerced = getVariableValues(schema, plan.operation.variableDefinitions ?? [], rawVariables ?? {});
-  if (coerced.errors) return null;
-  try {
-    return new StatementBuilder(coerced.coerced, lang).operation(plan);
-  } catch (error) {
-    // Arguments a resolver refuses (page size, language, bad filter) get its error, not ours.
-    if (error instanceof Unplannable || error instanceof GraphQLError) return null;
-    throw error;
-  }
-}
-
-class StatementBuilder {
-  private readonly params: unknown[] = [];
-  private aliases = 0;
-  readonly bind: Bind = (value) => {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  };
-
-  constructor(
-    private readonly variables: Record<string, unknown>,
-    private readonly lang: string | null,
-  ) {}
-
-  private alias(): string {
-    return `r${++this.aliases}`;
-  }
-
-  private args(def: GraphQLField<unknown, unknown>, node: FieldNode): Args {
-    return getArgumentValues(def, node, this.variables);
-  }
-
-  operation(plan: OperationPlan): PlannedStatement {
-    const lookups: string[] = [];
-    const pairs = plan.roots.map((root) => {
-      if ("typename" in root) return [root.key, "'Query'"] as const;
-      const args = this.args(root.def, root.node);
-      const model = modelInfo(root.root.model);
-      if (root.root.kind === "unique") {
-        lookups.push(root.key);
-        const row = this.alias();
-        return [root.key, `(SELECT ${this.object(model, root.children, row)} FROM ${quoteIdent(model.table)} ${row} WHERE ${whereSql(model, root.root.where(args), row, this.bind)})`] as const;
-      }
-      const query = root.root.query(args);
-      if (!query) throw new Unplannable("root query");
-      return [root.key, this.connection(root.page!, args, query, () => "true")] as const;
-    });
-    return { sql: `SELECT ${jsonObject(pairs)} AS data`, params: this.params, lookups };
-  }
-
-  /** A row of `model` at alias `row` as a JSON object of the planned fields. */
-  object(model: ModelInfo, fields: Planned[], row: string): string {
-    return jsonObject(fields.map((field) => [field.key, this.value(model, field, row)]));
-  }
-
-  private value(model: ModelInfo, field: Planned, row: string): string {
-    switch (field.kind) {
-      case "typename":
-        return quoteLiteral(field.typeName);
-      case "column": {
-        const column = columnOf(model, field.field, row);
-        return DATE_FORMATS[field.scalar] ? `to_char(${column}, ${quoteLiteral(DATE_FORMATS[field.scalar])})` : column;
-      }
-      case "globalId":
-        return `translate(encode(convert_to(${quoteLiteral(`${field.typeName}:`)} || ${columnOf(model, field.field, row)}, 'UTF8'), 'base64'), E'\\n', '')`;
-      case "text":
-        return this.text(model, field, row);
-      case "partialDate":
-        return partialDate(field.columns.map((c) => columnOf(model, c, row)), field.parts);
-      case "toOne": {
-        const child = modelInfo(field.model);
-        const alias = this.alias();
-        return `(SELECT ${this.object(child, field.children, alias)} FROM ${quoteIdent(child.table)} ${alias} WHERE ${joinSql(child, model, field.join, alias, row)})`;
-      }
-      case "relationPage": {
-        const args = this.args(field.page.def, field.page.node);
-        const child = modelInfo(field.join.model);
-        return this.connection(field.page, args, field.query(args), (alias) => joinSql(child, model, field.join, alias, row));
-      }
-    }
-  }
-
-  /**
-   * A text in the asked language, from a JSON array of {lang, text}: `pickText`
-   * (common/localized.ts) falls back to the original wording, then the first text, skipping
-   * empty ones; a registry name to English, then a code column.
-   */
-  private text(model: ModelInfo, field: Extract<Planned, { kind: "text" }>, row: string): string {
-    const args = this.args(field.def, field.node) as { lang?: string | null };
-    const lang = args.lang ?? this.lang;
-    checkLang(lang);
-    const column = columnOf(model, field.text.column, row);
-    const textWhere = (condition: string) => `(SELECT x->>'text' FROM jsonb_array_elements(${column}) x WHERE ${condition} LIMIT 1)`;
-    const inLanguage = (code: string) => textWhere(`x->>'lang' = ${this.bind(code)}`);
-    if (field.text.kind === "registryName") return `coalesce(${[...(lang ? [inLanguage(lang)] : []), inLanguage("en"), columnOf(model, field.text.orElse, row)].join(", ")})`;
-    const candidates = [...(lang ? [inLanguage(lang)] : []), textWhere(`x->'original' = 'true'::jsonb`), `${column}->0->>'text'`].map((c) => `nullif(${c}, '')`);
-    const text = `CASE WHEN jsonb_typeof(${column}) = 'array' THEN coalesce(${candidates.join(", ")}) END`;
-    return field.text.required ? `coalesce(${text}, '')` : text;
-  }
-
-  /**
-   * A Relay connection over the rows `source` restricts (an alias → condition), paged as Pothos
-   * pages a cursor connection: `first` rows (default 20, at most 100) plus one to tell whether
-   * more follow; cursors encode the id.
-   */
-  private connection(page: Page, args: Args, query: RowQuery, source: (alias: string) => string): string {
-    if (args.after != null || args.before != null || args.last != null) throw new Unplannable("cursor paging");
-    const first = (args.first as number | null | undefined) ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new Unplannable("page size");
-    const model = modelInfo(page.model);
-    const rowsFrom = (alias: string) => `FROM ${quoteIdent(model.table)} ${alias} WHERE ${source(alias)} AND ${whereSql(model, query.where, alias, this.bind)}`;
-    const pageAlias = this.alias();
-    const row = `${pageAlias}_row`;
-    // Bound only when used: PostgreSQL cannot type a parameter the text never mentions.
-    let boundSize: string | undefined;
-    const size = () => (boundSize ??= this.bind(first));
-    const cursor = `translate(encode(convert_to('GPC:N:' || ${row}.id, 'UTF8'), 'base64'), E'\\n', '')`;
-    const pageColumns: string[] = [];
-    const pairs = page.fields.map((field): [string, string] => {
-      switch (field.kind) {
-        case "__typename":
-          return [field.key, quoteLiteral(field.typeName)];
-        case "totalCount": {
-          const alias = this.alias();
-          return [field.key, `(SELECT count(*)::int ${rowsFrom(alias)})`];
-        }
-        case "edges": {
-          const edge = jsonObject(
-            field.edge.map((e) => [e.key, e.kind === "__typename" ? quoteLiteral(e.typeName) : e.kind === "cursor" ? cursor : this.object(model, e.children, row)]),
-          );
-          pageColumns.push(`coalesce(json_agg(${edge} ORDER BY ${row}.n) FILTER (WHERE ${row}.n <= ${size()}), '[]') AS edges${pageColumns.length}`);
-          return [field.key, `${pageAlias}.edges${pageColumns.length - 1}`];
-        }
-        case "pageInfo":
-          return [field.key, jsonObject(field.info.map((info) => [info.key, pageInfoValue(info, pageAlias)]))];
-      }
-    });
-    if (!pageColumns.length && !page.fields.some((f) => f.kind === "pageInfo")) return jsonObject(pairs);
-    const inner = `${pageAlias}_source`;
-    const order = orderBySql(model, query.orderBy, inner);
-    const rows = `(SELECT ${inner}.*, row_number() OVER (ORDER BY ${order}) AS n ${rowsFrom(inner)} ORDER BY ${order} LIMIT ${size()} + 1) ${row}`;
-    pageColumns.push(
-      `count(*) > ${size()} AS more`,
-      `(array_agg(${cursor} ORDER BY ${row}.n) FILTER (WHERE ${row}.n <= ${size()}))[1] AS start_cursor`,
-      `(array_agg(${cursor} ORDER BY ${row}.n DESC) FILTER (WHERE ${row}.n <= ${size()}))[1] AS end_cursor`,
-    );
-    return `(SELECT ${jsonObject(pairs)} FROM (SELECT ${pageColumns.join(", ")} FROM ${rows}) ${pageAlias})`;
-  }
-}
-
-function pageInfoValue(info: { kind: string; typeName: string }, page: string): string {
-  switch (info.kind) {
-    case "__typename":
-      return quoteLiteral(info.typeName);
-    case "hasNextPage":
-      return `${page}.more`;
-    case "hasPreviousPage":
-      return "false";
-    case "startCursor":
-      return `${page}.start_cursor`;
-    default:
-      return `${page}.end_cursor`;
-  }
-}
-
-/** `partialDate()` and the PartialDate fields (common/partial-date.ts) in SQL. */
-function partialDate([precision, start, end]: string[], parts: DatePart[]): string {
-  const precise = (levels: string[]) => `CASE WHEN ${precision}::text IN (${levels.map(quoteLiteral).join(", ")}) THEN`;
-  const values: Record<DatePart["part"], string> = {
-    __typename: "'PartialDate'",
-    precision,
-    start: `to_char(${start}, 'YYYY-MM-DD')`,
-    end: `to_char(${end}, 'YYYY-MM-DD')`,
-    year: `extract(year FROM ${start})::int`,
-    month: `${precise(["MONTH", "DAY", "DATE_TIME"])} extract(month FROM ${start})::int END`,
-    day: `${precise(["DAY", "DATE_TIME"])} extract(day FROM ${start})::int END`,
-  };
-  return `CASE WHEN ${precision} IS NOT NULL AND ${start} IS NOT NULL AND ${end} IS NOT NULL THEN ${jsonObject(parts.map((p) => [p.key, values[p.part]]))} END`;
-}
-
-function joinSql(child: ModelInfo, parent: ModelInfo, join: Join, childAlias: string, parentAlias: string): string {
-  return join.pairs.map(([childField, parentField]) => `${columnOf(child, childField, childAlias)} = ${columnOf(parent, parentField, parentAlias)}`).join(" AND ");
-}
-
-function jsonObject(pairs: readonly (readonly [string, string])[]): string {
-  return `json_build_object(${pairs.map(([key, value]) => `${quoteLiteral(key)}, ${value}`).join(", ")})`;
 }
