@@ -199,9 +199,10 @@ class Planner {
     const roots = [...this.collect(queryType, [operation.selectionSet])].map(([key, nodes]) => {
       const name = nodes[0].name.value;
       if (name === "__typename") return { key, typename: true as const };
-      const def = queryType.getFields()[name];
-      const root = def.extensions[SQL_ROOT] as SqlRoot | undefined;
+      // Introspection (__schema, __type) is no field of the query type.
+      const root = queryType.getFields()[name]?.extensions[SQL_ROOT] as SqlRoot | undefined;
       if (!root) throw new Unplannable(`Query.${name}`);
+      const def = queryType.getFields()[name];
       const sets = this.subSelections(nodes);
       return root.kind === "unique"
         ? { key, root, def, node: nodes[0], children: this.row(this.objectType(def), sets), page: null }

@@ -1,6 +1,6 @@
 // Answers planned operations with one SQL statement (plan.ts, statement.ts) in place of yoga's execution;
 // everything else, and every planned operation whose statement declines, runs the resolvers.
-import type { ExecutionArgs, ExecutionResult } from "graphql";
+import { GraphQLError, type ExecutionArgs, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Database } from "../db/database.js";
 import type { Context } from "../schema/context.js";
@@ -13,7 +13,14 @@ async function executePlanned(db: Database, args: ExecutionArgs): Promise<Execut
   if (!plan) return null;
   const statement = buildStatement(args.schema, plan, args.variableValues ?? undefined, (args.contextValue as Context).lang);
   if (!statement) return null;
-  const [{ data }] = await db.read<{ data: Record<string, unknown> }>(statement.sql, statement.params);
+  let data: Record<string, unknown>;
+  try {
+    [{ data }] = await db.read<{ data: Record<string, unknown> }>(statement.sql, statement.params);
+  } catch (error) {
+    // Reported as a resolver's error would be: the error mask gives a statement timeout its
+    // code (OPERATION_LIMIT_EXCEEDED) and hides anything else.
+    return { data: null, errors: [new GraphQLError((error as Error).message, { originalError: error as Error })] };
+  }
   return statement.lookups.some((key) => data[key] === null) ? null : { data };
 }
 

@@ -63,6 +63,7 @@ const PLANNED: Case[] = [
     } }`,
     variables: { slug: SEEDED.network },
   },
+  { name: "a root __typename beside a lookup", query: `{ __typename town(slug: "leoben") { slug } }` },
   {
     name: "towns by region, by population range and by name",
     query: `query ($region: String!) {
@@ -75,6 +76,7 @@ const PLANNED: Case[] = [
 ];
 
 const ANSWERED_BY_RESOLVERS: Case[] = [
+  { name: "introspection", query: `{ __typename __schema { queryType { name } } __type(name: "Town") { name } }` },
   { name: "an unknown town (NOT_FOUND)", query: `{ town(slug: "no-such-town") { slug } }` },
   { name: "a page larger than allowed", query: `{ town(slug: "opava") { memberships(first: 101) { totalCount } } }` },
   { name: "a language that is not a code", query: `{ town(slug: "opava") { country { name(lang: "czech") } } }` },

@@ -16,4 +16,17 @@ describeDb("statement timeout", () => {
     expect(slow.errors?.[0]).toMatchObject({ message: expect.stringMatching(/longer than the server allows/), extensions: { code: "OPERATION_LIMIT_EXCEEDED" } });
     expect(await api.data(`{ town(slug: "opava") { name } }`)).toEqual({ town: { name: "Opava" } });
   });
+
+  it.runIf(leg === "postgres")("cancels a slow planned statement (src/sql-plan) the same way", async () => {
+    // Counting and sorting every European town by name takes over 10 ms; this API allows 1.
+    const tight = await startTestApi("europe", { statementTimeoutMs: 1 });
+    try {
+      const slow = await tight.query(`{ towns(first: 100) { totalCount edges { node { slug } } } }`);
+      expect(slow.errors?.[0]).toMatchObject({ message: expect.stringMatching(/longer than the server allows/), extensions: { code: "OPERATION_LIMIT_EXCEEDED" } });
+      expect(tight.statements).toHaveLength(1);
+      expect(tight.statements[0]).toMatch(/^SELECT json_build_object/);
+    } finally {
+      await tight.close();
+    }
+  });
 });
