@@ -40,8 +40,13 @@ export type Planned =
 /** A subfield of a PartialDate. */
 export type DatePart = { key: string; part: "__typename" | "precision" | "start" | "end" | "year" | "month" | "day" };
 
-/** Column pairs joining a related row (left) to its parent row (right). */
-export type Join = { model: string; pairs: [string, string][] };
+/** How rows of a related model join their parent row; `keyOnParent` when the parent holds the foreign key. */
+export interface Join {
+  model: string;
+  childColumn: string;
+  parentColumn: string;
+  keyOnParent: boolean;
+}
 
 /** A Relay connection over rows of one model, with the fields asked of it. */
 export interface Page {
@@ -68,7 +73,7 @@ export interface PlannedRoot {
 
 export interface OperationPlan {
   operation: OperationDefinitionNode;
-  roots: (PlannedRoot | { key: string; typename: true })[];
+  roots: (PlannedRoot | { key: string; typeName: string })[];
 }
 
 const DATE_PARTS = new Set(["__typename", "precision", "start", "end", "year", "month", "day"]);
@@ -198,7 +203,7 @@ class Planner {
     if (operation.operation !== "query" || !queryType) throw new Unplannable(operation.operation);
     const roots = [...this.collect(queryType, [operation.selectionSet])].map(([key, nodes]) => {
       const name = nodes[0].name.value;
-      if (name === "__typename") return { key, typename: true as const };
+      if (name === "__typename") return { key, typeName: queryType.name };
       // Introspection (__schema, __type) is no field of the query type.
       const root = queryType.getFields()[name]?.extensions[SQL_ROOT] as SqlRoot | undefined;
       if (!root) throw new Unplannable(`Query.${name}`);
@@ -217,18 +222,20 @@ class Planner {
  * leaves out `relationToFields`; a foreign key references the primary key, as all of ours do.
  */
 function joinOf(parentModel: string, relation: RelationField): Join {
-  const referenced = (field: RelationField, target: string): [string, string] => {
+  /** A single-column foreign key: [its column, the column it references]. */
+  const foreignKey = (field: RelationField, target: string): [string, string] => {
     const key = field.relationToFields?.[0] ?? modelInfo(target).idField;
     if (field.relationFromFields?.length !== 1 || !key) throw new Unplannable(`relation ${field.name}`);
     return [field.relationFromFields[0], key];
   };
   if (relation.relationFromFields?.length) {
-    const [from, to] = referenced(relation, relation.type);
-    return { model: relation.type, pairs: [[to, from]] };
+    const [column, referenced] = foreignKey(relation, relation.type);
+    return { model: relation.type, childColumn: referenced, parentColumn: column, keyOnParent: true };
   }
   const back = [...modelInfo(relation.type).relations.values()].find((f) => f.relationName === relation.relationName && f.type === parentModel && f.relationFromFields?.length);
   if (!back) throw new Unplannable(`relation ${relation.name}`);
-  return { model: relation.type, pairs: [referenced(back, parentModel)] };
+  const [column, referenced] = foreignKey(back, parentModel);
+  return { model: relation.type, childColumn: column, parentColumn: referenced, keyOnParent: false };
 }
 
 const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | undefined, OperationPlan | null>>>();

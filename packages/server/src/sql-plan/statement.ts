@@ -57,7 +57,7 @@ class StatementBuilder {
   operation(plan: OperationPlan): PlannedStatement {
     const lookups: string[] = [];
     const pairs = plan.roots.map((root) => {
-      if ("typename" in root) return [root.key, "'Query'"] as const;
+      if ("typeName" in root) return [root.key, quoteLiteral(root.typeName)] as const;
       const args = this.args(root.def, root.node);
       const model = modelInfo(root.root.model);
       if (root.root.kind === "unique") {
@@ -86,13 +86,14 @@ class StatementBuilder {
         return DATE_FORMATS[field.scalar] ? `to_char(${column}, ${quoteLiteral(DATE_FORMATS[field.scalar])})` : column;
       }
       case "globalId":
-        return `translate(encode(convert_to(${quoteLiteral(`${field.typeName}:`)} || ${columnOf(model, field.field, row)}, 'UTF8'), 'base64'), E'\\n', '')`;
+        return globalId(field.typeName, columnOf(model, field.field, row));
       case "text":
         return this.text(model, field, row);
       case "partialDate":
         return partialDate(field.columns.map((c) => columnOf(model, c, row)), field.parts);
       case "toOne": {
         const child = modelInfo(field.model);
+        if (field.join.keyOnParent && field.children.every((c) => isReferencedKey(c, field.join))) return keyObject(model, field, row);
         const alias = this.alias();
         return `(SELECT ${this.object(child, field.children, alias)} FROM ${quoteIdent(child.table)} ${alias} WHERE ${joinSql(child, model, field.join, alias, row)})`;
       }
@@ -138,7 +139,8 @@ class StatementBuilder {
     // Bound only when used: PostgreSQL cannot type a parameter the text never mentions.
     let boundSize: string | undefined;
     const size = () => (boundSize ??= this.bind(first));
-    const cursor = `translate(encode(convert_to('GPC:N:' || ${row}.id, 'UTF8'), 'base64'), E'\\n', '')`;
+    // plugin-prisma's cursor of an Int id: base64 of "GPC:N:<id>".
+    const cursor = base64(`'GPC:N:' || ${row}.id`);
     const pageColumns: string[] = [];
     const pairs = page.fields.map((field): [string, string] => {
       switch (field.kind) {
@@ -203,7 +205,33 @@ function partialDate([precision, start, end]: string[], parts: DatePart[]): stri
 }
 
 function joinSql(child: ModelInfo, parent: ModelInfo, join: Join, childAlias: string, parentAlias: string): string {
-  return join.pairs.map(([childField, parentField]) => `${columnOf(child, childField, childAlias)} = ${columnOf(parent, parentField, parentAlias)}`).join(" AND ");
+  return `${columnOf(child, join.childColumn, childAlias)} = ${columnOf(parent, join.parentColumn, parentAlias)}`;
+}
+
+/** A field of the related row that its parent's foreign key already holds (`country { code }`). */
+function isReferencedKey(field: Planned, join: Join): boolean {
+  if (field.kind === "typename") return true;
+  if (field.kind === "globalId") return field.field === join.childColumn;
+  return field.kind === "column" && field.field === join.childColumn && !DATE_FORMATS[field.scalar];
+}
+
+/** The related row built from the parent's foreign key alone: the constraint guarantees the row. */
+function keyObject(parent: ModelInfo, field: Extract<Planned, { kind: "toOne" }>, row: string): string {
+  const key = columnOf(parent, field.join.parentColumn, row);
+  const values = field.children.map((c): [string, string] =>
+    c.kind === "typename" ? [c.key, quoteLiteral(c.typeName)] : c.kind === "globalId" ? [c.key, globalId(c.typeName, key)] : [c.key, key],
+  );
+  return `CASE WHEN ${key} IS NULL THEN NULL ELSE ${jsonObject(values)} END`;
+}
+
+/** Pothos's global id of a row: base64 of "Type:key". */
+function globalId(typeName: string, key: string): string {
+  return base64(`${quoteLiteral(`${typeName}:`)} || ${key}`);
+}
+
+/** Base64 of a text, without the line breaks PostgreSQL puts in every 76 characters. */
+function base64(text: string): string {
+  return `translate(encode(convert_to(${text}, 'UTF8'), 'base64'), E'\\n', '')`;
 }
 
 function jsonObject(pairs: readonly (readonly [string, string])[]): string {
