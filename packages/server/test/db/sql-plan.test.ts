@@ -69,7 +69,7 @@ const PLANNED: Case[] = [
     query: `query ($region: String!) {
       region: towns(filter: { region: $region }, first: 5) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { slug name region } } }
       range: towns(filter: { countries: ["cz", "AT"], populationMin: 10000, populationMax: 60000 }, order: POPULATION_DESC) { totalCount edges { node { slug population country { code } } } }
-      all: towns(first: 3) { totalCount edges { node { slug } } }
+      all: towns(first: 3) { totalCount edges { node { slug country { __typename id } } } }
     }`,
     variables: { region: "Styria" },
   },
