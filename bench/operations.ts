@@ -156,7 +156,7 @@ export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
     floor: {
       sql: `SELECT json_build_object('totalCount', (SELECT count(*) FROM "Town" WHERE "countryCode" = $1 AND population >= $2),
           'nodes', (SELECT coalesce(json_agg(json_build_object('slug', slug, 'name', name, 'population', population, 'region', region, 'country', "countryCode")), '[]')
-                      FROM (SELECT * FROM "Town" WHERE "countryCode" = $1 AND population >= $2 ORDER BY population DESC, id LIMIT 21) t))`,
+                      FROM (SELECT * FROM "Town" WHERE "countryCode" = $1 AND population >= $2 ORDER BY population DESC NULLS LAST, id LIMIT 21) t))`,
       params: (s) => [s.country, s.populationMin],
     },
   },

@@ -21,7 +21,7 @@ $$;
 
 -- A filtered town list: one country, a population floor, largest first.
 CREATE OR REPLACE FUNCTION bench.towns_filtered(country text, population_min int) RETURNS SETOF "Town" LANGUAGE sql STABLE AS $$
-  SELECT * FROM "Town" WHERE "countryCode" = country AND population >= population_min ORDER BY population DESC, id
+  SELECT * FROM "Town" WHERE "countryCode" = country AND population >= population_min ORDER BY population DESC NULLS LAST, id
 $$;
 
 CREATE TYPE bench.partner_suggestion AS (town_slug text, town_name text, population int, country_code text, score float8, distance_km float8, fit float8, themes text[], ties text[]);
