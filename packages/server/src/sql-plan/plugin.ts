@@ -1,5 +1,6 @@
-// Answers planned operations with one SQL statement (plan.ts, statement.ts) in place of yoga's execution;
-// everything else, and every planned operation whose statement declines, runs the resolvers.
+// Answers planned operations with one SQL statement (plan.ts, statement.ts) in place of
+// yoga's execution; everything else, and every planned operation whose statement declines,
+// runs the resolvers.
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Database } from "../db/database.js";

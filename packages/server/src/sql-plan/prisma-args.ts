@@ -22,7 +22,11 @@ export interface ModelInfo {
   idField: string | null;
 }
 
-/** From Pothos's copy of the data model: the client's own leaves out the relations' columns. Our models map no names. */
+/**
+ * From Pothos's copy of the data model (the client's own leaves out the relations' columns). It
+ * has no database names: tables and columns are named as the models and fields, which holds
+ * while schema.prisma maps none (test/unit/sql-plan-names.test.ts).
+ */
 const models = new Map<string, ModelInfo>(
   Object.entries(getDatamodel().datamodel.models).map(([name, model]) => [
     name,
