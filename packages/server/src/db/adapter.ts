@@ -48,7 +48,8 @@ export async function openPGlite(dataDir: string): Promise<PGlite> {
   }
 }
 
-const isWebAssemblyTrap = (error: unknown) => error instanceof WebAssembly.RuntimeError || (error as Error | null)?.name === "RuntimeError";
+/** A WebAssembly.RuntimeError (its name; the server's TypeScript libs do not declare WebAssembly). */
+const isWebAssemblyTrap = (error: unknown) => (error as Error | null)?.name === "RuntimeError";
 
 /** One call into each extension the database has installed (none before the first migration). */
 async function callEveryExtension(pglite: PGlite): Promise<void> {
