@@ -39,7 +39,19 @@ export async function startLiveServer(env: Record<string, string> = {}, entry: E
   const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  await waitForOutput(child, /on http:\/\/\S+\/graphql/, 120_000);
+  const removeScratch = async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
+    await postgres?.stop();
+  };
+  try {
+    await waitForOutput(child, /on http:\/\/\S+\/graphql/, 120_000);
+  } catch (error) {
+    // A server that never came up leaves no database or data directory behind either.
+    child.kill("SIGTERM");
+    await removeScratch();
+    throw error;
+  }
   // A server that dies mid-suite would only show as client timeouts; say why it died.
   child.once("exit", (code, signal) => {
     if (!stopping) console.error(`CityNet test server exited (${code ?? signal}) while tests ran:\n${output}`);
@@ -53,9 +65,7 @@ export async function startLiveServer(env: Record<string, string> = {}, entry: E
       stopping = true;
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
-      rmSync(dataDir, { recursive: true, force: true });
-      await database?.drop();
-      await postgres?.stop();
+      await removeScratch();
     },
   };
 }
