@@ -10,7 +10,7 @@
 // compiler casts them in the SQL text), patterns (it builds the LIKE pattern itself), dates,
 // page sizes, orders, list lengths. A query without any such value is cached whole.
 import { createRequire } from "node:module";
-import { Prisma } from "../generated/prisma/index.js";
+import { models } from "./data-model.js";
 
 interface QueryCompiler {
   compile(query: string): unknown;
@@ -31,12 +31,6 @@ const installed = Symbol("citynet plan cache");
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
-interface Field {
-  kind: "scalar" | "enum" | "object" | "unsupported";
-  type: string;
-}
-/** Model name → field name → field, from the generated client's data model. */
-type DataModel = Map<string, Map<string, Field>>;
 
 const isObject = (value: Json | undefined): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
 const isBindable = (value: Json): value is string | number => typeof value === "string" || typeof value === "number";
@@ -66,7 +60,7 @@ export interface PlanCacheStats {
  * Replaces the bindable filter values of a JSON-protocol read with placeholders citynet$0, …
  * Walks the query along the data model, so it knows each value's field type.
  */
-function parameterize(query: JsonObject, model: DataModel): { shape: JsonObject; values: Json[] } {
+function parameterize(query: JsonObject): { shape: JsonObject; values: Json[] } {
   const values: Json[] = [];
   const placeholder = (value: Json): Json => {
     values.push(value);
@@ -90,7 +84,7 @@ function parameterize(query: JsonObject, model: DataModel): { shape: JsonObject;
   const filter = (node: Json, modelName: string): Json => {
     if (Array.isArray(node)) return node.map((item) => filter(item, modelName));
     if (!isObject(node)) return node;
-    const fields = model.get(modelName);
+    const fields = models.get(modelName)?.fields;
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
       const field = fields?.get(key);
@@ -111,7 +105,7 @@ function parameterize(query: JsonObject, model: DataModel): { shape: JsonObject;
       out.arguments = args;
     }
     if (isObject(node.selection)) {
-      const fields = model.get(modelName);
+      const fields = models.get(modelName)?.fields;
       out.selection = Object.fromEntries(
         Object.entries(node.selection).map(([name, sub]) => {
           const field = fields?.get(name);
@@ -175,12 +169,11 @@ export function installPlanCache({ verify = false } = {}): void {
   prototype[installed] = true;
   const compileLiteral = prototype.compile;
   const plans = new Map<string, CachedPlan | "literal">();
-  const model: DataModel = new Map(Prisma.dmmf.datamodel.models.map((m) => [m.name, new Map(m.fields.map((f) => [f.name, f as Field]))]));
 
   prototype.compile = function (this: QueryCompiler, queryText: string) {
     const query = JSON.parse(queryText) as JsonObject;
     if (!READ_ACTIONS.has(query.action as string) || typeof query.modelName !== "string") return compileLiteral.call(this, queryText);
-    const { shape, values } = parameterize(query, model);
+    const { shape, values } = parameterize(query);
     const key = JSON.stringify(shape);
     let cached = plans.get(key);
     if (cached === "literal") return compileLiteral.call(this, queryText);

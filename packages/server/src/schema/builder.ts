@@ -7,7 +7,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import SubGraphPlugin from "@pothos/plugin-sub-graph";
 import type PrismaTypes from "../generated/pothos-types.js";
-import { getDatamodel } from "../generated/pothos-types.js";
+import { datamodel } from "../db/data-model.js";
 import type { Context } from "./context.js";
 import { SUBGRAPHS, type SubGraph } from "./subgraphs.js";
 
@@ -52,7 +52,7 @@ export const builder = new SchemaBuilder<{
   // a resolver that reads a column it did not select.
   prisma: {
     client: (ctx) => ctx.prisma,
-    dmmf: getDatamodel(),
+    dmmf: datamodel,
     exposeDescriptions: true,
     filterConnectionTotalCount: true,
     onUnusedQuery: null,

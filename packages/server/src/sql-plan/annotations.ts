@@ -2,7 +2,7 @@
 // Prisma relations): how a computed field reads its columns, which Prisma query a relation's
 // page runs, and how a root field finds its rows. Each is the same function or column list the
 // resolver uses, so the two ways of answering cannot drift apart.
-type Args = Record<string, unknown>;
+export type Args = Record<string, unknown>;
 type Where = Record<string, unknown>;
 
 /** A field computed from columns of its row. */
@@ -36,6 +36,8 @@ export const sqlRoot = (root: SqlRoot) => ({ [SQL_ROOT]: root });
  * A relation's `query` option, shared with the planner. Without it the planner leaves the
  * relation to its resolver, since it cannot see an order hidden inside Pothos.
  */
+export type RelationQuery = (args: Args) => RowQuery;
+
 export function plannedQuery<Q extends RowQuery>(query: (args: Args) => Q) {
   return { query, extensions: { [RELATION_QUERY]: query } };
 }

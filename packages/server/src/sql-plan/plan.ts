@@ -21,11 +21,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { RELATION_QUERY, SQL_FIELD, SQL_ROOT, type RowQuery, type SqlField, type SqlRoot } from "./annotations.js";
-import { modelInfo, Unplannable, type ModelInfo, type RelationField } from "./prisma-args.js";
-
-export type Args = Record<string, unknown>;
-export type RelationQuery = (args: Args) => RowQuery;
+import type { Model, ModelField } from "../db/data-model.js";
+import { RELATION_QUERY, SQL_FIELD, SQL_ROOT, type RelationQuery, type SqlField, type SqlRoot } from "./annotations.js";
+import { modelInfo, Unplannable } from "./prisma-args.js";
 
 /** A field the planner knows how to build, found once per document. */
 export type Planned =
@@ -125,10 +123,10 @@ class Planner {
     const model = type.extensions.pothosPrismaModel as string | undefined;
     if (!model) throw new Unplannable(`${type.name} is not a Prisma type`);
     const info = modelInfo(model);
-    return [...this.collect(type, sets)].map(([key, nodes]) => this.field(type, info, model, key, nodes));
+    return [...this.collect(type, sets)].map(([key, nodes]) => this.field(type, info, key, nodes));
   }
 
-  private field(type: GraphQLObjectType, info: ModelInfo, model: string, key: string, nodes: FieldNode[]): Planned {
+  private field(type: GraphQLObjectType, info: Model, key: string, nodes: FieldNode[]): Planned {
     const name = nodes[0].name.value;
     if (name === "__typename") return { kind: "typename", key, typeName: type.name };
     const def = type.getFields()[name];
@@ -136,9 +134,9 @@ class Planner {
     const exposed = extensions.pothosExposedField as string | undefined;
     if (exposed) {
       const scalar = getNamedType(def.type);
-      const column = info.columns.get(exposed);
+      const column = info.fields.get(exposed);
       const knownScalar = scalar instanceof GraphQLEnumType || (scalar instanceof GraphQLScalarType && (PLAIN_SCALARS.has(scalar.name) || DATE_FORMATS[scalar.name]));
-      if (!column || !knownScalar || !(column.isEnum || PLAIN_COLUMNS.has(column.type))) throw new Unplannable(`column ${exposed}`);
+      if (!column || !knownScalar || !(column.kind === "enum" || (column.kind === "scalar" && PLAIN_COLUMNS.has(column.type)))) throw new Unplannable(`column ${exposed}`);
       return { kind: "column", key, field: exposed, scalar: scalar.name };
     }
     // A node's global id encodes its primary key (entityId in builder.ts names it for Pothos).
@@ -153,11 +151,9 @@ class Planner {
       });
       return { kind: "partialDate", key, columns: computed.columns, parts };
     }
-    // Pothos keeps a trimmed data model; Prisma's own has the join columns.
-    const relationName = (extensions.pothosPrismaRelationField as { name: string } | undefined)?.name;
-    const relation = relationName ? info.relations.get(relationName) : undefined;
+    const relation = extensions.pothosPrismaRelationField as ModelField | undefined;
     if (!relation) throw new Unplannable(`${type.name}.${name}`);
-    const join = joinOf(model, relation);
+    const join = joinOf(info.name, relation);
     if (!relation.isList) {
       if (def.args.length) throw new Unplannable(`${type.name}.${name} arguments`);
       return { kind: "toOne", key, model: relation.type, join, children: this.row(this.objectType(def), this.subSelections(nodes)) };
@@ -194,7 +190,7 @@ class Planner {
       return { key, kind: "edges", edge };
     });
     const nodeModel = modelInfo(model);
-    if (nodeModel.idField !== "id" || nodeModel.columns.get("id")?.type !== "Int") throw new Unplannable(`${model} cursor`);
+    if (nodeModel.idField !== "id" || nodeModel.fields.get("id")?.type !== "Int") throw new Unplannable(`${model} cursor`);
     return { model, def, node: nodes[0], fields };
   }
 
@@ -218,13 +214,13 @@ class Planner {
 }
 
 /**
- * How rows of the relation's model join the parent's row. The client's runtime data model
- * leaves out `relationToFields`; a foreign key references the primary key, as all of ours do.
+ * How rows of the relation's model join the parent's row. The data model names a foreign key's
+ * columns only (db/data-model.ts): it references the other model's primary key, as all of ours do.
  */
-function joinOf(parentModel: string, relation: RelationField): Join {
+function joinOf(parentModel: string, relation: ModelField): Join {
   /** A single-column foreign key: [its column, the column it references]. */
-  const foreignKey = (field: RelationField, target: string): [string, string] => {
-    const key = field.relationToFields?.[0] ?? modelInfo(target).idField;
+  const foreignKey = (field: ModelField, target: string): [string, string] => {
+    const key = modelInfo(target).idField;
     if (field.relationFromFields?.length !== 1 || !key) throw new Unplannable(`relation ${field.name}`);
     return [field.relationFromFields[0], key];
   };
@@ -232,7 +228,7 @@ function joinOf(parentModel: string, relation: RelationField): Join {
     const [column, referenced] = foreignKey(relation, relation.type);
     return { model: relation.type, childColumn: referenced, parentColumn: column, keyOnParent: true };
   }
-  const back = [...modelInfo(relation.type).relations.values()].find((f) => f.relationName === relation.relationName && f.type === parentModel && f.relationFromFields?.length);
+  const back = [...modelInfo(relation.type).fields.values()].find((f) => f.kind === "object" && f.relationName === relation.relationName && f.type === parentModel && f.relationFromFields?.length);
   if (!back) throw new Unplannable(`relation ${relation.name}`);
   const [column, referenced] = foreignKey(back, parentModel);
   return { model: relation.type, childColumn: column, parentColumn: referenced, keyOnParent: false };

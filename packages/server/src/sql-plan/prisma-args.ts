@@ -1,45 +1,15 @@
 // Translates the Prisma arguments our resolvers build (where, orderBy) into SQL over a table
 // alias. Only the forms the planned queries use are known; anything else throws Unplannable
 // and the resolvers answer instead.
-import { getDatamodel } from "../generated/pothos-types.js";
+import { models, type Model } from "../db/data-model.js";
 
 export class Unplannable extends Error {}
 
-export interface RelationField {
-  name: string;
-  type: string;
-  isList: boolean;
-  relationName?: string;
-  relationFromFields?: readonly string[];
-  relationToFields?: readonly string[];
-}
-
-export interface ModelInfo {
-  table: string;
-  /** Field name → column, for scalar and enum fields. */
-  columns: Map<string, { column: string; type: string; isEnum: boolean }>;
-  relations: Map<string, RelationField>;
-  idField: string | null;
-}
-
 /**
- * From Pothos's copy of the data model (the client's own leaves out the relations' columns). It
- * has no database names: tables and columns are named as the models and fields, which holds
- * while schema.prisma maps none (test/unit/sql-plan-names.test.ts).
+ * A model of the data model. Tables and columns are named as the models and fields: the data
+ * model has no database names, and schema.prisma maps none (test/unit/sql-plan-names.test.ts).
  */
-const models = new Map<string, ModelInfo>(
-  Object.entries(getDatamodel().datamodel.models).map(([name, model]) => [
-    name,
-    {
-      table: name,
-      columns: new Map(model.fields.filter((f) => f.kind === "scalar" || f.kind === "enum").map((f) => [f.name, { column: f.name, type: f.type, isEnum: f.kind === "enum" }])),
-      relations: new Map(model.fields.filter((f) => f.kind === "object").map((f) => [f.name, f as RelationField])),
-      idField: model.fields.find((f) => f.isId)?.name ?? null,
-    },
-  ]),
-);
-
-export function modelInfo(name: string): ModelInfo {
+export function modelInfo(name: string): Model {
   const model = models.get(name);
   if (!model) throw new Unplannable(`no model ${name}`);
   return model;
@@ -48,10 +18,11 @@ export function modelInfo(name: string): ModelInfo {
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-export function columnOf(model: ModelInfo, field: string, alias: string): string {
-  const column = model.columns.get(field);
-  if (!column) throw new Unplannable(`no column ${field}`);
-  return `${alias}.${quoteIdent(column.column)}`;
+/** A scalar or enum field of the model as a column of the row at `alias`. */
+export function columnOf(model: Model, field: string, alias: string): string {
+  const kind = model.fields.get(field)?.kind;
+  if (kind !== "scalar" && kind !== "enum") throw new Unplannable(`no column ${field}`);
+  return `${alias}.${quoteIdent(field)}`;
 }
 
 /** Adds a bind value and returns its placeholder. */
@@ -64,7 +35,7 @@ function isPlainValue(value: unknown): value is string | number | boolean {
 }
 
 /** The SQL condition of a Prisma where object (true when it has none). */
-export function whereSql(model: ModelInfo, where: Record<string, unknown> | undefined, alias: string, bind: Bind): string {
+export function whereSql(model: Model, where: Record<string, unknown> | undefined, alias: string, bind: Bind): string {
   const conditions: string[] = [];
   for (const [key, value] of Object.entries(where ?? {})) {
     if (value === undefined) continue;
@@ -89,8 +60,8 @@ export function whereSql(model: ModelInfo, where: Record<string, unknown> | unde
   return nonTrivial.length ? nonTrivial.join(" AND ") : "true";
 }
 
-/** The SQL ORDER BY list of a Prisma orderBy (the id when it has none, as Prisma pages). */
-export function orderBySql(model: ModelInfo, orderBy: unknown, alias: string): string {
+/** The SQL ORDER BY list of a Prisma orderBy; a page without an order is left to the resolvers. */
+export function orderBySql(model: Model, orderBy: unknown, alias: string): string {
   const terms = (Array.isArray(orderBy) ? orderBy : orderBy ? [orderBy] : []).flatMap((term: Record<string, unknown>) =>
     Object.entries(term).map(([field, direction]) => {
       const column = columnOf(model, field, alias);
@@ -100,6 +71,6 @@ export function orderBySql(model: ModelInfo, orderBy: unknown, alias: string): s
       return `${column} ${sort.toUpperCase()}${nulls ? ` NULLS ${String(nulls).toUpperCase()}` : ""}`;
     }),
   );
-  if (!terms.length && model.idField) terms.push(`${columnOf(model, model.idField, alias)} ASC`);
+  if (!terms.length) throw new Unplannable("no order");
   return terms.join(", ");
 }

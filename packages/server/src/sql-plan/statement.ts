@@ -3,9 +3,10 @@
 import { getArgumentValues, getVariableValues, GraphQLError, type FieldNode, type GraphQLField, type GraphQLSchema } from "graphql";
 import { checkLang } from "../schema/common/localized.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
-import type { RowQuery } from "./annotations.js";
-import { DATE_FORMATS, type Args, type DatePart, type Join, type OperationPlan, type Page, type Planned } from "./plan.js";
-import { columnOf, modelInfo, orderBySql, quoteIdent, quoteLiteral, Unplannable, whereSql, type Bind, type ModelInfo } from "./prisma-args.js";
+import type { Model } from "../db/data-model.js";
+import type { Args, RowQuery } from "./annotations.js";
+import { DATE_FORMATS, type DatePart, type Join, type OperationPlan, type Page, type Planned } from "./plan.js";
+import { columnOf, modelInfo, orderBySql, quoteIdent, quoteLiteral, Unplannable, whereSql, type Bind } from "./prisma-args.js";
 
 /** One request's SQL: the statement text and its bind values. */
 export interface PlannedStatement {
@@ -63,7 +64,7 @@ class StatementBuilder {
       if (root.root.kind === "unique") {
         lookups.push(root.key);
         const row = this.alias();
-        return [root.key, `(SELECT ${this.object(model, root.children, row)} FROM ${quoteIdent(model.table)} ${row} WHERE ${whereSql(model, root.root.where(args), row, this.bind)})`] as const;
+        return [root.key, `(SELECT ${this.object(model, root.children, row)} FROM ${quoteIdent(model.name)} ${row} WHERE ${whereSql(model, root.root.where(args), row, this.bind)})`] as const;
       }
       const query = root.root.query(args);
       if (!query) throw new Unplannable("root query");
@@ -73,11 +74,11 @@ class StatementBuilder {
   }
 
   /** A row of `model` at alias `row` as a JSON object of the planned fields. */
-  object(model: ModelInfo, fields: Planned[], row: string): string {
+  object(model: Model, fields: Planned[], row: string): string {
     return jsonObject(fields.map((field) => [field.key, this.value(model, field, row)]));
   }
 
-  private value(model: ModelInfo, field: Planned, row: string): string {
+  private value(model: Model, field: Planned, row: string): string {
     switch (field.kind) {
       case "typename":
         return quoteLiteral(field.typeName);
@@ -95,7 +96,7 @@ class StatementBuilder {
         const child = modelInfo(field.model);
         if (field.join.keyOnParent && field.children.every((c) => isReferencedKey(c, field.join))) return keyObject(model, field, row);
         const alias = this.alias();
-        return `(SELECT ${this.object(child, field.children, alias)} FROM ${quoteIdent(child.table)} ${alias} WHERE ${joinSql(child, model, field.join, alias, row)})`;
+        return `(SELECT ${this.object(child, field.children, alias)} FROM ${quoteIdent(child.name)} ${alias} WHERE ${joinSql(child, model, field.join, alias, row)})`;
       }
       case "relationPage": {
         const args = this.args(field.page.def, field.page.node);
@@ -110,7 +111,7 @@ class StatementBuilder {
    * (common/localized.ts) falls back to the original wording, then the first text, skipping
    * empty ones; a registry name to English, then a code column.
    */
-  private text(model: ModelInfo, field: Extract<Planned, { kind: "text" }>, row: string): string {
+  private text(model: Model, field: Extract<Planned, { kind: "text" }>, row: string): string {
     const args = this.args(field.def, field.node) as { lang?: string | null };
     const lang = args.lang ?? this.lang;
     checkLang(lang);
@@ -133,7 +134,7 @@ class StatementBuilder {
     const first = (args.first as number | null | undefined) ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new Unplannable("page size");
     const model = modelInfo(page.model);
-    const rowsFrom = (alias: string) => `FROM ${quoteIdent(model.table)} ${alias} WHERE ${source(alias)} AND ${whereSql(model, query.where, alias, this.bind)}`;
+    const rowsFrom = (alias: string) => `FROM ${quoteIdent(model.name)} ${alias} WHERE ${source(alias)} AND ${whereSql(model, query.where, alias, this.bind)}`;
     const pageAlias = this.alias();
     const row = `${pageAlias}_row`;
     // Bound only when used: PostgreSQL cannot type a parameter the text never mentions.
@@ -204,7 +205,7 @@ function partialDate([precision, start, end]: string[], parts: DatePart[]): stri
   return `CASE WHEN ${precision} IS NOT NULL AND ${start} IS NOT NULL AND ${end} IS NOT NULL THEN ${jsonObject(parts.map((p) => [p.key, values[p.part]]))} END`;
 }
 
-function joinSql(child: ModelInfo, parent: ModelInfo, join: Join, childAlias: string, parentAlias: string): string {
+function joinSql(child: Model, parent: Model, join: Join, childAlias: string, parentAlias: string): string {
   return `${columnOf(child, join.childColumn, childAlias)} = ${columnOf(parent, join.parentColumn, parentAlias)}`;
 }
 
@@ -216,7 +217,7 @@ function isReferencedKey(field: Planned, join: Join): boolean {
 }
 
 /** The related row built from the parent's foreign key alone: the constraint guarantees the row. */
-function keyObject(parent: ModelInfo, field: Extract<Planned, { kind: "toOne" }>, row: string): string {
+function keyObject(parent: Model, field: Extract<Planned, { kind: "toOne" }>, row: string): string {
   const key = columnOf(parent, field.join.parentColumn, row);
   const values = field.children.map((c): [string, string] =>
     c.kind === "typename" ? [c.key, quoteLiteral(c.typeName)] : c.kind === "globalId" ? [c.key, globalId(c.typeName, key)] : [c.key, key],

@@ -1,19 +1,9 @@
 // The budget of issue #6: every reference operation of the benchmark (bench/operations.ts)
 // costs at most 4 SQL statements, however large the page it asks for.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { REFERENCE_OPERATIONS, type Subjects } from "../../../../bench/operations.js";
+import { REFERENCE_OPERATIONS } from "../../../../bench/operations.js";
 import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
-
-const SEEDED: Subjects = {
-  town: "opava",
-  network: "medium-sized-cities",
-  search: "Ceske Budejovice",
-  country: "PL",
-  populationMin: 20_000,
-  partnerSearch: "montefranco-2019-partner-town",
-  from: "leoben",
-  to: "opava",
-};
+import { SEEDED_SUBJECTS } from "../support/subjects.js";
 
 const BUDGET = 4;
 
@@ -33,8 +23,8 @@ describeDb("reference operations' SQL statements", () => {
 
   for (const operation of REFERENCE_OPERATIONS) {
     it(`${operation.name}: at most ${BUDGET} statements, the same for a small and a large page`, async () => {
-      const small = await statementsFor(operation.citynet.query, operation.citynet.variables(SEEDED, 2));
-      const large = await statementsFor(operation.citynet.query, operation.citynet.variables(SEEDED, 20));
+      const small = await statementsFor(operation.citynet.query, operation.citynet.variables(SEEDED_SUBJECTS, 2));
+      const large = await statementsFor(operation.citynet.query, operation.citynet.variables(SEEDED_SUBJECTS, 20));
       expect(small.length, small.join("\n---\n")).toBeLessThanOrEqual(BUDGET);
       expect(large.length).toBe(small.length);
     });

@@ -3,20 +3,10 @@
 // resolvers refuse, is answered by the resolvers, errors included. Every case runs twice on
 // the same database: planner on, planner off.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { REFERENCE_OPERATIONS, type Subjects } from "../../../../bench/operations.js";
+import { REFERENCE_OPERATIONS } from "../../../../bench/operations.js";
 import { createApp } from "../../src/app.js";
-import { describeDb, startTestApi, type GraphQLResponse, type TestApi } from "../support/harness.js";
-
-const SEEDED: Subjects = {
-  town: "opava",
-  network: "medium-sized-cities",
-  search: "Ceske Budejovice",
-  country: "PL",
-  populationMin: 20_000,
-  partnerSearch: "montefranco-2019-partner-town",
-  from: "leoben",
-  to: "opava",
-};
+import { describeDb, querier, startTestApi, type GraphQLResponse, type TestApi } from "../support/harness.js";
+import { SEEDED_SUBJECTS } from "../support/subjects.js";
 
 interface Case {
   name: string;
@@ -49,7 +39,7 @@ const PLANNED: Case[] = [
   ...REFERENCE_OPERATIONS.filter((op) => ["town page", "network page", "filtered towns"].includes(op.name)).map((op) => ({
     name: `reference ${op.name}`,
     query: op.citynet.query,
-    variables: op.citynet.variables(SEEDED),
+    variables: op.citynet.variables(SEEDED_SUBJECTS),
   })),
   { name: "every planned Town field, with fragments and aliases", query: `query { opava: town(slug: "opava") { ...TownFields } leoben: town(slug: "leoben") { ...TownFields otherName: name } } ${TOWN_FIELDS}` },
   { name: "the reader's language from Accept-Language", query: `{ town(slug: "opava") { ...TownFields } } ${TOWN_FIELDS}`, headers: { "accept-language": "pl-PL,pl;q=0.9" } },
@@ -61,7 +51,7 @@ const PLANNED: Case[] = [
       earliest: events(order: DATE_ASC, first: 2) { edges { cursor node { slug name(lang: "de") } } }
       none: memberships(first: 0) { totalCount pageInfo { hasNextPage startCursor endCursor } edges { cursor } }
     } }`,
-    variables: { slug: SEEDED.network },
+    variables: { slug: SEEDED_SUBJECTS.network },
   },
   { name: "a root __typename beside a lookup", query: `{ __typename town(slug: "leoben") { slug } }` },
   {
@@ -92,15 +82,8 @@ describeDb("SQL planner", () => {
   let resolversOnly: (c: Case) => Promise<GraphQLResponse>;
   beforeAll(async () => {
     api = await startTestApi("europe");
-    const app = createApp(api.db, { logging: false, sqlPlans: false });
-    resolversOnly = async (c) => {
-      const response = await app.yoga.fetch("http://citynet.test/graphql", {
-        method: "POST",
-        headers: { "content-type": "application/json", ...c.headers },
-        body: JSON.stringify({ query: c.query, variables: c.variables }),
-      });
-      return (await response.json()) as GraphQLResponse;
-    };
+    const query = querier(createApp(api.db, { logging: false, sqlPlans: false }));
+    resolversOnly = (c) => query(c.query, c.variables, c.headers);
   });
   afterAll(() => api?.close());
 

@@ -81,11 +81,9 @@ export interface TestApi extends TestDatabase {
   data<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Data>;
 }
 
-export async function startTestApi(dataset: Dataset = "documents", options: OpenOptions = {}, appOptions: AppOptions = {}): Promise<TestApi> {
-  const database = await openTestDatabase(dataset, options);
-  const unexpected: unknown[] = [];
-  const app = createApp(database.db, { logging: false, logError: (error) => unexpected.push(error), ...appOptions });
-  const query = async (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+/** Sends GraphQL requests to an app in process, as a client would over HTTP. */
+export function querier(app: ReturnType<typeof createApp>) {
+  return async (q: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const response = await app.yoga.fetch("http://citynet.test/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
@@ -93,6 +91,13 @@ export async function startTestApi(dataset: Dataset = "documents", options: Open
     });
     return (await response.json()) as GraphQLResponse;
   };
+}
+
+export async function startTestApi(dataset: Dataset = "documents", options: OpenOptions = {}, appOptions: AppOptions = {}): Promise<TestApi> {
+  const database = await openTestDatabase(dataset, options);
+  const unexpected: unknown[] = [];
+  const app = createApp(database.db, { logging: false, logError: (error) => unexpected.push(error), ...appOptions });
+  const query = querier(app);
   return {
     ...database,
     app,

@@ -19,10 +19,7 @@ const select = (column: string) => ({ [column]: true }) as never;
 export function localizedText<Model extends PrismaModelTypes>(t: FieldBuilder<Model>, column: JsonColumn<Model>, description: string) {
   return t.string({
     nullable: true,
-    description,
-    select: select(column),
-    extensions: sqlField({ kind: "localizedText", column, required: false }),
-    args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+    ...textInLanguage(t, column, description, false),
     resolve: (parent: Row<Model>, args: LangArgs, ctx: Context) => pickText(parent[column] as Prisma.JsonValue | null, args.lang ?? ctx.lang),
   });
 }
@@ -30,12 +27,19 @@ export function localizedText<Model extends PrismaModelTypes>(t: FieldBuilder<Mo
 /** Like localizedText for a column every row has (names, titles). */
 export function requiredLocalizedText<Model extends PrismaModelTypes>(t: FieldBuilder<Model>, column: JsonColumn<Model>, description: string) {
   return t.string({
-    description,
-    select: select(column),
-    extensions: sqlField({ kind: "localizedText", column, required: true }),
-    args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+    ...textInLanguage(t, column, description, true),
     resolve: (parent: Row<Model>, args: LangArgs, ctx: Context) => pickText(parent[column] as Prisma.JsonValue, args.lang ?? ctx.lang) ?? "",
   });
+}
+
+/** What the two share: the column they select, the lang argument, the SQL planner's note. */
+function textInLanguage<Model extends PrismaModelTypes>(t: FieldBuilder<Model>, column: JsonColumn<Model>, description: string, required: boolean) {
+  return {
+    description,
+    select: select(column),
+    extensions: sqlField({ kind: "localizedText", column, required }),
+    args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
+  };
 }
 
 export function translations<Model extends PrismaModelTypes>(t: FieldBuilder<Model>, column: JsonColumn<Model>, what: string) {

@@ -6,7 +6,7 @@ export const EventOrder = builder.enumType("EventOrder", {
   values: ["DATE_ASC", "DATE_DESC"] as const,
 });
 
-export type EventOrderValue = "DATE_ASC" | "DATE_DESC";
+export type EventOrderValue = typeof EventOrder.$inferType;
 
 export function eventOrder(order: EventOrderValue | null | undefined): Prisma.EventOrderByWithRelationInput[] {
   const sort = order === "DATE_ASC" ? "asc" : "desc";

@@ -76,15 +76,15 @@ function townConditions(filter: TownFilterInput | null | undefined): Prisma.Town
     throw badInput("populationMin must not exceed populationMax");
   const open = { some: { status: "OPEN" as const } };
   return [
-      filter.countries ? { countryCode: { in: filter.countries.map((c) => c.toUpperCase()) } } : {},
-      filter.region ? { region: filter.region } : {},
-      filter.populationMin != null || filter.populationMax != null
-        ? { population: { gte: filter.populationMin ?? undefined, lte: filter.populationMax ?? undefined } }
-        : {},
-      filter.nameStartsWith ? { name: { startsWith: filter.nameStartsWith, mode: "insensitive" as const } } : {},
-      filter.memberOf ? { memberships: { some: { network: { slug: filter.memberOf } } } } : {},
-      filter.participantIn ? { projects: { some: { project: { slug: filter.participantIn } } } } : {},
-      filter.hasOpenPartnerSearches == null ? {} : filter.hasOpenPartnerSearches ? { partnerSearches: open } : { partnerSearches: { none: { status: "OPEN" } } },
+    filter.countries ? { countryCode: { in: filter.countries.map((c) => c.toUpperCase()) } } : {},
+    filter.region ? { region: filter.region } : {},
+    filter.populationMin != null || filter.populationMax != null
+      ? { population: { gte: filter.populationMin ?? undefined, lte: filter.populationMax ?? undefined } }
+      : {},
+    filter.nameStartsWith ? { name: { startsWith: filter.nameStartsWith, mode: "insensitive" as const } } : {},
+    filter.memberOf ? { memberships: { some: { network: { slug: filter.memberOf } } } } : {},
+    filter.participantIn ? { projects: { some: { project: { slug: filter.participantIn } } } } : {},
+    filter.hasOpenPartnerSearches == null ? {} : filter.hasOpenPartnerSearches ? { partnerSearches: open } : { partnerSearches: { none: { status: "OPEN" } } },
   ];
 }
 
