@@ -169,6 +169,12 @@ export function installPlanCache({ verify = false } = {}): void {
   prototype[installed] = true;
   const compileLiteral = prototype.compile;
   const plans = new Map<string, CachedPlan | "literal">();
+  /** Every entry, literal ones too, is bounded: Map order is least recently used first. */
+  const remember = (key: string, entry: CachedPlan | "literal") => {
+    plans.delete(key);
+    plans.set(key, entry);
+    if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
+  };
 
   prototype.compile = function (this: QueryCompiler, queryText: string) {
     const query = JSON.parse(queryText) as JsonObject;
@@ -176,24 +182,24 @@ export function installPlanCache({ verify = false } = {}): void {
     const { shape, values } = parameterize(query);
     const key = JSON.stringify(shape);
     let cached = plans.get(key);
-    if (cached === "literal") return compileLiteral.call(this, queryText);
-    if (cached) {
-      plans.delete(key); // re-inserted below: Map order is then least recently used first
-      stats.reused++;
-    } else {
+    if (cached === "literal") {
+      remember(key, cached);
+      return compileLiteral.call(this, queryText);
+    }
+    if (cached) stats.reused++;
+    else {
       let plan: unknown;
       try {
         plan = compileLiteral.call(this, key);
       } catch {
         // A shape the compiler cannot take with placeholders: always compile it literally.
-        plans.set(key, "literal");
+        remember(key, "literal");
         return compileLiteral.call(this, queryText);
       }
       cached = { plan, pathsToParameters: markPathsToParameters(plan) };
       stats.compiled++;
     }
-    plans.set(key, cached);
-    if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
+    remember(key, cached);
     const filled = fill(cached.plan, cached.pathsToParameters, values);
     if (verify) {
       const literal = compileLiteral.call(this, queryText);
