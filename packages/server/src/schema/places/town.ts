@@ -2,7 +2,7 @@ import { TownNameKind as TownNameKindValues } from "../../generated/prisma/index
 import { builder, entityId, entityIn, keyField } from "../builder.js";
 import { pageSize } from "../common/pagination.js";
 import { Quantity, QuantityQualifier } from "../common/quantity.js";
-import { Source, sourcesField } from "../common/sources.js";
+import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
 import { plannedQuery } from "../../sql-plan/annotations.js";
 
@@ -34,11 +34,7 @@ export const PopulationFigure = builder.prismaObject("PopulationFigure", {
     quantity: t.field({ type: Quantity, description: "The figure with its qualifier.", select: { value: true, qualifier: true }, resolve: (p) => ({ value: p.value, qualifier: p.qualifier }) }),
     year: t.exposeInt("year", { nullable: true, description: "Year the figure refers to, when the source gives one." }),
     statedOn: t.expose("statedOn", { type: "Date", nullable: true, description: "When the source published or last updated it." }),
-    source: t.field({ description: "Who states the figure.",
-      type: Source,
-      select: { sourceId: true },
-      resolve: (p, _args, ctx) => ctx.prisma.source.findUniqueOrThrow({ where: { id: p.sourceId } }),
-    }),
+    source: t.relation("source", { description: "Who states the figure." }),
     sources: sourcesField(t, "POPULATION_FIGURE"),
   }),
 });
