@@ -79,4 +79,7 @@ export const builder = new SchemaBuilder<{
   },
 });
 
+/** The builder's schema types, for helpers that take a field builder. */
+export type Types = typeof builder.$inferSchemaTypes;
+
 builder.queryType({ description: "The CityNet graph of European municipal cooperation." });

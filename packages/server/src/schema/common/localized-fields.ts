@@ -2,12 +2,11 @@
 // Each names the column it reads, so Prisma selects it only when the field is asked for.
 import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import type { Prisma } from "../../generated/prisma/index.js";
-import type { builder } from "../builder.js";
+import type { Types } from "../builder.js";
 import type { Context } from "../context.js";
 import { sqlField } from "../../sql-plan/annotations.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "./localized.js";
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type LangArgs = { lang?: string | null };
 type FieldBuilder<Model extends PrismaModelTypes> = PothosSchemaTypes.PrismaObjectFieldBuilder<Types, Model, any>;
 type Row<Model extends PrismaModelTypes> = Model["Shape"] & Record<string, unknown>;

@@ -2,7 +2,7 @@
 // keys that do not exist, so a client can tell a typo from missing data.
 import type PrismaTypes from "../../generated/pothos-types.js";
 import type { PrismaClient } from "../../generated/prisma/index.js";
-import { rootIn, type builder, type SubGraph } from "../builder.js";
+import { rootIn, type SubGraph, type Types } from "../builder.js";
 import type { Context } from "../context.js";
 import { notFound } from "./errors.js";
 import { sqlRoot } from "../../sql-plan/annotations.js";
@@ -13,7 +13,6 @@ export async function found<T>(row: Promise<T | null>, type: string, key: string
   return value;
 }
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type SluggedModel = "Town" | "Network" | "Event" | "Project" | "Organisation" | "Programme" | "PartnerSearch" | "FundingCall" | "NewsItem" | "Agreement" | "Topic";
 
 /** A root field `x(slug: String!)` that answers NOT_FOUND for unknown slugs. */

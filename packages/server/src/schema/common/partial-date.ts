@@ -4,7 +4,7 @@ import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/index.js";
 import { seasonOf, type DatePrecision, type Season } from "../../lib/partial-date.js";
 import { sqlField } from "../../sql-plan/annotations.js";
-import { builder } from "../builder.js";
+import { builder, type Types } from "../builder.js";
 import { LANG_ARG_DESCRIPTION } from "./localized.js";
 
 export interface PartialDateValue {
@@ -25,7 +25,6 @@ export function partialDate(
   return precision && start && end ? { precision, start, end, instant, timeZone } : null;
 }
 
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /**
  * A nullable PartialDate field built from a record's (precision, start, end[, instant, zone])

@@ -1,7 +1,7 @@
 // Provenance: every type exposes `sources`, the documents (or registries) and the quoted
 // words its facts come from. Citations are loaded in one batched query per type and request.
 import { SourceKind as SourceKindValues, type Citation as CitationRow, type Source as SourceRow, type SubjectType } from "../../generated/prisma/index.js";
-import { builder, entityId, entityIn } from "../builder.js";
+import { builder, entityId, entityIn, type Types } from "../builder.js";
 
 export const SourceKind = builder.enumType(SourceKindValues, {
   name: "SourceKind",
@@ -39,7 +39,7 @@ const SOURCES_DESCRIPTION = "Where the facts of this record come from, with quot
 
 /** A `sources` field for a type whose rows are cited as `subjectType`. */
 export function sourcesField<Parent extends { id: number }>(
-  t: PothosSchemaTypes.RootFieldBuilder<typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never, Parent, "Object" | "PrismaObject">,
+  t: PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">,
   subjectType: SubjectType,
 ) {
   return t.loadableGroup({

@@ -1,10 +1,9 @@
 import type { FieldRef } from "@pothos/core";
 import type { SubjectType } from "../../generated/prisma/index.js";
-import { builder } from "../builder.js";
+import { builder, type Types } from "../builder.js";
 import { NewsItem } from "./news-item.js";
 
 /** A `news` field on a type that news items can be about, latest first, batched per request. */
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 // The explicit return type breaks the type-inference cycle NewsItem → subjects → Town → news.
 export function newsAboutField<Parent extends { id: number }>(

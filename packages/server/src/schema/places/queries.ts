@@ -4,7 +4,7 @@ import { pageInOrder } from "../common/ordered-page.js";
 import { memo } from "../common/request-memo.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
-import { found } from "../common/lookup.js";
+import { bySlug, found } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 import { Country } from "./country.js";
 import { sqlRoot } from "../../sql-plan/annotations.js";
@@ -101,14 +101,7 @@ function townOrderBy(order: TownOrderValue | null | undefined): Prisma.TownOrder
 }
 
 builder.queryFields((t) => ({
-  town: t.prismaField({
-    ...rootIn("places"),
-    type: "Town",
-    description: "A town by its slug (opava). NOT_FOUND when there is none.",
-    args: { slug: t.arg.string({ required: true }) },
-    extensions: sqlRoot({ kind: "unique", model: "Town", where: (args) => ({ slug: args.slug }) }),
-    resolve: (query, _root, args, ctx) => found(ctx.prisma.town.findUnique({ ...query, where: { slug: args.slug } }), "town", `slug ${args.slug}`),
-  }),
+  town: bySlug(t, "places", "Town", "town", (prisma, query, slug) => prisma.town.findUnique({ ...query, where: { slug } })),
   towns: t.prismaConnection({
     ...rootIn("places"),
     type: "Town",
