@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Runs on driver adapters only (no native engines can be fetched
-// here): the same adapter choice as the server, so CLI commands hit the same database.
+// here); commands that use a database go to DATABASE_URL (packages/server/src/db/cli-adapter.ts).
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 
@@ -9,7 +9,7 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   async adapter() {
-    const { createAdapterFactory } = await import("./packages/server/src/db/adapter.ts");
-    return createAdapterFactory();
+    const { cliAdapter } = await import("./packages/server/src/db/cli-adapter.ts");
+    return cliAdapter();
   },
 });

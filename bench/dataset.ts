@@ -4,6 +4,7 @@
 // data. Generated records are named "Generated …" and exist only in the throwaway database.
 import { openDatabase, type Database } from "../packages/server/src/db/database.js";
 import { migrate } from "../packages/server/src/db/migrate.js";
+import { databaseConfigFor } from "../packages/server/test/support/postgres.js";
 import { refreshSearchIndex } from "../packages/server/src/db/search-index.js";
 import { importEuropeanTowns } from "../packages/server/src/seed/import-towns.js";
 import { seedIfEmpty } from "../packages/server/src/seed/seed.js";
@@ -113,7 +114,7 @@ export async function generateCooperationLayer(db: Database, seed = 20261121): P
 
 /** Loads the whole benchmark dataset into an empty database. */
 export async function loadDataset(url: string, log: (line: string) => void): Promise<void> {
-  const db = await openDatabase({ url, dataDir: "" });
+  const db = await openDatabase(databaseConfigFor(url));
   try {
     await migrate(db);
     await seedIfEmpty(db);

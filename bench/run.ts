@@ -3,12 +3,13 @@
 // bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 4),
 // BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filter).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
+import { startEmbeddedPostgres } from "../packages/server/src/db/embedded-postgres.js";
 import { databaseUrl as postgresDatabaseUrl, startThrowawayCluster } from "../packages/server/test/support/postgres.js";
 import { freePortRange, waitForOutput } from "../packages/server/test/support/processes.js";
 import { SUBGRAPHS } from "../packages/server/src/schema/subgraphs.js";
@@ -32,6 +33,11 @@ interface TargetSpec {
   env?: Record<string, string>;
   /** Consecutive ports the server needs from PORT on (the federation: gateway and subgraphs). */
   ports?: number;
+  /**
+   * The embedded PostgreSQL data directory the server starts itself (`pnpm start`'s default)
+   * instead of the shared cluster; its SQL statements are not counted.
+   */
+  embeddedDataDir?: string;
   /** The HTTP request for an operation. */
   request(op: ReferenceOperation, subjects: Subjects): { path: string; body: string };
 }
@@ -46,7 +52,8 @@ async function startServer(spec: TargetSpec, databaseUrl: string): Promise<Targe
   const port = await freePortRange(spec.ports ?? 1);
   const url = new URL(databaseUrl);
   url.username = spec.role;
-  const env = { ...process.env, ...spec.env, DATABASE_URL: url.toString(), NODE_ENV: "production", PORT: String(port) };
+  const database = spec.embeddedDataDir ? { DATABASE_URL: "", CITYNET_DATA_DIR: spec.embeddedDataDir } : { DATABASE_URL: url.toString() };
+  const env = { ...process.env, ...spec.env, ...database, NODE_ENV: "production", PORT: String(port) };
   const child = spawn(spec.command, spec.args, { cwd: here, env, stdio: ["ignore", "pipe", "pipe"] });
   await waitForOutput(child, /listening|on http:\/\/\S+\/graphql/, 120_000);
   return { ...spec, port, child };
@@ -88,7 +95,8 @@ interface Measurement {
   rps: number;
   p50: number;
   p99: number;
-  statementsPerRequest: number;
+  /** null where the target runs on a database of its own. */
+  statementsPerRequest: number | null;
   /** The most frequent statements of the run, for diagnosis. */
   statements: string[];
   rssMb: number;
@@ -106,6 +114,14 @@ async function measure(target: Target, op: ReferenceOperation, subjects: Subject
     connections: op.connections ?? CONNECTIONS,
     duration,
   });
+  const timing = {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rssMb: rssMb(target.child.pid!),
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+  if (target.embeddedDataDir) return { ...timing, statementsPerRequest: null, statements: [] };
   const { rows } = await stats.query(
     `SELECT calls::int, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 160) AS query FROM pg_stat_statements
       WHERE userid = $1::regrole AND query NOT LIKE $2 ORDER BY calls DESC`,
@@ -117,13 +133,9 @@ async function measure(target: Target, op: ReferenceOperation, subjects: Subject
   const served = result.requests.sent;
   const calls = rows.reduce((sum, row) => sum + row.calls, 0);
   return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    ...timing,
     statementsPerRequest: served ? Math.round((calls / served) * 100) / 100 : 0,
     statements: rows.slice(0, 6).map((row) => `${row.calls} × ${row.query}`),
-    rssMb: rssMb(target.child.pid!),
-    errors: result.errors + result.non2xx + result.timeouts,
   };
 }
 
@@ -139,6 +151,10 @@ async function main() {
     "max_connections=100",
   ]);
   const targets: Target[] = [];
+  // The default database's copy of the same dataset, loaded beside the shared cluster's.
+  const embeddedRoot = mkdtempSync(path.join(os.tmpdir(), "citynet-bench-embedded-"));
+  chmodSync(embeddedRoot, 0o755); // mkdtemp's 700 would keep root's postgres user out
+  const embeddedDataDir = path.join(embeddedRoot, "data");
   try {
     const databaseUrl = postgresDatabaseUrl(postgres.adminUrl, "citynet_bench");
     const admin = new pg.Client({ connectionString: postgres.adminUrl });
@@ -146,7 +162,15 @@ async function main() {
     await admin.query("CREATE DATABASE citynet_bench");
     await admin.end();
     log(`loading the dataset: seed, every European town, ${SCALE.networks} networks, ${SCALE.networks * SCALE.membersPerNetwork} memberships, ${SCALE.networks * SCALE.eventsPerNetwork} events, ${SCALE.projects} projects…`);
-    await loadDataset(databaseUrl, log);
+    const loadEmbedded = async () => {
+      const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir, dataDirNamed: true });
+      try {
+        await loadDataset(embedded.url, (line) => log(`embedded PostgreSQL: ${line}`));
+      } finally {
+        await embedded.stop();
+      }
+    };
+    await Promise.all([loadDataset(databaseUrl, log), loadEmbedded()]);
     const stats = new pg.Client({ connectionString: databaseUrl });
     await stats.connect();
     await stats.query(`CREATE SCHEMA bench; CREATE VIEW bench.link AS ${LINKS_SQL}`);
@@ -156,7 +180,7 @@ async function main() {
     log(`subjects: ${JSON.stringify(subjects)}`);
     log(`dataset ready after ${Math.round((Date.now() - started) / 1000)} s; starting the servers…`);
 
-    const citynet = (env: Record<string, string>, entry = "main.ts") => ({
+    const citynet = (env: Record<string, string>, entry = "bin/main.ts") => ({
       command: process.execPath,
       args: ["--import", "tsx", `../packages/server/src/${entry}`],
       env: { CITYNET_IMPORT_TOWNS: "false", CITYNET_GRAPHIQL: "false", ...env },
@@ -166,6 +190,8 @@ async function main() {
       // CityNet as deployed (response cache on), and with every request executed.
       { name: "CityNet", role: "citynet", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "60000" }) },
       { name: "CityNet, no response cache", role: "citynet_uncached", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }) },
+      // The default database: the embedded PostgreSQL the server starts itself (durable settings).
+      { name: "CityNet on the embedded database", role: "citynet_embedded", embeddedDataDir, ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }) },
       // What the SQL planner buys: the same, with every operation left to the resolvers.
       { name: "CityNet, resolvers only", role: "citynet_resolvers", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0", CITYNET_SQL_PLANS: "false" }) },
       // The federated deployment: Hive Gateway in front of the domain subgraphs (no response cache).
@@ -219,7 +245,7 @@ async function main() {
             rps: Math.round(median(ms.map((m) => m.rps))),
             p50: median(ms.map((m) => m.p50)),
             p99: median(ms.map((m) => m.p99)),
-            statementsPerRequest: median(ms.map((m) => m.statementsPerRequest)),
+            statementsPerRequest: ms[0].statementsPerRequest === null ? null : median(ms.map((m) => m.statementsPerRequest!)),
             rssMb: Math.max(...ms.map((m) => m.rssMb)),
             errors: ms.reduce((sum, m) => sum + m.errors, 0),
             statements: ms[ms.length - 1].statements,
@@ -234,8 +260,9 @@ async function main() {
     await stats.end();
     writeResults(postgresVersion, results, responseBytes, subjects, Math.round((Date.now() - started) / 1000));
   } finally {
-    for (const target of targets) target.child.kill("SIGTERM");
+    await Promise.all(targets.map((target) => new Promise((resolve) => target.child.once("exit", resolve).kill("SIGTERM"))));
     await postgres.stop();
+    rmSync(embeddedRoot, { recursive: true, force: true });
   }
 }
 
@@ -248,16 +275,17 @@ function writeResults(postgresVersion: string, results: Record<string, Record<st
   const rows = Object.entries(results).flatMap(([op, byTarget]) =>
     Object.entries(byTarget).map(
       ([target, m]) =>
-        `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest} | ${m.rssMb} | ${bytes[op][target]} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
+        `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest ?? "–"} | ${m.rssMb} | ${bytes[op][target]} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
     ),
   );
   const uncached = "CityNet, no response cache";
   const federated = "CityNet federated";
   const resolversOnly = "CityNet, resolvers only";
+  const embedded = "CityNet on the embedded database";
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const ratios = Object.entries(results).map(
     ([op, r]) =>
-      `| ${op} | ${ratio(r.CityNet.rps, r.PostGraphile.rps)} | ${ratio(r[uncached].rps, r.PostGraphile.rps)} | ${ratio(r.CityNet.rps, r.floor.rps)} | ${ratio(r[uncached].rps, r.floor.rps)} | ${ratio(r[federated].rps, r[uncached].rps)} | ${ratio(r[uncached].rps, r[resolversOnly].rps)} |`,
+      `| ${op} | ${ratio(r.CityNet.rps, r.PostGraphile.rps)} | ${ratio(r[uncached].rps, r.PostGraphile.rps)} | ${ratio(r.CityNet.rps, r.floor.rps)} | ${ratio(r[uncached].rps, r.floor.rps)} | ${ratio(r[federated].rps, r[uncached].rps)} | ${ratio(r[uncached].rps, r[resolversOnly].rps)} | ${ratio(r[embedded].rps, r[uncached].rps)} |`,
   );
   const markdown = `# Benchmark ${date}
 
@@ -271,8 +299,8 @@ Subjects: ${JSON.stringify(subjects)}. Whole run: ${seconds} s.
 |---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
-| operation | CityNet / PostGraphile | uncached / PostGraphile | CityNet / floor | uncached / floor | federated / uncached monolith | uncached / resolvers only |
-|---|---|---|---|---|---|---|
+| operation | CityNet / PostGraphile | uncached / PostGraphile | CityNet / floor | uncached / floor | federated / uncached monolith | uncached / resolvers only | embedded database / PostgreSQL server (uncached) |
+|---|---|---|---|---|---|---|---|
 ${ratios.join("\n")}
 `;
   // Sections after the tables ("What each change bought", …) are written by hand: keep them.

@@ -16,7 +16,7 @@ let gateway: GatewayRuntime;
 let supergraph: string;
 
 beforeAll(async () => {
-  citynet = await startLiveServer({}, "src/federated.ts");
+  citynet = await startLiveServer({}, "src/bin/federated.ts");
   const partnerPort = await freePort();
   partner = createPartnerServer();
   await new Promise<void>((resolve) => partner.listen(partnerPort, "127.0.0.1", resolve));

@@ -12,7 +12,7 @@ let federated: LiveServer;
 let monolith: CityNetClient;
 let gateway: CityNetClient;
 beforeAll(async () => {
-  federated = await startLiveServer({}, "src/federated.ts");
+  federated = await startLiveServer({}, "src/bin/federated.ts");
   monolith = createClient({ endpoint: inject("endpoint"), lang: "en" });
   gateway = createClient({ endpoint: federated.endpoint, lang: "en" });
 });

@@ -1,8 +1,28 @@
-// Every setting comes from the environment (documented in README.md).
-import { targetFromEnv, type DatabaseTarget } from "./db/adapter.js";
+// Every setting comes from the environment (documented in README.md), and only here.
+import path from "node:path";
+
+export interface DatabaseConfig {
+  /** PostgreSQL connection string; when absent CityNet starts its embedded PostgreSQL. */
+  url?: string;
+  /** The embedded PostgreSQL (used when url is absent). */
+  embedded: {
+    /** Its data directory (absolute). */
+    dataDir: string;
+    /** CITYNET_DATA_DIR named it (the default may move where root's postgres user can reach it). */
+    dataDirNamed: boolean;
+    /** Its loopback port; a free one when absent. */
+    port?: number;
+  };
+  /** Connections in the API's pool. */
+  poolSize: number;
+  /** PostgreSQL cancels an API statement running longer than this. */
+  statementTimeoutMs: number;
+  /** Also compile every query the ordinary way and fail on a cached plan that differs. */
+  verifyPlanCache: boolean;
+}
 
 export interface Config {
-  database: DatabaseTarget;
+  database: DatabaseConfig;
   host: string;
   port: number;
   /** Load the source documents' facts into an empty database at start. */
@@ -20,9 +40,23 @@ export interface Config {
   sqlPlans: boolean;
 }
 
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return {
+    url: env.DATABASE_URL || undefined,
+    embedded: {
+      dataDir: path.resolve(env.CITYNET_DATA_DIR || ".data"),
+      dataDirNamed: Boolean(env.CITYNET_DATA_DIR),
+      port: env.CITYNET_EMBEDDED_PG_PORT ? Number(env.CITYNET_EMBEDDED_PG_PORT) : undefined,
+    },
+    poolSize: Number(env.CITYNET_DB_POOL_SIZE || 10),
+    statementTimeoutMs: Number(env.CITYNET_STATEMENT_TIMEOUT_MS || 5000),
+    verifyPlanCache: env.CITYNET_PLAN_CACHE_VERIFY === "true",
+  };
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    database: targetFromEnv(env),
+    database: databaseConfigFromEnv(env),
     host: env.HOST || "127.0.0.1",
     port: Number(env.PORT || 4000),
     seed: env.CITYNET_SEED !== "false",

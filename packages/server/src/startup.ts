@@ -1,26 +1,46 @@
-// What every entry point does before serving: open the configured database, migrate, seed an
-// empty one, import the towns on the first start; and a clean stop on SIGTERM/SIGINT.
+// What every program does before serving: open the configured database (starting the embedded
+// PostgreSQL when DATABASE_URL is unset), migrate, seed an empty one, import the towns on the
+// first start; and a clean stop on SIGTERM/SIGINT.
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { Config } from "./config.js";
-import { openDatabase, type Database } from "./db/database.js";
+import { type Database, openDatabase } from "./db/database.js";
 import { migrate } from "./db/migrate.js";
 import { progressReporter } from "./lib/progress.js";
 import { importEuropeanTowns, townsImported } from "./seed/import-towns.js";
 import { seedIfEmpty } from "./seed/seed.js";
 
+/** The database with every committed migration applied and, unless turned off, the documents' facts. */
+export async function openMigratedDatabase(config: Config): Promise<Database> {
+  const db = await openDatabase(config.database, { log: (line) => console.log(line) });
+  console.log(`citynet: ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${db.embedded?.dataDir}`}`);
+  try {
+    const applied = await migrate(db);
+    console.log(`citynet: ${applied.length ? `applied migrations ${applied.join(", ")}` : "schema up to date"}`);
+    if (config.seed && (await seedIfEmpty(db))) console.log("citynet: loaded the source documents' facts");
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** openMigratedDatabase, then the European towns on the first start. */
 export async function openPreparedDatabase(config: Config): Promise<Database> {
-  const where = config.database.url ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${config.database.dataDir}`;
-  console.log(`citynet: opening ${where}`);
-  const db = await openDatabase(config.database);
-  const applied = await migrate(db);
-  console.log(`citynet: ${applied.length ? `applied migrations ${applied.join(", ")}` : "schema up to date"}`);
-  if (config.seed && (await seedIfEmpty(db))) console.log("citynet: loaded the source documents' facts");
+  const db = await openMigratedDatabase(config);
   if (config.importTowns && !(await townsImported(db))) {
     console.log("citynet: importing all European towns from GeoNames (first start only)…");
     const { candidates } = await importEuropeanTowns(db, { onProgress: progressReporter("citynet: towns") });
     console.log(`citynet: ${candidates} European towns in place`);
   }
   return db;
+}
+
+export function readPersistedDocuments(config: Config): Record<string, string> | undefined {
+  if (!config.persistedDocuments) return undefined;
+  const documents = JSON.parse(readFileSync(config.persistedDocuments, "utf8")) as Record<string, string>;
+  console.log(`citynet: ${Object.keys(documents).length} persisted documents${config.persistedOnly ? ", accepting only those" : ""}`);
+  return documents;
 }
 
 /** On SIGTERM or SIGINT: stop accepting, let requests finish, close the database, exit. */

@@ -1,16 +1,13 @@
-// Spawns the real CityNet server on a fresh database, seeded at start, with the SDK's
-// persisted-documents manifest loaded. It uses PostgreSQL where the test setup finds one, as a
-// deployment would: the embedded PGlite crashed now and then under the federation's
-// concurrent subgraph queries (the server suite still runs everything on PGlite too), and
-// falls back to PGlite elsewhere.
+// Spawns the real CityNet server as `pnpm start` runs it, on its default database (the embedded
+// PostgreSQL it starts itself, in a fresh data directory), seeded at start, with the SDK's
+// persisted-documents manifest loaded. The monolith and the federation both run this way.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePortRange, PGLITE_NODE_FLAGS, waitForOutput } from "../../../server/test/support/processes.js";
+import { freePortRange, waitForOutput } from "../../../server/test/support/processes.js";
 import { SUBGRAPHS } from "../../../server/src/schema/subgraphs.js";
-import { findPostgres, scratchDatabase } from "../../../server/test/support/postgres.js";
 
 const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../../../server");
 export const MANIFEST = path.resolve(fileURLToPath(import.meta.url), "../../../src/generated/persisted-documents.json");
@@ -21,17 +18,16 @@ export interface LiveServer {
   stop(): Promise<void>;
 }
 
-/** The monolith (`src/main.ts`, the default) or the federation: gateway on the port, subgraphs after it. */
-export type Entry = "src/main.ts" | "src/federated.ts";
+/** The monolith (the default) or the federation: gateway on the port, subgraphs after it. */
+export type Entry = "src/bin/main.ts" | "src/bin/federated.ts";
 
-export async function startLiveServer(env: Record<string, string> = {}, entry: Entry = "src/main.ts"): Promise<LiveServer> {
+export async function startLiveServer(env: Record<string, string> = {}, entry: Entry = "src/bin/main.ts"): Promise<LiveServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-sdk-"));
-  const port = await freePortRange(entry === "src/federated.ts" ? 1 + SUBGRAPHS.length : 1);
-  const postgres = await findPostgres();
-  const database = postgres ? await scratchDatabase(postgres, `citynet_sdk_${process.pid}_${port}`) : null;
-  const child: ChildProcess = spawn(process.execPath, [...PGLITE_NODE_FLAGS, "--import", "tsx", entry], {
+  chmodSync(dataDir, 0o755); // mkdtemp's 700 would keep root's postgres user out
+  const port = await freePortRange(entry === "src/bin/federated.ts" ? 1 + SUBGRAPHS.length : 1);
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: SERVER_DIR,
-    env: { ...process.env, DATABASE_URL: database?.url ?? "", CITYNET_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", CITYNET_PLAN_CACHE_VERIFY: "true", ...env },
+    env: { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: path.join(dataDir, "data"), PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", CITYNET_PLAN_CACHE_VERIFY: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // The last output, for the message should the server die mid-suite.
@@ -39,16 +35,13 @@ export async function startLiveServer(env: Record<string, string> = {}, entry: E
   const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const removeScratch = async () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    await database?.drop();
-    await postgres?.stop();
-  };
+  const removeScratch = async () => rmSync(dataDir, { recursive: true, force: true });
   try {
     await waitForOutput(child, /on http:\/\/\S+\/graphql/, 120_000);
   } catch (error) {
-    // A server that never came up leaves no database or data directory behind either.
+    // A server that never came up leaves no data directory (or PostgreSQL) behind either.
     child.kill("SIGTERM");
+    await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
     await removeScratch();
     throw error;
   }

@@ -1,8 +1,8 @@
-// Starts CityNet as a federation: every domain subgraph on its own port (PORT + 1, + 2, …)
-// and Hive Gateway on PORT serving the composed graph, which equals the monolith's.
-import { configFromEnv } from "./config.js";
-import { startFederation, subgraphUrls } from "./gateway.js";
-import { closeOnSignal, openPreparedDatabase, publicHost } from "./startup.js";
+// `pnpm start:federated`: every domain subgraph on its own port (PORT + 1, + 2, …) and Hive
+// Gateway on PORT serving the composed graph, which equals the monolith's.
+import { configFromEnv } from "../config.js";
+import { startFederation, subgraphUrls } from "../gateway.js";
+import { closeOnSignal, openPreparedDatabase, publicHost } from "../startup.js";
 
 const config = configFromEnv();
 const db = await openPreparedDatabase(config);

@@ -1,15 +1,12 @@
-// Starts CityNet as one server (the default): open the database, prepare it, serve.
-import { readFileSync } from "node:fs";
+// `pnpm start`: CityNet as one server (the default): open the database, prepare it, serve.
 import { createServer } from "node:http";
-import { createApp } from "./app.js";
-import { configFromEnv } from "./config.js";
-import { closeOnSignal, openPreparedDatabase, publicHost } from "./startup.js";
+import { createApp } from "../app.js";
+import { configFromEnv } from "../config.js";
+import { closeOnSignal, openPreparedDatabase, publicHost, readPersistedDocuments } from "../startup.js";
 
 const config = configFromEnv();
 const db = await openPreparedDatabase(config);
-
-const persistedDocuments = config.persistedDocuments ? JSON.parse(readFileSync(config.persistedDocuments, "utf8")) : undefined;
-if (persistedDocuments) console.log(`citynet: ${Object.keys(persistedDocuments).length} persisted documents${config.persistedOnly ? ", accepting only those" : ""}`);
+const persistedDocuments = readPersistedDocuments(config);
 const app = createApp(db, { graphiql: config.graphiql, persistedDocuments, persistedOnly: config.persistedOnly, responseCacheTtlMs: config.responseCacheTtlMs, sqlPlans: config.sqlPlans });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {

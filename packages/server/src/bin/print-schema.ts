@@ -1,17 +1,6 @@
-// Prints the served schema to the repository's schema.graphql (`pnpm schema:print`).
+// `pnpm schema:print`: writes the served schema to the repository's schema.graphql.
 import { writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { printSchema } from "graphql";
-import { sortedSchema } from "./schema/index.js";
+import { printedSchema, SCHEMA_FILE } from "../schema/printed.js";
 
-export const SCHEMA_FILE = path.resolve(fileURLToPath(import.meta.url), "../../../../schema.graphql");
-
-export function printedSchema(): string {
-  return `${printSchema(sortedSchema)}\n`;
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  writeFileSync(SCHEMA_FILE, printedSchema());
-  console.log(`wrote ${SCHEMA_FILE}`);
-}
+writeFileSync(SCHEMA_FILE, printedSchema());
+console.log(`wrote ${SCHEMA_FILE}`);

@@ -1,18 +1,19 @@
 // One handle on the database for the whole process: the Prisma client for the API, plus
 // raw SQL access (multi-statement scripts for migrations, parameterised queries for the
-// hand-written SQL that Prisma cannot express).
-import type { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
+// hand-written SQL that Prisma cannot express). Always a real PostgreSQL: the server named by
+// DATABASE_URL, or the embedded one CityNet starts itself.
 import { createHash } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseConfig } from "../config.js";
 import { PrismaClient } from "../generated/prisma/index.js";
-import { openPGlite, targetFromEnv, type DatabaseTarget } from "./adapter.js";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { installPlanCache } from "./plan-cache.js";
 
 export interface Database {
-  readonly kind: "pglite" | "postgres";
   readonly prisma: PrismaClient;
+  /** The embedded PostgreSQL this process started, if it did (DATABASE_URL unset). */
+  readonly embedded?: Pick<EmbeddedPostgres, "dataDir">;
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -20,6 +21,7 @@ export interface Database {
   read<Row = Record<string, unknown>>(sql: string, params: unknown[]): Promise<Row[]>;
   /** Runs fn on one connection inside a transaction. */
   transaction<T>(fn: (tx: Pick<Database, "exec" | "query">) => Promise<T>): Promise<T>;
+  /** Closes the pools, then stops the embedded PostgreSQL if this process started it. */
   close(): Promise<void>;
 }
 
@@ -28,12 +30,8 @@ export interface OpenOptions {
   onQuery?: (sql: string) => void;
   /** Called when an idle PostgreSQL connection fails (default: a line on stderr). */
   onIdleError?: (error: Error) => void;
-  /**
-   * PostgreSQL cancels any API statement running longer than this (default
-   * CITYNET_STATEMENT_TIMEOUT_MS or 5000): one expensive request cannot hold a connection.
-   * Migrations and imports (exec/query/transaction) are not limited. PGlite has no timeout.
-   */
-  statementTimeoutMs?: number;
+  /** Progress of starting the embedded PostgreSQL (default: none). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -52,12 +50,27 @@ function preparedName(sql: string): string | undefined {
 
 const defaultIdleError = (error: Error) => console.error(`citynet: an idle PostgreSQL connection failed and was dropped: ${error.message}`);
 
-export async function openDatabase(target: DatabaseTarget = targetFromEnv(), options: OpenOptions = {}): Promise<Database> {
-  return target.url ? openPostgres(target.url, options) : openEmbedded(target.dataDir, options);
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  if (config.url) return openPostgres(config.url, config, options);
+  const embedded = await startEmbeddedPostgres({ ...config.embedded, log: options.log });
+  try {
+    const db = await openPostgres(embedded.url, config, options);
+    return {
+      ...db,
+      embedded: { dataDir: embedded.dataDir },
+      async close() {
+        await db.close();
+        await embedded.stop();
+      },
+    };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
 }
 
-function createPrisma(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): PrismaClient {
-  installPlanCache({ verify: process.env.CITYNET_PLAN_CACHE_VERIFY === "true" });
+function createPrisma(adapter: PrismaPg, config: DatabaseConfig, options: OpenOptions): PrismaClient {
+  installPlanCache({ verify: config.verifyPlanCache });
   const prisma = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
@@ -69,46 +82,16 @@ function createPrisma(adapter: PrismaPg | PrismaPGlite, options: OpenOptions): P
   return prisma;
 }
 
-async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Database> {
-  const pglite: PGlite = await openPGlite(dataDir);
-  const prisma = createPrisma(new PrismaPGlite(pglite), options);
-  const query = async <Row,>(sql: string, params: unknown[] = []) => (await pglite.query<Row>(sql, params)).rows;
-  const exec = async (sql: string) => void (await pglite.exec(sql));
-  return {
-    kind: "pglite",
-    prisma,
-    exec,
-    query,
-    read: (sql, params) => {
-      options.onQuery?.(sql);
-      return query(sql, params);
-    },
-    transaction: (fn) =>
-      pglite.transaction((tx) =>
-        fn({
-          exec: async (sql) => void (await tx.exec(sql)),
-          query: async <Row,>(sql: string, params: unknown[] = []) => (await tx.query<Row>(sql, params)).rows,
-        }),
-      ),
-    async close() {
-      await prisma.$disconnect();
-      await pglite.close();
-    },
-  };
-}
-
-async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
-  const timeout = options.statementTimeoutMs ?? Number(process.env.CITYNET_STATEMENT_TIMEOUT_MS || 5000);
-  const apiPool = new pg.Pool({ connectionString: url, max: Number(process.env.CITYNET_DB_POOL_SIZE || 10), options: `-c statement_timeout=${timeout}` });
+async function openPostgres(url: string, config: DatabaseConfig, options: OpenOptions): Promise<Database> {
+  // The API's pool cancels long statements; migrations and imports use their own, unlimited.
+  const apiPool = new pg.Pool({ connectionString: url, max: config.poolSize, options: `-c statement_timeout=${config.statementTimeoutMs}` });
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   // An idle connection can die (server restart, database dropped): without a listener the pool
   // would re-throw that as an uncaught error and take the process down. The pool replaces it.
   for (const p of [apiPool, pool]) p.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));
-  const prisma = createPrisma(new PrismaPg(apiPool), options);
-  const query = async <Row,>(sql: string, params: unknown[] = []) =>
-    (await pool.query(sql, params)).rows as Row[];
+  const prisma = createPrisma(new PrismaPg(apiPool), config, options);
+  const query = async <Row,>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
   return {
-    kind: "postgres",
     prisma,
     exec: async (sql) => void (await pool.query(sql)),
     query,

@@ -103,8 +103,6 @@ export async function importEuropeanTowns(db: Database, options: ImportOptions =
 }
 
 const TOWN_COLUMNS = ["slug", "name", "asciiName", "countryCode", "admin1Code", "region", "admin2Code", "subregion", "population", "latitude", "longitude", "elevation", "timezone", "geonameId", "featureCode", "geonamesUpdatedOn"] as const;
-/** Array parameters go over the wire as these types (PGlite cannot send enum or date arrays), then are cast. */
-const PARAM_TYPES: Record<string, string> = { bpchar: "text", date: "text", TownNameKind: "text" };
 const TOWN_TYPES = ["text", "text", "text", "bpchar", "text", "text", "text", "text", "int", "float8", "float8", "int", "text", "int", "text", "date"];
 
 /**
@@ -122,7 +120,7 @@ async function insertBatch(tx: Pick<Database, "query">, batch: GeonamesTown[], s
   }
   const rows = await tx.query<{ id: number; geonameId: number }>(
     `INSERT INTO "Town" (${TOWN_COLUMNS.map((c) => `"${c}"`).join(", ")})
-     SELECT * FROM unnest(${TOWN_TYPES.map((type, i) => `$${i + 1}::${PARAM_TYPES[type] ?? type}[]::${type}[]`).join(", ")})
+     SELECT * FROM unnest(${TOWN_TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(", ")})
      ON CONFLICT ("geonameId") DO NOTHING
      RETURNING id, "geonameId"`,
     columns,
@@ -142,11 +140,11 @@ async function insertBatch(tx: Pick<Database, "query">, batch: GeonamesTown[], s
     citations.quote.push(g.quote);
   }
   await tx.query(
-    `INSERT INTO "TownName" ("townId", name, kind) SELECT * FROM unnest($1::int[], $2::text[], $3::text[]::"TownNameKind"[]) ON CONFLICT DO NOTHING`,
+    `INSERT INTO "TownName" ("townId", name, kind) SELECT * FROM unnest($1::int[], $2::text[], $3::"TownNameKind"[]) ON CONFLICT DO NOTHING`,
     [names.townId, names.name, names.kind],
   );
   await tx.query(
-    `INSERT INTO "PopulationFigure" ("townId", value, "statedOn", "sourceId", qualifier) SELECT t, v, d, $4, 'EXACT' FROM unnest($1::int[], $2::int[], $3::text[]::date[]) AS u(t, v, d)`,
+    `INSERT INTO "PopulationFigure" ("townId", value, "statedOn", "sourceId", qualifier) SELECT t, v, d, $4, 'EXACT' FROM unnest($1::int[], $2::int[], $3::date[]) AS u(t, v, d)`,
     [figures.townId, figures.value, figures.statedOn, sourceId],
   );
   await tx.query(

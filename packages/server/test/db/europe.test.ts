@@ -1,9 +1,7 @@
-// All European towns as reference data, searched and filtered by distance. PostgreSQL holds
-// the full import; PGlite a representative subset (PGLITE_TOWN_SUBSET).
+// All European towns as reference data, searched and filtered by distance.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { EUROPE, importEuropeanTowns } from "../../src/seed/import-towns.js";
-import { PGLITE_TOWN_SUBSET } from "../support/global-setup.js";
-import { describeDb, leg, startTestApi, type TestApi } from "../support/harness.js";
+import { importEuropeanTowns } from "../../src/seed/import-towns.js";
+import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
 
 describeDb("European towns", () => {
   let api: TestApi;
@@ -16,10 +14,9 @@ describeDb("European towns", () => {
     const { prisma } = api.db;
     const towns = await prisma.town.count();
     // 66,654 European towns (the named ones among them) plus Ryazan, named by a document.
-    if (leg === "postgres") expect(towns).toBe(66_655);
-    else expect(towns).toBeGreaterThan(15_000);
-    expect(await prisma.townName.count()).toBeGreaterThan(leg === "postgres" ? 250_000 : 50_000);
-    const again = await importEuropeanTowns(api.db, { countries: leg === "postgres" ? EUROPE : PGLITE_TOWN_SUBSET });
+    expect(towns).toBe(66_655);
+    expect(await prisma.townName.count()).toBeGreaterThan(250_000);
+    const again = await importEuropeanTowns(api.db);
     expect(again.inserted).toBe(0);
     expect(await prisma.town.count()).toBe(towns);
     const { town } = await api.data(`{ town(slug: "montefranco") { populationFigures { value qualifier source { key } } sources { source { kind } } } }`);

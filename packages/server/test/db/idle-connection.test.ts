@@ -3,10 +3,10 @@
 import { expect, it } from "vitest";
 import pg from "pg";
 import { openDatabase } from "../../src/db/database.js";
-import { copyTemplate, describeDb, leg } from "../support/harness.js";
+import { copyTemplate, describeDb } from "../support/harness.js";
 
 describeDb("idle connection failures", () => {
-  it.runIf(leg === "postgres")("survives a terminated idle connection", async () => {
+  it("survives a terminated idle connection", async () => {
     const copy = await copyTemplate();
     const failures: Error[] = [];
     const db = await openDatabase(copy.target, { onIdleError: (error) => failures.push(error) });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { copyTemplate, describeDb } from "../support/harness.js";
-import { freePort, PGLITE_NODE_FLAGS, waitForOutput } from "../support/processes.js";
+import { freePort, waitForOutput } from "../support/processes.js";
 
 const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../..");
 
@@ -18,8 +18,8 @@ describeDb("server process", () => {
     copy = await copyTemplate();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", CITYNET_DATA_DIR: copy.target.dataDir, DATABASE_URL: copy.target.url ?? "", CITYNET_IMPORT_TOWNS: "false" };
-    child = spawn(process.execPath, [...PGLITE_NODE_FLAGS, "--import", "tsx", "src/main.ts"], { cwd: SERVER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: copy.target.url, CITYNET_IMPORT_TOWNS: "false" };
+    child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], { cwd: SERVER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
     await waitForOutput(child, /GraphiQL on/);
   });
   afterAll(async () => {

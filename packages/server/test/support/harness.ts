@@ -1,15 +1,12 @@
 // Per test file: a private copy of the seeded template on the leg's database, the app
 // over it, and a counter of the SQL statements Prisma sends.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe, inject } from "vitest";
-import { createApp, type AppOptions } from "../../src/app.js";
-import { openDatabase, type Database, type OpenOptions } from "../../src/db/database.js";
-import type { DatabaseTarget } from "../../src/db/adapter.js";
-import { databaseUrl } from "./postgres.js";
+import { type AppOptions, createApp } from "../../src/app.js";
+import type { DatabaseConfig } from "../../src/config.js";
+import { type Database, type OpenOptions, openDatabase } from "../../src/db/database.js";
+import { databaseUrl, databaseConfigFor } from "./postgres.js";
 
 export const leg = inject("leg");
 
@@ -20,7 +17,7 @@ export function describeDb(name: string, body: () => void) {
 
 export interface TestDatabase {
   db: Database;
-  target: DatabaseTarget;
+  target: DatabaseConfig & { url: string };
   /** SQL statements Prisma sent since the last reset. */
   statements: string[];
   close(): Promise<void>;
@@ -29,13 +26,8 @@ export interface TestDatabase {
 /** Which template to copy: the documents' facts, or those plus the European towns. */
 export type Dataset = "documents" | "europe";
 
-/** A fresh copy of a seeded template database. */
-export async function copyTemplate(dataset: Dataset = "documents"): Promise<{ target: DatabaseTarget; remove(): Promise<void> }> {
-  if (leg === "pglite") {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-test-"));
-    cpSync(inject(dataset === "europe" ? "europeTemplateDir" : "templateDir"), dataDir, { recursive: true });
-    return { target: { dataDir }, remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
+/** A fresh copy of a seeded template database on the leg's server. */
+export async function copyTemplate(dataset: Dataset = "documents"): Promise<{ target: DatabaseConfig & { url: string }; remove(): Promise<void> }> {
   const adminUrl = inject("postgresAdminUrl");
   const name = `citynet_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -43,7 +35,7 @@ export async function copyTemplate(dataset: Dataset = "documents"): Promise<{ ta
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject(dataset === "europe" ? "europeTemplateDatabase" : "templateDatabase")}`);
   await admin.end();
   return {
-    target: { url: databaseUrl(adminUrl, name), dataDir: "" },
+    target: databaseConfigFor(databaseUrl(adminUrl, name)) as DatabaseConfig & { url: string },
     async remove() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
@@ -53,10 +45,14 @@ export async function copyTemplate(dataset: Dataset = "documents"): Promise<{ ta
   };
 }
 
-export async function openTestDatabase(dataset: Dataset = "documents", options: OpenOptions = {}): Promise<TestDatabase> {
+/** How a test opens its database: the open options, and settings that differ from a server's. */
+export type TestDatabaseOptions = OpenOptions & Partial<Pick<DatabaseConfig, "statementTimeoutMs" | "poolSize">>;
+
+export async function openTestDatabase(dataset: Dataset = "documents", { statementTimeoutMs, poolSize, ...options }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const copy = await copyTemplate(dataset);
   const statements: string[] = [];
-  const db = await openDatabase(copy.target, { ...options, onQuery: (sql) => statements.push(sql) });
+  const config = { ...copy.target, ...(statementTimeoutMs ? { statementTimeoutMs } : {}), ...(poolSize ? { poolSize } : {}) };
+  const db = await openDatabase(config, { ...options, onQuery: (sql) => statements.push(sql) });
   return {
     db,
     target: copy.target,
@@ -93,7 +89,7 @@ export function querier(app: ReturnType<typeof createApp>) {
   };
 }
 
-export async function startTestApi(dataset: Dataset = "documents", options: OpenOptions = {}, appOptions: AppOptions = {}): Promise<TestApi> {
+export async function startTestApi(dataset: Dataset = "documents", options: TestDatabaseOptions = {}, appOptions: AppOptions = {}): Promise<TestApi> {
   const database = await openTestDatabase(dataset, options);
   const unexpected: unknown[] = [];
   const app = createApp(database.db, { logging: false, logError: (error) => unexpected.push(error), ...appOptions });

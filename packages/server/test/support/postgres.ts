@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort } from "./processes.js";
+import { type DatabaseConfig, databaseConfigFromEnv } from "../../src/config.js";
+import { freePort } from "../../src/lib/ports.js";
 
 export interface PostgresServer {
   /** Connection string to the maintenance database; tests create their own databases. */
@@ -93,6 +94,11 @@ export async function findPostgres(): Promise<PostgresServer | null> {
     console.warn(`\n${line}\n! SKIPPING the PostgreSQL leg: no server is reachable and none could be provisioned.\n! ${String(error)}\n${line}\n`);
     return null;
   }
+}
+
+/** The settings a server would run with, on the database at `url`. */
+export function databaseConfigFor(url: string): DatabaseConfig {
+  return { ...databaseConfigFromEnv(), url };
 }
 
 export function databaseUrl(adminUrl: string, database: string): string {

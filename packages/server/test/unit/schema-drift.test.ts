@@ -1,7 +1,7 @@
 // schema.graphql is the printed schema of the code; CI fails when they disagree.
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { printedSchema, SCHEMA_FILE } from "../../src/print-schema.js";
+import { printedSchema, SCHEMA_FILE } from "../../src/schema/printed.js";
 
 it("schema.graphql matches the schema the code builds (run `pnpm schema:print` after changing it)", () => {
   expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(printedSchema());
