@@ -8,7 +8,7 @@ import type { Cite, PartialDateInput, SeedFacts, SubjectRef } from "../../../../
 import type { Database } from "../db/database.js";
 import { refreshSearchIndex } from "../db/search-index.js";
 import { Prisma, type SubjectType } from "../generated/prisma/index.js";
-import { toDateRange } from "../lib/partial-date.js";
+import { toDateRange } from "../lib/date-range.js";
 import { foldDiacritics, normalizeSpace, slugify } from "../lib/text.js";
 import { loadCountries, loadRegionNames, readGeonames, REGISTRY_SOURCES, type GeonamesTown } from "./reference.js";
 

@@ -4,6 +4,7 @@ import { getArgumentValues, getVariableValues, GraphQLError, type FieldNode, typ
 import { checkLang } from "../schema/common/localized.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
 import type { Model } from "../db/data-model.js";
+import { DAY_PRECISIONS, MONTH_PRECISIONS } from "../lib/date-range.js";
 import type { Args, RowQuery } from "./annotations.js";
 import { DATE_FORMATS, type DatePart, type Join, type OperationPlan, type Page, type Planned } from "./plan.js";
 import { columnOf, modelInfo, orderBySql, quoteIdent, quoteLiteral, Unplannable, whereSql, type Bind } from "./prisma-args.js";
@@ -192,15 +193,15 @@ function pageInfoValue(info: { kind: string; typeName: string }, page: string): 
 
 /** `partialDate()` and the PartialDate fields (common/partial-date.ts) in SQL. */
 function partialDate([precision, start, end]: string[], parts: DatePart[]): string {
-  const precise = (levels: string[]) => `CASE WHEN ${precision}::text IN (${levels.map(quoteLiteral).join(", ")}) THEN`;
+  const precise = (levels: readonly string[]) => `CASE WHEN ${precision}::text IN (${levels.map(quoteLiteral).join(", ")}) THEN`;
   const values: Record<DatePart["part"], string> = {
     __typename: "'PartialDate'",
     precision,
     start: `to_char(${start}, 'YYYY-MM-DD')`,
     end: `to_char(${end}, 'YYYY-MM-DD')`,
     year: `extract(year FROM ${start})::int`,
-    month: `${precise(["MONTH", "DAY", "DATE_TIME"])} extract(month FROM ${start})::int END`,
-    day: `${precise(["DAY", "DATE_TIME"])} extract(day FROM ${start})::int END`,
+    month: `${precise(MONTH_PRECISIONS)} extract(month FROM ${start})::int END`,
+    day: `${precise(DAY_PRECISIONS)} extract(day FROM ${start})::int END`,
   };
   return `CASE WHEN ${precision} IS NOT NULL AND ${start} IS NOT NULL AND ${end} IS NOT NULL THEN ${jsonObject(parts.map((p) => [p.key, values[p.part]]))} END`;
 }

@@ -2,7 +2,7 @@
 // day it covers (for sorting and filtering), and a human label in the reader's language.
 import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/index.js";
-import { seasonOf, type DatePrecision, type Season } from "../../lib/partial-date.js";
+import { DAY_PRECISIONS, type DatePrecision, MONTH_PRECISIONS, type Season, seasonOf } from "../../lib/date-range.js";
 import { sqlField } from "../../sql-plan/annotations.js";
 import { builder, type Types } from "../builder.js";
 import { LANG_ARG_DESCRIPTION } from "./localized.js";
@@ -109,8 +109,8 @@ export const PartialDate = builder.objectRef<PartialDateValue>("PartialDate").im
     end: t.field({ type: "Date", description: "Last day covered.", resolve: (d) => d.end }),
     year: t.int({ description: "Year of the start.", resolve: (d) => d.start.getUTCFullYear() }),
     season: t.field({ type: SeasonEnum, nullable: true, description: "For SEASON precision.", resolve: (d) => (d.precision === "SEASON" ? seasonOf(d.start) : null) }),
-    month: t.int({ nullable: true, description: "1–12, for MONTH precision and finer.", resolve: (d) => (["MONTH", "DAY", "DATE_TIME"].includes(d.precision) ? d.start.getUTCMonth() + 1 : null) }),
-    day: t.int({ nullable: true, description: "Day of month, for DAY precision and finer.", resolve: (d) => (["DAY", "DATE_TIME"].includes(d.precision) ? d.start.getUTCDate() : null) }),
+    month: t.int({ nullable: true, description: "1–12, for MONTH precision and finer.", resolve: (d) => (MONTH_PRECISIONS.includes(d.precision) ? d.start.getUTCMonth() + 1 : null) }),
+    day: t.int({ nullable: true, description: "Day of month, for DAY precision and finer.", resolve: (d) => (DAY_PRECISIONS.includes(d.precision) ? d.start.getUTCDate() : null) }),
     dateTime: t.field({ type: "DateTime", nullable: true, description: "The instant, for DATE_TIME precision.", resolve: (d) => d.instant }),
     timeZone: t.string({ nullable: true, description: "IANA time zone the source's local time refers to.", resolve: (d) => d.timeZone }),
     text: t.string({

@@ -6,7 +6,7 @@ import { Country } from "../places/country.js";
 import { Topic } from "../events/event.js";
 import { Programme } from "../organisations/programme.js";
 import { SeasonEnum } from "../common/partial-date.js";
-import { seasonOf, type Season } from "../../lib/partial-date.js";
+import { seasonOf, type Season } from "../../lib/date-range.js";
 
 /** Population bands for town statistics (GeoNames population). */
 export const POPULATION_BANDS = [

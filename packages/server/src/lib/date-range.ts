@@ -1,9 +1,13 @@
-// Partial dates ("spring 2016", "December 2004", "6–8 May 2020", an instant with its zone)
-// stored as a precision plus the first and last day they cover, so that they sort and
-// filter as plain dates.
+// Date ranges from what sources say ("spring 2016", "December 2004", "6–8 May 2020", an instant
+// with its zone): a precision plus the first and last day covered, so that partial dates sort
+// and filter as plain dates. The API type built on them is schema/common/partial-date.ts.
 
 export type DatePrecision = "YEAR" | "SEASON" | "MONTH" | "DAY" | "DATE_TIME";
 export type Season = "spring" | "summer" | "autumn" | "winter";
+
+/** The precisions that name a month, and those that name a day (the API's month and day fields). */
+export const MONTH_PRECISIONS: readonly DatePrecision[] = ["MONTH", "DAY", "DATE_TIME"];
+export const DAY_PRECISIONS: readonly DatePrecision[] = ["DAY", "DATE_TIME"];
 
 /** Meteorological seasons (northern hemisphere), three months each from their start month. */
 const SEASONS: Record<Season, { startMonth: number }> = {

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { toDateRange } from "../../src/lib/partial-date.js";
+import { toDateRange } from "../../src/lib/date-range.js";
 import { formatPartialDate } from "../../src/schema/common/partial-date.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
