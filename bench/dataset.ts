@@ -2,14 +2,20 @@
 // layer at the scale of a busy year of CityNet (200 networks, 5,000 memberships, 2,000 events,
 // 500 projects with 2,000 partner towns). Generation is seeded, so every run measures the same
 // data. Generated records are named "Generated …" and exist only in the throwaway database.
-import { openDatabase, type Database } from "../packages/server/src/db/database.js";
+import { type Database, openDatabase } from "../packages/server/src/db/database.js";
 import { migrate } from "../packages/server/src/db/migrate.js";
-import { databaseConfigFor } from "../packages/server/test/support/postgres.js";
 import { refreshSearchIndex } from "../packages/server/src/db/search-index.js";
 import { importEuropeanTowns } from "../packages/server/src/seed/import-towns.js";
 import { seedIfEmpty } from "../packages/server/src/seed/seed.js";
+import { databaseConfigFor } from "../packages/server/test/support/postgres.js";
 
-export const SCALE = { networks: 200, membersPerNetwork: 25, eventsPerNetwork: 10, projects: 500, townsPerProject: 4 } as const;
+export const SCALE = {
+  networks: 200,
+  membersPerNetwork: 25,
+  eventsPerNetwork: 10,
+  projects: 500,
+  townsPerProject: 4,
+} as const;
 
 /** mulberry32: a tiny, well-distributed PRNG; the same seed gives the same dataset. */
 function prng(seed: number) {
@@ -32,7 +38,13 @@ const localized = (text: string) => JSON.stringify([{ lang: "en", text, original
 const day = (year: number, dayOfYear: number) => new Date(Date.UTC(year, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
 
 /** Members mostly from the network's home country, like the real networks in the documents. */
-function pickMembers(random: () => number, pool: PoolTown[], byCountry: Map<string, PoolTown[]>, home: string, count: number): PoolTown[] {
+function pickMembers(
+  random: () => number,
+  pool: PoolTown[],
+  byCountry: Map<string, PoolTown[]>,
+  home: string,
+  count: number,
+): PoolTown[] {
   const chosen = new Map<number, PoolTown>();
   const local = byCountry.get(home)!;
   while (chosen.size < count) {
@@ -63,11 +75,24 @@ export async function generateCooperationLayer(db: Database, seed = 20261121): P
     const members = pickMembers(random, pool, byCountry, home, SCALE.membersPerNetwork);
     const founded = 1990 + Math.floor(random() * 30);
     networks.push([slug, localized(`Generated network ${n}`), founded, members[0].id, home, SCALE.membersPerNetwork]);
-    members.forEach((town, i) => memberships.push([slug, town.id, i < 3 ? "FOUNDING_MEMBER" : "MEMBER", day(founded + Math.floor(random() * 6), 0)]));
+    members.forEach((town, i) =>
+      memberships.push([
+        slug,
+        town.id,
+        i < 3 ? "FOUNDING_MEMBER" : "MEMBER",
+        day(founded + Math.floor(random() * 6), 0),
+      ]),
+    );
     for (let e = 0; e < SCALE.eventsPerNetwork; e++) {
       const year = founded + 1 + Math.floor(random() * (2026 - founded));
       const start = day(year, Math.floor(random() * 360));
-      events.push([`${slug}-conference-${e + 1}`, localized(`Generated network ${n}: conference ${e + 1}`), slug, members[Math.floor(random() * members.length)].id, start]);
+      events.push([
+        `${slug}-conference-${e + 1}`,
+        localized(`Generated network ${n}: conference ${e + 1}`),
+        slug,
+        members[Math.floor(random() * members.length)].id,
+        start,
+      ]);
     }
   }
   const projects: unknown[][] = [];
@@ -76,8 +101,15 @@ export async function generateCooperationLayer(db: Database, seed = 20261121): P
     const slug = `generated-project-${String(p).padStart(3, "0")}`;
     const home = countries[Math.floor(random() * countries.length)];
     const start = 2007 + Math.floor(random() * 17);
-    projects.push([slug, localized(`Generated project ${p}`), `${start}-01-01`, `${start + 2}-12-31`, SCALE.townsPerProject]);
-    for (const town of pickMembers(random, pool, byCountry, home, SCALE.townsPerProject)) projectTowns.push([slug, town.id]);
+    projects.push([
+      slug,
+      localized(`Generated project ${p}`),
+      `${start}-01-01`,
+      `${start + 2}-12-31`,
+      SCALE.townsPerProject,
+    ]);
+    for (const town of pickMembers(random, pool, byCountry, home, SCALE.townsPerProject))
+      projectTowns.push([slug, town.id]);
   }
 
   const column = (rows: unknown[][], i: number) => rows.map((row) => row[i]);

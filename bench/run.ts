@@ -2,7 +2,7 @@
 // with the scaled dataset, every reference operation under autocannon. Writes
 // bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 4),
 // BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filter).
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,10 +10,10 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../packages/server/src/db/embedded-postgres.js";
+import { LINKS_SQL } from "../packages/server/src/schema/graph/links.js";
+import { SUBGRAPHS } from "../packages/server/src/schema/subgraphs.js";
 import { databaseUrl as postgresDatabaseUrl, startThrowawayCluster } from "../packages/server/test/support/postgres.js";
 import { freePortRange, waitForOutput } from "../packages/server/test/support/processes.js";
-import { SUBGRAPHS } from "../packages/server/src/schema/subgraphs.js";
-import { LINKS_SQL } from "../packages/server/src/schema/graph/links.js";
 import { loadDataset, SCALE } from "./dataset.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, type Subjects } from "./operations.js";
 
@@ -21,7 +21,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION || 4);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
-const operations = REFERENCE_OPERATIONS.filter((op) => !process.env.BENCH_ONLY || op.name.includes(process.env.BENCH_ONLY));
+const operations = REFERENCE_OPERATIONS.filter(
+  (op) => !process.env.BENCH_ONLY || op.name.includes(process.env.BENCH_ONLY),
+);
 const log = (line: string) => console.log(`bench: ${line}`);
 
 interface TargetSpec {
@@ -52,14 +54,19 @@ async function startServer(spec: TargetSpec, databaseUrl: string): Promise<Targe
   const port = await freePortRange(spec.ports ?? 1);
   const url = new URL(databaseUrl);
   url.username = spec.role;
-  const database = spec.embeddedDataDir ? { DATABASE_URL: "", CITYNET_DATA_DIR: spec.embeddedDataDir } : { DATABASE_URL: url.toString() };
+  const database = spec.embeddedDataDir
+    ? { DATABASE_URL: "", CITYNET_DATA_DIR: spec.embeddedDataDir }
+    : { DATABASE_URL: url.toString() };
   const env = { ...process.env, ...spec.env, ...database, NODE_ENV: "production", PORT: String(port) };
   const child = spawn(spec.command, spec.args, { cwd: here, env, stdio: ["ignore", "pipe", "pipe"] });
   await waitForOutput(child, /listening|on http:\/\/\S+\/graphql/, 120_000);
   return { ...spec, port, child };
 }
 
-const graphqlRequest = (query: string, variables: Record<string, unknown>) => ({ path: "/graphql", body: JSON.stringify({ query, variables }) });
+const graphqlRequest = (query: string, variables: Record<string, unknown>) => ({
+  path: "/graphql",
+  body: JSON.stringify({ query, variables }),
+});
 
 function installPostGraphile(): string {
   const dir = path.join(here, "postgraphile");
@@ -74,7 +81,9 @@ function installPostGraphile(): string {
 /** Busy records of the generated data, chosen by rule so every run looks at the same ones. */
 async function chooseSubjects(client: pg.Client): Promise<Subjects> {
   const one = async (sql: string) => (await client.query(sql)).rows[0].slug as string;
-  const town = await one(`SELECT t.slug FROM "Town" t JOIN "Membership" m ON m."townId" = t.id GROUP BY t.id ORDER BY count(*) DESC, t.slug LIMIT 1`);
+  const town = await one(
+    `SELECT t.slug FROM "Town" t JOIN "Membership" m ON m."townId" = t.id GROUP BY t.id ORDER BY count(*) DESC, t.slug LIMIT 1`,
+  );
   // A town two networks away: a member of a network that a fellow member of `town` belongs to.
   const to = await one(`
     WITH f AS (SELECT id FROM "Town" WHERE slug = '${town}'),
@@ -83,11 +92,22 @@ async function chooseSubjects(client: pg.Client): Promise<Subjects> {
     n2 AS (SELECT DISTINCT "networkId" FROM "Membership" WHERE "townId" IN (SELECT * FROM co) AND "networkId" NOT IN (SELECT * FROM n1))
     SELECT t.slug FROM "Membership" m JOIN "Town" t ON t.id = m."townId"
      WHERE m."networkId" IN (SELECT * FROM n2) AND m."townId" NOT IN (SELECT * FROM co) ORDER BY t.slug LIMIT 1`);
-  return { town, network: "generated-network-001", search: "Pasov", country: "PL", populationMin: 20_000, partnerSearch: "montefranco-2019-partner-town", from: town, to };
+  return {
+    town,
+    network: "generated-network-001",
+    search: "Pasov",
+    country: "PL",
+    populationMin: 20_000,
+    partnerSearch: "montefranco-2019-partner-town",
+    from: town,
+    to,
+  };
 }
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((l) => l.startsWith("VmRSS:"))!;
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"))!;
   return Math.round(Number(line.split(/\s+/)[1]) / 1024);
 }
 
@@ -103,7 +123,13 @@ interface Measurement {
   errors: number;
 }
 
-async function measure(target: Target, op: ReferenceOperation, subjects: Subjects, stats: pg.Client, duration: number): Promise<Measurement> {
+async function measure(
+  target: Target,
+  op: ReferenceOperation,
+  subjects: Subjects,
+  stats: pg.Client,
+  duration: number,
+): Promise<Measurement> {
   const { path: urlPath, body } = target.request(op, subjects);
   await stats.query("SELECT pg_stat_statements_reset()");
   const result = await autocannon({
@@ -161,7 +187,9 @@ async function main() {
     await admin.connect();
     await admin.query("CREATE DATABASE citynet_bench");
     await admin.end();
-    log(`loading the dataset: seed, every European town, ${SCALE.networks} networks, ${SCALE.networks * SCALE.membersPerNetwork} memberships, ${SCALE.networks * SCALE.eventsPerNetwork} events, ${SCALE.projects} projects…`);
+    log(
+      `loading the dataset: seed, every European town, ${SCALE.networks} networks, ${SCALE.networks * SCALE.membersPerNetwork} memberships, ${SCALE.networks * SCALE.eventsPerNetwork} events, ${SCALE.projects} projects…`,
+    );
     const loadEmbedded = async () => {
       const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir, dataDirNamed: true });
       try {
@@ -189,13 +217,31 @@ async function main() {
     const specs: TargetSpec[] = [
       // CityNet as deployed (response cache on), and with every request executed.
       { name: "CityNet", role: "citynet", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "60000" }) },
-      { name: "CityNet, no response cache", role: "citynet_uncached", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }) },
+      {
+        name: "CityNet, no response cache",
+        role: "citynet_uncached",
+        ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }),
+      },
       // The default database: the embedded PostgreSQL the server starts itself (durable settings).
-      { name: "CityNet on the embedded database", role: "citynet_embedded", embeddedDataDir, ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }) },
+      {
+        name: "CityNet on the embedded database",
+        role: "citynet_embedded",
+        embeddedDataDir,
+        ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }),
+      },
       // What the SQL planner buys: the same, with every operation left to the resolvers.
-      { name: "CityNet, resolvers only", role: "citynet_resolvers", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0", CITYNET_SQL_PLANS: "false" }) },
+      {
+        name: "CityNet, resolvers only",
+        role: "citynet_resolvers",
+        ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0", CITYNET_SQL_PLANS: "false" }),
+      },
       // The federated deployment: Hive Gateway in front of the domain subgraphs (no response cache).
-      { name: "CityNet federated", role: "citynet_federated", ports: 1 + SUBGRAPHS.length, ...citynet({}, "federated.ts") },
+      {
+        name: "CityNet federated",
+        role: "citynet_federated",
+        ports: 1 + SUBGRAPHS.length,
+        ...citynet({}, "federated.ts"),
+      },
       {
         name: "PostGraphile",
         role: "postgraphile",
@@ -222,9 +268,14 @@ async function main() {
       responseBytes[op.name] = {};
       for (const target of targets) {
         const { path: urlPath, body } = target.request(op, subjects);
-        const response = await fetch(`http://127.0.0.1:${target.port}${urlPath}`, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const response = await fetch(`http://127.0.0.1:${target.port}${urlPath}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        });
         const text = await response.text();
-        if (!response.ok || JSON.parse(text).errors) throw new Error(`${target.name} failed ${op.name}: ${text.slice(0, 500)}`);
+        if (!response.ok || JSON.parse(text).errors)
+          throw new Error(`${target.name} failed ${op.name}: ${text.slice(0, 500)}`);
         responseBytes[op.name][target.name] = text.length;
       }
     }
@@ -236,7 +287,8 @@ async function main() {
       const runs = new Map<string, Measurement[]>(targets.map((t) => [t.name, []]));
       for (let run = 0; run < RUNS; run++) {
         // A/B alternated: each run visits the targets in the opposite order of the last.
-        for (const target of run % 2 ? [...targets].reverse() : targets) runs.get(target.name)!.push(await measure(target, op, subjects, stats, DURATION));
+        for (const target of run % 2 ? [...targets].reverse() : targets)
+          runs.get(target.name)!.push(await measure(target, op, subjects, stats, DURATION));
       }
       results[op.name] = Object.fromEntries(
         [...runs].map(([name, ms]) => [
@@ -245,7 +297,8 @@ async function main() {
             rps: Math.round(median(ms.map((m) => m.rps))),
             p50: median(ms.map((m) => m.p50)),
             p99: median(ms.map((m) => m.p99)),
-            statementsPerRequest: ms[0].statementsPerRequest === null ? null : median(ms.map((m) => m.statementsPerRequest!)),
+            statementsPerRequest:
+              ms[0].statementsPerRequest === null ? null : median(ms.map((m) => m.statementsPerRequest!)),
             rssMb: Math.max(...ms.map((m) => m.rssMb)),
             errors: ms.reduce((sum, m) => sum + m.errors, 0),
             statements: ms[ms.length - 1].statements,
@@ -260,18 +313,39 @@ async function main() {
     await stats.end();
     writeResults(postgresVersion, results, responseBytes, subjects, Math.round((Date.now() - started) / 1000));
   } finally {
-    await Promise.all(targets.map((target) => new Promise((resolve) => target.child.once("exit", resolve).kill("SIGTERM"))));
+    await Promise.all(
+      targets.map((target) => new Promise((resolve) => target.child.once("exit", resolve).kill("SIGTERM"))),
+    );
     await postgres.stop();
     rmSync(embeddedRoot, { recursive: true, force: true });
   }
 }
 
-function writeResults(postgresVersion: string, results: Record<string, Record<string, Measurement & { runs: number[] }>>, bytes: Record<string, Record<string, number>>, subjects: Subjects, seconds: number) {
+function writeResults(
+  postgresVersion: string,
+  results: Record<string, Record<string, Measurement & { runs: number[] }>>,
+  bytes: Record<string, Record<string, number>>,
+  subjects: Subjects,
+  seconds: number,
+) {
   const date = new Date().toISOString().slice(0, 10);
   const dir = path.join(here, "results");
   mkdirSync(dir, { recursive: true });
-  const meta = { date, node: process.version, machine: machineDescription(), durationSeconds: DURATION, runs: RUNS, connections: CONNECTIONS, scale: SCALE, subjects, totalSeconds: seconds };
-  writeFileSync(path.join(dir, `${date}.json`), JSON.stringify({ meta, results, responseBytes: bytes }, null, 2) + "\n");
+  const meta = {
+    date,
+    node: process.version,
+    machine: machineDescription(),
+    durationSeconds: DURATION,
+    runs: RUNS,
+    connections: CONNECTIONS,
+    scale: SCALE,
+    subjects,
+    totalSeconds: seconds,
+  };
+  writeFileSync(
+    path.join(dir, `${date}.json`),
+    JSON.stringify({ meta, results, responseBytes: bytes }, null, 2) + "\n",
+  );
   const rows = Object.entries(results).flatMap(([op, byTarget]) =>
     Object.entries(byTarget).map(
       ([target, m]) =>

@@ -10,7 +10,13 @@ import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
 
 const preset = {
   extends: [PostGraphileAmberPreset],
-  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ["public", "bench"], poolConfig: { max: 10 } })],
+  pgServices: [
+    makePgService({
+      connectionString: process.env.DATABASE_URL,
+      schemas: ["public", "bench"],
+      poolConfig: { max: 10 },
+    }),
+  ],
   grafserv: { graphiql: false, watch: false },
   grafast: { explain: false },
 };
@@ -18,7 +24,11 @@ const preset = {
 const pgl = postgraphile(preset);
 const serv = pgl.createServ(grafserv);
 const server = createServer();
-serv.addTo(server).then(() =>
-  server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log(`postgraphile: listening on ${process.env.PORT}`)),
-);
+serv
+  .addTo(server)
+  .then(() =>
+    server.listen(Number(process.env.PORT), "127.0.0.1", () =>
+      console.log(`postgraphile: listening on ${process.env.PORT}`),
+    ),
+  );
 process.on("SIGTERM", () => server.close(() => pgl.release().then(() => process.exit(0))));

@@ -7,7 +7,8 @@ import { createRequire } from "node:module";
 const tscBin = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 rmSync("dist", { recursive: true, force: true });
-const tsc = (...args) => execFileSync(process.execPath, [tscBin, "-p", "tsconfig.build.json", ...args], { stdio: "inherit" });
+const tsc = (...args) =>
+  execFileSync(process.execPath, [tscBin, "-p", "tsconfig.build.json", ...args], { stdio: "inherit" });
 tsc("--outDir", "dist/esm", "--module", "ESNext", "--moduleResolution", "Bundler");
 tsc("--outDir", "dist/cjs", "--module", "CommonJS", "--moduleResolution", "Node10", "--verbatimModuleSyntax", "false");
 writeFileSync("dist/cjs/package.json", '{ "type": "commonjs" }\n');

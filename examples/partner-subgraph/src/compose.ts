@@ -10,16 +10,23 @@ export interface Subgraph {
 }
 
 async function fetchSdl(url: string): Promise<string> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ _service { sdl } }" }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ _service { sdl } }" }),
+  });
   const { data, errors } = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: unknown[] };
   if (!data) throw new Error(`${url} is no federation subgraph: ${JSON.stringify(errors)}`);
   return data._service.sdl;
 }
 
 export async function composeSupergraph(subgraphs: Subgraph[]): Promise<string> {
-  const services = await Promise.all(subgraphs.map(async ({ name, url }) => ({ name, url, typeDefs: parse(await fetchSdl(url)) })));
+  const services = await Promise.all(
+    subgraphs.map(async ({ name, url }) => ({ name, url, typeDefs: parse(await fetchSdl(url)) })),
+  );
   const result = composeServices(services);
-  if (result.errors?.length || !result.supergraphSdl) throw new Error(`composition failed:\n${(result.errors ?? []).map((e) => e.message).join("\n")}`);
+  if (result.errors?.length || !result.supergraphSdl)
+    throw new Error(`composition failed:\n${(result.errors ?? []).map((e) => e.message).join("\n")}`);
   return result.supergraphSdl;
 }
 

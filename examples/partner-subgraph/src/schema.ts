@@ -18,7 +18,11 @@ const Office = builder.objectRef<TouristOffice>("TouristOffice").implement({
   fields: (t) => ({
     name: t.exposeString("name", { description: "The office's name." }),
     website: t.exposeString("website", { nullable: true, description: "Its website, where it has one." }),
-    town: t.field({ type: Town, description: "The town it serves (resolved by CityNet).", resolve: (office) => ({ slug: office.townSlug }) }),
+    town: t.field({
+      type: Town,
+      description: "The town it serves (resolved by CityNet).",
+      resolve: (office) => ({ slug: office.townSlug }),
+    }),
   }),
 });
 
@@ -36,7 +40,11 @@ Town.implement({
 
 builder.queryType({
   fields: (t) => ({
-    touristOffices: t.field({ type: [Office], description: "Every tourist office the portal knows.", resolve: () => OFFICES }),
+    touristOffices: t.field({
+      type: [Office],
+      description: "Every tourist office the portal knows.",
+      resolve: () => OFFICES,
+    }),
   }),
 });
 

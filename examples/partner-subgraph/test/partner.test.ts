@@ -4,7 +4,7 @@
 import type { Server } from "node:http";
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startLiveServer, type LiveServer } from "../../../packages/sdk/test/support/live-server.js";
+import { type LiveServer, startLiveServer } from "../../../packages/sdk/test/support/live-server.js";
 import { SUBGRAPHS } from "../../../packages/server/src/schema/subgraphs.js";
 import { freePort } from "../../../packages/server/test/support/processes.js";
 import { composeSupergraph } from "../src/compose.js";
@@ -49,11 +49,17 @@ it("composes the portal's subgraph with CityNet's", () => {
 
 it("adds the portal's tourist office to CityNet's town", async () => {
   const result = await query(`{ town(slug: "opava") { name country { code } touristOffice { name } } }`);
-  expect(result).toEqual({ data: { town: { name: "Opava", country: { code: "CZ" }, touristOffice: { name: "Example tourist office of Opava" } } } });
+  expect(result).toEqual({
+    data: {
+      town: { name: "Opava", country: { code: "CZ" }, touristOffice: { name: "Example tourist office of Opava" } },
+    },
+  });
 });
 
 it("resolves the portal's offices' towns, and their ties, from CityNet", async () => {
-  const result = await query(`{ touristOffices { name town { name population memberships(first: 1) { totalCount } } } }`);
+  const result = await query(
+    `{ touristOffices { name town { name population memberships(first: 1) { totalCount } } } }`,
+  );
   expect(result.errors).toBeUndefined();
   const opava = result.data.touristOffices.find((office: { name: string }) => office.name.includes("Opava"));
   expect(opava.town).toMatchObject({ name: "Opava", memberships: { totalCount: 1 } });

@@ -17,7 +17,10 @@ client
     root.dataset.state = "ready";
   })
   .catch((error: unknown) => {
-    const message = error instanceof CityNetGraphQLError && error.code === "NOT_FOUND" ? `No town "${slug}" in CityNet.` : "CityNet is not reachable right now.";
+    const message =
+      error instanceof CityNetGraphQLError && error.code === "NOT_FOUND"
+        ? `No town "${slug}" in CityNet.`
+        : "CityNet is not reachable right now.";
     root.replaceChildren(Object.assign(document.createElement("p"), { className: "error", textContent: message }));
     root.dataset.state = "error";
   });

@@ -4,10 +4,10 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLiveServer, type LiveServer } from "../../../packages/sdk/test/support/live-server.js";
+import { type LiveServer, startLiveServer } from "../../../packages/sdk/test/support/live-server.js";
 import { freePort } from "../../../packages/server/test/support/processes.js";
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from "./browser.js";
 

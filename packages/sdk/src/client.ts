@@ -1,6 +1,6 @@
 // A small fetch-based client: no Node-only APIs, so it runs in browsers, Node 20+ and workers.
 import type { ResultOf, TypedDocumentNode, VariablesOf } from "@graphql-typed-document-node/core";
-import { print, type DocumentNode } from "graphql";
+import { type DocumentNode, print } from "graphql";
 import { CityNetGraphQLError, CityNetHttpError, CityNetNetworkError, type GraphQLErrorEntry } from "./errors.js";
 import { curatedOperations } from "./generated/operations.js";
 
@@ -42,7 +42,10 @@ export interface RequestOptions {
 type Curated = typeof curatedOperations;
 
 /** Operations whose variables are all optional may be called without arguments. */
-type VariablesArgs<V> = Record<string, never> extends V ? [variables?: V, options?: RequestOptions] : [variables: V, options?: RequestOptions];
+type VariablesArgs<V> =
+  Record<string, never> extends V
+    ? [variables?: V, options?: RequestOptions]
+    : [variables: V, options?: RequestOptions];
 
 export type CuratedMethods = {
   [Name in keyof Curated]: (...args: VariablesArgs<VariablesOf<Curated[Name]>>) => Promise<ResultOf<Curated[Name]>>;
@@ -89,7 +92,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 const transient = (error: unknown) =>
-  (error instanceof CityNetNetworkError && !error.timedOut) || (error instanceof CityNetHttpError && (error.status === 429 || error.status >= 500));
+  (error instanceof CityNetNetworkError && !error.timedOut) ||
+  (error instanceof CityNetHttpError && (error.status === 429 || error.status >= 500));
 
 export function createClient(options: ClientOptions): CityNetClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -118,7 +122,11 @@ export function createClient(options: ClientOptions): CityNetClient {
       });
     } catch (error) {
       const timedOut = timeout?.signal.aborted ?? false;
-      throw new CityNetNetworkError(timedOut ? `CityNet did not answer within ${options.timeoutMs} ms` : `CityNet is unreachable: ${String(error)}`, error, timedOut);
+      throw new CityNetNetworkError(
+        timedOut ? `CityNet did not answer within ${options.timeoutMs} ms` : `CityNet is unreachable: ${String(error)}`,
+        error,
+        timedOut,
+      );
     } finally {
       if (timer) clearTimeout(timer);
       dispose();
@@ -136,7 +144,10 @@ export function createClient(options: ClientOptions): CityNetClient {
     return json;
   }
 
-  async function postWithRetry(body: Record<string, unknown>, requestOptions: RequestOptions): Promise<GraphQLResponse> {
+  async function postWithRetry(
+    body: Record<string, unknown>,
+    requestOptions: RequestOptions,
+  ): Promise<GraphQLResponse> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await post(body, requestOptions);
@@ -152,14 +163,25 @@ export function createClient(options: ClientOptions): CityNetClient {
     }
   }
 
-  const notPersisted = (result: GraphQLResponse) => result.errors?.some((e) => e.extensions?.code === "PERSISTED_QUERY_NOT_IN_LIST" || e.extensions?.code === "PERSISTED_QUERY_NOT_FOUND");
+  const notPersisted = (result: GraphQLResponse) =>
+    result.errors?.some(
+      (e) => e.extensions?.code === "PERSISTED_QUERY_NOT_IN_LIST" || e.extensions?.code === "PERSISTED_QUERY_NOT_FOUND",
+    );
 
-  async function request<R, V>(document: TypedDocumentNode<R, V>, variables?: V, requestOptions: RequestOptions = {}): Promise<R> {
+  async function request<R, V>(
+    document: TypedDocumentNode<R, V>,
+    variables?: V,
+    requestOptions: RequestOptions = {},
+  ): Promise<R> {
     const hash = options.persisted ? documentHash(document) : undefined;
     let result: GraphQLResponse;
     if (hash) {
-      result = await postWithRetry({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }, requestOptions);
-      if (options.persisted === "fallback" && notPersisted(result)) result = await postWithRetry({ query: queryText(document), variables }, requestOptions);
+      result = await postWithRetry(
+        { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+        requestOptions,
+      );
+      if (options.persisted === "fallback" && notPersisted(result))
+        result = await postWithRetry({ query: queryText(document), variables }, requestOptions);
     } else {
       result = await postWithRetry({ query: queryText(document), variables }, requestOptions);
     }

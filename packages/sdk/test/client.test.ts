@@ -1,8 +1,8 @@
 // The client's contract: typed errors, headers, timeouts, retries, persisted documents.
 import { createServer, type Server } from "node:http";
 import { afterEach, expect, inject, it } from "vitest";
-import { CityNetGraphQLError, CityNetHttpError, CityNetNetworkError, createClient, graphql } from "../src/index.js";
 import { freePort } from "../../server/test/support/processes.js";
+import { CityNetGraphQLError, CityNetHttpError, CityNetNetworkError, createClient, graphql } from "../src/index.js";
 
 const endpoint = inject("endpoint");
 let stub: Server | undefined;
@@ -17,23 +17,33 @@ async function stubServer(handler: Parameters<typeof createServer>[1]): Promise<
 }
 
 it("raises CityNetGraphQLError with the stable code for an unknown slug", async () => {
-  const error = await createClient({ endpoint }).projectPage({ slug: "atlantis" }).catch((e) => e);
+  const error = await createClient({ endpoint })
+    .projectPage({ slug: "atlantis" })
+    .catch((e) => e);
   expect(error).toBeInstanceOf(CityNetGraphQLError);
   expect(error.code).toBe("NOT_FOUND");
 });
 
 it("raises CityNetHttpError for a non-GraphQL HTTP failure", async () => {
   const url = await stubServer((_req, res) => res.writeHead(502).end("bad gateway"));
-  const error = await createClient({ endpoint: url }).news().catch((e) => e);
+  const error = await createClient({ endpoint: url })
+    .news()
+    .catch((e) => e);
   expect(error).toBeInstanceOf(CityNetHttpError);
   expect(error.status).toBe(502);
 });
 
 it("raises CityNetNetworkError when nothing listens, and marks its own timeouts", async () => {
   const closed = `http://127.0.0.1:${await freePort()}/graphql`;
-  expect(await createClient({ endpoint: closed }).news().catch((e) => e)).toBeInstanceOf(CityNetNetworkError);
+  expect(
+    await createClient({ endpoint: closed })
+      .news()
+      .catch((e) => e),
+  ).toBeInstanceOf(CityNetNetworkError);
   const silent = await stubServer(() => {});
-  const timeout = await createClient({ endpoint: silent, timeoutMs: 200 }).news().catch((e) => e);
+  const timeout = await createClient({ endpoint: silent, timeoutMs: 200 })
+    .news()
+    .catch((e) => e);
   expect(timeout).toBeInstanceOf(CityNetNetworkError);
   expect(timeout.timedOut).toBe(true);
 });
@@ -43,7 +53,11 @@ it("retries transient failures (503) and then succeeds", async () => {
   const url = await stubServer((req, res) => {
     calls++;
     if (calls < 3) return res.writeHead(503).end("busy");
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: { news: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }));
+    res.writeHead(200, { "content-type": "application/json" }).end(
+      JSON.stringify({
+        data: { news: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+      }),
+    );
   });
   const result = await createClient({ endpoint: url, retry: { retries: 2, delayMs: 10 } }).news();
   expect(result.news.totalCount).toBe(0);
@@ -53,7 +67,11 @@ it("retries transient failures (503) and then succeeds", async () => {
 it("sends the language, API key and custom headers", async () => {
   const seen: Record<string, string | undefined> = {};
   const url = await stubServer((req, res) => {
-    Object.assign(seen, { lang: req.headers["accept-language"], auth: req.headers.authorization, custom: req.headers["x-town"] });
+    Object.assign(seen, {
+      lang: req.headers["accept-language"],
+      auth: req.headers.authorization,
+      custom: req.headers["x-town"],
+    });
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: {} }));
   });
   await createClient({ endpoint: url, lang: "sl", apiKey: "k3y", headers: { "x-town": "ptuj" } }).news();
@@ -66,7 +84,10 @@ it("sends persisted documents by hash only, and the server runs them from its ma
     body = JSON.parse(String(init?.body));
     return fetch(input, init);
   };
-  const { town } = await createClient({ endpoint, fetch: recording, persisted: "hash-only" }).townWidget({ slug: "lutsk", today: "2020-01-01" });
+  const { town } = await createClient({ endpoint, fetch: recording, persisted: "hash-only" }).townWidget({
+    slug: "lutsk",
+    today: "2020-01-01",
+  });
   expect(town.name).toBe("Lutsk");
   expect(body.query).toBeUndefined();
   expect(body.extensions?.persistedQuery?.sha256Hash).toMatch(/^[0-9a-f]{64}$/);

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from "graphql";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { createClient, type CityNetClient } from "../src/index.js";
-import { startLiveServer, type LiveServer } from "./support/live-server.js";
+import { type CityNetClient, createClient } from "../src/index.js";
+import { type LiveServer, startLiveServer } from "./support/live-server.js";
 
 const SCHEMA_FILE = new URL("../../../schema.graphql", import.meta.url);
 
@@ -52,6 +52,10 @@ it.each(CALLS)("%s answers the same through the gateway as from the monolith", a
 
 it("calls every curated operation", () => {
   const operations = new URL("../operations/", import.meta.url);
-  const curated = readdirSync(operations).flatMap((file) => [...readFileSync(new URL(file, operations), "utf8").matchAll(/^query (\w+)/gm)].map((m) => m[1]));
-  expect(CALLS.map(([name]) => name).sort()).toEqual(curated.map((name) => name[0].toLowerCase() + name.slice(1)).sort());
+  const curated = readdirSync(operations).flatMap((file) =>
+    [...readFileSync(new URL(file, operations), "utf8").matchAll(/^query (\w+)/gm)].map((m) => m[1]),
+  );
+  expect(CALLS.map(([name]) => name).sort()).toEqual(
+    curated.map((name) => name[0].toLowerCase() + name.slice(1)).sort(),
+  );
 });

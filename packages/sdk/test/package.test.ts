@@ -13,7 +13,14 @@ const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");
 export const CLIENT_BUDGET_GZIP_BYTES = 12 * 1024;
 
 async function gzippedBundle(entry: string): Promise<number> {
-  const result = await build({ stdin: { contents: entry, resolveDir: ROOT, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "browser", write: false });
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+  });
   return gzipSync(result.outputFiles[0].contents).length;
 }
 
@@ -22,13 +29,20 @@ it("ships ESM and CommonJS entry points with type declarations", async () => {
   expect(pkg.sideEffects).toBe(false);
   const esm = await import(path.join(ROOT, pkg.exports["."].import.default));
   const cjs = createRequire(import.meta.url)(path.join(ROOT, pkg.exports["."].require.default));
-  for (const entry of [esm, cjs]) expect([typeof entry.createClient, typeof entry.paginate, typeof entry.graphql]).toEqual(["function", "function", "function"]);
+  for (const entry of [esm, cjs])
+    expect([typeof entry.createClient, typeof entry.paginate, typeof entry.graphql]).toEqual([
+      "function",
+      "function",
+      "function",
+    ]);
   expect(readFileSync(path.join(ROOT, pkg.exports["."].import.types), "utf8")).toContain("createClient");
   expect(JSON.parse(readFileSync(path.join(ROOT, "dist/persisted-documents.json"), "utf8"))).toBeTypeOf("object");
 });
 
 it(`keeps a client bundle within ${CLIENT_BUDGET_GZIP_BYTES} gzipped bytes`, async () => {
-  const bytes = await gzippedBundle(`import { createClient } from "./dist/esm/index.js"; export const client = createClient({ endpoint: "/graphql" });`);
+  const bytes = await gzippedBundle(
+    `import { createClient } from "./dist/esm/index.js"; export const client = createClient({ endpoint: "/graphql" });`,
+  );
   expect(bytes).toBeLessThanOrEqual(CLIENT_BUDGET_GZIP_BYTES);
 });
 

@@ -9,7 +9,9 @@ it("types curated operations' variables and results", () => {
   expectTypeOf(client.townPage).returns.resolves.toEqualTypeOf<TownPageQuery>();
   expectTypeOf<TownPageQuery["town"]["name"]>().toEqualTypeOf<string>();
   expectTypeOf<TownPageQuery["town"]["population"]>().toEqualTypeOf<number | null>();
-  expectTypeOf<TownPageQuery["town"]["memberships"]["edges"][number]["node"]["role"]>().toEqualTypeOf<"FOUNDING_MEMBER" | "MEMBER">();
+  expectTypeOf<TownPageQuery["town"]["memberships"]["edges"][number]["node"]["role"]>().toEqualTypeOf<
+    "FOUNDING_MEMBER" | "MEMBER"
+  >();
 });
 
 it("rejects wrong variables at compile time", () => {

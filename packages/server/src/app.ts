@@ -1,15 +1,15 @@
 // The HTTP application: GraphQL (with offline GraphiQL) plus health and readiness probes.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { GraphQLError, type GraphQLSchema } from "graphql";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import type { Database } from "./db/database.js";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
+import { clientErrorFrom, ErrorCode } from "./schema/common/errors.js";
 import type { Context } from "./schema/context.js";
-import { ErrorCode, clientErrorFrom } from "./schema/common/errors.js";
 import { schema } from "./schema/index.js";
 import { useSqlPlans } from "./sql-plan/plugin.js";
 
@@ -46,7 +46,13 @@ function withCode(error: GraphQLError): GraphQLError {
     : error.message.startsWith("Syntax Error")
       ? ErrorCode.GRAPHQL_PARSE_FAILED
       : ErrorCode.BAD_USER_INPUT;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 /** Manifest keys may carry an algorithm prefix ("sha256:…"); clients send the bare hash. */
@@ -89,20 +95,33 @@ export function createApp(db: Database, options: AppOptions = {}) {
     landingPage: false,
     logging: options.logging ?? true,
     healthCheckEndpoint: "/healthz",
-    context: ({ request }) => ({ prisma: db.prisma, lang: preferredLanguage(request.headers.get("accept-language")), memo: new Map() }),
+    context: ({ request }) => ({
+      prisma: db.prisma,
+      lang: preferredLanguage(request.headers.get("accept-language")),
+      memo: new Map(),
+    }),
     graphiql: options.graphiql === false ? false : { title: "CityNet GraphiQL", defaultQuery: EXAMPLE_OPERATIONS },
     renderGraphiQL,
     maskedErrors: {
       maskError(error, message, isDev) {
         if (error instanceof GraphQLError) {
           const clientError = clientErrorFrom(error.originalError);
-          if (clientError) return new GraphQLError(clientError.message, { nodes: error.nodes, path: error.path, extensions: clientError.extensions });
+          if (clientError)
+            return new GraphQLError(clientError.message, {
+              nodes: error.nodes,
+              path: error.path,
+              extensions: clientError.extensions,
+            });
           // Our own coded errors, and syntax errors, are meant for the client as they are.
           if (!error.originalError || error.originalError instanceof GraphQLError) return withCode(error);
         }
         logError(error instanceof GraphQLError ? (error.originalError ?? error) : error);
         const masked = maskError(error, message, isDev) as GraphQLError;
-        return new GraphQLError(masked.message, { nodes: masked.nodes, path: masked.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+        return new GraphQLError(masked.message, {
+          nodes: masked.nodes,
+          path: masked.path,
+          extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+        });
       },
     },
     plugins: [
@@ -136,7 +155,9 @@ export function createApp(db: Database, options: AppOptions = {}) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.url === "/readyz") {
       const ok = await ready();
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ status: ok ? "ready" : "database unreachable" }));
+      res
+        .writeHead(ok ? 200 : 503, { "content-type": "application/json" })
+        .end(JSON.stringify({ status: ok ? "ready" : "database unreachable" }));
       return;
     }
     return yoga(req, res);

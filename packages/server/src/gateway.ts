@@ -4,10 +4,10 @@
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { printSubgraphSchema } from "@apollo/subgraph";
+import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { composeServices } from "@theguild/federation-composition";
-import { parse, type GraphQLSchema } from "graphql";
+import { type GraphQLSchema, parse } from "graphql";
 import { createApp } from "./app.js";
 import type { Database } from "./db/database.js";
 import { SUBGRAPHS, type SubGraph } from "./schema/builder.js";
@@ -18,18 +18,28 @@ export const SUPERGRAPH_FILE = path.resolve(fileURLToPath(import.meta.url), "../
 
 /** Subgraph ports: the gateway's port + 1, + 2, … in the order of SUBGRAPHS. */
 export function subgraphUrls(host: string, gatewayPort: number): Record<SubGraph, string> {
-  return Object.fromEntries(SUBGRAPHS.map((name, i) => [name, `http://${host}:${gatewayPort + 1 + i}/graphql`])) as Record<SubGraph, string>;
+  return Object.fromEntries(
+    SUBGRAPHS.map((name, i) => [name, `http://${host}:${gatewayPort + 1 + i}/graphql`]),
+  ) as Record<SubGraph, string>;
 }
 
 /** Every domain's subgraph schema, built once for serving and composing alike. */
-const buildSubgraphSchemas = () => Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphSchema(name)])) as Record<SubGraph, GraphQLSchema>;
+const buildSubgraphSchemas = () =>
+  Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphSchema(name)])) as Record<SubGraph, GraphQLSchema>;
 
 /**
  * Composes our subgraphs at these URLs: the supergraph the gateway runs and the public API it
  * serves. Throws on composition errors.
  */
-export function compose(urls: Record<SubGraph, string>, schemas = buildSubgraphSchemas()): { supergraph: string; publicSdl: string } {
-  const services = SUBGRAPHS.map((name) => ({ name, typeDefs: parse(printSubgraphSchema(schemas[name])), url: urls[name] }));
+export function compose(
+  urls: Record<SubGraph, string>,
+  schemas = buildSubgraphSchemas(),
+): { supergraph: string; publicSdl: string } {
+  const services = SUBGRAPHS.map((name) => ({
+    name,
+    typeDefs: parse(printSubgraphSchema(schemas[name])),
+    url: urls[name],
+  }));
   const result = composeServices(services);
   if (result.errors?.length || !result.supergraphSdl || !result.publicSdl)
     throw new Error(`supergraph composition failed:\n${(result.errors ?? []).map((e) => e.message).join("\n")}`);
@@ -46,7 +56,9 @@ export function createGateway(supergraph: string, options: { logging?: boolean }
     landingPage: false,
     logging: options.logging ?? true,
     // Subgraphs answer in the reader's language, as the monolith does.
-    propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ "accept-language": request.headers.get("accept-language") }) },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ "accept-language": request.headers.get("accept-language") }),
+    },
   });
 }
 
@@ -66,7 +78,10 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  * Serves every subgraph from this process over one database, and the gateway in front. Each
  * subgraph is stateless and could as well run alone: the gateway only needs their URLs.
  */
-export async function startFederation(db: Database, options: { host: string; port: number; logging?: boolean }): Promise<Federation> {
+export async function startFederation(
+  db: Database,
+  options: { host: string; port: number; logging?: boolean },
+): Promise<Federation> {
   const urls = subgraphUrls(options.host, options.port);
   const schemas = buildSubgraphSchemas();
   const servers: Server[] = [];
@@ -84,7 +99,15 @@ export async function startFederation(db: Database, options: { host: string; por
     servers,
     async close() {
       await gateway.dispose();
-      await Promise.all(servers.map((server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); })));
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise((resolve) => {
+              server.closeAllConnections();
+              server.close(resolve);
+            }),
+        ),
+      );
     },
   };
 }

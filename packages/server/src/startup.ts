@@ -13,7 +13,9 @@ import { seedIfEmpty } from "./seed/seed.js";
 /** The database with every committed migration applied and, unless turned off, the documents' facts. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const db = await openDatabase(config.database, { log: (line) => console.log(line) });
-  console.log(`citynet: ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${db.embedded?.dataDir}`}`);
+  console.log(
+    `citynet: ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${db.embedded?.dataDir}`}`,
+  );
   try {
     const applied = await migrate(db);
     console.log(`citynet: ${applied.length ? `applied migrations ${applied.join(", ")}` : "schema up to date"}`);
@@ -39,12 +41,18 @@ export async function openPreparedDatabase(config: Config): Promise<Database> {
 export function readPersistedDocuments(config: Config): Record<string, string> | undefined {
   if (!config.persistedDocuments) return undefined;
   const documents = JSON.parse(readFileSync(config.persistedDocuments, "utf8")) as Record<string, string>;
-  console.log(`citynet: ${Object.keys(documents).length} persisted documents${config.persistedOnly ? ", accepting only those" : ""}`);
+  console.log(
+    `citynet: ${Object.keys(documents).length} persisted documents${config.persistedOnly ? ", accepting only those" : ""}`,
+  );
   return documents;
 }
 
 /** On SIGTERM or SIGINT: stop accepting, let requests finish, close the database, exit. */
-export function closeOnSignal(servers: Server[], db: Database, beforeClose: () => Promise<void> = async () => {}): void {
+export function closeOnSignal(
+  servers: Server[],
+  db: Database,
+  beforeClose: () => Promise<void> = async () => {},
+): void {
   let stopping = false;
   async function shutdown(signal: string) {
     if (stopping) return;

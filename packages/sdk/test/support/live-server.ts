@@ -1,13 +1,13 @@
 // Spawns the real CityNet server as `pnpm start` runs it, on its default database (the embedded
 // PostgreSQL it starts itself, in a fresh data directory), seeded at start, with the SDK's
 // persisted-documents manifest loaded. The monolith and the federation both run this way.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePortRange, waitForOutput } from "../../../server/test/support/processes.js";
 import { SUBGRAPHS } from "../../../server/src/schema/subgraphs.js";
+import { freePortRange, waitForOutput } from "../../../server/test/support/processes.js";
 
 const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../../../server");
 export const MANIFEST = path.resolve(fileURLToPath(import.meta.url), "../../../src/generated/persisted-documents.json");
@@ -21,13 +21,26 @@ export interface LiveServer {
 /** The monolith (the default) or the federation: gateway on the port, subgraphs after it. */
 export type Entry = "src/bin/main.ts" | "src/bin/federated.ts";
 
-export async function startLiveServer(env: Record<string, string> = {}, entry: Entry = "src/bin/main.ts"): Promise<LiveServer> {
+export async function startLiveServer(
+  env: Record<string, string> = {},
+  entry: Entry = "src/bin/main.ts",
+): Promise<LiveServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-sdk-"));
   chmodSync(dataDir, 0o755); // mkdtemp's 700 would keep root's postgres user out
   const port = await freePortRange(entry === "src/bin/federated.ts" ? 1 + SUBGRAPHS.length : 1);
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: SERVER_DIR,
-    env: { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: path.join(dataDir, "data"), PORT: String(port), HOST: "127.0.0.1", CITYNET_PERSISTED_DOCUMENTS: MANIFEST, CITYNET_IMPORT_TOWNS: "false", CITYNET_PLAN_CACHE_VERIFY: "true", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      CITYNET_DATA_DIR: path.join(dataDir, "data"),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CITYNET_PERSISTED_DOCUMENTS: MANIFEST,
+      CITYNET_IMPORT_TOWNS: "false",
+      CITYNET_PLAN_CACHE_VERIFY: "true",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   // The last output, for the message should the server die mid-suite.

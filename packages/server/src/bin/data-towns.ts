@@ -9,4 +9,6 @@ const db = await openMigratedDatabase(configFromEnv());
 const result = await importEuropeanTowns(db, { onProgress: progressReporter("towns") });
 await db.close();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`citynet: ${result.candidates} European towns (${result.inserted} new, ${result.alternateNames} alternate names added) in ${seconds} s`);
+console.log(
+  `citynet: ${result.candidates} European towns (${result.inserted} new, ${result.alternateNames} alternate names added) in ${seconds} s`,
+);

@@ -8,6 +8,10 @@ const config = configFromEnv();
 const db = await openPreparedDatabase(config);
 const federation = await startFederation(db, { host: config.host, port: config.port });
 const host = publicHost(config.host);
-console.log(`citynet: subgraphs ${Object.entries(subgraphUrls(host, config.port)).map(([name, url]) => `${name} ${url}`).join(", ")}`);
+console.log(
+  `citynet: subgraphs ${Object.entries(subgraphUrls(host, config.port))
+    .map(([name, url]) => `${name} ${url}`)
+    .join(", ")}`,
+);
 console.log(`citynet: gateway (federated GraphQL) on http://${host}:${config.port}/graphql`);
 closeOnSignal(federation.servers, db, () => federation.close());

@@ -7,7 +7,13 @@ import { closeOnSignal, openPreparedDatabase, publicHost, readPersistedDocuments
 const config = configFromEnv();
 const db = await openPreparedDatabase(config);
 const persistedDocuments = readPersistedDocuments(config);
-const app = createApp(db, { graphiql: config.graphiql, persistedDocuments, persistedOnly: config.persistedOnly, responseCacheTtlMs: config.responseCacheTtlMs, sqlPlans: config.sqlPlans });
+const app = createApp(db, {
+  graphiql: config.graphiql,
+  persistedDocuments,
+  persistedOnly: config.persistedOnly,
+  responseCacheTtlMs: config.responseCacheTtlMs,
+  sqlPlans: config.sqlPlans,
+});
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
   console.log(`citynet: GraphQL and GraphiQL on http://${publicHost(config.host)}:${config.port}/graphql`);

@@ -26,6 +26,13 @@ export interface Model {
 export const models = new Map<string, Model>(
   Object.entries(datamodel.datamodel.models).map(([name, model]) => {
     const fields = model.fields as unknown as ModelField[];
-    return [name, { name, fields: new Map(fields.map((field) => [field.name, field])), idField: fields.find((field) => field.isId)?.name ?? null }];
+    return [
+      name,
+      {
+        name,
+        fields: new Map(fields.map((field) => [field.name, field])),
+        idField: fields.find((field) => field.isId)?.name ?? null,
+      },
+    ];
   }),
 );

@@ -44,11 +44,13 @@ const MAX_PREPARED = 500;
 const prepared = new Map<string, string>();
 function preparedName(sql: string): string | undefined {
   let name = prepared.get(sql);
-  if (!name && prepared.size < MAX_PREPARED) prepared.set(sql, (name = `citynet_${createHash("sha1").update(sql).digest("hex")}`));
+  if (!name && prepared.size < MAX_PREPARED)
+    prepared.set(sql, (name = `citynet_${createHash("sha1").update(sql).digest("hex")}`));
   return name;
 }
 
-const defaultIdleError = (error: Error) => console.error(`citynet: an idle PostgreSQL connection failed and was dropped: ${error.message}`);
+const defaultIdleError = (error: Error) =>
+  console.error(`citynet: an idle PostgreSQL connection failed and was dropped: ${error.message}`);
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   if (config.url) return openPostgres(config.url, config, options);
@@ -84,13 +86,17 @@ function createPrisma(adapter: PrismaPg, config: DatabaseConfig, options: OpenOp
 
 async function openPostgres(url: string, config: DatabaseConfig, options: OpenOptions): Promise<Database> {
   // The API's pool cancels long statements; migrations and imports use their own, unlimited.
-  const apiPool = new pg.Pool({ connectionString: url, max: config.poolSize, options: `-c statement_timeout=${config.statementTimeoutMs}` });
+  const apiPool = new pg.Pool({
+    connectionString: url,
+    max: config.poolSize,
+    options: `-c statement_timeout=${config.statementTimeoutMs}`,
+  });
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   // An idle connection can die (server restart, database dropped): without a listener the pool
   // would re-throw that as an uncaught error and take the process down. The pool replaces it.
   for (const p of [apiPool, pool]) p.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));
   const prisma = createPrisma(new PrismaPg(apiPool), config, options);
-  const query = async <Row,>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
+  const query = async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
   return {
     prisma,
     exec: async (sql) => void (await pool.query(sql)),
@@ -105,7 +111,7 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
         await client.query("BEGIN");
         const result = await fn({
           exec: async (sql) => void (await client.query(sql)),
-          query: async <Row,>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
+          query: async <Row>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as Row[],
         });
         await client.query("COMMIT");
         return result;

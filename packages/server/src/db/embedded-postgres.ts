@@ -95,7 +95,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await stopLeftover(bin, dataDir, owner, log);
   const password = readFileSync(path.join(dataDir, PASSWORD_FILE), "utf8").trim();
   const port = await start(bin, dataDir, owner, options);
-  writeFileSync(path.join(dataDir, HOLDER_FILE), JSON.stringify({ pid: process.pid, started: processStart(process.pid) }));
+  writeFileSync(
+    path.join(dataDir, HOLDER_FILE),
+    JSON.stringify({ pid: process.pid, started: processStart(process.pid) }),
+  );
   const adminUrl = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl);
   return {
@@ -135,7 +138,15 @@ function postgresOwner(): Owner | undefined {
   if (userId("-u") === undefined) {
     // Containers often have no such user; PostgreSQL refuses to run as root.
     if (spawnSync("getent", ["group", "postgres"]).status !== 0) runChecked("groupadd", ["--system", "postgres"]);
-    runChecked("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
+    runChecked("useradd", [
+      "--system",
+      "--gid",
+      "postgres",
+      "--no-create-home",
+      "--shell",
+      "/usr/sbin/nologin",
+      "postgres",
+    ]);
   }
   return { uid: userId("-u")!, gid: userId("-g")! };
 }
@@ -172,7 +183,11 @@ function reachableBinaries(bin: Binaries, owner: Owner | undefined, log: (line: 
   return { initdb: moved(bin.initdb), pg_ctl: moved(bin.pg_ctl), postgres: moved(bin.postgres) };
 }
 
-function reachableDataDir(options: EmbeddedPostgresOptions, owner: Owner | undefined, log: (line: string) => void): string {
+function reachableDataDir(
+  options: EmbeddedPostgresOptions,
+  owner: Owner | undefined,
+  log: (line: string) => void,
+): string {
   const parent = path.dirname(options.dataDir);
   mkdirSync(parent, { recursive: true });
   if (canReach(owner, parent)) return prepareDataDir(options.dataDir, owner);
@@ -180,8 +195,13 @@ function reachableDataDir(options: EmbeddedPostgresOptions, owner: Owner | undef
     throw new EmbeddedPostgresError(
       `CITYNET_DATA_DIR is ${options.dataDir}, but PostgreSQL runs as the "postgres" user when CityNet runs as root, and that user cannot reach it (a directory on the way lets no other user through, such as a private home directory). Set CITYNET_DATA_DIR to a directory it can reach, e.g. ${RUNTIME_ROOT}/data.`,
     );
-  const moved = path.join(RUNTIME_ROOT, `data-${createHash("sha1").update(options.dataDir).digest("hex").slice(0, 12)}`);
-  log(`citynet: the postgres user cannot reach ${options.dataDir} (CityNet runs as root in a private directory); the embedded database lives in ${moved}`);
+  const moved = path.join(
+    RUNTIME_ROOT,
+    `data-${createHash("sha1").update(options.dataDir).digest("hex").slice(0, 12)}`,
+  );
+  log(
+    `citynet: the postgres user cannot reach ${options.dataDir} (CityNet runs as root in a private directory); the embedded database lives in ${moved}`,
+  );
   mkdirSync(RUNTIME_ROOT, { recursive: true, mode: 0o755 });
   return prepareDataDir(moved, owner);
 }
@@ -202,8 +222,17 @@ function initialise(bin: Binaries, dataDir: string, owner: Owner | undefined): v
     // The builtin C.UTF-8 locale: Unicode case mapping (lower('Č')) and a stable byte order,
     // the same on every operating system, with no OS locale to depend on.
     run(owner, bin.initdb, [
-      "-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${passwordFile}`,
-      "-E", "UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--locale=C",
+      "-D",
+      dataDir,
+      "-U",
+      "postgres",
+      "--auth=scram-sha-256",
+      `--pwfile=${passwordFile}`,
+      "-E",
+      "UTF8",
+      "--locale-provider=builtin",
+      "--builtin-locale=C.UTF-8",
+      "--locale=C",
     ]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -244,7 +273,12 @@ function processStart(pid: number): string | undefined {
  * number of. Stop the first, clear the second, and wait for every backend of the old cluster
  * to be gone, since a new postmaster refuses shared memory still attached.
  */
-async function stopLeftover(bin: Binaries, dataDir: string, owner: Owner | undefined, log: (line: string) => void): Promise<void> {
+async function stopLeftover(
+  bin: Binaries,
+  dataDir: string,
+  owner: Owner | undefined,
+  log: (line: string) => void,
+): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
@@ -257,7 +291,8 @@ async function stopLeftover(bin: Binaries, dataDir: string, owner: Owner | undef
   }
   const deadline = Date.now() + 30_000;
   while (processesWorkingIn(dataDir).length) {
-    if (Date.now() > deadline) throw new EmbeddedPostgresError(`processes of an earlier PostgreSQL still run in ${dataDir}`);
+    if (Date.now() > deadline)
+      throw new EmbeddedPostgresError(`processes of an earlier PostgreSQL still run in ${dataDir}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   // The pid may now belong to an unrelated process, which PostgreSQL would take for its owner.
@@ -283,15 +318,42 @@ function processesWorkingIn(dir: string): number[] {
     .map(Number);
 }
 
-async function start(bin: Binaries, dataDir: string, owner: Owner | undefined, options: EmbeddedPostgresOptions): Promise<number> {
+async function start(
+  bin: Binaries,
+  dataDir: string,
+  owner: Owner | undefined,
+  options: EmbeddedPostgresOptions,
+): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await freePort());
-    const settings = [`port=${port}`, "listen_addresses=127.0.0.1", "unix_socket_directories=''", ...(options.settings ?? [])];
-    const result = run(owner, bin.pg_ctl, ["start", "-D", dataDir, "-w", "-t", "300", "-l", path.join(dataDir, LOG_FILE), "-o", settings.map((s) => `-c ${s}`).join(" ")], false);
+    const settings = [
+      `port=${port}`,
+      "listen_addresses=127.0.0.1",
+      "unix_socket_directories=''",
+      ...(options.settings ?? []),
+    ];
+    const result = run(
+      owner,
+      bin.pg_ctl,
+      [
+        "start",
+        "-D",
+        dataDir,
+        "-w",
+        "-t",
+        "300",
+        "-l",
+        path.join(dataDir, LOG_FILE),
+        "-o",
+        settings.map((s) => `-c ${s}`).join(" "),
+      ],
+      false,
+    );
     if (result.ok) return port;
     const tail = readFileSync(path.join(dataDir, LOG_FILE), "utf8").split("\n").slice(-15).join("\n");
     // A free port can be taken between the check and the bind; pick another unless one was named.
-    if (options.port === undefined && attempt < 3 && /could not (create|bind)|Address already in use/i.test(tail)) continue;
+    if (options.port === undefined && attempt < 3 && /could not (create|bind)|Address already in use/i.test(tail))
+      continue;
     throw new EmbeddedPostgresError(`the embedded PostgreSQL did not start on ${dataDir}: ${result.output}\n${tail}`);
   }
 }

@@ -52,7 +52,8 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     for (const migration of migrations) {
       const previous = applied.get(migration.name);
       if (previous) {
-        if (!previous.finished_at) throw new MigrationError(`migration ${migration.name} failed earlier; resolve it first`);
+        if (!previous.finished_at)
+          throw new MigrationError(`migration ${migration.name} failed earlier; resolve it first`);
         if (previous.checksum !== migration.checksum)
           throw new MigrationError(`migration ${migration.name} was edited after it was applied`);
         continue;

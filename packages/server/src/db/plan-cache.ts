@@ -22,7 +22,15 @@ const LIST_OPERATORS = new Set(["in", "notIn"]);
 /** Scalar types bound as they are; an enum is cast in the SQL text, a date or JSON is tagged. */
 const BOUND_TYPES = new Set(["String", "Int", "Float"]);
 /** Reads only: a write's plan carries generated values and is filled in as it runs. */
-const READ_ACTIONS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "aggregate", "groupBy"]);
+const READ_ACTIONS = new Set([
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "aggregate",
+  "groupBy",
+]);
 /** Argument keys whose values are filters. */
 const FILTER_ARGUMENTS = ["where", "cursor"];
 
@@ -32,7 +40,8 @@ const installed = Symbol("citynet plan cache");
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const isObject = (value: Json | undefined): value is JsonObject => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: Json | undefined): value is JsonObject =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isBindable = (value: Json): value is string | number => typeof value === "string" || typeof value === "number";
 
 /** Our placeholders' names; Prisma's plans have placeholders of their own (@parent$…) to keep. */
@@ -40,7 +49,12 @@ const PLACEHOLDER_PREFIX = "citynet$";
 
 const isOurPlaceholder = (value: unknown): value is { prisma__type: "param"; prisma__value: { name: string } } => {
   const node = value as { prisma__type?: unknown; prisma__value?: { name?: unknown } } | null;
-  return typeof node === "object" && node !== null && node.prisma__type === "param" && String(node.prisma__value?.name).startsWith(PLACEHOLDER_PREFIX);
+  return (
+    typeof node === "object" &&
+    node !== null &&
+    node.prisma__type === "param" &&
+    String(node.prisma__value?.name).startsWith(PLACEHOLDER_PREFIX)
+  );
 };
 
 /** A compiled plan and the nodes on the way to its placeholders, so filling copies only those. */
@@ -74,7 +88,8 @@ function parameterize(query: JsonObject): { shape: JsonObject; values: Json[] } 
     const out: JsonObject = {};
     for (const [operator, operand] of Object.entries(node)) {
       if (VALUE_OPERATORS.has(operator) && isBindable(operand)) out[operator] = placeholder(operand);
-      else if (LIST_OPERATORS.has(operator) && Array.isArray(operand)) out[operator] = operand.map((item) => (isBindable(item) ? placeholder(item) : item));
+      else if (LIST_OPERATORS.has(operator) && Array.isArray(operand))
+        out[operator] = operand.map((item) => (isBindable(item) ? placeholder(item) : item));
       else out[operator] = operand; // contains/startsWith/endsWith (the compiler builds the pattern), mode, nested not…
     }
     return out;
@@ -88,7 +103,8 @@ function parameterize(query: JsonObject): { shape: JsonObject; values: Json[] } 
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {
       const field = fields?.get(key);
-      if (!field) out[key] = filter(value, modelName); // AND/OR/NOT, some/every/none/is/isNot
+      if (!field)
+        out[key] = filter(value, modelName); // AND/OR/NOT, some/every/none/is/isNot
       else if (field.kind === "object") out[key] = filter(value, field.type);
       else if (field.kind === "scalar" && BOUND_TYPES.has(field.type)) out[key] = fieldFilter(value);
       else out[key] = value;
@@ -147,7 +163,9 @@ function fill(node: unknown, pathsToParameters: WeakSet<object>, values: Json[])
  * bigint string in a literal plan and a number typed int when it came through a placeholder.
  */
 function normalizedPlan(plan: unknown): string {
-  return JSON.stringify(plan, (key, value) => (typeof value === "number" ? String(value) : key === "scalarType" && value === "bigint" ? "int" : value));
+  return JSON.stringify(plan, (key, value) =>
+    typeof value === "number" ? String(value) : key === "scalarType" && value === "bigint" ? "int" : value,
+  );
 }
 
 const stats: PlanCacheStats = { compiled: 0, reused: 0 };
@@ -163,7 +181,9 @@ export function planCacheStats(): PlanCacheStats {
  * that a placeholder never changes what a query does.
  */
 export function installPlanCache({ verify = false } = {}): void {
-  const compilerModule = createRequire(import.meta.url)("../generated/prisma/query_compiler_bg.js") as { QueryCompiler: { prototype: QueryCompiler } };
+  const compilerModule = createRequire(import.meta.url)("../generated/prisma/query_compiler_bg.js") as {
+    QueryCompiler: { prototype: QueryCompiler };
+  };
   const prototype = compilerModule.QueryCompiler.prototype as QueryCompiler & { [installed]?: true };
   if (prototype[installed]) return;
   prototype[installed] = true;
@@ -178,7 +198,8 @@ export function installPlanCache({ verify = false } = {}): void {
 
   prototype.compile = function (this: QueryCompiler, queryText: string) {
     const query = JSON.parse(queryText) as JsonObject;
-    if (!READ_ACTIONS.has(query.action as string) || typeof query.modelName !== "string") return compileLiteral.call(this, queryText);
+    if (!READ_ACTIONS.has(query.action as string) || typeof query.modelName !== "string")
+      return compileLiteral.call(this, queryText);
     const { shape, values } = parameterize(query);
     const key = JSON.stringify(shape);
     let cached = plans.get(key);
@@ -204,7 +225,9 @@ export function installPlanCache({ verify = false } = {}): void {
     if (verify) {
       const literal = compileLiteral.call(this, queryText);
       if (normalizedPlan(filled) !== normalizedPlan(literal)) {
-        throw new Error(`plan cache: the cached plan differs from the literal one for ${queryText}\ncached:  ${normalizedPlan(filled)}\nliteral: ${normalizedPlan(literal)}`);
+        throw new Error(
+          `plan cache: the cached plan differs from the literal one for ${queryText}\ncached:  ${normalizedPlan(filled)}\nliteral: ${normalizedPlan(literal)}`,
+        );
       }
     }
     return filled;

@@ -30,7 +30,11 @@ const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 /** Last day of month m (1-based) of year y. */
 const lastDay = (y: number, m: number) => utc(y, m + 1, 0);
 
-function parsePart(precision: DatePrecision, value: string, timeZone?: string): { start: Date; end: Date; instant?: Date } {
+function parsePart(
+  precision: DatePrecision,
+  value: string,
+  timeZone?: string,
+): { start: Date; end: Date; instant?: Date } {
   switch (precision) {
     case "YEAR": {
       const y = Number(value);
@@ -60,14 +64,30 @@ function parsePart(precision: DatePrecision, value: string, timeZone?: string): 
 
 /** The calendar day of an instant in a time zone, as a UTC-midnight Date. */
 function localDate(instant: Date, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
   return new Date(`${parts}T00:00:00Z`);
 }
 
-export function toDateRange(input: { precision: DatePrecision; value: string; until?: string; timeZone?: string }): DateRange {
+export function toDateRange(input: {
+  precision: DatePrecision;
+  value: string;
+  until?: string;
+  timeZone?: string;
+}): DateRange {
   const first = parsePart(input.precision, input.value, input.timeZone);
   const last = input.until ? parsePart(input.precision, input.until, input.timeZone) : first;
-  return { precision: input.precision, start: first.start, end: last.end, instant: first.instant, timeZone: input.timeZone };
+  return {
+    precision: input.precision,
+    start: first.start,
+    end: last.end,
+    instant: first.instant,
+    timeZone: input.timeZone,
+  };
 }
 
 /** The season a SEASON-precision range starts in. */

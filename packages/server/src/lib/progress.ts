@@ -7,7 +7,9 @@ export function progressReporter(label: string, stream: NodeJS.WriteStream = pro
     if (stream.isTTY) {
       const width = 30;
       const filled = Math.round(fraction * width);
-      stream.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${done}/${total}${done >= total ? "\n" : ""}`);
+      stream.write(
+        `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${done}/${total}${done >= total ? "\n" : ""}`,
+      );
       return;
     }
     const decile = Math.floor(fraction * 10);

@@ -1,7 +1,23 @@
 // Text helpers shared by the seed, the importers and search.
 
 /** Letters that Unicode decomposition does not reduce to ASCII. */
-const FOLDS: Record<string, string> = { ł: "l", Ł: "L", đ: "d", Đ: "D", ø: "o", Ø: "O", ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", þ: "th", ı: "i", "’": "", "'": "" };
+const FOLDS: Record<string, string> = {
+  ł: "l",
+  Ł: "L",
+  đ: "d",
+  Đ: "D",
+  ø: "o",
+  Ø: "O",
+  ß: "ss",
+  æ: "ae",
+  Æ: "AE",
+  œ: "oe",
+  Œ: "OE",
+  þ: "th",
+  ı: "i",
+  "’": "",
+  "'": "",
+};
 
 /** Removes diacritics: "Wołomin" → "Wolomin", "Nyíregyháza" → "Nyiregyhaza". */
 export function foldDiacritics(text: string): string {

@@ -6,8 +6,8 @@ import FederationPlugin, { hasResolvableKey } from "@pothos/plugin-federation";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import SubGraphPlugin from "@pothos/plugin-sub-graph";
-import type PrismaTypes from "../generated/pothos-types.js";
 import { datamodel } from "../db/data-model.js";
+import type PrismaTypes from "../generated/pothos-types.js";
 import type { Context } from "./context.js";
 import { SUBGRAPHS, type SubGraph } from "./subgraphs.js";
 
@@ -63,9 +63,15 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: { description: "Fetches any object by its global id.", ...rootIn("graph") },
     nodesQueryOptions: { description: "Fetches objects by their global ids, in order.", ...rootIn("graph") },
     // Pages are value types: any subgraph whose fields return them resolves them.
-    defaultConnectionTypeOptions: { description: "A page of results (Relay connection): edges, page info and the total count.", shareable: true },
+    defaultConnectionTypeOptions: {
+      description: "A page of results (Relay connection): edges, page info and the total count.",
+      shareable: true,
+    },
     defaultEdgeTypeOptions: { description: "One result and its cursor.", shareable: true },
-    pageInfoTypeOptions: { description: "Where a page sits: cursors to continue from and whether there is more.", shareable: true },
+    pageInfoTypeOptions: {
+      description: "Where a page sits: cursors to continue from and whether there is more.",
+      shareable: true,
+    },
     nodeTypeOptions: { description: "Anything with a global id, fetchable with `node(id:)`." },
     idFieldOptions: { description: "Global id, stable across releases; pass it to `node(id:)`." },
     edgesFieldOptions: { description: "The results on this page." },

@@ -28,7 +28,12 @@ type Delegate = { findUnique(args: { where: Record<string, unknown> }): Promise<
  * Makes `ref` an entity keyed by its global id (`idColumn` holds the id it encodes). Towns
  * also have their slug as a key: partner portals know towns by slug, not by our ids.
  */
-function entity(ref: Parameters<typeof builder.asEntity>[0], model: keyof PrismaClient, idColumn: "id" | "code" = "id", slugKey = false) {
+function entity(
+  ref: Parameters<typeof builder.asEntity>[0],
+  model: keyof PrismaClient,
+  idColumn: "id" | "code" = "id",
+  slugKey = false,
+) {
   const byId = builder.selection<{ id: string }>("id");
   builder.asEntity(ref, {
     key: slugKey ? [byId, builder.selection<{ slug: string }>("slug")] : byId,

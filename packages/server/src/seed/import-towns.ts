@@ -4,7 +4,7 @@
 import type { Database } from "../db/database.js";
 import { refreshSearchIndex } from "../db/search-index.js";
 import { foldDiacritics, slugify } from "../lib/text.js";
-import { loadRegionNames, readGeonames, REGISTRY_SOURCES, type GeonamesTown } from "./reference.js";
+import { type GeonamesTown, loadRegionNames, REGISTRY_SOURCES, readGeonames } from "./reference.js";
 
 /**
  * Europe as CityNet counts it: the EU, EFTA, the United Kingdom and its Crown Dependencies,
@@ -14,7 +14,35 @@ import { loadRegionNames, readGeonames, REGISTRY_SOURCES, type GeonamesTown } fr
  * Germany); towns there that the documents name (Ryazan) are in CityNet all the same.
  */
 export const EUROPE = [
-  ...["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"],
+  ...[
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+  ],
   ...["IS", "LI", "NO", "CH"],
   ...["GB", "IM", "JE", "GG"],
   ...["AL", "BA", "ME", "MK", "RS", "XK"],
@@ -56,7 +84,12 @@ export interface ImportResult {
 /** A slug no other town has: the name, then with the country, region, and finally the id. */
 function uniqueSlug(town: GeonamesTown, region: string | undefined, taken: Set<string>): string {
   const base = slugify(town.name) || String(town.geonameId);
-  const candidates = [base, `${base}-${town.countryCode.toLowerCase()}`, region ? `${base}-${town.countryCode.toLowerCase()}-${slugify(region)}` : null, `${base}-${town.geonameId}`];
+  const candidates = [
+    base,
+    `${base}-${town.countryCode.toLowerCase()}`,
+    region ? `${base}-${town.countryCode.toLowerCase()}-${slugify(region)}` : null,
+    `${base}-${town.geonameId}`,
+  ];
   const slug = candidates.find((c): c is string => !!c && !taken.has(c))!;
   taken.add(slug);
   return slug;
@@ -68,11 +101,16 @@ export async function importEuropeanTowns(db: Database, options: ImportOptions =
   const { prisma } = db;
 
   const wanted: GeonamesTown[] = [];
-  for await (const town of readGeonames((_id, country) => countries.has(country))) if (isEuropeanTown(town, countries)) wanted.push(town);
+  for await (const town of readGeonames((_id, country) => countries.has(country)))
+    if (isEuropeanTown(town, countries)) wanted.push(town);
   // Larger towns first, so that they get the plain slugs ("martin" is the Slovak city).
   wanted.sort((a, b) => b.population - a.population || a.geonameId - b.geonameId);
 
-  const existing = new Set((await prisma.town.findMany({ where: { geonameId: { not: null } }, select: { geonameId: true } })).map((t) => t.geonameId!));
+  const existing = new Set(
+    (await prisma.town.findMany({ where: { geonameId: { not: null } }, select: { geonameId: true } })).map(
+      (t) => t.geonameId!,
+    ),
+  );
   const taken = new Set((await prisma.town.findMany({ select: { slug: true } })).map((t) => t.slug));
   const missing = wanted.filter((t) => !existing.has(t.geonameId));
   const regions = loadRegionNames();
@@ -102,20 +140,77 @@ export async function importEuropeanTowns(db: Database, options: ImportOptions =
   return { candidates: wanted.length, inserted, alternateNames };
 }
 
-const TOWN_COLUMNS = ["slug", "name", "asciiName", "countryCode", "admin1Code", "region", "admin2Code", "subregion", "population", "latitude", "longitude", "elevation", "timezone", "geonameId", "featureCode", "geonamesUpdatedOn"] as const;
-const TOWN_TYPES = ["text", "text", "text", "bpchar", "text", "text", "text", "text", "int", "float8", "float8", "int", "text", "int", "text", "date"];
+const TOWN_COLUMNS = [
+  "slug",
+  "name",
+  "asciiName",
+  "countryCode",
+  "admin1Code",
+  "region",
+  "admin2Code",
+  "subregion",
+  "population",
+  "latitude",
+  "longitude",
+  "elevation",
+  "timezone",
+  "geonameId",
+  "featureCode",
+  "geonamesUpdatedOn",
+] as const;
+const TOWN_TYPES = [
+  "text",
+  "text",
+  "text",
+  "bpchar",
+  "text",
+  "text",
+  "text",
+  "text",
+  "int",
+  "float8",
+  "float8",
+  "int",
+  "text",
+  "int",
+  "text",
+  "date",
+];
 
 /**
  * Inserts one batch of towns with their names, population figures and citations: one
  * INSERT … SELECT FROM unnest(arrays) per table, far faster than row objects through an ORM.
  * Returns how many alternate names were added.
  */
-async function insertBatch(tx: Pick<Database, "query">, batch: GeonamesTown[], sourceId: number, regions: Map<string, string>, taken: Set<string>): Promise<number> {
+async function insertBatch(
+  tx: Pick<Database, "query">,
+  batch: GeonamesTown[],
+  sourceId: number,
+  regions: Map<string, string>,
+  taken: Set<string>,
+): Promise<number> {
   const columns: unknown[][] = TOWN_COLUMNS.map(() => []);
   for (const g of batch) {
     const region = g.admin1Code ? regions.get(`${g.countryCode}.${g.admin1Code}`) : undefined;
     const subregion = g.admin2Code ? regions.get(`${g.countryCode}.${g.admin1Code}.${g.admin2Code}`) : undefined;
-    const values = [uniqueSlug(g, region, taken), g.name, foldDiacritics(g.name), g.countryCode, g.admin1Code, region ?? null, g.admin2Code, subregion ?? null, g.population || null, g.latitude, g.longitude, g.elevation, g.timezone, g.geonameId, g.featureCode, g.modifiedOn];
+    const values = [
+      uniqueSlug(g, region, taken),
+      g.name,
+      foldDiacritics(g.name),
+      g.countryCode,
+      g.admin1Code,
+      region ?? null,
+      g.admin2Code,
+      subregion ?? null,
+      g.population || null,
+      g.latitude,
+      g.longitude,
+      g.elevation,
+      g.timezone,
+      g.geonameId,
+      g.featureCode,
+      g.modifiedOn,
+    ];
     values.forEach((value, i) => columns[i].push(value));
   }
   const rows = await tx.query<{ id: number; geonameId: number }>(
@@ -133,9 +228,11 @@ async function insertBatch(tx: Pick<Database, "query">, batch: GeonamesTown[], s
     const townId = ids.get(g.geonameId);
     if (townId === undefined) continue;
     const alternates = new Set(g.alternateNames.filter((n) => n && n !== g.name));
-    for (const name of alternates) (names.townId.push(townId), names.name.push(name), names.kind.push("ALTERNATE"));
-    if (foldDiacritics(g.name) !== g.name) (names.townId.push(townId), names.name.push(foldDiacritics(g.name)), names.kind.push("ASCII"));
-    if (g.population) (figures.townId.push(townId), figures.value.push(g.population), figures.statedOn.push(g.modifiedOn));
+    for (const name of alternates) names.townId.push(townId), names.name.push(name), names.kind.push("ALTERNATE");
+    if (foldDiacritics(g.name) !== g.name)
+      names.townId.push(townId), names.name.push(foldDiacritics(g.name)), names.kind.push("ASCII");
+    if (g.population)
+      figures.townId.push(townId), figures.value.push(g.population), figures.statedOn.push(g.modifiedOn);
     citations.subjectId.push(townId);
     citations.quote.push(g.quote);
   }

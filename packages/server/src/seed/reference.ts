@@ -47,7 +47,10 @@ export interface CountryRecord {
 export function loadCountries(): CountryRecord[] {
   const codes: [string, string, string, string][] = readJson("i18n-iso-countries", "codes.json");
   const names = Object.fromEntries(
-    COUNTRY_LANGUAGES.map((lang) => [lang, readJson("i18n-iso-countries", `langs/${lang}.json`).countries as Record<string, string | string[]>]),
+    COUNTRY_LANGUAGES.map((lang) => [
+      lang,
+      readJson("i18n-iso-countries", `langs/${lang}.json`).countries as Record<string, string | string[]>,
+    ]),
   );
   return codes.map(([code, alpha3]) => ({
     code,
@@ -104,7 +107,9 @@ function parseGeonamesLine(line: string): GeonamesTown {
 }
 
 /** Streams cities500 records that pass the filter. */
-export async function* readGeonames(accept: (geonameId: number, countryCode: string) => boolean): AsyncGenerator<GeonamesTown> {
+export async function* readGeonames(
+  accept: (geonameId: number, countryCode: string) => boolean,
+): AsyncGenerator<GeonamesTown> {
   const lines = createInterface({ input: createReadStream(CITIES500_PATH, "utf8"), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line) continue;

@@ -10,7 +10,7 @@ import { refreshSearchIndex } from "../db/search-index.js";
 import { Prisma, type SubjectType } from "../generated/prisma/index.js";
 import { toDateRange } from "../lib/date-range.js";
 import { foldDiacritics, normalizeSpace, slugify } from "../lib/text.js";
-import { loadCountries, loadRegionNames, readGeonames, REGISTRY_SOURCES, type GeonamesTown } from "./reference.js";
+import { type GeonamesTown, loadCountries, loadRegionNames, REGISTRY_SOURCES, readGeonames } from "./reference.js";
 
 export const DOCUMENTS_DIR = path.resolve(fileURLToPath(import.meta.url), "../../../../../prisma/seed/documents");
 
@@ -20,14 +20,17 @@ export class SeedError extends Error {}
 
 /** Checks every quote against its document before anything is written. */
 export function verifyQuotes(facts: SeedFacts, documentsDir = DOCUMENTS_DIR): void {
-  const texts = new Map(facts.documents.map((d) => [d.key, normalizeSpace(readFileSync(path.join(documentsDir, d.key), "utf8"))]));
+  const texts = new Map(
+    facts.documents.map((d) => [d.key, normalizeSpace(readFileSync(path.join(documentsDir, d.key), "utf8"))]),
+  );
   const missing: string[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (!value || typeof value !== "object") return;
     const record = value as Record<string, unknown>;
     if (typeof record.doc === "string" && typeof record.quote === "string") {
-      if (!texts.get(record.doc as Cite["doc"])?.includes(normalizeSpace(record.quote))) missing.push(`${record.doc}: ${record.quote}`);
+      if (!texts.get(record.doc as Cite["doc"])?.includes(normalizeSpace(record.quote)))
+        missing.push(`${record.doc}: ${record.quote}`);
       return;
     }
     Object.values(record).forEach(visit);
@@ -62,7 +65,13 @@ async function loadSeedTowns(facts: SeedFacts): Promise<Map<number, GeonamesTown
 function dateColumns(input: PartialDateInput | undefined) {
   if (!input) return {};
   const range = toDateRange(input);
-  return { precision: range.precision, start: range.start, end: range.end, instant: range.instant, timeZone: range.timeZone };
+  return {
+    precision: range.precision,
+    start: range.start,
+    end: range.end,
+    instant: range.instant,
+    timeZone: range.timeZone,
+  };
 }
 
 const json = (value: unknown) => (value === undefined ? undefined : (value as Prisma.InputJsonValue));
@@ -71,7 +80,9 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
   // Sources
   const sourceIds = new Map<string, number>();
   for (const doc of facts.documents) {
-    const { id } = await tx.source.create({ data: { key: doc.key, kind: "DOCUMENT", title: doc.title, language: doc.language } });
+    const { id } = await tx.source.create({
+      data: { key: doc.key, kind: "DOCUMENT", title: doc.title, language: doc.language },
+    });
     sourceIds.set(doc.key, id);
   }
   for (const registry of Object.values(REGISTRY_SOURCES)) {
@@ -80,7 +91,15 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
   }
   const citations: Prisma.CitationCreateManyInput[] = [];
   const cite = (subjectType: SubjectType, subjectId: number, cites: Cite[]) =>
-    cites.forEach((c) => citations.push({ sourceId: sourceIds.get(c.doc)!, subjectType, subjectId, quote: normalizeSpace(c.quote), field: c.field }));
+    cites.forEach((c) =>
+      citations.push({
+        sourceId: sourceIds.get(c.doc)!,
+        subjectType,
+        subjectId,
+        quote: normalizeSpace(c.quote),
+        field: c.field,
+      }),
+    );
   const citeRegistry = (subjectType: SubjectType, subjectId: number, key: string, quote: string, field?: string) =>
     citations.push({ sourceId: sourceIds.get(key)!, subjectType, subjectId, quote, field });
 
@@ -118,21 +137,32 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
     townIds.set(fact.key, town.id);
     cite("TOWN", town.id, fact.cite);
     citeRegistry("TOWN", town.id, REGISTRY_SOURCES.geonames.key, g.quote, "coordinates, population, region");
-    const names = new Map<string, { name: string; kind: "ASCII" | "EXONYM" | "SOURCE_SPELLING" | "ALTERNATE"; lang?: string }>();
-    for (const alt of g.alternateNames) if (alt !== name) names.set(`ALTERNATE:${alt}`, { name: alt, kind: "ALTERNATE" });
+    const names = new Map<
+      string,
+      { name: string; kind: "ASCII" | "EXONYM" | "SOURCE_SPELLING" | "ALTERNATE"; lang?: string }
+    >();
+    for (const alt of g.alternateNames)
+      if (alt !== name) names.set(`ALTERNATE:${alt}`, { name: alt, kind: "ALTERNATE" });
     if (g.name !== name) names.set(`ALTERNATE:${g.name}`, { name: g.name, kind: "ALTERNATE" });
-    if (foldDiacritics(name) !== name) names.set(`ASCII:${foldDiacritics(name)}`, { name: foldDiacritics(name), kind: "ASCII" });
+    if (foldDiacritics(name) !== name)
+      names.set(`ASCII:${foldDiacritics(name)}`, { name: foldDiacritics(name), kind: "ASCII" });
     for (const n of fact.names ?? []) names.set(`${n.kind}:${n.name}`, n);
     for (const n of names.values()) {
       const row = await tx.townName.create({ data: { townId: town.id, name: n.name, kind: n.kind, lang: n.lang } });
       // A spelling is cited by the quotes that use it; matching its stem also finds declined
       // forms ("Rjazaň" in "v ruské Rjazani", "Varšava" in "od Varšavy").
       const sourceCites = fact.cite.filter((c) => normalizeSpace(c.quote).includes(n.name.slice(0, 4)));
-      if (n.kind === "EXONYM" || n.kind === "SOURCE_SPELLING") cite("TOWN_NAME", row.id, sourceCites.length ? sourceCites : fact.cite);
+      if (n.kind === "EXONYM" || n.kind === "SOURCE_SPELLING")
+        cite("TOWN_NAME", row.id, sourceCites.length ? sourceCites : fact.cite);
     }
     if (g.population) {
       const figure = await tx.populationFigure.create({
-        data: { townId: town.id, value: g.population, sourceId: sourceIds.get(REGISTRY_SOURCES.geonames.key)!, statedOn: new Date(`${g.modifiedOn}T00:00:00Z`) },
+        data: {
+          townId: town.id,
+          value: g.population,
+          sourceId: sourceIds.get(REGISTRY_SOURCES.geonames.key)!,
+          statedOn: new Date(`${g.modifiedOn}T00:00:00Z`),
+        },
       });
       citeRegistry("POPULATION_FIGURE", figure.id, REGISTRY_SOURCES.geonames.key, g.quote, "population");
     }
@@ -145,7 +175,13 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
 
   for (const p of facts.populations) {
     const figure = await tx.populationFigure.create({
-      data: { townId: town(p.town), value: p.value, qualifier: p.qualifier, statedOn: new Date(`${p.statedOn}T00:00:00Z`), sourceId: sourceIds.get(p.cite[0].doc)! },
+      data: {
+        townId: town(p.town),
+        value: p.value,
+        qualifier: p.qualifier,
+        statedOn: new Date(`${p.statedOn}T00:00:00Z`),
+        sourceId: sourceIds.get(p.cite[0].doc)!,
+      },
     });
     cite("POPULATION_FIGURE", figure.id, p.cite);
   }
@@ -205,7 +241,9 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
         homeCountryCode: n.homeCountry,
         declaredMemberCount: n.declaredMemberCount,
         meetingPattern: json(n.meetingPattern),
-        declaredCountries: n.declaredCountries ? { create: n.declaredCountries.map((countryCode) => ({ countryCode })) } : undefined,
+        declaredCountries: n.declaredCountries
+          ? { create: n.declaredCountries.map((countryCode) => ({ countryCode })) }
+          : undefined,
       },
     });
     networkIds.set(n.key, row.id);
@@ -262,7 +300,9 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
         periodNote: json(p.periodNote),
         declaredTownCount: p.declaredTownCount,
         predecessorId: p.predecessor ? project(p.predecessor) : undefined,
-        declaredCountries: p.declaredCountries ? { create: p.declaredCountries.map((countryCode) => ({ countryCode })) } : undefined,
+        declaredCountries: p.declaredCountries
+          ? { create: p.declaredCountries.map((countryCode) => ({ countryCode })) }
+          : undefined,
       },
     });
     projectIds.set(p.key, row.id);
@@ -272,7 +312,9 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
       cite("PROJECT_TOWN", link.id, t.cite);
     }
     for (const partner of p.partners ?? []) {
-      const link = await tx.projectPartner.create({ data: { projectId: row.id, organisationId: organisation(partner.organisation), role: partner.role } });
+      const link = await tx.projectPartner.create({
+        data: { projectId: row.id, organisationId: organisation(partner.organisation), role: partner.role },
+      });
       cite("PROJECT_PARTNER", link.id, partner.cite);
     }
   }
@@ -311,15 +353,24 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
         partnerCount: e.partners?.value,
         partnerQual: e.partners?.qualifier,
         topics: topics(e.topics, e.cite),
-        featuredNetworks: e.featuredNetworks ? { connect: e.featuredNetworks.map((k) => ({ id: networkIds.get(k) ?? fail(`unknown network ${k}`) })) } : undefined,
-        featuredProgrammes: e.featuredProgrammes ? { connect: e.featuredProgrammes.map((k) => ({ id: programme(k) })) } : undefined,
+        featuredNetworks: e.featuredNetworks
+          ? { connect: e.featuredNetworks.map((k) => ({ id: networkIds.get(k) ?? fail(`unknown network ${k}`) })) }
+          : undefined,
+        featuredProgrammes: e.featuredProgrammes
+          ? { connect: e.featuredProgrammes.map((k) => ({ id: programme(k) })) }
+          : undefined,
       },
     });
     eventIds.set(e.key, row.id);
     cite("EVENT", row.id, e.cite);
     for (const p of e.participants ?? []) {
       const link = await tx.eventParticipation.create({
-        data: { eventId: row.id, townId: p.town ? town(p.town) : undefined, organisationId: p.organisation ? organisation(p.organisation) : undefined, contribution: json(p.contribution) },
+        data: {
+          eventId: row.id,
+          townId: p.town ? town(p.town) : undefined,
+          organisationId: p.organisation ? organisation(p.organisation) : undefined,
+          contribution: json(p.contribution),
+        },
       });
       cite("EVENT_PARTICIPATION", link.id, p.cite);
     }
@@ -361,7 +412,9 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
         status: "OPEN",
         statusAsOf: postedOn,
         topics: topics(s.topics, s.cite),
-        wantedCountries: s.wantedCountries ? { create: s.wantedCountries.map((countryCode) => ({ countryCode })) } : undefined,
+        wantedCountries: s.wantedCountries
+          ? { create: s.wantedCountries.map((countryCode) => ({ countryCode })) }
+          : undefined,
       },
     });
     partnerSearchIds.set(s.key, row.id);
@@ -384,7 +437,9 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
         publishedOn: f.publishedOn ? new Date(`${f.publishedOn}T00:00:00Z`) : undefined,
         deadline: f.deadline ? new Date(`${f.deadline}T00:00:00Z`) : undefined,
         untilAllocationUsed: f.untilAllocationUsed ?? false,
-        eligibleCountries: f.eligibleCountries ? { create: f.eligibleCountries.map((countryCode) => ({ countryCode })) } : undefined,
+        eligibleCountries: f.eligibleCountries
+          ? { create: f.eligibleCountries.map((countryCode) => ({ countryCode })) }
+          : undefined,
       },
     });
     fundingCallIds.set(f.key, row.id);
@@ -397,8 +452,15 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
     if ("organisation" in ref) return { subjectType: "ORGANISATION", subjectId: organisation(ref.organisation) };
     if ("programme" in ref) return { subjectType: "PROGRAMME", subjectId: programme(ref.programme) };
     if ("project" in ref) return { subjectType: "PROJECT", subjectId: project(ref.project) };
-    if ("partnerSearch" in ref) return { subjectType: "PARTNER_SEARCH", subjectId: partnerSearchIds.get(ref.partnerSearch) ?? fail(`unknown partner search ${ref.partnerSearch}`) };
-    return { subjectType: "FUNDING_CALL", subjectId: fundingCallIds.get(ref.fundingCall) ?? fail(`unknown funding call ${ref.fundingCall}`) };
+    if ("partnerSearch" in ref)
+      return {
+        subjectType: "PARTNER_SEARCH",
+        subjectId: partnerSearchIds.get(ref.partnerSearch) ?? fail(`unknown partner search ${ref.partnerSearch}`),
+      };
+    return {
+      subjectType: "FUNDING_CALL",
+      subjectId: fundingCallIds.get(ref.fundingCall) ?? fail(`unknown funding call ${ref.fundingCall}`),
+    };
   };
   for (const n of facts.news) {
     const row = await tx.newsItem.create({

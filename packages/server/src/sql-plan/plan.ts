@@ -8,21 +8,21 @@
 // errors included. This file works out once per document what each field needs;
 // statement.ts builds the SQL per request.
 import {
-  getNamedType,
-  GraphQLEnumType,
-  GraphQLObjectType,
-  GraphQLScalarType,
-  Kind,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  GraphQLEnumType,
   type GraphQLField,
+  GraphQLObjectType,
+  GraphQLScalarType,
   type GraphQLSchema,
+  getNamedType,
+  Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
 import type { Model, ModelField } from "../db/data-model.js";
-import { RELATION_QUERY, SQL_FIELD, SQL_ROOT, type RelationQuery, type SqlField, type SqlRoot } from "./annotations.js";
+import { RELATION_QUERY, type RelationQuery, SQL_FIELD, SQL_ROOT, type SqlField, type SqlRoot } from "./annotations.js";
 import { modelInfo, Unplannable } from "./prisma-args.js";
 
 /** A field the planner knows how to build, found once per document. */
@@ -30,7 +30,13 @@ export type Planned =
   | { kind: "typename"; key: string; typeName: string }
   | { kind: "column"; key: string; field: string; scalar: string }
   | { kind: "globalId"; key: string; typeName: string; field: string }
-  | { kind: "text"; key: string; text: Extract<SqlField, { column: string }>; def: GraphQLField<unknown, unknown>; node: FieldNode }
+  | {
+      kind: "text";
+      key: string;
+      text: Extract<SqlField, { column: string }>;
+      def: GraphQLField<unknown, unknown>;
+      node: FieldNode;
+    }
   | { kind: "partialDate"; key: string; columns: readonly string[]; parts: DatePart[] }
   | { kind: "toOne"; key: string; model: string; join: Join; children: Planned[] }
   | { kind: "relationPage"; key: string; join: Join; page: Page; query: RelationQuery };
@@ -90,7 +96,11 @@ class Planner {
   ) {}
 
   /** The fields of selection sets on `type` by response key, fragments merged in. */
-  collect(type: GraphQLObjectType, sets: readonly SelectionSetNode[], into = new Map<string, FieldNode[]>()): Map<string, FieldNode[]> {
+  collect(
+    type: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+    into = new Map<string, FieldNode[]>(),
+  ): Map<string, FieldNode[]> {
     for (const set of sets) {
       for (const selection of set.selections) {
         if (selection.directives?.length) throw new Unplannable("directive");
@@ -100,7 +110,8 @@ class Planner {
           continue;
         }
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : this.fragments.get(selection.name.value);
-        if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name)) throw new Unplannable("fragment on another type");
+        if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name))
+          throw new Unplannable("fragment on another type");
         this.collect(type, [fragment.selectionSet], into);
       }
     }
@@ -135,12 +146,20 @@ class Planner {
     if (exposed) {
       const scalar = getNamedType(def.type);
       const column = info.fields.get(exposed);
-      const knownScalar = scalar instanceof GraphQLEnumType || (scalar instanceof GraphQLScalarType && (PLAIN_SCALARS.has(scalar.name) || DATE_FORMATS[scalar.name]));
-      if (!column || !knownScalar || !(column.kind === "enum" || (column.kind === "scalar" && PLAIN_COLUMNS.has(column.type)))) throw new Unplannable(`column ${exposed}`);
+      const knownScalar =
+        scalar instanceof GraphQLEnumType ||
+        (scalar instanceof GraphQLScalarType && (PLAIN_SCALARS.has(scalar.name) || DATE_FORMATS[scalar.name]));
+      if (
+        !column ||
+        !knownScalar ||
+        !(column.kind === "enum" || (column.kind === "scalar" && PLAIN_COLUMNS.has(column.type)))
+      )
+        throw new Unplannable(`column ${exposed}`);
       return { kind: "column", key, field: exposed, scalar: scalar.name };
     }
     // A node's global id encodes its primary key (entityId in builder.ts names it for Pothos).
-    if (name === "id" && info.idField && type.getInterfaces().some((i) => i.name === "Node")) return { kind: "globalId", key, typeName: type.name, field: info.idField };
+    if (name === "id" && info.idField && type.getInterfaces().some((i) => i.name === "Node"))
+      return { kind: "globalId", key, typeName: type.name, field: info.idField };
     const computed = extensions[SQL_FIELD] as SqlField | undefined;
     if (computed && computed.kind !== "partialDate") return { kind: "text", key, text: computed, def, node: nodes[0] };
     if (computed?.kind === "partialDate") {
@@ -156,7 +175,13 @@ class Planner {
     const join = joinOf(info.name, relation);
     if (!relation.isList) {
       if (def.args.length) throw new Unplannable(`${type.name}.${name} arguments`);
-      return { kind: "toOne", key, model: relation.type, join, children: this.row(this.objectType(def), this.subSelections(nodes)) };
+      return {
+        kind: "toOne",
+        key,
+        model: relation.type,
+        join,
+        children: this.row(this.objectType(def), this.subSelections(nodes)),
+      };
     }
     const query = extensions[RELATION_QUERY] as RelationQuery | undefined;
     if (!query) throw new Unplannable(`${type.name}.${name} has no planned query`);
@@ -183,14 +208,21 @@ class Planner {
       if (name !== "edges") throw new Unplannable(`${connection.name}.${name}`);
       const edge = [...this.collect(type, this.subSelections(fieldNodes))].map(([edgeKey, edgeNodes]): EdgeField => {
         const edgeField = edgeNodes[0].name.value;
-        if (edgeField === "__typename" || edgeField === "cursor") return { key: edgeKey, kind: edgeField, typeName: type.name, children: [] };
+        if (edgeField === "__typename" || edgeField === "cursor")
+          return { key: edgeKey, kind: edgeField, typeName: type.name, children: [] };
         if (edgeField !== "node") throw new Unplannable(`${type.name}.${edgeField}`);
-        return { key: edgeKey, kind: "node", typeName: type.name, children: this.row(this.objectType(type.getFields().node), this.subSelections(edgeNodes)) };
+        return {
+          key: edgeKey,
+          kind: "node",
+          typeName: type.name,
+          children: this.row(this.objectType(type.getFields().node), this.subSelections(edgeNodes)),
+        };
       });
       return { key, kind: "edges", edge };
     });
     const nodeModel = modelInfo(model);
-    if (nodeModel.idField !== "id" || nodeModel.fields.get("id")?.type !== "Int") throw new Unplannable(`${model} cursor`);
+    if (nodeModel.idField !== "id" || nodeModel.fields.get("id")?.type !== "Int")
+      throw new Unplannable(`${model} cursor`);
     return { model, def, node: nodes[0], fields };
   }
 
@@ -228,7 +260,13 @@ function joinOf(parentModel: string, relation: ModelField): Join {
     const [column, referenced] = foreignKey(relation, relation.type);
     return { model: relation.type, childColumn: referenced, parentColumn: column, keyOnParent: true };
   }
-  const back = [...modelInfo(relation.type).fields.values()].find((f) => f.kind === "object" && f.relationName === relation.relationName && f.type === parentModel && f.relationFromFields?.length);
+  const back = [...modelInfo(relation.type).fields.values()].find(
+    (f) =>
+      f.kind === "object" &&
+      f.relationName === relation.relationName &&
+      f.type === parentModel &&
+      f.relationFromFields?.length,
+  );
   if (!back) throw new Unplannable(`relation ${relation.name}`);
   const [column, referenced] = foreignKey(back, parentModel);
   return { model: relation.type, childColumn: column, parentColumn: referenced, keyOnParent: false };
@@ -237,16 +275,30 @@ function joinOf(parentModel: string, relation: ModelField): Join {
 const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | undefined, OperationPlan | null>>>();
 
 /** The plan of an operation, found once per document (yoga reuses parsed documents); null when it cannot be planned. */
-export function planOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): OperationPlan | null {
+export function planOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationPlan | null {
   let bySchema = plans.get(schema);
   if (!bySchema) plans.set(schema, (bySchema = new WeakMap()));
   let byName = bySchema.get(document);
   if (!byName) bySchema.set(document, (byName = new Map()));
   const name = operationName ?? undefined;
   if (byName.has(name)) return byName.get(name)!;
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = name ? operations.find((o) => o.name?.value === name) : operations.length === 1 ? operations[0] : undefined;
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = name
+    ? operations.find((o) => o.name?.value === name)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
+  );
   let plan: OperationPlan | null = null;
   try {
     plan = operation ? new Planner(schema, fragments).operation(operation) : null;

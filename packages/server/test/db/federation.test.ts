@@ -29,7 +29,9 @@ describeDb("federation subgraphs", () => {
     const few = await resolve(townIds.slice(0, 2));
     const many = await resolve(townIds);
     expect(many.entities).toHaveLength(20);
-    expect(many.entities.every((town: { name: string; country: { name: string } }) => town.name && town.country.name)).toBe(true);
+    expect(
+      many.entities.every((town: { name: string; country: { name: string } }) => town.name && town.country.name),
+    ).toBe(true);
     expect(many.statements).toBe(few.statements);
     expect(many.statements).toBeLessThanOrEqual(4);
   });

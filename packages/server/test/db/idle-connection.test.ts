@@ -1,7 +1,8 @@
 // A PostgreSQL connection that dies while idle (server restart, terminated backend) must not
 // take the process down; the pool replaces it and the next query works.
-import { expect, it } from "vitest";
+
 import pg from "pg";
+import { expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
 import { copyTemplate, describeDb } from "../support/harness.js";
 
@@ -13,7 +14,9 @@ describeDb("idle connection failures", () => {
     expect(await db.prisma.town.count()).toBe(33);
     const admin = new pg.Client({ connectionString: copy.target.url });
     await admin.connect();
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
     await admin.end();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(failures.length).toBeGreaterThan(0);

@@ -13,15 +13,27 @@ describeDb("persisted documents", () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     database = await openTestDatabase();
-    app = createApp(database.db, { logging: false, persistedDocuments: { [`sha256:${HASH}`]: OPERATION }, persistedOnly: true });
+    app = createApp(database.db, {
+      logging: false,
+      persistedDocuments: { [`sha256:${HASH}`]: OPERATION },
+      persistedOnly: true,
+    });
   });
   afterAll(() => database?.close());
 
   const post = async (body: object) =>
-    (await app.yoga.fetch("http://citynet.test/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+    (
+      await app.yoga.fetch("http://citynet.test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      })
+    ).json();
 
   it("runs a known operation sent by its hash", async () => {
-    expect(await post({ variables: { slug: "ptuj" }, extensions: { persistedQuery: { version: 1, sha256Hash: HASH } } })).toEqual({ data: { town: { name: "Ptuj" } } });
+    expect(
+      await post({ variables: { slug: "ptuj" }, extensions: { persistedQuery: { version: 1, sha256Hash: HASH } } }),
+    ).toEqual({ data: { town: { name: "Ptuj" } } });
   });
 
   it("refuses unknown hashes and arbitrary operations", async () => {

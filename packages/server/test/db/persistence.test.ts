@@ -1,11 +1,12 @@
 // A restart keeps the data: the same database is reused, migrations are not re-run and the
 // seed is not loaded twice.
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.js";
+
 import { appendFileSync, cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { listMigrations, migrate, MigrationError, MIGRATIONS_DIR } from "../../src/db/migrate.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/database.js";
+import { listMigrations, MIGRATIONS_DIR, MigrationError, migrate } from "../../src/db/migrate.js";
 import { seedIfEmpty } from "../../src/seed/seed.js";
 import { copyTemplate, describeDb } from "../support/harness.js";
 
@@ -19,14 +20,21 @@ describeDb("restart", () => {
   it("reopens the same database with its data and neither migrates nor seeds again", async () => {
     const first = await openDatabase(copy.target);
     const before = { towns: await first.prisma.town.count(), citations: await first.prisma.citation.count() };
-    await first.prisma.partnerSearch.update({ where: { slug: "wolomin-2019-partner-town" }, data: { status: "CLOSED" } });
+    await first.prisma.partnerSearch.update({
+      where: { slug: "wolomin-2019-partner-town" },
+      data: { status: "CLOSED" },
+    });
     await first.close();
 
     const second = await openDatabase(copy.target);
     expect(await migrate(second)).toEqual([]);
     expect(await seedIfEmpty(second)).toBe(false);
-    expect({ towns: await second.prisma.town.count(), citations: await second.prisma.citation.count() }).toEqual(before);
-    expect((await second.prisma.partnerSearch.findUniqueOrThrow({ where: { slug: "wolomin-2019-partner-town" } })).status).toBe("CLOSED");
+    expect({ towns: await second.prisma.town.count(), citations: await second.prisma.citation.count() }).toEqual(
+      before,
+    );
+    expect(
+      (await second.prisma.partnerSearch.findUniqueOrThrow({ where: { slug: "wolomin-2019-partner-town" } })).status,
+    ).toBe("CLOSED");
     await second.close();
   });
 

@@ -40,7 +40,10 @@ describeDb("query-plan cache", () => {
 
   it("keeps values that shape the SQL literal: patterns, enums and list lengths", async () => {
     const { prisma } = api.db;
-    const startingWith = async (prefix: string) => (await prisma.town.findMany({ where: { name: { startsWith: prefix } }, select: { slug: true } })).map((t) => t.slug);
+    const startingWith = async (prefix: string) =>
+      (await prisma.town.findMany({ where: { name: { startsWith: prefix } }, select: { slug: true } })).map(
+        (t) => t.slug,
+      );
     expect(await startingWith("Opav")).toEqual(["opava"]);
     expect(await startingWith("Leob")).toEqual(["leoben"]);
 
@@ -51,7 +54,11 @@ describeDb("query-plan cache", () => {
     expect(await prisma.event.count({ where: { kind: { in: ["CONGRESS", "FORUM"] } } })).toBe(congresses + forums);
 
     const inCountries = async (codes: string[]) => prisma.town.count({ where: { countryCode: { in: codes } } });
-    const [czech, austrian, both] = await Promise.all([inCountries(["CZ"]), inCountries(["AT"]), inCountries(["CZ", "AT"])]);
+    const [czech, austrian, both] = await Promise.all([
+      inCountries(["CZ"]),
+      inCountries(["AT"]),
+      inCountries(["CZ", "AT"]),
+    ]);
     expect(czech).toBeGreaterThan(0);
     expect(austrian).toBeGreaterThan(0);
     expect(both).toBe(czech + austrian);

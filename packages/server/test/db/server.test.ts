@@ -1,5 +1,5 @@
 // The real entry point as a process: probes, offline GraphiQL, clean shutdown on SIGTERM.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,8 +18,18 @@ describeDb("server process", () => {
     copy = await copyTemplate();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: copy.target.url, CITYNET_IMPORT_TOWNS: "false" };
-    child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], { cwd: SERVER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+    const env = {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: copy.target.url,
+      CITYNET_IMPORT_TOWNS: "false",
+    };
+    child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], {
+      cwd: SERVER_DIR,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     await waitForOutput(child, /GraphiQL on/);
   });
   afterAll(async () => {

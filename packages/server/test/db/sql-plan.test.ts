@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { REFERENCE_OPERATIONS } from "../../../../bench/operations.js";
 import { createApp } from "../../src/app.js";
-import { describeDb, querier, startTestApi, type GraphQLResponse, type TestApi } from "../support/harness.js";
+import { describeDb, type GraphQLResponse, querier, startTestApi, type TestApi } from "../support/harness.js";
 import { SEEDED_SUBJECTS } from "../support/subjects.js";
 
 interface Case {
@@ -36,13 +36,22 @@ const TOWN_FIELDS = /* GraphQL */ `
   }`;
 
 const PLANNED: Case[] = [
-  ...REFERENCE_OPERATIONS.filter((op) => ["town page", "network page", "filtered towns"].includes(op.name)).map((op) => ({
-    name: `reference ${op.name}`,
-    query: op.citynet.query,
-    variables: op.citynet.variables(SEEDED_SUBJECTS),
-  })),
-  { name: "every planned Town field, with fragments and aliases", query: `query { opava: town(slug: "opava") { ...TownFields } leoben: town(slug: "leoben") { ...TownFields otherName: name } } ${TOWN_FIELDS}` },
-  { name: "the reader's language from Accept-Language", query: `{ town(slug: "opava") { ...TownFields } } ${TOWN_FIELDS}`, headers: { "accept-language": "pl-PL,pl;q=0.9" } },
+  ...REFERENCE_OPERATIONS.filter((op) => ["town page", "network page", "filtered towns"].includes(op.name)).map(
+    (op) => ({
+      name: `reference ${op.name}`,
+      query: op.citynet.query,
+      variables: op.citynet.variables(SEEDED_SUBJECTS),
+    }),
+  ),
+  {
+    name: "every planned Town field, with fragments and aliases",
+    query: `query { opava: town(slug: "opava") { ...TownFields } leoben: town(slug: "leoben") { ...TownFields otherName: name } } ${TOWN_FIELDS}`,
+  },
+  {
+    name: "the reader's language from Accept-Language",
+    query: `{ town(slug: "opava") { ...TownFields } } ${TOWN_FIELDS}`,
+    headers: { "accept-language": "pl-PL,pl;q=0.9" },
+  },
   {
     name: "a network's events both ways, an empty first page and the default page size",
     query: `query ($slug: String!) { network(slug: $slug) {
@@ -70,11 +79,21 @@ const ANSWERED_BY_RESOLVERS: Case[] = [
   { name: "an unknown town (NOT_FOUND)", query: `{ town(slug: "no-such-town") { slug } }` },
   { name: "a page larger than allowed", query: `{ town(slug: "opava") { memberships(first: 101) { totalCount } } }` },
   { name: "a language that is not a code", query: `{ town(slug: "opava") { country { name(lang: "czech") } } }` },
-  { name: "populationMin above populationMax", query: `{ towns(filter: { populationMin: 5, populationMax: 1 }) { totalCount } }` },
+  {
+    name: "populationMin above populationMax",
+    query: `{ towns(filter: { populationMin: 5, populationMax: 1 }) { totalCount } }`,
+  },
   { name: "a cursor", query: `{ towns(first: 2, after: "R1BDOk46MQ==") { edges { node { slug } } } }` },
-  { name: "a directive", query: `query ($all: Boolean!) { town(slug: "opava") { slug population @include(if: $all) } }`, variables: { all: false } },
+  {
+    name: "a directive",
+    query: `query ($all: Boolean!) { town(slug: "opava") { slug population @include(if: $all) } }`,
+    variables: { all: false },
+  },
   { name: "a field the planner does not know", query: `{ town(slug: "opava") { slug alternateNames { name kind } } }` },
-  { name: "a radius filter", query: `{ towns(filter: { near: { town: "opava", km: 30 } }, order: DISTANCE, first: 3) { totalCount edges { node { slug } } } }` },
+  {
+    name: "a radius filter",
+    query: `{ towns(filter: { near: { town: "opava", km: 30 } }, order: DISTANCE, first: 3) { totalCount edges { node { slug } } } }`,
+  },
 ];
 
 describeDb("SQL planner", () => {
@@ -118,7 +137,9 @@ describeDb("SQL planner", () => {
     const page = `query ($after: String) { towns(filter: { countries: ["PL"] }, order: POPULATION_DESC, first: 4, after: $after) { pageInfo { endCursor } edges { node { slug } } } }`;
     const first = await api.data(page);
     const second = await api.data(page, { after: first.towns.pageInfo.endCursor });
-    const both = await api.data(`{ towns(filter: { countries: ["PL"] }, order: POPULATION_DESC, first: 8) { edges { node { slug } } } }`);
+    const both = await api.data(
+      `{ towns(filter: { countries: ["PL"] }, order: POPULATION_DESC, first: 8) { edges { node { slug } } } }`,
+    );
     expect([...first.towns.edges, ...second.towns.edges]).toEqual(both.towns.edges);
   });
 });

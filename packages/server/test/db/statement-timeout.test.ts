@@ -13,7 +13,10 @@ describeDb("statement timeout", () => {
   it("cancels a slow statement with OPERATION_LIMIT_EXCEEDED", async () => {
     // Scoring every European town takes far longer than 20 ms.
     const slow = await api.query(`{ partnerSuggestions(criteria: { town: "opava" }, first: 5) { score } }`);
-    expect(slow.errors?.[0]).toMatchObject({ message: expect.stringMatching(/longer than the server allows/), extensions: { code: "OPERATION_LIMIT_EXCEEDED" } });
+    expect(slow.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/longer than the server allows/),
+      extensions: { code: "OPERATION_LIMIT_EXCEEDED" },
+    });
     expect(await api.data(`{ town(slug: "opava") { name } }`)).toEqual({ town: { name: "Opava" } });
   });
 
@@ -22,7 +25,10 @@ describeDb("statement timeout", () => {
     const tight = await startTestApi("europe", { statementTimeoutMs: 1 });
     try {
       const slow = await tight.query(`{ towns(first: 100) { totalCount edges { node { slug } } } }`);
-      expect(slow.errors?.[0]).toMatchObject({ message: expect.stringMatching(/longer than the server allows/), extensions: { code: "OPERATION_LIMIT_EXCEEDED" } });
+      expect(slow.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/longer than the server allows/),
+        extensions: { code: "OPERATION_LIMIT_EXCEEDED" },
+      });
       expect(tight.statements).toHaveLength(1);
       expect(tight.statements[0]).toMatch(/^SELECT json_build_object/);
     } finally {

@@ -22,11 +22,22 @@ describeDb("SQL statements per request", () => {
     api = await startTestApi();
     // 60 synthetic towns, each a member of one network with 12 conferences hosted by its members.
     const { prisma } = api.db;
-    const network = await prisma.network.create({ data: { slug: "test-network", names: [{ lang: "en", text: "Test network", original: true }] } });
-    const towns = await prisma.town.createManyAndReturn({
-      data: Array.from({ length: 60 }, (_, i) => ({ slug: `test-town-${i}`, name: `Test Town ${i}`, asciiName: `Test Town ${i}`, countryCode: "SI", latitude: 46, longitude: 15 + i / 100 })),
+    const network = await prisma.network.create({
+      data: { slug: "test-network", names: [{ lang: "en", text: "Test network", original: true }] },
     });
-    await prisma.membership.createMany({ data: towns.map((t) => ({ networkId: network.id, townId: t.id, role: "MEMBER" as const })) });
+    const towns = await prisma.town.createManyAndReturn({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        slug: `test-town-${i}`,
+        name: `Test Town ${i}`,
+        asciiName: `Test Town ${i}`,
+        countryCode: "SI",
+        latitude: 46,
+        longitude: 15 + i / 100,
+      })),
+    });
+    await prisma.membership.createMany({
+      data: towns.map((t) => ({ networkId: network.id, townId: t.id, role: "MEMBER" as const })),
+    });
     await prisma.event.createMany({
       data: Array.from({ length: 12 }, (_, i) => ({
         slug: `test-conference-${i}`,

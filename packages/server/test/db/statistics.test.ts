@@ -16,9 +16,24 @@ describeDb("statistics", () => {
       eventsPerHostCountry { country { code } count }
     } }`);
     expect(statistics.eventsPerYear).toEqual(
-      [[2006, 2], [2007, 2], [2008, 2], [2009, 2], [2010, 1], [2011, 1], [2012, 2], [2013, 1], [2014, 1], [2015, 1], [2016, 1]].map(([year, count]) => ({ year, count })),
+      [
+        [2006, 2],
+        [2007, 2],
+        [2008, 2],
+        [2009, 2],
+        [2010, 1],
+        [2011, 1],
+        [2012, 2],
+        [2013, 1],
+        [2014, 1],
+        [2015, 1],
+        [2016, 1],
+      ].map(([year, count]) => ({ year, count })),
     );
-    expect(statistics.eventsPerSeason).toEqual([{ season: "SPRING", count: 10 }, { season: "AUTUMN", count: 6 }]);
+    expect(statistics.eventsPerSeason).toEqual([
+      { season: "SPRING", count: 10 },
+      { season: "AUTUMN", count: 6 },
+    ]);
     expect(statistics.eventsPerHostCountry[0]).toEqual({ country: { code: "AT" }, count: 8 });
   });
 

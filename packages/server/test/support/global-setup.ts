@@ -13,7 +13,7 @@ import { startEmbeddedPostgres } from "../../src/db/embedded-postgres.js";
 import { migrate } from "../../src/db/migrate.js";
 import { importEuropeanTowns } from "../../src/seed/import-towns.js";
 import { seedIfEmpty } from "../../src/seed/seed.js";
-import { databaseUrl, findPostgres, type PostgresServer, databaseConfigFor } from "./postgres.js";
+import { databaseConfigFor, databaseUrl, findPostgres, type PostgresServer } from "./postgres.js";
 
 export type Leg = "embedded" | "postgres";
 
@@ -42,7 +42,11 @@ async function prepare(url: string, withTowns: boolean) {
 async function startEmbeddedLeg(): Promise<PostgresServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "citynet-embedded-leg-"));
   chmodSync(dir, 0o755); // mkdtemp's 700 would keep root's postgres user out
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), dataDirNamed: true, settings: TEST_CLUSTER_SETTINGS });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "data"),
+    dataDirNamed: true,
+    settings: TEST_CLUSTER_SETTINGS,
+  });
   return {
     adminUrl: embedded.adminUrl,
     async stop() {

@@ -6,7 +6,7 @@ import { describe, inject } from "vitest";
 import { type AppOptions, createApp } from "../../src/app.js";
 import type { DatabaseConfig } from "../../src/config.js";
 import { type Database, type OpenOptions, openDatabase } from "../../src/db/database.js";
-import { databaseUrl, databaseConfigFor } from "./postgres.js";
+import { databaseConfigFor, databaseUrl } from "./postgres.js";
 
 export const leg = inject("leg");
 
@@ -27,12 +27,16 @@ export interface TestDatabase {
 export type Dataset = "documents" | "europe";
 
 /** A fresh copy of a seeded template database on the leg's server. */
-export async function copyTemplate(dataset: Dataset = "documents"): Promise<{ target: DatabaseConfig & { url: string }; remove(): Promise<void> }> {
+export async function copyTemplate(
+  dataset: Dataset = "documents",
+): Promise<{ target: DatabaseConfig & { url: string }; remove(): Promise<void> }> {
   const adminUrl = inject("postgresAdminUrl");
   const name = `citynet_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject(dataset === "europe" ? "europeTemplateDatabase" : "templateDatabase")}`);
+  await admin.query(
+    `CREATE DATABASE ${name} TEMPLATE ${inject(dataset === "europe" ? "europeTemplateDatabase" : "templateDatabase")}`,
+  );
   await admin.end();
   return {
     target: databaseConfigFor(databaseUrl(adminUrl, name)) as DatabaseConfig & { url: string },
@@ -48,10 +52,17 @@ export async function copyTemplate(dataset: Dataset = "documents"): Promise<{ ta
 /** How a test opens its database: the open options, and settings that differ from a server's. */
 export type TestDatabaseOptions = OpenOptions & Partial<Pick<DatabaseConfig, "statementTimeoutMs" | "poolSize">>;
 
-export async function openTestDatabase(dataset: Dataset = "documents", { statementTimeoutMs, poolSize, ...options }: TestDatabaseOptions = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  dataset: Dataset = "documents",
+  { statementTimeoutMs, poolSize, ...options }: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
   const copy = await copyTemplate(dataset);
   const statements: string[] = [];
-  const config = { ...copy.target, ...(statementTimeoutMs ? { statementTimeoutMs } : {}), ...(poolSize ? { poolSize } : {}) };
+  const config = {
+    ...copy.target,
+    ...(statementTimeoutMs ? { statementTimeoutMs } : {}),
+    ...(poolSize ? { poolSize } : {}),
+  };
   const db = await openDatabase(config, { ...options, onQuery: (sql) => statements.push(sql) });
   return {
     db,
@@ -72,7 +83,11 @@ export interface GraphQLResponse<Data = any> {
 export interface TestApi extends TestDatabase {
   app: ReturnType<typeof createApp>;
   /** Runs an operation through the real HTTP pipeline (yoga.fetch), no network. */
-  query<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
+  query<Data = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<Data>>;
   /** Like query, but fails the test on any GraphQL error. */
   data<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Data>;
 }
@@ -89,7 +104,11 @@ export function querier(app: ReturnType<typeof createApp>) {
   };
 }
 
-export async function startTestApi(dataset: Dataset = "documents", options: TestDatabaseOptions = {}, appOptions: AppOptions = {}): Promise<TestApi> {
+export async function startTestApi(
+  dataset: Dataset = "documents",
+  options: TestDatabaseOptions = {},
+  appOptions: AppOptions = {},
+): Promise<TestApi> {
   const database = await openTestDatabase(dataset, options);
   const unexpected: unknown[] = [];
   const app = createApp(database.db, { logging: false, logError: (error) => unexpected.push(error), ...appOptions });
@@ -100,7 +119,10 @@ export async function startTestApi(dataset: Dataset = "documents", options: Test
     query,
     async data(q, variables, headers) {
       const result = await query(q, variables, headers);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}; unexpected: ${unexpected.map(String).join("; ")}`);
+      if (result.errors?.length)
+        throw new Error(
+          `GraphQL errors: ${JSON.stringify(result.errors)}; unexpected: ${unexpected.map(String).join("; ")}`,
+        );
       return result.data;
     },
   };

@@ -3,7 +3,7 @@
 // (installing Debian's postgresql when missing). Outside CI a machine with none of these
 // skips the PostgreSQL leg with a loud notice; with CI=true that is an error.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -41,7 +41,10 @@ function installPostgres(): void {
   if (process.getuid?.() !== 0) throw new Error("PostgreSQL is not installed and installing it needs root");
   console.warn("[postgres] installing Debian's postgresql package…");
   execFileSync("apt-get", ["update"], { stdio: "ignore" });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], {
+    stdio: "ignore",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 }
 
 /** initdb refuses root, so the cluster belongs to the postgres user when we are root. */
@@ -66,8 +69,14 @@ export async function startThrowawayCluster(settings: string[] = []): Promise<Po
   const port = await freePort();
   asPostgres(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"]);
   asPostgres(path.join(bin, "pg_ctl"), [
-    "-D", data, "-l", path.join(dir, "log"), "-w", "start",
-    "-o", `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${settings.map((s) => `-c ${s}`).join(" ")}`,
+    "-D",
+    data,
+    "-l",
+    path.join(dir, "log"),
+    "-w",
+    "start",
+    "-o",
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${settings.map((s) => `-c ${s}`).join(" ")}`,
   ]);
   return {
     adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
@@ -91,7 +100,9 @@ export async function findPostgres(): Promise<PostgresServer | null> {
   } catch (error) {
     if (process.env.CI === "true") throw error;
     const line = "!".repeat(78);
-    console.warn(`\n${line}\n! SKIPPING the PostgreSQL leg: no server is reachable and none could be provisioned.\n! ${String(error)}\n${line}\n`);
+    console.warn(
+      `\n${line}\n! SKIPPING the PostgreSQL leg: no server is reachable and none could be provisioned.\n! ${String(error)}\n${line}\n`,
+    );
     return null;
   }
 }
@@ -108,7 +119,10 @@ export function databaseUrl(adminUrl: string, database: string): string {
 }
 
 /** A new empty database on `server` for a server process to migrate and seed; drop() removes it. */
-export async function scratchDatabase(server: PostgresServer, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchDatabase(
+  server: PostgresServer,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const run = async (sql: string) => {
     const admin = new pg.Client({ connectionString: server.adminUrl });
     await admin.connect();
@@ -122,4 +136,3 @@ export async function scratchDatabase(server: PostgresServer, name: string): Pro
   await run(`CREATE DATABASE ${name}`);
   return { url: databaseUrl(server.adminUrl, name), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
-

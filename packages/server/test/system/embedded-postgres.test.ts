@@ -29,8 +29,19 @@ interface Started {
 /** `pnpm start` with no DATABASE_URL, on `dataDir`. */
 async function startServer(dataDir: string): Promise<Started> {
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", CITYNET_IMPORT_TOWNS: "false" };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], { cwd: SERVER_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+  const env = {
+    ...process.env,
+    DATABASE_URL: "",
+    CITYNET_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    CITYNET_IMPORT_TOWNS: "false",
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], {
+    cwd: SERVER_DIR,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output = waitForOutput(child, /GraphiQL on/, 90_000);
   await output;
   return { child, base: `http://127.0.0.1:${port}`, output };
@@ -56,7 +67,8 @@ async function sql<Row = Record<string, unknown>>(dataDir: string, text: string)
   }
 }
 
-const postmasterPid = (dataDir: string) => Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+const postmasterPid = (dataDir: string) =>
+  Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
 
 function alive(pid: number): boolean {
   try {
@@ -100,7 +112,8 @@ describe("the embedded PostgreSQL as the server's default database", () => {
   afterAll(async () => {
     for (const child of children) await kill(child, "SIGTERM");
     // Whatever a failed test left running on the directory goes down with it.
-    if (existsSync(path.join(dataDir, "postmaster.pid")) && alive(postmasterPid(dataDir))) process.kill(postmasterPid(dataDir), "SIGKILL");
+    if (existsSync(path.join(dataDir, "postmaster.pid")) && alive(postmasterPid(dataDir)))
+      process.kill(postmasterPid(dataDir), "SIGKILL");
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -195,7 +208,11 @@ describe.runIf(isRoot)("as root, inside a private directory", () => {
       dataDir: path.join(privateDir, "checkout", ".data"),
       dataDirNamed: false,
       log: (line) => lines.push(line),
-      binaries: { initdb: inPrivate(installed.initdb), pg_ctl: inPrivate(installed.pg_ctl), postgres: inPrivate(installed.postgres) },
+      binaries: {
+        initdb: inPrivate(installed.initdb),
+        pg_ctl: inPrivate(installed.pg_ctl),
+        postgres: inPrivate(installed.postgres),
+      },
     });
     try {
       expect(embedded.dataDir.startsWith(`${RUNTIME_ROOT}/data-`)).toBe(true);

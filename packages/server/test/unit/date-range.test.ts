@@ -13,7 +13,11 @@ it("turns partial dates into the days they cover", () => {
     [{ precision: "MONTH", value: "2004-12" }, "2004-12-01", "2004-12-31"],
     [{ precision: "MONTH", value: "2008-05", until: "2012-10" }, "2008-05-01", "2012-10-31"],
     [{ precision: "DAY", value: "2020-05-06", until: "2020-05-08" }, "2020-05-06", "2020-05-08"],
-    [{ precision: "DATE_TIME", value: "2022-10-11T22:30:00Z", timeZone: "Europe/Brussels" }, "2022-10-12", "2022-10-12"],
+    [
+      { precision: "DATE_TIME", value: "2022-10-11T22:30:00Z", timeZone: "Europe/Brussels" },
+      "2022-10-12",
+      "2022-10-12",
+    ],
   ] as const;
   for (const [input, start, end] of cases) {
     const range = toDateRange(input);

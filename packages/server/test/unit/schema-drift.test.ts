@@ -30,7 +30,9 @@ it("describes every type and every field for GraphiQL's docs", async () => {
     if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name)) continue;
     if (!type.description) undocumented.push(type.name);
     if ("getFields" in type)
-      for (const field of Object.values(type.getFields())) if (!field.description && !isGeneratedTotalCount(type.name, field.name)) undocumented.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields()))
+        if (!field.description && !isGeneratedTotalCount(type.name, field.name))
+          undocumented.push(`${type.name}.${field.name}`);
   }
   expect(undocumented).toEqual([]);
 });

@@ -13,7 +13,10 @@ it("accepts the curated facts: every quote is in its document", () => {
 });
 
 it("refuses a quote that its document does not contain", () => {
-  const invented = { ...facts, towns: [{ ...facts.towns[0], cite: [{ doc: facts.documents[0].key, quote: "Síť má 35 členských měst" }] }] };
+  const invented = {
+    ...facts,
+    towns: [{ ...facts.towns[0], cite: [{ doc: facts.documents[0].key, quote: "Síť má 35 členských měst" }] }],
+  };
   expect(() => verifyQuotes(invented)).toThrow(SeedError);
 });
 
@@ -22,7 +25,11 @@ it("checksums migrations the way Prisma does (sha256 of migration.sql)", () => {
   mkdirSync(path.join(dir, "20260101000000_a"));
   writeFileSync(path.join(dir, "20260101000000_a", "migration.sql"), "SELECT 1;");
   expect(listMigrations(dir)).toEqual([
-    { name: "20260101000000_a", sql: "SELECT 1;", checksum: "17db4fd369edb9244b9f91d9aeed145c3d04ad8ba6e95d06247f07a63527d11a" },
+    {
+      name: "20260101000000_a",
+      sql: "SELECT 1;",
+      checksum: "17db4fd369edb9244b9f91d9aeed145c3d04ad8ba6e95d06247f07a63527d11a",
+    },
   ]);
 });
 

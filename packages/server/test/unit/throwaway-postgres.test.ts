@@ -15,7 +15,9 @@ it.runIf(existsSync("/usr/lib/postgresql") || process.env.CI === "true")(
     await client.end();
     expect(rows[0].listen_addresses).toBe("127.0.0.1");
     await server.stop();
-    await expect(new pg.Client({ connectionString: server.adminUrl, connectionTimeoutMillis: 1000 }).connect()).rejects.toThrow();
+    await expect(
+      new pg.Client({ connectionString: server.adminUrl, connectionTimeoutMillis: 1000 }).connect(),
+    ).rejects.toThrow();
   },
   60_000,
 );

@@ -29,9 +29,12 @@ export function badInput(message: string): GraphQLError {
  */
 export function clientErrorFrom(error: unknown): GraphQLError | null {
   if (/canceling statement due to statement timeout/.test(String((error as Error)?.message)))
-    return new GraphQLError("The query ran longer than the server allows; ask for less (fewer hops, a narrower filter)", {
-      extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED },
-    });
+    return new GraphQLError(
+      "The query ran longer than the server allows; ask for less (fewer hops, a narrower filter)",
+      {
+        extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED },
+      },
+    );
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")
     return new GraphQLError("No record with that id", { extensions: { code: ErrorCode.NOT_FOUND } });
   if (!(error instanceof PothosValidationError)) return null;

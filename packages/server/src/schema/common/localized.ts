@@ -16,7 +16,10 @@ export const LocalizedText = builder.objectRef<LocalizedValue>("LocalizedText").
   fields: (t) => ({
     lang: t.exposeString("lang", { description: "ISO 639-1 language code." }),
     text: t.exposeString("text", { description: "The text." }),
-    original: t.boolean({ description: "True for the wording of the source; false for a translation.", resolve: (v) => v.original === true }),
+    original: t.boolean({
+      description: "True for the wording of the source; false for a translation.",
+      resolve: (v) => v.original === true,
+    }),
   }),
 });
 
@@ -28,14 +31,18 @@ export function asTexts(value: Prisma.JsonValue | null | undefined): LocalizedVa
 
 /** Refuses anything but an ISO 639-1 code. */
 export function checkLang(lang: string | null | undefined): void {
-  if (lang && !LANG.test(lang)) throw badInput(`lang must be an ISO 639-1 code such as "en" or "cs", got ${JSON.stringify(lang)}`);
+  if (lang && !LANG.test(lang))
+    throw badInput(`lang must be an ISO 639-1 code such as "en" or "cs", got ${JSON.stringify(lang)}`);
 }
 
 /** The text in `lang`, else the original wording. */
 export function pickText(value: Prisma.JsonValue | null | undefined, lang: string | null | undefined): string | null {
   const texts = asTexts(value);
   checkLang(lang);
-  return (lang && texts.find((x) => x.lang === lang)?.text) || texts.find((x) => x.original)?.text || texts[0]?.text || null;
+  return (
+    (lang && texts.find((x) => x.lang === lang)?.text) || texts.find((x) => x.original)?.text || texts[0]?.text || null
+  );
 }
 
-export const LANG_ARG_DESCRIPTION = "ISO 639-1 language (en, cs, pl, sl, de, hu, it…); falls back to the original wording. Defaults to the Accept-Language header.";
+export const LANG_ARG_DESCRIPTION =
+  "ISO 639-1 language (en, cs, pl, sl, de, hu, it…); falls back to the original wording. Defaults to the Accept-Language header.";

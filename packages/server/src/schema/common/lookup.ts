@@ -2,10 +2,10 @@
 // keys that do not exist, so a client can tell a typo from missing data.
 import type PrismaTypes from "../../generated/pothos-types.js";
 import type { PrismaClient } from "../../generated/prisma/index.js";
+import { sqlRoot } from "../../sql-plan/annotations.js";
 import { rootIn, type SubGraph, type Types } from "../builder.js";
 import type { Context } from "../context.js";
 import { notFound } from "./errors.js";
-import { sqlRoot } from "../../sql-plan/annotations.js";
 
 export async function found<T>(row: Promise<T | null>, type: string, key: string): Promise<T> {
   const value = await row;
@@ -13,7 +13,18 @@ export async function found<T>(row: Promise<T | null>, type: string, key: string
   return value;
 }
 
-type SluggedModel = "Town" | "Network" | "Event" | "Project" | "Organisation" | "Programme" | "PartnerSearch" | "FundingCall" | "NewsItem" | "Agreement" | "Topic";
+type SluggedModel =
+  | "Town"
+  | "Network"
+  | "Event"
+  | "Project"
+  | "Organisation"
+  | "Programme"
+  | "PartnerSearch"
+  | "FundingCall"
+  | "NewsItem"
+  | "Agreement"
+  | "Topic";
 
 /** A root field `x(slug: String!)` that answers NOT_FOUND for unknown slugs. */
 export function bySlug<Model extends SluggedModel>(
@@ -29,6 +40,7 @@ export function bySlug<Model extends SluggedModel>(
     description: `A ${label} by its slug. NOT_FOUND when there is none.`,
     args: { slug: t.arg.string({ required: true }) },
     extensions: sqlRoot({ kind: "unique", model, where: (args) => ({ slug: args.slug }) }),
-    resolve: (query: object, _root: unknown, args: { slug: string }, ctx: Context) => found(find(ctx.prisma, query, args.slug), label, `slug ${args.slug}`),
+    resolve: (query: object, _root: unknown, args: { slug: string }, ctx: Context) =>
+      found(find(ctx.prisma, query, args.slug), label, `slug ${args.slug}`),
   } as never);
 }

@@ -59,11 +59,16 @@ export const recordKey = (ref: RecordRef) => `${ref.type}:${ref.id}`;
  * columns Prisma would return as Date or Decimal are turned back into those.
  */
 type Reviver = (json: never) => unknown;
-const REVIVERS: Partial<Record<string, Reviver>> = { DateTime: (v: string) => new Date(v), Decimal: (v: number) => new Prisma.Decimal(v) };
+const REVIVERS: Partial<Record<string, Reviver>> = {
+  DateTime: (v: string) => new Date(v),
+  Decimal: (v: number) => new Prisma.Decimal(v),
+};
 const revivers = new Map<string, [string, Reviver][]>(
   Prisma.dmmf.datamodel.models.map((model) => [
     model.name,
-    model.fields.flatMap((field): [string, Reviver][] => (field.kind === "scalar" && REVIVERS[field.type] ? [[field.name, REVIVERS[field.type]!]] : [])),
+    model.fields.flatMap((field): [string, Reviver][] =>
+      field.kind === "scalar" && REVIVERS[field.type] ? [[field.name, REVIVERS[field.type]!]] : [],
+    ),
   ]),
 );
 
@@ -72,7 +77,10 @@ function revive(model: Prisma.ModelName, row: Record<string, unknown>): RecordRo
   return row as unknown as RecordRow<RecordType>;
 }
 
-export async function loadRecords<Type extends RecordType>(prisma: PrismaClient, refs: RecordRef<Type>[]): Promise<Map<string, RecordRow<Type>>> {
+export async function loadRecords<Type extends RecordType>(
+  prisma: PrismaClient,
+  refs: RecordRef<Type>[],
+): Promise<Map<string, RecordRow<Type>>> {
   const records = new Map<string, RecordRow<Type>>();
   if (!refs.length) return records;
   const idsByType = new Map<Type, number[]>();
@@ -81,9 +89,12 @@ export async function loadRecords<Type extends RecordType>(prisma: PrismaClient,
     idsByType.get(ref.type)!.push(ref.id);
   }
   const selects = [...idsByType].map(
-    ([type, ids]) => Prisma.sql`SELECT ${type}::text AS type, to_jsonb(r) AS row FROM ${Prisma.raw(`"${MODELS[type]}"`)} r WHERE r.id = ANY(${ids}::int[])`,
+    ([type, ids]) =>
+      Prisma.sql`SELECT ${type}::text AS type, to_jsonb(r) AS row FROM ${Prisma.raw(`"${MODELS[type]}"`)} r WHERE r.id = ANY(${ids}::int[])`,
   );
-  const rows = await prisma.$queryRaw<{ type: Type; row: Record<string, unknown> }[]>(Prisma.join(selects, " UNION ALL "));
+  const rows = await prisma.$queryRaw<{ type: Type; row: Record<string, unknown> }[]>(
+    Prisma.join(selects, " UNION ALL "),
+  );
   for (const { type, row } of rows) {
     const record = tagTypename(revive(MODELS[type], row), MODELS[type]) as RecordRow<Type>;
     records.set(recordKey({ type, id: record.id }), record);

@@ -7,7 +7,11 @@ interface CursorQuery {
   take?: number;
 }
 
-export async function pageInOrder<Row extends { id: number }>(orderedIds: number[], query: CursorQuery, fetch: (ids: number[]) => Promise<Row[]>): Promise<Row[]> {
+export async function pageInOrder<Row extends { id: number }>(
+  orderedIds: number[],
+  query: CursorQuery,
+  fetch: (ids: number[]) => Promise<Row[]>,
+): Promise<Row[]> {
   const take = query.take ?? orderedIds.length;
   const at = query.cursor?.id !== undefined ? orderedIds.indexOf(query.cursor.id) : take < 0 ? orderedIds.length : 0;
   const from = take < 0 ? Math.max(0, at - (query.skip ?? 0) + take) : at + (query.skip ?? 0);

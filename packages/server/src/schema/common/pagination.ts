@@ -10,7 +10,8 @@ export const pageSize = {
   maxSize: (args: { first?: number | null; last?: number | null }) => {
     for (const name of ["first", "last"] as const) {
       const value = args[name];
-      if (value != null && value > MAX_PAGE_SIZE) throw badInput(`Argument "${name}" must be at most ${MAX_PAGE_SIZE}, got ${value}`);
+      if (value != null && value > MAX_PAGE_SIZE)
+        throw badInput(`Argument "${name}" must be at most ${MAX_PAGE_SIZE}, got ${value}`);
     }
     return MAX_PAGE_SIZE;
   },

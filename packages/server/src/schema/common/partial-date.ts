@@ -25,7 +25,6 @@ export function partialDate(
   return precision && start && end ? { precision, start, end, instant, timeZone } : null;
 }
 
-
 /**
  * A nullable PartialDate field built from a record's (precision, start, end[, instant, zone])
  * columns, named so that Prisma selects them only when the field is asked for.
@@ -41,7 +40,8 @@ export function partialDateField<Model extends PrismaModelTypes>(
     description,
     select: Object.fromEntries(columns.map((column) => [column, true])) as never,
     extensions: sqlField({ kind: "partialDate", columns }),
-    resolve: (parent: Record<string, unknown>) => partialDate(...(columns.map((column) => parent[column] ?? null) as Parameters<typeof partialDate>)),
+    resolve: (parent: Record<string, unknown>) =>
+      partialDate(...(columns.map((column) => parent[column] ?? null) as Parameters<typeof partialDate>)),
   });
 }
 
@@ -52,7 +52,12 @@ export const DatePrecisionEnum = builder.enumType(DatePrecisionValues, {
 
 export const SeasonEnum = builder.enumType("Season", {
   description: "Meteorological season (northern hemisphere): spring is March–May, autumn September–November.",
-  values: { SPRING: { value: "spring" }, SUMMER: { value: "summer" }, AUTUMN: { value: "autumn" }, WINTER: { value: "winter" } } as const,
+  values: {
+    SPRING: { value: "spring" },
+    SUMMER: { value: "summer" },
+    AUTUMN: { value: "autumn" },
+    WINTER: { value: "winter" },
+  } as const,
 });
 
 const SEASON_NAMES: Record<string, Record<Season, string>> = {
@@ -67,7 +72,8 @@ const SEASON_NAMES: Record<string, Record<Season, string>> = {
 
 export function formatPartialDate(value: PartialDateValue, lang = "en"): string {
   const locale = SEASON_NAMES[lang] ? lang : "en";
-  const fmt = (options: Intl.DateTimeFormatOptions, date: Date) => new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(date);
+  const fmt = (options: Intl.DateTimeFormatOptions, date: Date) =>
+    new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(date);
   const sameDay = value.start.getTime() === value.end.getTime();
   switch (value.precision) {
     case "YEAR":
@@ -80,7 +86,9 @@ export function formatPartialDate(value: PartialDateValue, lang = "en"): string 
     }
     case "DAY": {
       const day = { year: "numeric", month: "long", day: "numeric" } as const;
-      return sameDay ? fmt(day, value.start) : new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...day }).formatRange(value.start, value.end);
+      return sameDay
+        ? fmt(day, value.start)
+        : new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...day }).formatRange(value.start, value.end);
     }
     case "DATE_TIME":
       return new Intl.DateTimeFormat(locale, {
@@ -96,25 +104,53 @@ export function formatPartialDate(value: PartialDateValue, lang = "en"): string 
 }
 
 function sameMonth(value: PartialDateValue): boolean {
-  return value.start.getUTCFullYear() === value.end.getUTCFullYear() && value.start.getUTCMonth() === value.end.getUTCMonth();
+  return (
+    value.start.getUTCFullYear() === value.end.getUTCFullYear() && value.start.getUTCMonth() === value.end.getUTCMonth()
+  );
 }
 
 export const PartialDate = builder.objectRef<PartialDateValue>("PartialDate").implement({
   shareable: true,
   description:
-    "A date as precisely as the source gives it: a year, a season (\"spring 2016\"), a month (\"December 2004\"), a day or a range of days, or an instant with its time zone. `start` and `end` are the first and last day it covers.",
+    'A date as precisely as the source gives it: a year, a season ("spring 2016"), a month ("December 2004"), a day or a range of days, or an instant with its time zone. `start` and `end` are the first and last day it covers.',
   fields: (t) => ({
-    precision: t.field({ type: DatePrecisionEnum, resolve: (d) => d.precision , description: "How precise the source is: YEAR, SEASON, MONTH, DAY or DATE_TIME." }),
+    precision: t.field({
+      type: DatePrecisionEnum,
+      resolve: (d) => d.precision,
+      description: "How precise the source is: YEAR, SEASON, MONTH, DAY or DATE_TIME.",
+    }),
     start: t.field({ type: "Date", description: "First day covered.", resolve: (d) => d.start }),
     end: t.field({ type: "Date", description: "Last day covered.", resolve: (d) => d.end }),
     year: t.int({ description: "Year of the start.", resolve: (d) => d.start.getUTCFullYear() }),
-    season: t.field({ type: SeasonEnum, nullable: true, description: "For SEASON precision.", resolve: (d) => (d.precision === "SEASON" ? seasonOf(d.start) : null) }),
-    month: t.int({ nullable: true, description: "1–12, for MONTH precision and finer.", resolve: (d) => (MONTH_PRECISIONS.includes(d.precision) ? d.start.getUTCMonth() + 1 : null) }),
-    day: t.int({ nullable: true, description: "Day of month, for DAY precision and finer.", resolve: (d) => (DAY_PRECISIONS.includes(d.precision) ? d.start.getUTCDate() : null) }),
-    dateTime: t.field({ type: "DateTime", nullable: true, description: "The instant, for DATE_TIME precision.", resolve: (d) => d.instant }),
-    timeZone: t.string({ nullable: true, description: "IANA time zone the source's local time refers to.", resolve: (d) => d.timeZone }),
+    season: t.field({
+      type: SeasonEnum,
+      nullable: true,
+      description: "For SEASON precision.",
+      resolve: (d) => (d.precision === "SEASON" ? seasonOf(d.start) : null),
+    }),
+    month: t.int({
+      nullable: true,
+      description: "1–12, for MONTH precision and finer.",
+      resolve: (d) => (MONTH_PRECISIONS.includes(d.precision) ? d.start.getUTCMonth() + 1 : null),
+    }),
+    day: t.int({
+      nullable: true,
+      description: "Day of month, for DAY precision and finer.",
+      resolve: (d) => (DAY_PRECISIONS.includes(d.precision) ? d.start.getUTCDate() : null),
+    }),
+    dateTime: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "The instant, for DATE_TIME precision.",
+      resolve: (d) => d.instant,
+    }),
+    timeZone: t.string({
+      nullable: true,
+      description: "IANA time zone the source's local time refers to.",
+      resolve: (d) => d.timeZone,
+    }),
     text: t.string({
-      description: "A human label in the given language: \"spring 2016\", \"jaro 2016\", \"6–8 May 2020\".",
+      description: 'A human label in the given language: "spring 2016", "jaro 2016", "6–8 May 2020".',
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
       resolve: (d, args, ctx) => formatPartialDate(d, args.lang ?? ctx.lang ?? "en"),
     }),

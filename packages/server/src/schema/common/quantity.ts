@@ -13,10 +13,14 @@ export interface QuantityValue {
 
 export const Quantity = builder.objectRef<QuantityValue>("Quantity").implement({
   shareable: true,
-  description: "A number as a source states it, with its qualifier (\"almost 18,000\").",
+  description: 'A number as a source states it, with its qualifier ("almost 18,000").',
   fields: (t) => ({
     value: t.exposeInt("value", { description: "The number." }),
-    qualifier: t.field({ type: QuantityQualifier, resolve: (q) => q.qualifier , description: "Exact, about, almost or more than." }),
+    qualifier: t.field({
+      type: QuantityQualifier,
+      resolve: (q) => q.qualifier,
+      description: "Exact, about, almost or more than.",
+    }),
   }),
 });
 

@@ -7,7 +7,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function parseDate(value: unknown): Date {
   const date = typeof value === "string" && DATE.test(value) ? new Date(`${value}T00:00:00Z`) : null;
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
-    throw new GraphQLError(`Date must be a calendar date like 2020-05-06, got ${JSON.stringify(value)}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    throw new GraphQLError(`Date must be a calendar date like 2020-05-06, got ${JSON.stringify(value)}`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
   return date;
 }
 
@@ -21,7 +23,9 @@ builder.scalarType("Date", {
 function parseDateTime(value: unknown): Date {
   const date = typeof value === "string" ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime()))
-    throw new GraphQLError(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    throw new GraphQLError(`DateTime must be an ISO 8601 instant, got ${JSON.stringify(value)}`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
   return date;
 }
 

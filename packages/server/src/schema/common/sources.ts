@@ -1,6 +1,11 @@
 // Provenance: every type exposes `sources`, the documents (or registries) and the quoted
 // words its facts come from. Citations are loaded in one batched query per type and request.
-import { SourceKind as SourceKindValues, type Citation as CitationRow, type Source as SourceRow, type SubjectType } from "../../generated/prisma/index.js";
+import {
+  type Citation as CitationRow,
+  SourceKind as SourceKindValues,
+  type Source as SourceRow,
+  type SubjectType,
+} from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn, type Types } from "../builder.js";
 
 export const SourceKind = builder.enumType(SourceKindValues, {
@@ -18,7 +23,10 @@ export const Source = builder.prismaNode("Source", {
     kind: t.expose("kind", { type: SourceKind, description: "Document or registry." }),
     title: t.exposeString("title", { description: "Title of the document or registry." }),
     language: t.exposeString("language", { nullable: true, description: "ISO 639-1 language of a document." }),
-    licence: t.exposeString("licence", { nullable: true, description: "Licence of registry data (credit it when you reuse it)." }),
+    licence: t.exposeString("licence", {
+      nullable: true,
+      description: "Licence of registry data (credit it when you reuse it).",
+    }),
     url: t.exposeString("url", { nullable: true, description: "Where the source can be found, when known." }),
   }),
 });
@@ -29,9 +37,14 @@ export const Citation = builder.objectRef<CitationValue>("Citation").implement({
   shareable: true,
   description: "Where a fact comes from: the source and the words it says it in.",
   fields: (t) => ({
-    source: t.field({ type: Source, resolve: (c) => c.source , description: "The document or registry quoted." }),
-    quote: t.exposeString("quote", { description: "The source's own words (original language, white space normalised)." }),
-    field: t.exposeString("field", { nullable: true, description: "The field or relationship this quote backs, when narrower than the whole record." }),
+    source: t.field({ type: Source, resolve: (c) => c.source, description: "The document or registry quoted." }),
+    quote: t.exposeString("quote", {
+      description: "The source's own words (original language, white space normalised).",
+    }),
+    field: t.exposeString("field", {
+      nullable: true,
+      description: "The field or relationship this quote backs, when narrower than the whole record.",
+    }),
   }),
 });
 

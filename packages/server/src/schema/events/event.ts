@@ -1,16 +1,17 @@
 import { EventKind as EventKindValues } from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
+import { pageSize } from "../common/pagination.js";
 import { partialDateField } from "../common/partial-date.js";
 import { Quantity, quantity } from "../common/quantity.js";
-import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
 import { eventOrder } from "./event-order.js";
 
 export const EventKind = builder.enumType(EventKindValues, {
   name: "EventKind",
-  description: "Conference of a network, congress, forum, week-long event, online session, project event, partner days.",
+  description:
+    "Conference of a network, congress, forum, week-long event, online session, project event, partner days.",
 });
 
 export const Event = builder.prismaNode("Event", {
@@ -27,23 +28,63 @@ export const Event = builder.prismaNode("Event", {
     themeTranslations: translations(t, "theme", "The theme"),
     description: localizedText(t, "description", "What happens there, as the sources say."),
     edition: t.exposeInt("edition", { nullable: true, description: "Edition number (20 for the 20th)." }),
-    parent: t.relation("parent", { nullable: true, description: "The event this one is part of (a session of a week)." }),
-    sessions: t.relation("children", { description: "Parts of this event.", query: { orderBy: eventOrder("DATE_ASC") } }),
+    parent: t.relation("parent", {
+      nullable: true,
+      description: "The event this one is part of (a session of a week).",
+    }),
+    sessions: t.relation("children", {
+      description: "Parts of this event.",
+      query: { orderBy: eventOrder("DATE_ASC") },
+    }),
     network: t.relation("network", { nullable: true, description: "The network whose event it is." }),
     project: t.relation("project", { nullable: true, description: "The project whose event it is." }),
     organiser: t.relation("organiser", { nullable: true, description: "The organisation that organises it." }),
     hostTown: t.relation("hostTown", { nullable: true, description: "The town it takes place in." }),
-    venue: t.exposeString("venue", { nullable: true, description: "Venue within the host town, as stated (grad Hartberg)." }),
+    venue: t.exposeString("venue", {
+      nullable: true,
+      description: "Venue within the host town, as stated (grad Hartberg).",
+    }),
     online: t.exposeBoolean("online", { description: "True for events held online." }),
     platform: t.exposeString("platform", { nullable: true, description: "Online platform (Zoom)." }),
-    date: partialDateField(t, "When, as precisely as the source says; null when it gives no calendar date (see dateNote).", ["datePrecision", "dateStart", "dateEnd", "startsAt", "timeZone"]),
-    dateNote: localizedText(t, "dateNote", "What the source says about the date when it gives no calendar date (\"last year\")."),
-    declaredTownCount: t.exposeInt("declaredTownCount", { nullable: true, description: "Towns taking part, as stated (may be more than are named)." }),
-    registeredParticipants: t.field({ type: Quantity, nullable: true, select: { registeredCount: true, registeredQual: true }, resolve: (e) => quantity(e.registeredCount, e.registeredQual), description: "Registered participants as stated (\"almost 18,000\")." }),
-    sessionCount: t.field({ type: Quantity, nullable: true, select: { sessionCount: true, sessionQual: true }, resolve: (e) => quantity(e.sessionCount, e.sessionQual), description: "Sessions as stated (300)." }),
-    partnerCount: t.field({ type: Quantity, nullable: true, select: { partnerCount: true, partnerQual: true }, resolve: (e) => quantity(e.partnerCount, e.partnerQual), description: "Partners as stated (\"over 590\")." }),
+    date: partialDateField(
+      t,
+      "When, as precisely as the source says; null when it gives no calendar date (see dateNote).",
+      ["datePrecision", "dateStart", "dateEnd", "startsAt", "timeZone"],
+    ),
+    dateNote: localizedText(
+      t,
+      "dateNote",
+      'What the source says about the date when it gives no calendar date ("last year").',
+    ),
+    declaredTownCount: t.exposeInt("declaredTownCount", {
+      nullable: true,
+      description: "Towns taking part, as stated (may be more than are named).",
+    }),
+    registeredParticipants: t.field({
+      type: Quantity,
+      nullable: true,
+      select: { registeredCount: true, registeredQual: true },
+      resolve: (e) => quantity(e.registeredCount, e.registeredQual),
+      description: 'Registered participants as stated ("almost 18,000").',
+    }),
+    sessionCount: t.field({
+      type: Quantity,
+      nullable: true,
+      select: { sessionCount: true, sessionQual: true },
+      resolve: (e) => quantity(e.sessionCount, e.sessionQual),
+      description: "Sessions as stated (300).",
+    }),
+    partnerCount: t.field({
+      type: Quantity,
+      nullable: true,
+      select: { partnerCount: true, partnerQual: true },
+      resolve: (e) => quantity(e.partnerCount, e.partnerQual),
+      description: 'Partners as stated ("over 590").',
+    }),
     topics: t.relation("topics", { query: { orderBy: { id: "asc" } }, description: "Topics the event addresses." }),
-    participations: t.relation("participations", { description: "Towns and organisations named as taking part, with what they did." }),
+    participations: t.relation("participations", {
+      description: "Towns and organisations named as taking part, with what they did.",
+    }),
     agreements: t.relation("agreements", { description: "Agreements signed at the event." }),
     featuredNetworks: t.relation("featuredNetworks", { description: "Networks presented at the event." }),
     featuredProgrammes: t.relation("featuredProgrammes", { description: "Programmes discussed at the event." }),
@@ -74,8 +115,18 @@ export const Topic = builder.prismaNode("Topic", {
     slug: t.exposeString("slug", { description: "URL-safe unique key, for the root lookup by slug." }),
     name: requiredLocalizedText(t, "names", "Name in the given language, else the original wording."),
     nameTranslations: translations(t, "names", "The name"),
-    events: t.relatedConnection("events", { ...pageSize, cursor: "id", totalCount: true, description: "Events that address this topic." }),
-    partnerSearches: t.relatedConnection("partnerSearches", { ...pageSize, cursor: "id", totalCount: true, description: "Partner searches in this field." }),
+    events: t.relatedConnection("events", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Events that address this topic.",
+    }),
+    partnerSearches: t.relatedConnection("partnerSearches", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Partner searches in this field.",
+    }),
     sources: sourcesField(t, "TOPIC"),
   }),
 });

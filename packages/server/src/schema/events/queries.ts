@@ -1,39 +1,55 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
-import type { Context } from "../context.js";
-import { memo } from "../common/request-memo.js";
 import { badInput } from "../common/errors.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
 import { SeasonEnum } from "../common/partial-date.js";
+import { memo } from "../common/request-memo.js";
+import type { Context } from "../context.js";
 import { EventKind } from "./event.js";
-import { eventOrder, EventOrder } from "./event-order.js";
+import { EventOrder, eventOrder } from "./event-order.js";
 
 export const EventFilter = builder.inputType("EventFilter", {
-  description: "Conditions on events; all given conditions must hold. Date conditions match events whose dated span overlaps.",
+  description:
+    "Conditions on events; all given conditions must hold. Date conditions match events whose dated span overlaps.",
   fields: (t) => ({
     network: t.string({ required: false, description: "Slug of the organising network." }),
     project: t.string({ required: false, description: "Slug of the project." }),
     hostTown: t.string({ required: false, description: "Slug of the host town." }),
     hostCountry: t.string({ required: false, description: "ISO alpha-2 code of the host town's country." }),
-    kinds: t.field({ type: [EventKind], required: false , description: "Any of these kinds." }),
+    kinds: t.field({ type: [EventKind], required: false, description: "Any of these kinds." }),
     yearFrom: t.int({ description: "Events ending in or after this year.", required: false }),
     yearTo: t.int({ description: "Events starting in or before this year.", required: false }),
-    season: t.field({ type: SeasonEnum, required: false, description: "Events dated to this season (SEASON precision)." }),
+    season: t.field({
+      type: SeasonEnum,
+      required: false,
+      description: "Events dated to this season (SEASON precision).",
+    }),
     online: t.boolean({ description: "Online (true) or in person (false).", required: false }),
-    from: t.field({ type: "Date", required: false, description: "Events ending on or after this day (upcoming: today)." }),
+    from: t.field({
+      type: "Date",
+      required: false,
+      description: "Events ending on or after this day (upcoming: today).",
+    }),
     to: t.field({ type: "Date", required: false, description: "Events starting on or before this day." }),
     topic: t.string({ required: false, description: "Slug of a topic." }),
-    topicText: t.string({ required: false, description: "Words in the theme or a topic's name, in any language, accents ignored (\"waste\", \"odpad\")." }),
+    topicText: t.string({
+      required: false,
+      description: 'Words in the theme or a topic\'s name, in any language, accents ignored ("waste", "odpad").',
+    }),
   }),
 });
 
 const SEASON_START_MONTH = { spring: 3, summer: 6, autumn: 9, winter: 12 } as const;
 
-async function eventWhere(ctx: Context, filter: typeof EventFilter.$inferInput | null | undefined): Promise<Prisma.EventWhereInput> {
+async function eventWhere(
+  ctx: Context,
+  filter: typeof EventFilter.$inferInput | null | undefined,
+): Promise<Prisma.EventWhereInput> {
   const { prisma } = ctx;
   if (!filter) return {};
-  if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) throw badInput("yearFrom must not exceed yearTo");
+  if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo)
+    throw badInput("yearFrom must not exceed yearTo");
   const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1));
   const yearEnd = (y: number) => new Date(Date.UTC(y, 11, 31));
   return {
@@ -49,8 +65,18 @@ async function eventWhere(ctx: Context, filter: typeof EventFilter.$inferInput |
       filter.to ? { dateStart: { lte: filter.to } } : {},
       filter.online != null ? { online: filter.online } : {},
       filter.topic ? { topics: { some: { slug: filter.topic } } } : {},
-      filter.season ? { id: { in: await memo(ctx, `seasonEvents:${filter.season}`, () => seasonEventIds(prisma, filter.season!)) } } : {},
-      filter.topicText ? { id: { in: await memo(ctx, `topicTextEvents:${filter.topicText}`, () => topicTextEventIds(prisma, filter.topicText!)) } } : {},
+      filter.season
+        ? { id: { in: await memo(ctx, `seasonEvents:${filter.season}`, () => seasonEventIds(prisma, filter.season!)) } }
+        : {},
+      filter.topicText
+        ? {
+            id: {
+              in: await memo(ctx, `topicTextEvents:${filter.topicText}`, () =>
+                topicTextEventIds(prisma, filter.topicText!),
+              ),
+            },
+          }
+        : {},
     ],
   };
 }
@@ -73,7 +99,9 @@ async function topicTextEventIds(prisma: PrismaClient, text: string): Promise<nu
 }
 
 builder.queryFields((t) => ({
-  event: bySlug(t, "events", "Event", "event", (prisma, query, slug) => prisma.event.findUnique({ ...query, where: { slug } })),
+  event: bySlug(t, "events", "Event", "event", (prisma, query, slug) =>
+    prisma.event.findUnique({ ...query, where: { slug } }),
+  ),
   events: t.prismaConnection({
     ...rootIn("events"),
     type: "Event",
@@ -83,7 +111,11 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: EventFilter }), order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC" }) },
     totalCount: async (_parent, args, ctx) => ctx.prisma.event.count({ where: await eventWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) =>
-      ctx.prisma.event.findMany({ ...query, where: await eventWhere(ctx, args.filter), orderBy: eventOrder(args.order) }),
+      ctx.prisma.event.findMany({
+        ...query,
+        where: await eventWhere(ctx, args.filter),
+        orderBy: eventOrder(args.order),
+      }),
   }),
   topics: t.prismaField({
     ...rootIn("events"),

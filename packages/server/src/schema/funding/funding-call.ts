@@ -1,11 +1,14 @@
 import { ApplicantKind as ApplicantKindValues } from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn } from "../builder.js";
-import { Country } from "../places/country.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
+import { Country } from "../places/country.js";
 
-export const ApplicantKind = builder.enumType(ApplicantKindValues, { name: "ApplicantKind", description: "Who may apply." });
+export const ApplicantKind = builder.enumType(ApplicantKindValues, {
+  name: "ApplicantKind",
+  description: "Who may apply.",
+});
 
 /** Open on a day: published by then and the deadline (if any) not yet passed. */
 export function isOpenOn(call: { publishedOn: Date | null; deadline: Date | null }, day: Date): boolean {
@@ -24,21 +27,41 @@ export const FundingCall = builder.prismaNode("FundingCall", {
     description: localizedText(t, "description", "What the call offers or requires."),
     funder: t.relation("funder", { nullable: true, description: "The organisation that issues and funds the call." }),
     programme: t.relation("programme", { nullable: true, description: "The programme the call belongs to." }),
-    eligibleApplicants: t.field({ type: [ApplicantKind], select: { eligibleApplicants: true }, resolve: (c) => c.eligibleApplicants, description: "Who may apply." }),
+    eligibleApplicants: t.field({
+      type: [ApplicantKind],
+      select: { eligibleApplicants: true },
+      resolve: (c) => c.eligibleApplicants,
+      description: "Who may apply.",
+    }),
     applicantMinAge: t.exposeInt("applicantMinAge", { nullable: true, description: "For calls to individuals." }),
     applicantMaxAge: t.exposeInt("applicantMaxAge", { nullable: true, description: "For calls to individuals." }),
-    regions: localizedText(t, "regions", "Target regions as stated (Central, Eastern, South-Eastern and Southern Europe)."),
+    regions: localizedText(
+      t,
+      "regions",
+      "Target regions as stated (Central, Eastern, South-Eastern and Southern Europe).",
+    ),
     eligibleCountries: t.field({
       type: [Country],
       description: "Countries applicants must come from; empty when not restricted.",
       select: { eligibleCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
       resolve: (c) => c.eligibleCountries.map((x) => x.country),
     }),
-    publishedOn: t.expose("publishedOn", { type: "Date", nullable: true, description: "When the call was announced by the source." }),
-    deadline: t.expose("deadline", { type: "Date", nullable: true, description: "Last day to apply; null when none is given." }),
-    untilAllocationUsed: t.exposeBoolean("untilAllocationUsed", { description: "True when the call may close earlier, once its allocation is used up." }),
+    publishedOn: t.expose("publishedOn", {
+      type: "Date",
+      nullable: true,
+      description: "When the call was announced by the source.",
+    }),
+    deadline: t.expose("deadline", {
+      type: "Date",
+      nullable: true,
+      description: "Last day to apply; null when none is given.",
+    }),
+    untilAllocationUsed: t.exposeBoolean("untilAllocationUsed", {
+      description: "True when the call may close earlier, once its allocation is used up.",
+    }),
     openOn: t.boolean({
-      description: "Whether the call accepts applications on that day (by its dates; an exhausted allocation is not known).",
+      description:
+        "Whether the call accepts applications on that day (by its dates; an exhausted allocation is not known).",
       args: { date: t.arg({ type: "Date", required: true }) },
       select: { publishedOn: true, deadline: true },
       resolve: (c, args) => isOpenOn(c, args.date),

@@ -7,14 +7,20 @@ import { ApplicantKind } from "./funding-call.js";
 export const FundingCallFilter = builder.inputType("FundingCallFilter", {
   description: "Conditions on funding calls; all given conditions must hold.",
   fields: (t) => ({
-    openOn: t.field({ type: "Date", required: false, description: "Calls accepting applications on this day (published by then, deadline not passed)." }),
+    openOn: t.field({
+      type: "Date",
+      required: false,
+      description: "Calls accepting applications on this day (published by then, deadline not passed).",
+    }),
     funder: t.string({ required: false, description: "Slug of the funding organisation." }),
     programme: t.string({ required: false, description: "Slug of the programme." }),
     applicant: t.field({ type: ApplicantKind, required: false, description: "Calls open to this kind of applicant." }),
   }),
 });
 
-function fundingCallWhere(filter: typeof FundingCallFilter.$inferInput | null | undefined): Prisma.FundingCallWhereInput {
+function fundingCallWhere(
+  filter: typeof FundingCallFilter.$inferInput | null | undefined,
+): Prisma.FundingCallWhereInput {
   if (!filter) return {};
   const day = filter.openOn;
   return {
@@ -29,7 +35,9 @@ function fundingCallWhere(filter: typeof FundingCallFilter.$inferInput | null | 
 }
 
 builder.queryFields((t) => ({
-  fundingCall: bySlug(t, "funding", "FundingCall", "funding call", (prisma, query, slug) => prisma.fundingCall.findUnique({ ...query, where: { slug } })),
+  fundingCall: bySlug(t, "funding", "FundingCall", "funding call", (prisma, query, slug) =>
+    prisma.fundingCall.findUnique({ ...query, where: { slug } }),
+  ),
   fundingCalls: t.prismaConnection({
     ...rootIn("funding"),
     type: "FundingCall",
@@ -39,6 +47,10 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: FundingCallFilter }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.fundingCall.count({ where: fundingCallWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.fundingCall.findMany({ ...query, where: fundingCallWhere(args.filter), orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { id: "asc" }] }),
+      ctx.prisma.fundingCall.findMany({
+        ...query,
+        where: fundingCallWhere(args.filter),
+        orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      }),
   }),
 }));

@@ -5,14 +5,14 @@ import type * as Models from "../../generated/prisma/index.js";
 import { Prisma, type PrismaClient, type SubjectType } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
-import { loadRecords, recordKey, typenameOf, type RecordRow } from "../common/mixed-records.js";
+import { loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";
 import { Citation, type CitationValue } from "../common/sources.js";
 import { Event } from "../events/event.js";
 import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
 import { Town } from "../places/town.js";
-import { LINKS_SQL } from "./links.js";
 import { Project } from "../projects/project.js";
+import { LINKS_SQL } from "./links.js";
 
 export const MAX_HOPS = 4;
 
@@ -30,7 +30,10 @@ export type TieKind = keyof typeof TIES;
 
 export const TieKindEnum = builder.enumType("TieKind", {
   description: "How a town is tied to a network, project, event or agreement.",
-  values: Object.fromEntries(Object.entries(TIES).map(([k, v]) => [k, { description: v }])) as Record<TieKind, { description: string }>,
+  values: Object.fromEntries(Object.entries(TIES).map(([k, v]) => [k, { description: v }])) as Record<
+    TieKind,
+    { description: string }
+  >,
 });
 
 interface Tie {
@@ -73,7 +76,8 @@ export const TownTie = builder.objectRef<Tie>("TownTie").implement({
           orderBy: { id: "asc" },
         }),
       // The loaded rows are whole citations, subject type included.
-      group: (citation) => `${(citation as CitationValue & Pick<Models.Citation, "subjectType">).subjectType}:${citation.subjectId}`,
+      group: (citation) =>
+        `${(citation as CitationValue & Pick<Models.Citation, "subjectType">).subjectType}:${citation.subjectId}`,
       resolve: (tie) => tie.evidence,
     }),
   }),
@@ -90,7 +94,11 @@ export const PathStep = builder.objectRef<Step>("PathStep").implement({
   fields: (t) => ({
     from: t.field({ type: TownTie, description: "The town the step starts from and its tie.", resolve: (s) => s.from }),
     to: t.field({ type: TownTie, description: "The town it reaches and its tie.", resolve: (s) => s.to }),
-    via: t.field({ type: SharedContext, description: "The network, project, event or agreement they share.", resolve: (s) => s.via }),
+    via: t.field({
+      type: SharedContext,
+      description: "The network, project, event or agreement they share.",
+      resolve: (s) => s.via,
+    }),
   }),
 });
 
@@ -98,7 +106,11 @@ export const CooperationPath = builder.objectRef<Path>("CooperationPath").implem
   description: "A chain of cooperation from one town to another.",
   fields: (t) => ({
     hops: t.int({ description: "Number of steps.", resolve: (p) => p.steps.length }),
-    towns: t.field({ type: [Town], description: "The towns along the path, first to last.", resolve: (p) => p.towns as never }),
+    towns: t.field({
+      type: [Town],
+      description: "The towns along the path, first to last.",
+      resolve: (p) => p.towns as never,
+    }),
     steps: t.field({ type: [PathStep], description: "The steps with their evidence.", resolve: (p) => p.steps }),
   }),
 });
@@ -147,7 +159,12 @@ function pathsSql(from: string, to: string, maxHops: number, limit: number) {
     SELECT ends.a AS "from", ends.b AS "to", found.towns, found.steps FROM ends LEFT JOIN found ON true`;
 }
 
-async function findPaths(prisma: PrismaClient, args: { from: string; to: string }, maxHops: number, limit: number): Promise<{ towns: number[]; steps: string[] }[]> {
+async function findPaths(
+  prisma: PrismaClient,
+  args: { from: string; to: string },
+  maxHops: number,
+  limit: number,
+): Promise<{ towns: number[]; steps: string[] }[]> {
   const rows = await prisma.$queryRaw<PathRow[]>(pathsSql(args.from, args.to, maxHops, limit));
   const ends = rows[0];
   if (ends.from == null) throw notFound("town", `slug ${args.from}`);

@@ -1,18 +1,19 @@
 // The cooperation graph around a town, as nodes and typed edges a portal can draw, and what
 // two towns have in common.
+
+import type * as Models from "../../generated/prisma/index.js";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
-import { loadRecords, recordKey, typenameOf, type RecordRow, type RecordType } from "../common/mixed-records.js";
+import { loadRecords, type RecordRow, type RecordType, recordKey, typenameOf } from "../common/mixed-records.js";
 import { Event, Topic } from "../events/event.js";
 import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
-import { SharedContext, TieKindEnum, type TieKind } from "./connection.js";
+import { SharedContext, type TieKind, TieKindEnum } from "./connection.js";
 import { LINKS_SQL } from "./links.js";
-import type * as Models from "../../generated/prisma/index.js";
 
 const MAX_NEIGHBOURHOOD_HOPS = 2;
 
@@ -42,8 +43,16 @@ export const GraphEdge = builder.objectRef<Edge>("GraphEdge").implement({
 export const Neighbourhood = builder.objectRef<{ nodes: GraphRecord[]; edges: Edge[] }>("Neighbourhood").implement({
   description: "The towns within a number of steps of a town and everything linking them.",
   fields: (t) => ({
-    nodes: t.field({ type: [GraphNode], description: "Towns, networks, projects, events and agreements.", resolve: (n) => n.nodes as never }),
-    edges: t.field({ type: [GraphEdge], description: "Which town is tied to which node, and how.", resolve: (n) => n.edges }),
+    nodes: t.field({
+      type: [GraphNode],
+      description: "Towns, networks, projects, events and agreements.",
+      resolve: (n) => n.nodes as never,
+    }),
+    edges: t.field({
+      type: [GraphEdge],
+      description: "Which town is tied to which node, and how.",
+      resolve: (n) => n.edges,
+    }),
   }),
 });
 
@@ -54,8 +63,14 @@ interface LinkRow {
   tie: TieKind;
 }
 
-async function loadGraphRecords(prisma: Models.PrismaClient, links: LinkRow[]): Promise<(kind: RecordType, id: number) => GraphRecord> {
-  const records = await loadRecords(prisma, [...links.map((l) => ({ type: "TOWN" as const, id: l.town })), ...links.map((l) => ({ type: l.kind, id: l.ctx }))]);
+async function loadGraphRecords(
+  prisma: Models.PrismaClient,
+  links: LinkRow[],
+): Promise<(kind: RecordType, id: number) => GraphRecord> {
+  const records = await loadRecords(prisma, [
+    ...links.map((l) => ({ type: "TOWN" as const, id: l.town })),
+    ...links.map((l) => ({ type: l.kind, id: l.ctx })),
+  ]);
   return (type, id) => records.get(recordKey({ type, id }))!;
 }
 
@@ -70,8 +85,13 @@ builder.queryField("neighbourhood", (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const hops = args.hops ?? 1;
-      if (hops < 1 || hops > MAX_NEIGHBOURHOOD_HOPS) throw badInput(`hops must be between 1 and ${MAX_NEIGHBOURHOOD_HOPS}`);
-      const centre = await found(ctx.prisma.town.findUnique({ where: { slug: args.town }, select: { id: true } }), "town", `slug ${args.town}`);
+      if (hops < 1 || hops > MAX_NEIGHBOURHOOD_HOPS)
+        throw badInput(`hops must be between 1 and ${MAX_NEIGHBOURHOOD_HOPS}`);
+      const centre = await found(
+        ctx.prisma.town.findUnique({ where: { slug: args.town }, select: { id: true } }),
+        "town",
+        `slug ${args.town}`,
+      );
       const links = await ctx.prisma.$queryRaw<LinkRow[]>`
         WITH RECURSIVE link AS (${Prisma.raw(LINKS_SQL)}),
         reach (town, depth) AS (
@@ -92,8 +112,15 @@ builder.queryField("neighbourhood", (t) =>
         nodes.set(`TOWN:${l.town}`, record("TOWN", l.town));
         nodes.set(`${l.kind}:${l.ctx}`, record(l.kind, l.ctx));
       }
-      if (!links.length) nodes.set(`TOWN:${centre.id}`, (await loadRecords(ctx.prisma, [{ type: "TOWN", id: centre.id }])).get(`TOWN:${centre.id}`)!);
-      return { nodes: [...nodes.values()], edges: links.map((l) => ({ town: record("TOWN", l.town), context: record(l.kind, l.ctx), tie: l.tie })) };
+      if (!links.length)
+        nodes.set(
+          `TOWN:${centre.id}`,
+          (await loadRecords(ctx.prisma, [{ type: "TOWN", id: centre.id }])).get(`TOWN:${centre.id}`)!,
+        );
+      return {
+        nodes: [...nodes.values()],
+        edges: links.map((l) => ({ town: record("TOWN", l.town), context: record(l.kind, l.ctx), tie: l.tie })),
+      };
     },
   }),
 );
@@ -109,11 +136,23 @@ interface Common {
 export const CommonGround = builder.objectRef<Common>("CommonGround").implement({
   description: "What two towns share.",
   fields: (t) => ({
-    networks: t.field({ type: [Network], description: "Networks both belong to or have hosted events of.", resolve: (c) => c.networks }),
-    projects: t.field({ type: [Project], description: "Projects both take part in or have hosted events of.", resolve: (c) => c.projects }),
+    networks: t.field({
+      type: [Network],
+      description: "Networks both belong to or have hosted events of.",
+      resolve: (c) => c.networks,
+    }),
+    projects: t.field({
+      type: [Project],
+      description: "Projects both take part in or have hosted events of.",
+      resolve: (c) => c.projects,
+    }),
     events: t.field({ type: [Event], description: "Events both hosted or took part in.", resolve: (c) => c.events }),
     agreements: t.field({ type: [Agreement], description: "Agreements both signed.", resolve: (c) => c.agreements }),
-    themes: t.field({ type: [Topic], description: "Themes of both towns' events and partner searches.", resolve: (c) => c.themes }),
+    themes: t.field({
+      type: [Topic],
+      description: "Themes of both towns' events and partner searches.",
+      resolve: (c) => c.themes,
+    }),
   }),
 });
 
@@ -128,14 +167,19 @@ builder.queryField("commonGround", (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const [a, b] = await Promise.all(
-        [args.townA, args.townB].map((slug) => found(ctx.prisma.town.findUnique({ where: { slug }, select: { id: true } }), "town", `slug ${slug}`)),
+        [args.townA, args.townB].map((slug) =>
+          found(ctx.prisma.town.findUnique({ where: { slug }, select: { id: true } }), "town", `slug ${slug}`),
+        ),
       );
       const shared = await ctx.prisma.$queryRaw<{ kind: string; ctx: number }[]>`
         WITH link AS (${Prisma.raw(LINKS_SQL)})
         SELECT DISTINCT x.kind, x.ctx FROM link x JOIN link y ON y.kind = x.kind AND y.ctx = x.ctx WHERE x.town = ${a.id}::int AND y.town = ${b.id}::int`;
       const ids = (kind: string) => shared.filter((s) => s.kind === kind).map((s) => s.ctx);
       const themesOf = (townId: number) => ({
-        OR: [{ events: { some: { OR: [{ hostTownId: townId }, { participations: { some: { townId } } }] } } }, { partnerSearches: { some: { townId } } }],
+        OR: [
+          { events: { some: { OR: [{ hostTownId: townId }, { participations: { some: { townId } } }] } } },
+          { partnerSearches: { some: { townId } } },
+        ],
       });
       const [networks, projects, events, agreements, themes] = await Promise.all([
         ctx.prisma.network.findMany({ where: { id: { in: ids("NETWORK") } }, orderBy: { id: "asc" } }),

@@ -4,7 +4,10 @@ import { localizedText } from "../common/localized-fields.js";
 import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
 
-export const MembershipRole = builder.enumType(MembershipRoleValues, { name: "MembershipRole", description: "Founding member or member." });
+export const MembershipRole = builder.enumType(MembershipRoleValues, {
+  name: "MembershipRole",
+  description: "Founding member or member.",
+});
 
 export const Membership = builder.prismaNode("Membership", {
   select: { id: true },
@@ -15,7 +18,11 @@ export const Membership = builder.prismaNode("Membership", {
     town: t.relation("town", { description: "The member town." }),
     network: t.relation("network", { description: "The network." }),
     role: t.expose("role", { type: MembershipRole, description: "Founding member or member." }),
-    joined: partialDateField(t, "When it joined, as precisely as the source says (December 2004); null when the source does not say.", ["joinedPrecision", "joinedStart", "joinedEnd"]),
+    joined: partialDateField(
+      t,
+      "When it joined, as precisely as the source says (December 2004); null when the source does not say.",
+      ["joinedPrecision", "joinedStart", "joinedEnd"],
+    ),
     note: localizedText(t, "note", "How the membership came about (approved by the city council)."),
     sources: sourcesField(t, "MEMBERSHIP"),
   }),

@@ -1,10 +1,10 @@
+import { plannedQuery } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn } from "../builder.js";
-import { Country } from "../places/country.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
-import { eventOrder, EventOrder, type EventOrderValue } from "../events/event-order.js";
-import { plannedQuery } from "../../sql-plan/annotations.js";
+import { EventOrder, type EventOrderValue, eventOrder } from "../events/event-order.js";
+import { Country } from "../places/country.js";
 
 export const Network = builder.prismaNode("Network", {
   select: { id: true },
@@ -17,7 +17,10 @@ export const Network = builder.prismaNode("Network", {
     nameTranslations: translations(t, "names", "The name"),
     description: localizedText(t, "description", "Purpose and character, as the sources state."),
     foundedYear: t.exposeInt("foundedYear", { nullable: true, description: "Year the network was founded." }),
-    initiatorTown: t.relation("initiatorTown", { nullable: true, description: "The town on whose initiative it was founded." }),
+    initiatorTown: t.relation("initiatorTown", {
+      nullable: true,
+      description: "The town on whose initiative it was founded.",
+    }),
     homeCountry: t.relation("homeCountry", { nullable: true, description: "For national networks." }),
     declaredMemberCount: t.exposeInt("declaredMemberCount", {
       nullable: true,
@@ -29,7 +32,11 @@ export const Network = builder.prismaNode("Network", {
       select: { declaredCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
       resolve: (n) => n.declaredCountries.map((c) => c.country),
     }),
-    meetingPattern: localizedText(t, "meetingPattern", "How often the network meets (twice a year, spring and autumn)."),
+    meetingPattern: localizedText(
+      t,
+      "meetingPattern",
+      "How often the network meets (twice a year, spring and autumn).",
+    ),
     memberships: t.relatedConnection("memberships", {
       ...pageSize,
       cursor: "id",

@@ -6,7 +6,10 @@ import { pageSize } from "../common/pagination.js";
 export const NetworkFilter = builder.inputType("NetworkFilter", {
   description: "Conditions on networks; all given conditions must hold.",
   fields: (t) => ({
-    country: t.string({ required: false, description: "Networks with members from this country (declared) or based there." }),
+    country: t.string({
+      required: false,
+      description: "Networks with members from this country (declared) or based there.",
+    }),
     memberTown: t.string({ required: false, description: "Slug of a named member town." }),
   }),
 });
@@ -23,7 +26,9 @@ function networkWhere(filter: typeof NetworkFilter.$inferInput | null | undefine
 }
 
 builder.queryFields((t) => ({
-  network: bySlug(t, "networks", "Network", "network", (prisma, query, slug) => prisma.network.findUnique({ ...query, where: { slug } })),
+  network: bySlug(t, "networks", "Network", "network", (prisma, query, slug) =>
+    prisma.network.findUnique({ ...query, where: { slug } }),
+  ),
   networks: t.prismaConnection({
     ...rootIn("networks"),
     type: "Network",
@@ -32,6 +37,7 @@ builder.queryFields((t) => ({
     description: "Networks of towns.",
     args: { filter: t.arg({ type: NetworkFilter }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.network.count({ where: networkWhere(args.filter) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.network.findMany({ ...query, where: networkWhere(args.filter), orderBy: { id: "asc" } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.network.findMany({ ...query, where: networkWhere(args.filter), orderBy: { id: "asc" } }),
   }),
 }));

@@ -1,16 +1,16 @@
 import type { PrismaClient } from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn } from "../builder.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
-import { loadRecords, recordKey, typenameOf, type RecordRow, type SubjectType } from "../common/mixed-records.js";
+import { loadRecords, type RecordRow, recordKey, type SubjectType, typenameOf } from "../common/mixed-records.js";
 import { sourcesField } from "../common/sources.js";
 import { Event } from "../events/event.js";
 import { FundingCall } from "../funding/funding-call.js";
+import { Network } from "../networks/network.js";
 import { Organisation } from "../organisations/organisation.js";
 import { Programme } from "../organisations/programme.js";
 import { PartnerSearch } from "../partnerships/partner-search.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
-import { Network } from "../networks/network.js";
 
 export const NewsSubject = builder.unionType("NewsSubject", {
   description: "What a news item is about.",
@@ -33,7 +33,12 @@ export const NewsItem = builder.prismaNode("NewsItem", {
       select: { names: true },
       resolve: (n, args, ctx) => pickText(n.names, args.lang ?? ctx.lang)!,
     }),
-    titleTranslations: t.field({ type: [LocalizedText], select: { names: true }, resolve: (n) => asTexts(n.names), description: "The headline in every language we have." }),
+    titleTranslations: t.field({
+      type: [LocalizedText],
+      select: { names: true },
+      resolve: (n) => asTexts(n.names),
+      description: "The headline in every language we have.",
+    }),
     summary: t.string({
       description: "What the item says.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
@@ -44,7 +49,8 @@ export const NewsItem = builder.prismaNode("NewsItem", {
     source: t.relation("source", { description: "The document the item was published in." }),
     subjects: t.loadableList({
       type: NewsSubject,
-      description: "The towns, events, organisations, programmes, projects, networks, partner searches and funding calls it is about.",
+      description:
+        "The towns, events, organisations, programmes, projects, networks, partner searches and funding calls it is about.",
       load: (newsIds: number[], ctx) => loadSubjects(newsIds, ctx.prisma),
       resolve: (n) => n.id,
     }),
@@ -57,5 +63,9 @@ async function loadSubjects(newsIds: number[], prisma: PrismaClient): Promise<Re
   const links = await prisma.newsSubject.findMany({ where: { newsItemId: { in: newsIds } }, orderBy: { id: "asc" } });
   const refs = links.map((l) => ({ type: l.subjectType as SubjectType, id: l.subjectId }));
   const records = await loadRecords(prisma, refs);
-  return newsIds.map((id) => links.filter((l) => l.newsItemId === id).flatMap((l) => records.get(recordKey({ type: l.subjectType as SubjectType, id: l.subjectId })) ?? []));
+  return newsIds.map((id) =>
+    links
+      .filter((l) => l.newsItemId === id)
+      .flatMap((l) => records.get(recordKey({ type: l.subjectType as SubjectType, id: l.subjectId })) ?? []),
+  );
 }

@@ -25,7 +25,9 @@ function newsWhere(filter: typeof NewsFilter.$inferInput | null | undefined): Pr
 }
 
 builder.queryFields((t) => ({
-  newsItem: bySlug(t, "news", "NewsItem", "news item", (prisma, query, slug) => prisma.newsItem.findUnique({ ...query, where: { slug } })),
+  newsItem: bySlug(t, "news", "NewsItem", "news item", (prisma, query, slug) =>
+    prisma.newsItem.findUnique({ ...query, where: { slug } }),
+  ),
   news: t.prismaConnection({
     ...rootIn("news"),
     type: "NewsItem",
@@ -34,7 +36,12 @@ builder.queryFields((t) => ({
     description: "News items, latest first.",
     args: { filter: t.arg({ type: NewsFilter }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.newsItem.count({ where: newsWhere(args.filter) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.newsItem.findMany({ ...query, where: newsWhere(args.filter), orderBy: [{ publishedOn: "desc" }, { id: "asc" }] }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.newsItem.findMany({
+        ...query,
+        where: newsWhere(args.filter),
+        orderBy: [{ publishedOn: "desc" }, { id: "asc" }],
+      }),
   }),
   sources: t.prismaField({
     ...rootIn("news"),

@@ -1,13 +1,14 @@
 import { ProgrammeKind as ProgrammeKindValues } from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn } from "../builder.js";
-import { Country } from "../places/country.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
+import { Country } from "../places/country.js";
 
 export const ProgrammeKind = builder.enumType(ProgrammeKindValues, {
   name: "ProgrammeKind",
-  description: "EU fund (ERDF), EU programme (URBACT), operational programme (Interreg), policy initiative, financial mechanism, fund, climate initiative.",
+  description:
+    "EU fund (ERDF), EU programme (URBACT), operational programme (Interreg), policy initiative, financial mechanism, fund, climate initiative.",
 });
 
 export const Programme = builder.prismaNode("Programme", {
@@ -33,9 +34,24 @@ export const Programme = builder.prismaNode("Programme", {
       select: { countries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
       resolve: (p) => p.countries.map((c) => c.country),
     }),
-    projects: t.relatedConnection("projects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects run under this programme." }),
-    fundedProjects: t.relatedConnection("fundedProjects", { ...pageSize, cursor: "id", totalCount: true, description: "Projects co-financed by this fund." }),
-    fundingCalls: t.relatedConnection("fundingCalls", { ...pageSize, cursor: "id", totalCount: true, description: "Calls issued under it." }),
+    projects: t.relatedConnection("projects", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Projects run under this programme.",
+    }),
+    fundedProjects: t.relatedConnection("fundedProjects", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Projects co-financed by this fund.",
+    }),
+    fundingCalls: t.relatedConnection("fundingCalls", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Calls issued under it.",
+    }),
     sources: sourcesField(t, "PROGRAMME"),
   }),
 });

@@ -7,12 +7,14 @@ import { OrganisationKind } from "./organisation.js";
 export const OrganisationFilter = builder.inputType("OrganisationFilter", {
   description: "Conditions on organisations; all given conditions must hold.",
   fields: (t) => ({
-    kinds: t.field({ type: [OrganisationKind], required: false , description: "Any of these kinds." }),
+    kinds: t.field({ type: [OrganisationKind], required: false, description: "Any of these kinds." }),
     country: t.string({ required: false, description: "ISO alpha-2 code." }),
   }),
 });
 
-function organisationWhere(filter: typeof OrganisationFilter.$inferInput | null | undefined): Prisma.OrganisationWhereInput {
+function organisationWhere(
+  filter: typeof OrganisationFilter.$inferInput | null | undefined,
+): Prisma.OrganisationWhereInput {
   return {
     ...(filter?.kinds ? { kind: { in: filter.kinds } } : {}),
     ...(filter?.country ? { countryCode: filter.country.toUpperCase() } : {}),
@@ -20,7 +22,9 @@ function organisationWhere(filter: typeof OrganisationFilter.$inferInput | null 
 }
 
 builder.queryFields((t) => ({
-  organisation: bySlug(t, "organisations", "Organisation", "organisation", (prisma, query, slug) => prisma.organisation.findUnique({ ...query, where: { slug } })),
+  organisation: bySlug(t, "organisations", "Organisation", "organisation", (prisma, query, slug) =>
+    prisma.organisation.findUnique({ ...query, where: { slug } }),
+  ),
   organisations: t.prismaConnection({
     ...rootIn("organisations"),
     type: "Organisation",
@@ -29,9 +33,12 @@ builder.queryFields((t) => ({
     description: "Associations, agencies and public bodies.",
     args: { filter: t.arg({ type: OrganisationFilter }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.organisation.count({ where: organisationWhere(args.filter) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.organisation.findMany({ ...query, where: organisationWhere(args.filter), orderBy: { id: "asc" } }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.organisation.findMany({ ...query, where: organisationWhere(args.filter), orderBy: { id: "asc" } }),
   }),
-  programme: bySlug(t, "organisations", "Programme", "programme", (prisma, query, slug) => prisma.programme.findUnique({ ...query, where: { slug } })),
+  programme: bySlug(t, "organisations", "Programme", "programme", (prisma, query, slug) =>
+    prisma.programme.findUnique({ ...query, where: { slug } }),
+  ),
   programmes: t.prismaField({
     ...rootIn("organisations"),
     type: ["Programme"],

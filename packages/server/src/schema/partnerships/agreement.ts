@@ -3,7 +3,10 @@ import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
 
-export const AgreementKind = builder.enumType(AgreementKindValues, { name: "AgreementKind", description: "Declaration or cooperation agreement." });
+export const AgreementKind = builder.enumType(AgreementKindValues, {
+  name: "AgreementKind",
+  description: "Declaration or cooperation agreement.",
+});
 
 export const Agreement = builder.prismaNode("Agreement", {
   select: { id: true },
@@ -19,8 +22,15 @@ export const Agreement = builder.prismaNode("Agreement", {
     text: localizedText(t, "text", "Its own words, where a source quotes them."),
     event: t.relation("event", { nullable: true, description: "The event it was signed at." }),
     project: t.relation("project", { nullable: true, description: "The project the agreement belongs to." }),
-    signatoriesNote: localizedText(t, "signatoriesNote", "Who signed, as stated (the mayors of the participating towns)."),
-    declaredSignatoryCount: t.exposeInt("declaredSignatoryCount", { nullable: true, description: "Signatories as stated (24); `signatures` lists the towns that are named." }),
+    signatoriesNote: localizedText(
+      t,
+      "signatoriesNote",
+      "Who signed, as stated (the mayors of the participating towns).",
+    ),
+    declaredSignatoryCount: t.exposeInt("declaredSignatoryCount", {
+      nullable: true,
+      description: "Signatories as stated (24); `signatures` lists the towns that are named.",
+    }),
     signatures: t.relation("signatories", { description: "Named signatory towns." }),
     sources: sourcesField(t, "AGREEMENT"),
   }),

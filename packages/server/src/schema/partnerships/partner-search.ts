@@ -1,9 +1,9 @@
-import { PartnerSearchStatus as StatusValues, PartnershipKind as KindValues } from "../../generated/prisma/index.js";
+import { PartnershipKind as KindValues, PartnerSearchStatus as StatusValues } from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn } from "../builder.js";
-import { Country } from "../places/country.js";
 import { localizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
+import { Country } from "../places/country.js";
 
 export const PartnershipKind = builder.enumType(KindValues, {
   name: "PartnershipKind",
@@ -27,15 +27,24 @@ export const PartnerSearch = builder.prismaNode("PartnerSearch", {
     postedOn: t.expose("postedOn", { type: "Date", description: "When the search was published." }),
     description: localizedText(t, "description", "The request in the given language, else the original wording."),
     descriptionTranslations: translations(t, "description", "The request"),
-    wantedPopulationMin: t.exposeInt("wantedPopulationMin", { nullable: true, description: "Smallest population a partner should have." }),
-    wantedPopulationMax: t.exposeInt("wantedPopulationMax", { nullable: true, description: "Largest population a partner should have." }),
+    wantedPopulationMin: t.exposeInt("wantedPopulationMin", {
+      nullable: true,
+      description: "Smallest population a partner should have.",
+    }),
+    wantedPopulationMax: t.exposeInt("wantedPopulationMax", {
+      nullable: true,
+      description: "Largest population a partner should have.",
+    }),
     wantedCountries: t.field({
       type: [Country],
       description: "Countries partners should come from; empty when any.",
       select: { wantedCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
       resolve: (s) => s.wantedCountries.map((c) => c.country),
     }),
-    topics: t.relation("topics", { query: { orderBy: { id: "asc" } }, description: "Fields the town wants to cooperate in." }),
+    topics: t.relation("topics", {
+      query: { orderBy: { id: "asc" } },
+      description: "Fields the town wants to cooperate in.",
+    }),
     status: t.expose("status", { type: PartnerSearchStatus, description: "Open or closed, as last stated." }),
     statusAsOf: t.expose("statusAsOf", { type: "Date", description: "When a source last stated the status." }),
     news: newsAboutField(t, "PARTNER_SEARCH"),

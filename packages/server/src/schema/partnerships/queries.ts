@@ -2,20 +2,22 @@ import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { bySlug } from "../common/lookup.js";
 import { pageSize } from "../common/pagination.js";
-import { PartnershipKind, PartnerSearchStatus } from "./partner-search.js";
+import { PartnerSearchStatus, PartnershipKind } from "./partner-search.js";
 
 export const PartnerSearchFilter = builder.inputType("PartnerSearchFilter", {
   description: "Conditions on partner searches; all given conditions must hold.",
   fields: (t) => ({
-    status: t.field({ type: PartnerSearchStatus, required: false , description: "Open or closed." }),
-    kind: t.field({ type: PartnershipKind, required: false , description: "Twinning or cooperation." }),
+    status: t.field({ type: PartnerSearchStatus, required: false, description: "Open or closed." }),
+    kind: t.field({ type: PartnershipKind, required: false, description: "Twinning or cooperation." }),
     town: t.string({ required: false, description: "Slug of the requesting town." }),
     country: t.string({ required: false, description: "ISO alpha-2 code of the requesting town's country." }),
     topic: t.string({ required: false, description: "Slug of a topic." }),
   }),
 });
 
-function partnerSearchWhere(filter: typeof PartnerSearchFilter.$inferInput | null | undefined): Prisma.PartnerSearchWhereInput {
+function partnerSearchWhere(
+  filter: typeof PartnerSearchFilter.$inferInput | null | undefined,
+): Prisma.PartnerSearchWhereInput {
   if (!filter) return {};
   return {
     AND: [
@@ -29,7 +31,9 @@ function partnerSearchWhere(filter: typeof PartnerSearchFilter.$inferInput | nul
 }
 
 builder.queryFields((t) => ({
-  partnerSearch: bySlug(t, "partnerships", "PartnerSearch", "partner search", (prisma, query, slug) => prisma.partnerSearch.findUnique({ ...query, where: { slug } })),
+  partnerSearch: bySlug(t, "partnerships", "PartnerSearch", "partner search", (prisma, query, slug) =>
+    prisma.partnerSearch.findUnique({ ...query, where: { slug } }),
+  ),
   partnerSearches: t.prismaConnection({
     ...rootIn("partnerships"),
     type: "PartnerSearch",
@@ -39,9 +43,15 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: PartnerSearchFilter }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.partnerSearch.count({ where: partnerSearchWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.prisma.partnerSearch.findMany({ ...query, where: partnerSearchWhere(args.filter), orderBy: [{ postedOn: "desc" }, { id: "asc" }] }),
+      ctx.prisma.partnerSearch.findMany({
+        ...query,
+        where: partnerSearchWhere(args.filter),
+        orderBy: [{ postedOn: "desc" }, { id: "asc" }],
+      }),
   }),
-  agreement: bySlug(t, "partnerships", "Agreement", "agreement", (prisma, query, slug) => prisma.agreement.findUnique({ ...query, where: { slug } })),
+  agreement: bySlug(t, "partnerships", "Agreement", "agreement", (prisma, query, slug) =>
+    prisma.agreement.findUnique({ ...query, where: { slug } }),
+  ),
   agreements: t.prismaConnection({
     ...rootIn("partnerships"),
     type: "Agreement",

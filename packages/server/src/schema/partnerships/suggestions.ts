@@ -9,7 +9,13 @@ import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import { Town } from "../places/town.js";
 
 /** How much each factor weighs in the 0–1 score. */
-export const WEIGHTS = { POPULATION_FIT: 0.3, DISTANCE: 0.3, COUNTRY_DIVERSITY: 0.1, SHARED_THEMES: 0.2, EXISTING_TIES: 0.1 } as const;
+export const WEIGHTS = {
+  POPULATION_FIT: 0.3,
+  DISTANCE: 0.3,
+  COUNTRY_DIVERSITY: 0.1,
+  SHARED_THEMES: 0.2,
+  EXISTING_TIES: 0.1,
+} as const;
 /** Distance at which the distance factor halves: towns can visit each other easily. */
 const HALF_SCORE_KM = 150;
 
@@ -53,7 +59,11 @@ export const PartnerSuggestion = builder.objectRef<Suggestion>("PartnerSuggestio
     town: t.field({ type: Town, description: "The candidate.", resolve: (s) => s.town }),
     score: t.exposeFloat("score", { description: "0–1, the sum of the reasons' points." }),
     distanceKm: t.exposeFloat("distanceKm", { description: "Great-circle distance from the requesting town." }),
-    reasons: t.field({ type: [SuggestionReason], description: "Every factor with its points and explanation, largest first.", resolve: (s) => s.reasons }),
+    reasons: t.field({
+      type: [SuggestionReason],
+      description: "Every factor with its points and explanation, largest first.",
+      resolve: (s) => s.reasons,
+    }),
   }),
 });
 
@@ -90,11 +100,17 @@ interface CandidateRow {
   ties: string[] | null;
 }
 
-async function criteriaFrom(prisma: PrismaClient, args: { partnerSearch?: string | null; criteria?: typeof PartnerCriteria.$inferInput | null; maxKm?: number | null }): Promise<Criteria> {
+async function criteriaFrom(
+  prisma: PrismaClient,
+  args: { partnerSearch?: string | null; criteria?: typeof PartnerCriteria.$inferInput | null; maxKm?: number | null },
+): Promise<Criteria> {
   if (!!args.partnerSearch === !!args.criteria) throw badInput("give either partnerSearch or criteria");
   if (args.partnerSearch) {
     const search = await found(
-      prisma.partnerSearch.findUnique({ where: { slug: args.partnerSearch }, include: { town: true, topics: true, wantedCountries: true } }),
+      prisma.partnerSearch.findUnique({
+        where: { slug: args.partnerSearch },
+        include: { town: true, topics: true, wantedCountries: true },
+      }),
       "partner search",
       `slug ${args.partnerSearch}`,
     );
@@ -129,7 +145,8 @@ async function criteriaFrom(prisma: PrismaClient, args: { partnerSearch?: string
 /** Scores every candidate in SQL and returns the best `limit`, with the factors' raw inputs. */
 function candidatesSql(c: Criteria, limit: number) {
   const mid = c.populationMin != null && c.populationMax != null ? (c.populationMin + c.populationMax) / 2 : null;
-  const halfRange = c.populationMin != null && c.populationMax != null ? Math.max(1, (c.populationMax - c.populationMin) / 2) : null;
+  const halfRange =
+    c.populationMin != null && c.populationMax != null ? Math.max(1, (c.populationMax - c.populationMin) / 2) : null;
   return Prisma.sql`
     WITH origin AS (SELECT latitude, longitude FROM "Town" WHERE id = ${c.townId}),
     candidate AS (
@@ -181,7 +198,8 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en");
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 function explain(c: Criteria, row: CandidateRow): Reason[] {
-  const range = c.populationMin != null && c.populationMax != null ? `${fmt(c.populationMin)}–${fmt(c.populationMax)}` : null;
+  const range =
+    c.populationMin != null && c.populationMax != null ? `${fmt(c.populationMin)}–${fmt(c.populationMax)}` : null;
   const reasons: Reason[] = [
     {
       factor: "POPULATION_FIT",
@@ -190,11 +208,18 @@ function explain(c: Criteria, row: CandidateRow): Reason[] {
         ? `${row.population == null ? "population unknown" : `${fmt(row.population)} inhabitants`}, within the wanted ${range}${row.fit > 0.8 ? ", close to its middle" : ""}`
         : "no population range was asked for",
     },
-    { factor: "DISTANCE", points: WEIGHTS.DISTANCE / (1 + row.km / HALF_SCORE_KM), explanation: `${fmt(row.km)} km from ${c.townName}` },
+    {
+      factor: "DISTANCE",
+      points: WEIGHTS.DISTANCE / (1 + row.km / HALF_SCORE_KM),
+      explanation: `${fmt(row.km)} km from ${c.townName}`,
+    },
     {
       factor: "COUNTRY_DIVERSITY",
       points: row.countryCode !== c.countryCode ? WEIGHTS.COUNTRY_DIVERSITY : 0,
-      explanation: row.countryCode !== c.countryCode ? `a partner abroad (${row.countryCode}): a cross-border partnership` : `in the same country (${row.countryCode})`,
+      explanation:
+        row.countryCode !== c.countryCode
+          ? `a partner abroad (${row.countryCode}): a cross-border partnership`
+          : `in the same country (${row.countryCode})`,
     },
     {
       factor: "SHARED_THEMES",
@@ -231,12 +256,19 @@ builder.queryField("partnerSuggestions", (t) =>
       if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE}`);
       const criteria = await criteriaFrom(ctx.prisma, args);
       const rows = await ctx.prisma.$queryRaw<CandidateRow[]>(candidatesSql(criteria, first));
-      const towns = new Map((await ctx.prisma.town.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((t) => [t.id, t]));
+      const towns = new Map(
+        (await ctx.prisma.town.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((t) => [t.id, t]),
+      );
       return rows
         .map((raw) => {
           const row = { ...raw, km: Number(raw.km), fit: Number(raw.fit) };
           const reasons = explain(criteria, row);
-          return { town: towns.get(row.id)!, distanceKm: round(row.km), reasons, score: round(reasons.reduce((sum, r) => sum + r.points, 0)) };
+          return {
+            town: towns.get(row.id)!,
+            distanceKm: round(row.km),
+            reasons,
+            score: round(reasons.reduce((sum, r) => sum + r.points, 0)),
+          };
         })
         .sort((a, b) => b.score - a.score);
     },

@@ -1,9 +1,9 @@
+import { REGISTRY_SOURCES } from "../../seed/reference.js";
+import { sqlField } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn } from "../builder.js";
 import { asTexts, checkLang, LANG_ARG_DESCRIPTION, LocalizedText } from "../common/localized.js";
 import { pageSize } from "../common/pagination.js";
 import { Citation } from "../common/sources.js";
-import { REGISTRY_SOURCES } from "../../seed/reference.js";
-import { sqlField } from "../../sql-plan/annotations.js";
 
 export const Country = builder.prismaNode("Country", {
   select: { code: true },
@@ -25,7 +25,12 @@ export const Country = builder.prismaNode("Country", {
         return names.find((n) => n.lang === lang)?.text ?? names.find((n) => n.lang === "en")?.text ?? c.code;
       },
     }),
-    names: t.field({ type: [LocalizedText], description: "Name in every language the registry has.", select: { names: true }, resolve: (c) => asTexts(c.names) }),
+    names: t.field({
+      type: [LocalizedText],
+      description: "Name in every language the registry has.",
+      select: { names: true },
+      resolve: (c) => asTexts(c.names),
+    }),
     towns: t.relatedConnection("towns", {
       ...pageSize,
       cursor: "id",

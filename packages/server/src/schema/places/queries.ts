@@ -1,13 +1,13 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
-import type { Context } from "../context.js";
-import { pageInOrder } from "../common/ordered-page.js";
-import { memo } from "../common/request-memo.js";
+import { sqlRoot } from "../../sql-plan/annotations.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { bySlug, found } from "../common/lookup.js";
+import { pageInOrder } from "../common/ordered-page.js";
 import { pageSize } from "../common/pagination.js";
+import { memo } from "../common/request-memo.js";
+import type { Context } from "../context.js";
 import { Country } from "./country.js";
-import { sqlRoot } from "../../sql-plan/annotations.js";
 
 export const Near = builder.inputType("Near", {
   description: "A circle on the map: around a town (slug) or a coordinate, with a radius in kilometres.",
@@ -29,8 +29,15 @@ export const TownFilter = builder.inputType("TownFilter", {
     nameStartsWith: t.string({ required: false, description: "Case-insensitive prefix of the canonical name." }),
     memberOf: t.string({ required: false, description: "Slug of a network the town is a named member of." }),
     participantIn: t.string({ required: false, description: "Slug of a project the town is a named participant of." }),
-    hasOpenPartnerSearches: t.boolean({ required: false, description: "Towns that have (true) or have not (false) an open partner search." }),
-    near: t.field({ type: Near, required: false, description: "Towns within a radius (great-circle distance); enables order DISTANCE." }),
+    hasOpenPartnerSearches: t.boolean({
+      required: false,
+      description: "Towns that have (true) or have not (false) an open partner search.",
+    }),
+    near: t.field({
+      type: Near,
+      required: false,
+      description: "Towns within a radius (great-circle distance); enables order DISTANCE.",
+    }),
   }),
 });
 
@@ -48,11 +55,20 @@ type TownFilterInput = typeof TownFilter.$inferInput;
 export const MAX_RADIUS_KM = 500;
 
 /** Towns within the circle, nearest first (earth_box narrows through the GiST index). */
-export async function townsWithin(prisma: PrismaClient, near: typeof Near.$inferInput): Promise<{ id: number; km: number }[]> {
+export async function townsWithin(
+  prisma: PrismaClient,
+  near: typeof Near.$inferInput,
+): Promise<{ id: number; km: number }[]> {
   if (near.km <= 0 || near.km > MAX_RADIUS_KM) throw badInput(`near.km must be between 0 and ${MAX_RADIUS_KM}`);
   let centre: { latitude: number; longitude: number } | null = null;
-  if (near.town) centre = await found(prisma.town.findUnique({ where: { slug: near.town }, select: { latitude: true, longitude: true } }), "town", `slug ${near.town}`);
-  else if (near.latitude != null && near.longitude != null) centre = { latitude: near.latitude, longitude: near.longitude };
+  if (near.town)
+    centre = await found(
+      prisma.town.findUnique({ where: { slug: near.town }, select: { latitude: true, longitude: true } }),
+      "town",
+      `slug ${near.town}`,
+    );
+  else if (near.latitude != null && near.longitude != null)
+    centre = { latitude: near.latitude, longitude: near.longitude };
   else throw badInput("near needs a town or a latitude and longitude");
   const metres = near.km * 1000;
   const rows = await prisma.$queryRaw<{ id: number; km: number }[]>`
@@ -84,7 +100,11 @@ function townConditions(filter: TownFilterInput | null | undefined): Prisma.Town
     filter.nameStartsWith ? { name: { startsWith: filter.nameStartsWith, mode: "insensitive" as const } } : {},
     filter.memberOf ? { memberships: { some: { network: { slug: filter.memberOf } } } } : {},
     filter.participantIn ? { projects: { some: { project: { slug: filter.participantIn } } } } : {},
-    filter.hasOpenPartnerSearches == null ? {} : filter.hasOpenPartnerSearches ? { partnerSearches: open } : { partnerSearches: { none: { status: "OPEN" } } },
+    filter.hasOpenPartnerSearches == null
+      ? {}
+      : filter.hasOpenPartnerSearches
+        ? { partnerSearches: open }
+        : { partnerSearches: { none: { status: "OPEN" } } },
   ];
 }
 
@@ -97,11 +117,15 @@ type TownOrderValue = typeof TownOrder.$inferType;
 
 /** By the name without diacritics: Č sorts with C on every database collation. */
 function townOrderBy(order: TownOrderValue | null | undefined): Prisma.TownOrderByWithRelationInput[] {
-  return order === "POPULATION_DESC" ? [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }] : [{ asciiName: "asc" }, { id: "asc" }];
+  return order === "POPULATION_DESC"
+    ? [{ population: { sort: "desc", nulls: "last" } }, { id: "asc" }]
+    : [{ asciiName: "asc" }, { id: "asc" }];
 }
 
 builder.queryFields((t) => ({
-  town: bySlug(t, "places", "Town", "town", (prisma, query, slug) => prisma.town.findUnique({ ...query, where: { slug } })),
+  town: bySlug(t, "places", "Town", "town", (prisma, query, slug) =>
+    prisma.town.findUnique({ ...query, where: { slug } }),
+  ),
   towns: t.prismaConnection({
     ...rootIn("places"),
     type: "Town",
@@ -116,7 +140,9 @@ builder.queryFields((t) => ({
       kind: "connection",
       model: "Town",
       query: (args: { filter?: TownFilterInput | null; order?: TownOrderValue | null }) =>
-        args.filter?.near || args.order === "DISTANCE" ? null : { where: { AND: townConditions(args.filter) }, orderBy: townOrderBy(args.order) },
+        args.filter?.near || args.order === "DISTANCE"
+          ? null
+          : { where: { AND: townConditions(args.filter) }, orderBy: townOrderBy(args.order) },
     }),
     totalCount: async (_parent, args, ctx) => ctx.prisma.town.count({ where: await townWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) => {
@@ -124,7 +150,18 @@ builder.queryFields((t) => ({
       if (args.order === "DISTANCE") {
         if (!args.filter?.near) throw badInput("order DISTANCE needs filter.near");
         const within = await townsWithinOnce(ctx, args.filter.near);
-        return pageInOrder(within.map((t) => t.id), query, (ids) => ctx.prisma.town.findMany({ ...query, cursor: undefined, skip: undefined, take: undefined, where: { AND: [where, { id: { in: ids } }] } }));
+        return pageInOrder(
+          within.map((t) => t.id),
+          query,
+          (ids) =>
+            ctx.prisma.town.findMany({
+              ...query,
+              cursor: undefined,
+              skip: undefined,
+              take: undefined,
+              where: { AND: [where, { id: { in: ids } }] },
+            }),
+        );
       }
       return ctx.prisma.town.findMany({ ...query, where, orderBy: townOrderBy(args.order) });
     },
@@ -135,7 +172,11 @@ builder.queryFields((t) => ({
     description: "A country by ISO alpha-2 code (CZ). NOT_FOUND when there is none.",
     args: { code: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      found(ctx.prisma.country.findUnique({ ...query, where: { code: args.code.toUpperCase() } }), "country", `code ${args.code}`),
+      found(
+        ctx.prisma.country.findUnique({ ...query, where: { code: args.code.toUpperCase() } }),
+        "country",
+        `code ${args.code}`,
+      ),
   }),
   countries: t.prismaField({
     ...rootIn("places"),

@@ -1,10 +1,10 @@
 import { TownNameKind as TownNameKindValues } from "../../generated/prisma/index.js";
+import { plannedQuery } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn, keyField } from "../builder.js";
 import { pageSize } from "../common/pagination.js";
 import { Quantity, QuantityQualifier } from "../common/quantity.js";
 import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
-import { plannedQuery } from "../../sql-plan/annotations.js";
 
 const byId = plannedQuery(() => ({ orderBy: { id: "asc" as const } }));
 
@@ -19,7 +19,10 @@ export const TownName = builder.prismaObject("TownName", {
   description: "Another name of a town: exonym, source spelling, transliteration.",
   fields: (t) => ({
     name: t.exposeString("name", { description: "The name." }),
-    kind: t.expose("kind", { type: TownNameKind, description: "Exonym, source spelling, ASCII or other alternate name." }),
+    kind: t.expose("kind", {
+      type: TownNameKind,
+      description: "Exonym, source spelling, ASCII or other alternate name.",
+    }),
     lang: t.exposeString("lang", { nullable: true, description: "ISO 639-1 language, where known." }),
     sources: sourcesField(t, "TOWN_NAME"),
   }),
@@ -27,13 +30,23 @@ export const TownName = builder.prismaObject("TownName", {
 
 export const PopulationFigure = builder.prismaObject("PopulationFigure", {
   select: { id: true },
-  description: "A population figure with its source: GeoNames counts the settlement, documents may state the municipality.",
+  description:
+    "A population figure with its source: GeoNames counts the settlement, documents may state the municipality.",
   fields: (t) => ({
     value: t.exposeInt("value", { description: "Inhabitants." }),
     qualifier: t.expose("qualifier", { type: QuantityQualifier, description: "Exact, about, almost or more than." }),
-    quantity: t.field({ type: Quantity, description: "The figure with its qualifier.", select: { value: true, qualifier: true }, resolve: (p) => ({ value: p.value, qualifier: p.qualifier }) }),
+    quantity: t.field({
+      type: Quantity,
+      description: "The figure with its qualifier.",
+      select: { value: true, qualifier: true },
+      resolve: (p) => ({ value: p.value, qualifier: p.qualifier }),
+    }),
     year: t.exposeInt("year", { nullable: true, description: "Year the figure refers to, when the source gives one." }),
-    statedOn: t.expose("statedOn", { type: "Date", nullable: true, description: "When the source published or last updated it." }),
+    statedOn: t.expose("statedOn", {
+      type: "Date",
+      nullable: true,
+      description: "When the source published or last updated it.",
+    }),
     source: t.relation("source", { description: "Who states the figure." }),
     sources: sourcesField(t, "POPULATION_FIGURE"),
   }),
@@ -49,30 +62,68 @@ export const Town = builder.prismaNode("Town", {
     name: t.exposeString("name", { description: "Canonical local name with diacritics." }),
     asciiName: t.exposeString("asciiName", { description: "The name without diacritics." }),
     country: t.relation("country", { description: "The town's country." }),
-    region: t.exposeString("region", { nullable: true, description: "First-level administrative division (GeoNames)." }),
-    subregion: t.exposeString("subregion", { nullable: true, description: "Second-level administrative division, e.g. province or district (GeoNames)." }),
-    population: t.exposeInt("population", { nullable: true, description: "GeoNames population of the settlement; see populationFigures for every figure with its source." }),
-    populationFigures: t.relation("populationFigures", { description: "Every population figure with its source.", query: { orderBy: { id: "asc" } } }),
+    region: t.exposeString("region", {
+      nullable: true,
+      description: "First-level administrative division (GeoNames).",
+    }),
+    subregion: t.exposeString("subregion", {
+      nullable: true,
+      description: "Second-level administrative division, e.g. province or district (GeoNames).",
+    }),
+    population: t.exposeInt("population", {
+      nullable: true,
+      description: "GeoNames population of the settlement; see populationFigures for every figure with its source.",
+    }),
+    populationFigures: t.relation("populationFigures", {
+      description: "Every population figure with its source.",
+      query: { orderBy: { id: "asc" } },
+    }),
     latitude: t.exposeFloat("latitude", { description: "Latitude, WGS84 degrees (GeoNames)." }),
     longitude: t.exposeFloat("longitude", { description: "Longitude, WGS84 degrees (GeoNames)." }),
     elevation: t.exposeInt("elevation", { nullable: true, description: "Metres above sea level (GeoNames)." }),
     timezone: t.exposeString("timezone", { nullable: true, description: "IANA time zone." }),
-    geonameId: t.exposeInt("geonameId", { nullable: true, description: "GeoNames id (https://www.geonames.org/<id>)." }),
+    geonameId: t.exposeInt("geonameId", {
+      nullable: true,
+      description: "GeoNames id (https://www.geonames.org/<id>).",
+    }),
     alternateNames: t.relation("names", {
       description: "Exonyms, source spellings and other names, optionally of some kinds only.",
       args: { kinds: t.arg({ type: [TownNameKind], required: false }) },
-      query: (args) => ({ where: args.kinds ? { kind: { in: args.kinds } } : {}, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+      query: (args) => ({
+        where: args.kinds ? { kind: { in: args.kinds } } : {},
+        orderBy: [{ kind: "asc" }, { name: "asc" }],
+      }),
     }),
-    memberships: t.relatedConnection("memberships", { ...pageSize, ...byId, cursor: "id", totalCount: true, description: "Network memberships." }),
+    memberships: t.relatedConnection("memberships", {
+      ...pageSize,
+      ...byId,
+      cursor: "id",
+      totalCount: true,
+      description: "Network memberships.",
+    }),
     hostedEvents: t.relatedConnection("hostedEvents", {
       ...pageSize,
       cursor: "id",
       totalCount: true,
       description: "Events held in this town, latest first.",
-      ...plannedQuery(() => ({ orderBy: [{ dateStart: { sort: "desc" as const, nulls: "last" as const } }, { id: "asc" as const }] })),
+      ...plannedQuery(() => ({
+        orderBy: [{ dateStart: { sort: "desc" as const, nulls: "last" as const } }, { id: "asc" as const }],
+      })),
     }),
-    eventParticipations: t.relatedConnection("eventRoles", { ...pageSize, ...byId, cursor: "id", totalCount: true, description: "Events this town is named as taking part in." }),
-    projects: t.relatedConnection("projects", { ...pageSize, ...byId, cursor: "id", totalCount: true, description: "Projects this town takes part in." }),
+    eventParticipations: t.relatedConnection("eventRoles", {
+      ...pageSize,
+      ...byId,
+      cursor: "id",
+      totalCount: true,
+      description: "Events this town is named as taking part in.",
+    }),
+    projects: t.relatedConnection("projects", {
+      ...pageSize,
+      ...byId,
+      cursor: "id",
+      totalCount: true,
+      description: "Projects this town takes part in.",
+    }),
     partnerSearches: t.relatedConnection("partnerSearches", {
       ...pageSize,
       cursor: "id",
@@ -80,7 +131,13 @@ export const Town = builder.prismaNode("Town", {
       description: "Partner searches this town has published, latest first.",
       ...plannedQuery(() => ({ orderBy: [{ postedOn: "desc" as const }, { id: "asc" as const }] })),
     }),
-    agreementsSigned: t.relatedConnection("signatures", { ...pageSize, ...byId, cursor: "id", totalCount: true, description: "Agreements and declarations this town signed." }),
+    agreementsSigned: t.relatedConnection("signatures", {
+      ...pageSize,
+      ...byId,
+      cursor: "id",
+      totalCount: true,
+      description: "Agreements and declarations this town signed.",
+    }),
     organisations: t.relation("organisations", { description: "Organisations based in this town." }),
     initiatedNetworks: t.relation("initiatedNetworks", { description: "Networks founded on this town's initiative." }),
     news: newsAboutField(t, "TOWN"),

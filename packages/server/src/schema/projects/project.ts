@@ -1,19 +1,22 @@
 import { PartnerRole as PartnerRoleValues } from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn } from "../builder.js";
-import { Country } from "../places/country.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
 import { newsAboutField } from "../news/news-about.js";
+import { Country } from "../places/country.js";
 
-export const PartnerRole = builder.enumType(PartnerRoleValues, { name: "PartnerRole", description: "Lead partner, partner or consortium partner." });
+export const PartnerRole = builder.enumType(PartnerRoleValues, {
+  name: "PartnerRole",
+  description: "Lead partner, partner or consortium partner.",
+});
 
 export const Money = builder.objectRef<{ amount: string; currency: string }>("Money").implement({
   description: "An amount of money.",
   fields: (t) => ({
-    amount: t.field({ type: "Decimal", resolve: (m) => m.amount , description: "The amount, exact." }),
+    amount: t.field({ type: "Decimal", resolve: (m) => m.amount, description: "The amount, exact." }),
     currency: t.exposeString("currency", { description: "ISO 4217 code (EUR)." }),
   }),
 });
@@ -33,7 +36,8 @@ export const Project = builder.prismaNode("Project", {
       description: "Stated goals in the given language, else the original wording.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
       select: { goals: true },
-      resolve: (p, args, ctx) => (Array.isArray(p.goals) ? p.goals : []).map((goal) => pickText(goal, args.lang ?? ctx.lang) ?? ""),
+      resolve: (p, args, ctx) =>
+        (Array.isArray(p.goals) ? p.goals : []).map((goal) => pickText(goal, args.lang ?? ctx.lang) ?? ""),
     }),
     goalTranslations: t.field({
       type: t.listRef(t.listRef(LocalizedText)),
@@ -41,17 +45,29 @@ export const Project = builder.prismaNode("Project", {
       select: { goals: true },
       resolve: (p) => (Array.isArray(p.goals) ? p.goals : []).map((goal) => asTexts(goal)),
     }),
-    programme: t.relation("programme", { nullable: true, description: "The programme it runs under (Interreg V-A Slovenia–Austria 2014–2020)." }),
+    programme: t.relation("programme", {
+      nullable: true,
+      description: "The programme it runs under (Interreg V-A Slovenia–Austria 2014–2020).",
+    }),
     fund: t.relation("fund", { nullable: true, description: "The fund co-financing it (ERDF)." }),
     budget: t.field({
       type: Money,
       nullable: true,
       description: "Total value as stated.",
       select: { budgetAmount: true, budgetCurrency: true },
-      resolve: (p) => (p.budgetAmount && p.budgetCurrency ? { amount: p.budgetAmount.toFixed(2), currency: p.budgetCurrency } : null),
+      resolve: (p) =>
+        p.budgetAmount && p.budgetCurrency ? { amount: p.budgetAmount.toFixed(2), currency: p.budgetCurrency } : null,
     }),
-    period: partialDateField(t, "When it runs, as precisely as the source says (May 2008 – October 2012).", ["periodPrecision", "periodStart", "periodEnd"]),
-    periodNote: localizedText(t, "periodNote", "What the source says about the period when it gives no calendar dates."),
+    period: partialDateField(t, "When it runs, as precisely as the source says (May 2008 – October 2012).", [
+      "periodPrecision",
+      "periodStart",
+      "periodEnd",
+    ]),
+    periodNote: localizedText(
+      t,
+      "periodNote",
+      "What the source says about the period when it gives no calendar dates.",
+    ),
     declaredTownCount: t.exposeInt("declaredTownCount", {
       nullable: true,
       description: "Participating towns as stated (24). `towns.totalCount` counts only those named.",
@@ -64,9 +80,20 @@ export const Project = builder.prismaNode("Project", {
     }),
     predecessor: t.relation("predecessor", { nullable: true, description: "The project this one continues." }),
     successor: t.relation("successor", { nullable: true, description: "The project that continues this one." }),
-    towns: t.relatedConnection("towns", { ...pageSize, cursor: "id", totalCount: true, description: "Named participating towns." }),
-    partners: t.relation("partners", { description: "Partner organisations, lead partner first.", query: { orderBy: [{ role: "asc" }, { id: "asc" }] } }),
-    events: t.relation("events", { query: { orderBy: [{ dateStart: { sort: "asc", nulls: "last" } }, { id: "asc" }] }, description: "The project's events, earliest first." }),
+    towns: t.relatedConnection("towns", {
+      ...pageSize,
+      cursor: "id",
+      totalCount: true,
+      description: "Named participating towns.",
+    }),
+    partners: t.relation("partners", {
+      description: "Partner organisations, lead partner first.",
+      query: { orderBy: [{ role: "asc" }, { id: "asc" }] },
+    }),
+    events: t.relation("events", {
+      query: { orderBy: [{ dateStart: { sort: "asc", nulls: "last" } }, { id: "asc" }] },
+      description: "The project's events, earliest first.",
+    }),
     agreements: t.relation("agreements", { description: "Agreements signed within the project." }),
     news: newsAboutField(t, "PROJECT"),
     sources: sourcesField(t, "PROJECT"),

@@ -5,7 +5,7 @@ import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
-import { loadRecords, recordKey, typenameOf, type RecordRow, type SubjectType } from "../common/mixed-records.js";
+import { loadRecords, type RecordRow, recordKey, type SubjectType, typenameOf } from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
 import { Event } from "../events/event.js";
 import { FundingCall } from "../funding/funding-call.js";
@@ -18,7 +18,16 @@ import { Project } from "../projects/project.js";
 
 export const SearchType = builder.enumType("SearchType", {
   description: "Kinds of record search covers.",
-  values: ["TOWN", "ORGANISATION", "PROGRAMME", "NETWORK", "PROJECT", "EVENT", "PARTNER_SEARCH", "FUNDING_CALL"] as const,
+  values: [
+    "TOWN",
+    "ORGANISATION",
+    "PROGRAMME",
+    "NETWORK",
+    "PROJECT",
+    "EVENT",
+    "PARTNER_SEARCH",
+    "FUNDING_CALL",
+  ] as const,
 });
 
 export const SearchMatch = builder.enumType("SearchMatch", {
@@ -44,20 +53,34 @@ export const SearchResult = builder.objectRef<SearchHit>("SearchResult").impleme
   fields: (t) => ({
     entity: t.field({ type: SearchEntity, description: "The record found.", resolve: (hit) => hit.record }),
     match: t.field({ type: SearchMatch, description: "Exact, prefix or fuzzy match.", resolve: (hit) => hit.match }),
-    matchedName: t.exposeString("matchedName", { description: "The name that matched (an exonym, an alternate spelling, the local name…)." }),
-    similarity: t.exposeFloat("similarity", { description: "Trigram similarity of that name to the query, 0–1 (accents and case ignored)." }),
+    matchedName: t.exposeString("matchedName", {
+      description: "The name that matched (an exonym, an alternate spelling, the local name…).",
+    }),
+    similarity: t.exposeFloat("similarity", {
+      description: "Trigram similarity of that name to the query, 0–1 (accents and case ignored).",
+    }),
   }),
 });
 
-export const SearchResults = builder.objectRef<{ total: number; hits: SearchHit[]; offset: number }>("SearchResults").implement({
-  description: "A page of search results, best first: exact before prefix before fuzzy matches, then larger towns first.",
-  fields: (t) => ({
-    totalCount: t.exposeInt("total", { description: "Matching records in all." }),
-    results: t.field({ type: [SearchResult], description: "This page's results.", resolve: (page) => page.hits }),
-    hasNextPage: t.boolean({ description: "True when `after: endCursor` returns more.", resolve: (page) => page.offset + page.hits.length < page.total }),
-    endCursor: t.string({ nullable: true, description: "Cursor to continue after this page.", resolve: (page) => (page.hits.length ? encodeCursor(page.offset + page.hits.length) : null) }),
-  }),
-});
+export const SearchResults = builder
+  .objectRef<{ total: number; hits: SearchHit[]; offset: number }>("SearchResults")
+  .implement({
+    description:
+      "A page of search results, best first: exact before prefix before fuzzy matches, then larger towns first.",
+    fields: (t) => ({
+      totalCount: t.exposeInt("total", { description: "Matching records in all." }),
+      results: t.field({ type: [SearchResult], description: "This page's results.", resolve: (page) => page.hits }),
+      hasNextPage: t.boolean({
+        description: "True when `after: endCursor` returns more.",
+        resolve: (page) => page.offset + page.hits.length < page.total,
+      }),
+      endCursor: t.string({
+        nullable: true,
+        description: "Cursor to continue after this page.",
+        resolve: (page) => (page.hits.length ? encodeCursor(page.offset + page.hits.length) : null),
+      }),
+    }),
+  });
 
 const encodeCursor = (offset: number) => Buffer.from(`search:${offset}`).toString("base64");
 function decodeCursor(cursor: string): number {
@@ -82,12 +105,15 @@ builder.queryField("search", (t) =>
     ...rootIn("search"),
     type: SearchResults,
     description:
-      "Search everything by name, in any language or spelling: \"Pasov\" finds Passau, \"Luck\" Lutsk, \"Ceske Budejovice\" České Budějovice. Ranked exact > prefix > fuzzy, then by population.",
+      'Search everything by name, in any language or spelling: "Pasov" finds Passau, "Luck" Lutsk, "Ceske Budejovice" České Budějovice. Ranked exact > prefix > fuzzy, then by population.',
     args: {
       text: t.arg.string({ required: true, description: "What to look for (at least 2 characters)." }),
       types: t.arg({ type: [SearchType], description: "Only these kinds of record." }),
       countries: t.arg.stringList({ description: "Only records in these countries (ISO alpha-2)." }),
-      lang: t.arg.string({ description: "Match names in this language (ISO 639-1) and names of no particular language (local town names); others are ignored." }),
+      lang: t.arg.string({
+        description:
+          "Match names in this language (ISO 639-1) and names of no particular language (local town names); others are ignored.",
+      }),
       first: t.arg.int({ description: `Page size (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` }),
       after: t.arg.string({ description: "endCursor of the previous page." }),
     },
@@ -95,17 +121,27 @@ builder.queryField("search", (t) =>
       const text = args.text.trim();
       if (text.length < 2) throw badInput("search text must have at least 2 characters");
       const first = args.first ?? DEFAULT_PAGE_SIZE;
-      if (first < 0 || first > MAX_PAGE_SIZE) throw badInput(`Argument "first" must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
+      if (first < 0 || first > MAX_PAGE_SIZE)
+        throw badInput(`Argument "first" must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`);
       const offset = args.after ? decodeCursor(args.after) : 0;
-      const scope = { types: args.types ?? null, countries: args.countries?.map((c) => c.toUpperCase()) ?? null, lang: args.lang ?? null };
+      const scope = {
+        types: args.types ?? null,
+        countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
+        lang: args.lang ?? null,
+      };
       const rows = await ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, first, offset));
-      const records = await loadRecords(ctx.prisma, rows.map((r) => ({ type: r.entity_type, id: r.entity_id })));
+      const records = await loadRecords(
+        ctx.prisma,
+        rows.map((r) => ({ type: r.entity_type, id: r.entity_id })),
+      );
       return {
         total: Number(rows[0]?.total ?? (offset ? await countOnly(ctx.prisma, text, scope) : 0)),
         offset,
         hits: rows.flatMap((r) => {
           const record = records.get(recordKey({ type: r.entity_type, id: r.entity_id }));
-          return record ? [{ record, match: TIERS[r.tier as 1 | 2 | 3], matchedName: r.term, similarity: Number(r.sim) }] : [];
+          return record
+            ? [{ record, match: TIERS[r.tier as 1 | 2 | 3], matchedName: r.term, similarity: Number(r.sim) }]
+            : [];
         }),
       };
     },
@@ -145,7 +181,11 @@ function searchSql(text: string, { types, countries, lang }: SearchScope, limit:
 }
 
 /** Total for a page past the last result (the window count needs at least one row). */
-async function countOnly(prisma: import("../../generated/prisma/index.js").PrismaClient, text: string, scope: SearchScope) {
+async function countOnly(
+  prisma: import("../../generated/prisma/index.js").PrismaClient,
+  text: string,
+  scope: SearchScope,
+) {
   const rows = await prisma.$queryRaw<Row[]>(searchSql(text, scope, 1, 0));
   return Number(rows[0]?.total ?? 0);
 }

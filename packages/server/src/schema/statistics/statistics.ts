@@ -1,12 +1,12 @@
 // Typed aggregates an analyst can chart: rows of (group, count[, sum]), no JSON blobs.
 import { Prisma } from "../../generated/prisma/index.js";
+import { type Season, seasonOf } from "../../lib/date-range.js";
 import { builder, rootIn } from "../builder.js";
 import { found } from "../common/lookup.js";
-import { Country } from "../places/country.js";
+import { SeasonEnum } from "../common/partial-date.js";
 import { Topic } from "../events/event.js";
 import { Programme } from "../organisations/programme.js";
-import { SeasonEnum } from "../common/partial-date.js";
-import { seasonOf, type Season } from "../../lib/date-range.js";
+import { Country } from "../places/country.js";
 
 /** Population bands for town statistics (GeoNames population). */
 export const POPULATION_BANDS = [
@@ -21,7 +21,10 @@ const COUNT_DESCRIPTION = "How many.";
 
 export const YearCount = builder.objectRef<{ year: number; count: number }>("YearCount").implement({
   description: "A count per year.",
-  fields: (t) => ({ year: t.exposeInt("year", { description: "The year." }), count: t.exposeInt("count", { description: COUNT_DESCRIPTION }) }),
+  fields: (t) => ({
+    year: t.exposeInt("year", { description: "The year." }),
+    count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
+  }),
 });
 
 export const SeasonCount = builder.objectRef<{ season: Season; count: number }>("SeasonCount").implement({
@@ -35,7 +38,12 @@ export const SeasonCount = builder.objectRef<{ season: Season; count: number }>(
 export const CountryCount = builder.objectRef<{ countryCode: string; count: number }>("CountryCount").implement({
   description: "A count per country.",
   fields: (t) => ({
-    country: t.prismaField({ type: Country, description: "The country.", resolve: (query, r, _a, ctx) => ctx.prisma.country.findUniqueOrThrow({ ...query, where: { code: r.countryCode } }) }),
+    country: t.prismaField({
+      type: Country,
+      description: "The country.",
+      resolve: (query, r, _a, ctx) =>
+        ctx.prisma.country.findUniqueOrThrow({ ...query, where: { code: r.countryCode } }),
+    }),
     count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
   }),
 });
@@ -43,20 +51,29 @@ export const CountryCount = builder.objectRef<{ countryCode: string; count: numb
 export const TopicCount = builder.objectRef<{ topicId: number; count: number }>("TopicCount").implement({
   description: "A count per topic.",
   fields: (t) => ({
-    topic: t.prismaField({ type: Topic, description: "The topic.", resolve: (query, r, _a, ctx) => ctx.prisma.topic.findUniqueOrThrow({ ...query, where: { id: r.topicId } }) }),
+    topic: t.prismaField({
+      type: Topic,
+      description: "The topic.",
+      resolve: (query, r, _a, ctx) => ctx.prisma.topic.findUniqueOrThrow({ ...query, where: { id: r.topicId } }),
+    }),
     count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
   }),
 });
 
-export const PopulationBandCount = builder.objectRef<{ label: string; min: number; max: number | null; count: number }>("PopulationBandCount").implement({
-  description: "Towns in a population band.",
-  fields: (t) => ({
-    band: t.exposeString("label", { description: "The band, in words." }),
-    min: t.exposeInt("min", { description: "Smallest population in the band." }),
-    max: t.exposeInt("max", { nullable: true, description: "Largest population in the band; null for the open top band." }),
-    count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
-  }),
-});
+export const PopulationBandCount = builder
+  .objectRef<{ label: string; min: number; max: number | null; count: number }>("PopulationBandCount")
+  .implement({
+    description: "Towns in a population band.",
+    fields: (t) => ({
+      band: t.exposeString("label", { description: "The band, in words." }),
+      min: t.exposeInt("min", { description: "Smallest population in the band." }),
+      max: t.exposeInt("max", {
+        nullable: true,
+        description: "Largest population in the band; null for the open top band.",
+      }),
+      count: t.exposeInt("count", { description: COUNT_DESCRIPTION }),
+    }),
+  });
 
 interface CountryTowns {
   countryCode: string;
@@ -67,9 +84,18 @@ interface CountryTowns {
 export const CountryTownStats = builder.objectRef<CountryTowns>("CountryTownStats").implement({
   description: "Towns of a country by population band.",
   fields: (t) => ({
-    country: t.prismaField({ type: Country, description: "The country.", resolve: (query, r, _a, ctx) => ctx.prisma.country.findUniqueOrThrow({ ...query, where: { code: r.countryCode } }) }),
+    country: t.prismaField({
+      type: Country,
+      description: "The country.",
+      resolve: (query, r, _a, ctx) =>
+        ctx.prisma.country.findUniqueOrThrow({ ...query, where: { code: r.countryCode } }),
+    }),
     towns: t.exposeInt("towns", { description: "Towns in CityNet." }),
-    bands: t.field({ type: [PopulationBandCount], description: "How many in each population band.", resolve: (r) => r.bands }),
+    bands: t.field({
+      type: [PopulationBandCount],
+      description: "How many in each population band.",
+      resolve: (r) => r.bands,
+    }),
   }),
 });
 
@@ -77,7 +103,11 @@ const BudgetTotal = builder.objectRef<{ currency: string; amount: string }>("Bud
   description: "The sum of stated budgets in one currency.",
   fields: (t) => ({
     currency: t.exposeString("currency", { description: "ISO 4217 code." }),
-    amount: t.field({ type: "Decimal", description: "Sum of the budgets the sources state (projects without one add nothing).", resolve: (x) => x.amount }),
+    amount: t.field({
+      type: "Decimal",
+      description: "Sum of the budgets the sources state (projects without one add nothing).",
+      resolve: (x) => x.amount,
+    }),
   }),
 });
 
@@ -94,7 +124,10 @@ export const ProgrammeProjectStats = builder.objectRef<ProgrammeProjects>("Progr
       type: Programme,
       nullable: true,
       description: "The programme or fund; null groups projects without one.",
-      resolve: (query, r, _a, ctx) => (r.programmeId === null ? null : ctx.prisma.programme.findUniqueOrThrow({ ...query, where: { id: r.programmeId } })),
+      resolve: (query, r, _a, ctx) =>
+        r.programmeId === null
+          ? null
+          : ctx.prisma.programme.findUniqueOrThrow({ ...query, where: { id: r.programmeId } }),
     }),
     projects: t.exposeInt("projects", { description: "Number of projects." }),
     budgets: t.field({
@@ -107,7 +140,10 @@ export const ProgrammeProjectStats = builder.objectRef<ProgrammeProjects>("Progr
 
 export const ProjectGrouping = builder.enumType("ProjectGrouping", {
   description: "What to group projects by.",
-  values: { PROGRAMME: { description: "The programme they run under." }, FUND: { description: "The fund co-financing them." } } as const,
+  values: {
+    PROGRAMME: { description: "The programme they run under." },
+    FUND: { description: "The fund co-financing them." },
+  } as const,
 });
 
 const Statistics = builder.objectRef<Record<string, never>>("Statistics").implement({
@@ -129,7 +165,10 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
       type: [SeasonCount],
       description: "Events dated to a season, per season.",
       resolve: async (_r, _a, ctx) => {
-        const events = await ctx.prisma.event.findMany({ where: { datePrecision: "SEASON" }, select: { dateStart: true } });
+        const events = await ctx.prisma.event.findMany({
+          where: { datePrecision: "SEASON" },
+          select: { dateStart: true },
+        });
         const counts = new Map<Season, number>();
         for (const e of events) counts.set(seasonOf(e.dateStart!), (counts.get(seasonOf(e.dateStart!)) ?? 0) + 1);
         return [...counts].map(([season, count]) => ({ season, count })).sort((a, b) => b.count - a.count);
@@ -149,7 +188,11 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
       description: "A network's named members per country.",
       args: { network: t.arg.string({ required: true, description: "Slug of the network." }) },
       resolve: async (_r, args, ctx) => {
-        const network = await found(ctx.prisma.network.findUnique({ where: { slug: args.network }, select: { id: true } }), "network", `slug ${args.network}`);
+        const network = await found(
+          ctx.prisma.network.findUnique({ where: { slug: args.network }, select: { id: true } }),
+          "network",
+          `slug ${args.network}`,
+        );
         const rows = await ctx.prisma.$queryRaw<{ countryCode: string; count: bigint }[]>`
           SELECT t."countryCode", count(*) AS count FROM "Membership" m JOIN "Town" t ON t.id = m."townId" WHERE m."networkId" = ${network.id} GROUP BY 1 ORDER BY 2 DESC, 1`;
         return rows.map((r) => ({ countryCode: r.countryCode, count: Number(r.count) }));
@@ -161,14 +204,17 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
       args: { grouping: t.arg({ type: ProjectGrouping, required: true }) },
       resolve: async (_r, args, ctx) => {
         const column = Prisma.raw(args.grouping === "FUND" ? `"fundId"` : `"programmeId"`);
-        const rows = await ctx.prisma.$queryRaw<{ programmeId: number | null; currency: string | null; projects: bigint; amount: string | null }[]>`
+        const rows = await ctx.prisma.$queryRaw<
+          { programmeId: number | null; currency: string | null; projects: bigint; amount: string | null }[]
+        >`
           SELECT ${column} AS "programmeId", "budgetCurrency" AS currency, count(*) AS projects, sum("budgetAmount")::text AS amount
             FROM "Project" GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2`;
         const byProgramme = new Map<number | null, ProgrammeProjects>();
         for (const r of rows) {
           const entry = byProgramme.get(r.programmeId) ?? { programmeId: r.programmeId, projects: 0, budgets: [] };
           entry.projects += Number(r.projects);
-          if (r.currency && r.amount) entry.budgets.push({ currency: r.currency.trim(), amount: Number(r.amount).toFixed(2) });
+          if (r.currency && r.amount)
+            entry.budgets.push({ currency: r.currency.trim(), amount: Number(r.amount).toFixed(2) });
           byProgramme.set(r.programmeId, entry);
         }
         return [...byProgramme.values()];
@@ -178,7 +224,11 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
       type: [CountryCount],
       description: "Projects per declared participating country.",
       resolve: async (_r, _a, ctx) => {
-        const rows = await ctx.prisma.projectCountry.groupBy({ by: ["countryCode"], _count: { _all: true }, orderBy: { countryCode: "asc" } });
+        const rows = await ctx.prisma.projectCountry.groupBy({
+          by: ["countryCode"],
+          _count: { _all: true },
+          orderBy: { countryCode: "asc" },
+        });
         return rows.map((r) => ({ countryCode: r.countryCode, count: r._count._all }));
       },
     }),
@@ -193,7 +243,11 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
             FROM "Town" WHERE (${countries}::text[] IS NULL OR "countryCode" = ANY(${countries}::text[])) GROUP BY 1, 2 ORDER BY 1, 2`;
         const stats = new Map<string, CountryTowns>();
         for (const r of rows) {
-          const entry = stats.get(r.countryCode) ?? { countryCode: r.countryCode, towns: 0, bands: POPULATION_BANDS.map((b) => ({ ...b, count: 0 })) };
+          const entry = stats.get(r.countryCode) ?? {
+            countryCode: r.countryCode,
+            towns: 0,
+            bands: POPULATION_BANDS.map((b) => ({ ...b, count: 0 })),
+          };
           entry.towns += Number(r.count);
           entry.bands[r.band].count += Number(r.count);
           stats.set(r.countryCode, entry);
@@ -213,4 +267,11 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
   }),
 });
 
-builder.queryField("statistics", (t) => t.field({ ...rootIn("statistics"), type: Statistics, description: "Aggregates for analysts: rows to chart.", resolve: () => ({}) }));
+builder.queryField("statistics", (t) =>
+  t.field({
+    ...rootIn("statistics"),
+    type: Statistics,
+    description: "Aggregates for analysts: rows to chart.",
+    resolve: () => ({}),
+  }),
+);
