@@ -1,8 +1,8 @@
 // The default database as `pnpm start` runs it: the embedded PostgreSQL 18 that the server
 // starts in CITYNET_DATA_DIR, stops with itself, and recovers after the server was killed.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,8 +26,8 @@ interface Started {
   output: Promise<string>;
 }
 
-/** `pnpm start` with no DATABASE_URL, on `dataDir`. */
-async function startServer(dataDir: string): Promise<Started> {
+/** `pnpm start` with no DATABASE_URL, on `dataDir` (as another user when `user` is given). */
+async function startServer(dataDir: string, user?: { uid: number; gid: number; home: string }): Promise<Started> {
   const port = await freePort();
   const env = {
     ...process.env,
@@ -36,11 +36,13 @@ async function startServer(dataDir: string): Promise<Started> {
     PORT: String(port),
     HOST: "127.0.0.1",
     CITYNET_IMPORT_TOWNS: "false",
+    ...(user ? { HOME: user.home } : {}),
   };
   const child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], {
     cwd: SERVER_DIR,
     env,
     stdio: ["ignore", "pipe", "pipe"],
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
   });
   const output = waitForOutput(child, /GraphiQL on/, 90_000);
   await output;
@@ -226,6 +228,33 @@ describe.runIf(isRoot)("as root, inside a private directory", () => {
       rmSync(embedded.dataDir, { recursive: true, force: true });
       const copied = lines.join("\n").match(/copying PostgreSQL to (\S+)/)?.[1];
       if (copied) rmSync(copied, { recursive: true, force: true });
+    }
+  });
+});
+
+// A laptop: an ordinary user runs the server, and PostgreSQL runs as that user. Run here as
+// `nobody`, where the checkout lets other users read it.
+const NOBODY = 65_534;
+const nobodyCanRead = (file: string) =>
+  isRoot && spawnSync("sh", ["-c", 'test -r "$1"', "sh", file], { uid: NOBODY, gid: NOBODY }).status === 0;
+
+describe.runIf(nobodyCanRead(path.join(SERVER_DIR, "src/bin/main.ts")))("as an ordinary user", () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(tmpdir(), "citynet-user-"));
+    chownSync(root, NOBODY, NOBODY);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("runs PostgreSQL as that user in its own directory", async () => {
+    const dataDir = path.join(root, "data");
+    const server = await startServer(dataDir, { uid: NOBODY, gid: NOBODY, home: root });
+    try {
+      expect(await townName(server.base, "opava")).toBe("Opava");
+      const status = readFileSync(`/proc/${postmasterPid(dataDir)}/status`, "utf8");
+      expect(status).toMatch(new RegExp(`^Uid:\\s+${NOBODY}\\s`, "m"));
+    } finally {
+      expect(await kill(server.child, "SIGTERM")).toBe(0);
     }
   });
 });
