@@ -75,14 +75,14 @@ export async function generateCooperationLayer(db: Database, seed = 20261121): P
     const members = pickMembers(random, pool, byCountry, home, SCALE.membersPerNetwork);
     const founded = 1990 + Math.floor(random() * 30);
     networks.push([slug, localized(`Generated network ${n}`), founded, members[0].id, home, SCALE.membersPerNetwork]);
-    members.forEach((town, i) =>
+    for (const [i, town] of members.entries()) {
       memberships.push([
         slug,
         town.id,
         i < 3 ? "FOUNDING_MEMBER" : "MEMBER",
         day(founded + Math.floor(random() * 6), 0),
-      ]),
-    );
+      ]);
+    }
     for (let e = 0; e < SCALE.eventsPerNetwork; e++) {
       const year = founded + 1 + Math.floor(random() * (2026 - founded));
       const start = day(year, Math.floor(random() * 360));

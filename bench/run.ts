@@ -344,7 +344,7 @@ function writeResults(
   };
   writeFileSync(
     path.join(dir, `${date}.json`),
-    JSON.stringify({ meta, results, responseBytes: bytes }, null, 2) + "\n",
+    `${JSON.stringify({ meta, results, responseBytes: bytes }, null, 2)}\n`,
   );
   const rows = Object.entries(results).flatMap(([op, byTarget]) =>
     Object.entries(byTarget).map(
@@ -382,7 +382,7 @@ ${ratios.join("\n")}
   const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
   const notes = previous.includes("\n## ") ? previous.slice(previous.indexOf("\n## ")) : "";
   writeFileSync(file, markdown + notes);
-  console.log("\n" + markdown);
+  console.log(`\n${markdown}`);
   log(`wrote bench/results/${date}.md and .json`);
 }
 

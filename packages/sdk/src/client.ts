@@ -64,7 +64,10 @@ interface GraphQLResponse {
 const printed = new WeakMap<DocumentNode, string>();
 function queryText(document: DocumentNode): string {
   let text = printed.get(document);
-  if (!text) printed.set(document, (text = print(document)));
+  if (!text) {
+    text = print(document);
+    printed.set(document, text);
+  }
   return text;
 }
 
@@ -82,13 +85,22 @@ function combineSignals(signals: (AbortSignal | undefined)[]): { signal: AbortSi
     if (s.aborted) controller.abort(s.reason);
     else s.addEventListener("abort", onAbort, { once: true });
   }
-  return { signal: controller.signal, dispose: () => active.forEach((s) => s.removeEventListener("abort", onAbort)) };
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      for (const s of active) s.removeEventListener("abort", onAbort);
+    },
+  };
 }
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", abort, { once: true });
   });
 
 const transient = (error: unknown) =>

@@ -50,7 +50,7 @@ it("raises CityNetNetworkError when nothing listens, and marks its own timeouts"
 
 it("retries transient failures (503) and then succeeds", async () => {
   let calls = 0;
-  const url = await stubServer((req, res) => {
+  const url = await stubServer((_req, res) => {
     calls++;
     if (calls < 3) return res.writeHead(503).end("busy");
     res.writeHead(200, { "content-type": "application/json" }).end(

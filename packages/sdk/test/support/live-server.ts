@@ -45,7 +45,9 @@ export async function startLiveServer(
   });
   // The last output, for the message should the server die mid-suite.
   let output = "";
-  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
   const removeScratch = async () => rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import { PrismaClient } from "../generated/prisma/index.js";
+import { getOrCreate } from "../lib/get-or-create.js";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { installPlanCache } from "./plan-cache.js";
 
@@ -43,10 +44,8 @@ export interface OpenOptions {
 const MAX_PREPARED = 500;
 const prepared = new Map<string, string>();
 function preparedName(sql: string): string | undefined {
-  let name = prepared.get(sql);
-  if (!name && prepared.size < MAX_PREPARED)
-    prepared.set(sql, (name = `citynet_${createHash("sha1").update(sql).digest("hex")}`));
-  return name;
+  if (!prepared.has(sql) && prepared.size >= MAX_PREPARED) return undefined;
+  return getOrCreate(prepared, sql, () => `citynet_${createHash("sha1").update(sql).digest("hex")}`);
 }
 
 const defaultIdleError = (error: Error) =>

@@ -218,7 +218,7 @@ function initialise(bin: Binaries, dataDir: string, owner: Owner | undefined): v
   const passwordFile = path.join(scratch, "password");
   try {
     writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-    if (owner) [scratch, passwordFile].forEach((file) => chownSync(file, owner.uid, owner.gid));
+    if (owner) for (const file of [scratch, passwordFile]) chownSync(file, owner.uid, owner.gid);
     // The builtin C.UTF-8 locale: Unicode case mapping (lower('Č')) and a stable byte order,
     // the same on every operating system, with no OS locale to depend on.
     run(owner, bin.initdb, [

@@ -211,7 +211,7 @@ async function insertBatch(
       g.featureCode,
       g.modifiedOn,
     ];
-    values.forEach((value, i) => columns[i].push(value));
+    for (const [i, value] of values.entries()) columns[i].push(value);
   }
   const rows = await tx.query<{ id: number; geonameId: number }>(
     `INSERT INTO "Town" (${TOWN_COLUMNS.map((c) => `"${c}"`).join(", ")})
@@ -228,11 +228,18 @@ async function insertBatch(
     const townId = ids.get(g.geonameId);
     if (townId === undefined) continue;
     const alternates = new Set(g.alternateNames.filter((n) => n && n !== g.name));
-    for (const name of alternates) names.townId.push(townId), names.name.push(name), names.kind.push("ALTERNATE");
-    if (foldDiacritics(g.name) !== g.name)
-      names.townId.push(townId), names.name.push(foldDiacritics(g.name)), names.kind.push("ASCII");
-    if (g.population)
-      figures.townId.push(townId), figures.value.push(g.population), figures.statedOn.push(g.modifiedOn);
+    const addName = (name: string, kind: string) => {
+      names.townId.push(townId);
+      names.name.push(name);
+      names.kind.push(kind);
+    };
+    for (const name of alternates) addName(name, "ALTERNATE");
+    if (foldDiacritics(g.name) !== g.name) addName(foldDiacritics(g.name), "ASCII");
+    if (g.population) {
+      figures.townId.push(townId);
+      figures.value.push(g.population);
+      figures.statedOn.push(g.modifiedOn);
+    }
     citations.subjectId.push(townId);
     citations.quote.push(g.quote);
   }

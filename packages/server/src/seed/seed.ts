@@ -25,7 +25,10 @@ export function verifyQuotes(facts: SeedFacts, documentsDir = DOCUMENTS_DIR): vo
   );
   const missing: string[] = [];
   const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
     if (!value || typeof value !== "object") return;
     const record = value as Record<string, unknown>;
     if (typeof record.doc === "string" && typeof record.quote === "string") {
@@ -90,16 +93,17 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
     sourceIds.set(registry.key, id);
   }
   const citations: Prisma.CitationCreateManyInput[] = [];
-  const cite = (subjectType: SubjectType, subjectId: number, cites: Cite[]) =>
-    cites.forEach((c) =>
+  const cite = (subjectType: SubjectType, subjectId: number, cites: Cite[]) => {
+    for (const c of cites) {
       citations.push({
         sourceId: sourceIds.get(c.doc)!,
         subjectType,
         subjectId,
         quote: normalizeSpace(c.quote),
         field: c.field,
-      }),
-    );
+      });
+    }
+  };
   const citeRegistry = (subjectType: SubjectType, subjectId: number, key: string, quote: string, field?: string) =>
     citations.push({ sourceId: sourceIds.get(key)!, subjectType, subjectId, quote, field });
 
@@ -275,7 +279,7 @@ async function writeFacts(tx: Tx, facts: SeedFacts, geonames: Map<number, Geonam
     if (!keys?.length) return undefined;
     const ids = keys.map((k) => topicIds.get(k) ?? fail(`unknown topic ${k}`));
     const topicCites = cites.filter((c) => c.field === "topics");
-    ids.forEach((id) => cite("TOPIC", id, topicCites));
+    for (const id of ids) cite("TOPIC", id, topicCites);
     return { connect: ids.map((id) => ({ id })) };
   };
 

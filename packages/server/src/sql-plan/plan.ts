@@ -22,6 +22,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import type { Model, ModelField } from "../db/data-model.js";
+import { getOrCreate } from "../lib/get-or-create.js";
 import { RELATION_QUERY, type RelationQuery, SQL_FIELD, SQL_ROOT, type SqlField, type SqlRoot } from "./annotations.js";
 import { modelInfo, Unplannable } from "./prisma-args.js";
 
@@ -280,10 +281,11 @@ export function planOperation(
   document: DocumentNode,
   operationName: string | null | undefined,
 ): OperationPlan | null {
-  let bySchema = plans.get(schema);
-  if (!bySchema) plans.set(schema, (bySchema = new WeakMap()));
-  let byName = bySchema.get(document);
-  if (!byName) bySchema.set(document, (byName = new Map()));
+  const byName = getOrCreate(
+    getOrCreate(plans, schema, () => new WeakMap()),
+    document,
+    () => new Map(),
+  );
   const name = operationName ?? undefined;
   if (byName.has(name)) return byName.get(name)!;
   const operations = document.definitions.filter(

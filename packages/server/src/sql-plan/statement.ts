@@ -200,7 +200,7 @@ class StatementBuilder {
           );
           return [field.key, `${pageAlias}.edges${pageColumns.length - 1}`];
         }
-        case "pageInfo":
+        default: // pageInfo, the last kind
           return [field.key, jsonObject(field.info.map((info) => [info.key, pageInfoValue(info, pageAlias)]))];
       }
     });

@@ -8,6 +8,7 @@ import type { Context } from "../context.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "./localized.js";
 
 type LangArgs = { lang?: string | null };
+// biome-ignore lint/suspicious/noExplicitAny: in select mode the builder's shape is each type's own selection
 type FieldBuilder<Model extends PrismaModelTypes> = PothosSchemaTypes.PrismaObjectFieldBuilder<Types, Model, any>;
 type Row<Model extends PrismaModelTypes> = Model["Shape"] & Record<string, unknown>;
 /** The model's columns holding multilingual JSON. */

@@ -30,6 +30,7 @@ export function partialDate(
  * columns, named so that Prisma selects them only when the field is asked for.
  */
 export function partialDateField<Model extends PrismaModelTypes>(
+  // biome-ignore lint/suspicious/noExplicitAny: in select mode the builder's shape is each type's own selection
   t: PothosSchemaTypes.PrismaObjectFieldBuilder<Types, Model, any>,
   description: string,
   columns: (keyof Model["Shape"] & string)[],

@@ -1,6 +1,6 @@
 import type { FieldRef } from "@pothos/core";
 import type { SubjectType } from "../../generated/prisma/index.js";
-import { builder, type Types } from "../builder.js";
+import type { Types } from "../builder.js";
 import { NewsItem } from "./news-item.js";
 
 /** A `news` field on a type that news items can be about, latest first, batched per request. */
