@@ -1,6 +1,5 @@
 // The two GraphQL fields every multilingual column gets: `x(lang)` and `xTranslations`.
 // Each names the column it reads, so Prisma selects it only when the field is asked for.
-import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import type { Prisma } from "../../generated/prisma/index.js";
 import { sqlField } from "../../sql-plan/annotations.js";
 import type { Types } from "../builder.js";
@@ -8,50 +7,37 @@ import type { Context } from "../context.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "./localized.js";
 
 type LangArgs = { lang?: string | null };
-// biome-ignore lint/suspicious/noExplicitAny: in select mode the builder's shape is each type's own selection
-type FieldBuilder<Model extends PrismaModelTypes> = PothosSchemaTypes.PrismaObjectFieldBuilder<Types, Model, any>;
-type Row<Model extends PrismaModelTypes> = Model["Shape"] & Record<string, unknown>;
-/** The model's columns holding multilingual JSON. */
-type JsonColumn<Model extends PrismaModelTypes> = {
-  [K in keyof Model["Shape"]]: Model["Shape"][K] extends Prisma.JsonValue | null ? K : never;
-}[keyof Model["Shape"]] &
-  string;
+/**
+ * A type's field builder, typed loosely: inferring each type's model from its builder (to
+ * check the column name) exceeds the compiler's instantiation depth once scope auth is in the
+ * builder. A wrong column fails the first query that asks for the field (Prisma rejects the select).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type FieldBuilder = Pick<PothosSchemaTypes.PrismaObjectFieldBuilder<Types, any, any>, "string" | "field" | "arg">;
+type Row = Record<string, unknown>;
 
 const select = (column: string) => ({ [column]: true }) as never;
 
-export function localizedText<Model extends PrismaModelTypes>(
-  t: FieldBuilder<Model>,
-  column: JsonColumn<Model>,
-  description: string,
-) {
+export function localizedText(t: FieldBuilder, column: string, description: string) {
   return t.string({
     nullable: true,
     ...textInLanguage(t, column, description, false),
-    resolve: (parent: Row<Model>, args: LangArgs, ctx: Context) =>
+    resolve: (parent: Row, args: LangArgs, ctx: Context) =>
       pickText(parent[column] as Prisma.JsonValue | null, args.lang ?? ctx.lang),
   });
 }
 
 /** Like localizedText for a column every row has (names, titles). */
-export function requiredLocalizedText<Model extends PrismaModelTypes>(
-  t: FieldBuilder<Model>,
-  column: JsonColumn<Model>,
-  description: string,
-) {
+export function requiredLocalizedText(t: FieldBuilder, column: string, description: string) {
   return t.string({
     ...textInLanguage(t, column, description, true),
-    resolve: (parent: Row<Model>, args: LangArgs, ctx: Context) =>
+    resolve: (parent: Row, args: LangArgs, ctx: Context) =>
       pickText(parent[column] as Prisma.JsonValue, args.lang ?? ctx.lang) ?? "",
   });
 }
 
 /** What the two share: the column they select, the lang argument, the SQL planner's note. */
-function textInLanguage<Model extends PrismaModelTypes>(
-  t: FieldBuilder<Model>,
-  column: JsonColumn<Model>,
-  description: string,
-  required: boolean,
-) {
+function textInLanguage(t: FieldBuilder, column: string, description: string, required: boolean) {
   return {
     description,
     select: select(column),
@@ -60,15 +46,11 @@ function textInLanguage<Model extends PrismaModelTypes>(
   };
 }
 
-export function translations<Model extends PrismaModelTypes>(
-  t: FieldBuilder<Model>,
-  column: JsonColumn<Model>,
-  what: string,
-) {
+export function translations(t: FieldBuilder, column: string, what: string) {
   return t.field({
     type: [LocalizedText],
     description: `${what} in every language we have: the original wording and its translations.`,
     select: select(column),
-    resolve: (parent: Row<Model>) => asTexts(parent[column] as Prisma.JsonValue | null),
+    resolve: (parent: Row) => asTexts(parent[column] as Prisma.JsonValue | null),
   });
 }

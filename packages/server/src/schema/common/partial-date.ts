@@ -1,6 +1,5 @@
 // Partial dates as a GraphQL type: the precision the source gives, the first and last
 // day it covers (for sorting and filtering), and a human label in the reader's language.
-import type { PrismaModelTypes } from "@pothos/plugin-prisma";
 import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/index.js";
 import { DAY_PRECISIONS, type DatePrecision, MONTH_PRECISIONS, type Season, seasonOf } from "../../lib/date-range.js";
 import { sqlField } from "../../sql-plan/annotations.js";
@@ -29,11 +28,14 @@ export function partialDate(
  * A nullable PartialDate field built from a record's (precision, start, end[, instant, zone])
  * columns, named so that Prisma selects them only when the field is asked for.
  */
-export function partialDateField<Model extends PrismaModelTypes>(
-  // biome-ignore lint/suspicious/noExplicitAny: in select mode the builder's shape is each type's own selection
-  t: PothosSchemaTypes.PrismaObjectFieldBuilder<Types, Model, any>,
+export function partialDateField(
+  // Loosely typed, and only the method used: inferring each type's model from its builder is
+  // too deep for the compiler with scope auth in the builder. A wrong column fails the first
+  // query that asks for the field (Prisma rejects the select).
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  t: Pick<PothosSchemaTypes.PrismaObjectFieldBuilder<Types, any, any>, "field">,
   description: string,
-  columns: (keyof Model["Shape"] & string)[],
+  columns: string[],
 ) {
   return t.field({
     type: PartialDate,

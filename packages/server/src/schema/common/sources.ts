@@ -52,7 +52,8 @@ const SOURCES_DESCRIPTION = "Where the facts of this record come from, with quot
 
 /** A `sources` field for a type whose rows are cited as `subjectType`. */
 export function sourcesField<Parent extends { id: number }>(
-  t: PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">,
+  // Only the method used is compared with the caller's builder: whole builders are too deep to compare.
+  t: Pick<PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">, "loadableGroup">,
   subjectType: SubjectType,
 ) {
   return t.loadableGroup({

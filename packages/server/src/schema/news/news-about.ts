@@ -7,7 +7,8 @@ import { NewsItem } from "./news-item.js";
 
 // The explicit return type breaks the type-inference cycle NewsItem → subjects → Town → news.
 export function newsAboutField<Parent extends { id: number }>(
-  t: PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">,
+  // Only the method used is compared with the caller's builder: whole builders are too deep to compare.
+  t: Pick<PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">, "loadableGroup">,
   subjectType: SubjectType,
 ): FieldRef<Types, unknown> {
   return t.loadableGroup({
