@@ -1,4 +1,5 @@
 // The HTTP application: GraphQL (with offline GraphiQL) plus health and readiness probes.
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
@@ -6,6 +7,8 @@ import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-resp
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
+import { createIdentify } from "./auth/identity.js";
+import type { AuthConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
 import { clientErrorFrom, ErrorCode } from "./schema/common/errors.js";
@@ -29,6 +32,8 @@ export interface AppOptions {
   schema?: GraphQLSchema;
   /** Answer the operations the SQL planner covers with one statement each (default true). */
   sqlPlans?: boolean;
+  /** Which bearer tokens sign in (API keys always do). Default: none. */
+  auth?: AuthConfig;
 }
 
 /** First language tag of an Accept-Language header ("cs-CZ,cs;q=0.9" → "cs"). */
@@ -61,18 +66,21 @@ export function normalizeManifest(manifest: Record<string, string>): Map<string,
 }
 
 /**
- * The graph changes only when data is loaded (seed, town import), never through the API, so an
- * identical operation may be answered from memory for a short while. Results depend on the
- * Accept-Language header too, so it is part of the key; results with errors are never cached.
+ * Anonymous callers see public data only, the same for all of them, so an identical operation
+ * (same variables, same Accept-Language) may be answered from memory for a short while. A
+ * signed-in caller may see more (interests, history): its requests neither read nor fill the
+ * cache. Every committed write moves the cache to a new generation, so nothing cached before
+ * it is served after it. Results with errors are never cached.
  */
-function responseCachePlugin(options: AppOptions): Plugin[] {
+function responseCachePlugin(options: AppOptions, writes: { generation: number }): Plugin<Context>[] {
   if (!options.responseCacheTtlMs) return [];
   return [
-    useResponseCache({
-      session: (request) => preferredLanguage(request.headers.get("accept-language")),
+    useResponseCache<Context>({
+      enabled: (request) => !request.headers.get("authorization"),
+      session: (request) => `${writes.generation}|${preferredLanguage(request.headers.get("accept-language"))}`,
       ttl: options.responseCacheTtlMs,
       cache: createInMemoryCache({ max: 5000 }),
-    }),
+    }) as Plugin<Context>,
   ];
 }
 
@@ -89,14 +97,19 @@ function persistedOperationsPlugin(options: AppOptions): Plugin[] {
 
 export function createApp(db: Database, options: AppOptions = {}) {
   const logError = options.logError ?? ((error) => console.error(error));
+  const identify = createIdentify(db.prisma, options.auth ?? { rolesClaim: "citynet_roles" });
+  const writes = { generation: 0 };
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: options.schema ?? schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     logging: options.logging ?? true,
     healthCheckEndpoint: "/healthz",
-    context: ({ request }) => ({
+    context: async ({ request }) => ({
       prisma: db.prisma,
+      actor: await identify(request.headers.get("authorization")),
+      requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
+      committed: () => void writes.generation++,
       lang: preferredLanguage(request.headers.get("accept-language")),
       memo: new Map(),
     }),
@@ -128,7 +141,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       ...persistedOperationsPlugin(options),
       // Before the response cache, which wraps whatever executes before it.
       ...(options.sqlPlans === false ? [] : [useSqlPlans(db)]),
-      ...responseCachePlugin(options),
+      ...responseCachePlugin(options, writes),
       EnvelopArmorPlugin({
         maxDepth: { n: 15 },
         maxAliases: { n: 20 },

@@ -21,8 +21,23 @@ export interface DatabaseConfig {
   verifyPlanCache: boolean;
 }
 
+/** Who may call with a bearer JWT (from an OpenID Connect provider); API keys need no setting. */
+export interface AuthConfig {
+  /** The `iss` every accepted token carries; no issuer: only API keys sign in. */
+  jwtIssuer?: string;
+  /** The `aud` every accepted token carries, when set. */
+  jwtAudience?: string;
+  /** The issuer's JWKS, fetched (and refreshed) from this URL… */
+  jwksUrl?: string;
+  /** …or read from this file. */
+  jwksFile?: string;
+  /** The claim listing the caller's roles ("TOWN_EDITOR:opava", "ADMIN"). */
+  rolesClaim: string;
+}
+
 export interface Config {
   database: DatabaseConfig;
+  auth: AuthConfig;
   host: string;
   port: number;
   /** Load the source documents' facts into an empty database at start. */
@@ -54,9 +69,20 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
   };
 }
 
+export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  return {
+    jwtIssuer: env.CITYNET_JWT_ISSUER || undefined,
+    jwtAudience: env.CITYNET_JWT_AUDIENCE || undefined,
+    jwksUrl: env.CITYNET_JWKS_URL || undefined,
+    jwksFile: env.CITYNET_JWKS_FILE || undefined,
+    rolesClaim: env.CITYNET_JWT_ROLES_CLAIM || "citynet_roles",
+  };
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database: databaseConfigFromEnv(env),
+    auth: authConfigFromEnv(env),
     host: env.HOST || "127.0.0.1",
     port: Number(env.PORT || 4000),
     seed: env.CITYNET_SEED !== "false",

@@ -9,6 +9,7 @@ import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway
 import { composeServices } from "@theguild/federation-composition";
 import { type GraphQLSchema, parse } from "graphql";
 import { createApp } from "./app.js";
+import type { AuthConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { SUBGRAPHS, type SubGraph } from "./schema/builder.js";
 import { subgraphSchema } from "./schema/federation.js";
@@ -49,15 +50,24 @@ export function compose(
 /** The committed supergraph.graphql: our subgraphs at the URLs `pnpm start:federated` uses by default. */
 export const localSupergraph = () => compose(subgraphUrls("127.0.0.1", 4000)).supergraph;
 
+const FORWARDED_HEADERS = ["accept-language", "authorization", "x-request-id"];
+
 export function createGateway(supergraph: string, options: { logging?: boolean } = {}): GatewayRuntime {
   return createGatewayRuntime({
     supergraph,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     logging: options.logging ?? true,
-    // Subgraphs answer in the reader's language, as the monolith does.
+    // Subgraphs answer in the reader's language and for the caller (its key or token), as
+    // the monolith does; the request id names the request in their audit entries.
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ "accept-language": request.headers.get("accept-language") }),
+      fromClientToSubgraphs: ({ request }) =>
+        Object.fromEntries(
+          FORWARDED_HEADERS.flatMap((name) => {
+            const value = request.headers.get(name);
+            return value === null ? [] : [[name, value]];
+          }),
+        ),
     },
   });
 }
@@ -80,13 +90,18 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  */
 export async function startFederation(
   db: Database,
-  options: { host: string; port: number; logging?: boolean },
+  options: { host: string; port: number; logging?: boolean; auth?: AuthConfig },
 ): Promise<Federation> {
   const urls = subgraphUrls(options.host, options.port);
   const schemas = buildSubgraphSchemas();
   const servers: Server[] = [];
   for (const [i, name] of SUBGRAPHS.entries()) {
-    const app = createApp(db, { schema: schemas[name], graphiql: false, logging: options.logging ?? true });
+    const app = createApp(db, {
+      schema: schemas[name],
+      graphiql: false,
+      logging: options.logging ?? true,
+      auth: options.auth,
+    });
     const server = createServer((req, res) => void app.handle(req, res));
     await listen(server, options.port + 1 + i, options.host);
     servers.push(server);

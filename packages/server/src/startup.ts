@@ -11,15 +11,17 @@ import { importEuropeanTowns, townsImported } from "./seed/import-towns.js";
 import { seedIfEmpty } from "./seed/seed.js";
 
 /** The database with every committed migration applied and, unless turned off, the documents' facts. */
-export async function openMigratedDatabase(config: Config): Promise<Database> {
-  const db = await openDatabase(config.database, { log: (line) => console.log(line) });
-  console.log(
+export async function openMigratedDatabase(config: Config, { quiet = false, attach = false } = {}): Promise<Database> {
+  // A quiet program (a CLI whose stdout is its answer) reports on stderr.
+  const log = (line: string) => (quiet ? console.error(line) : console.log(line));
+  const db = await openDatabase(config.database, { log, attach });
+  log(
     `citynet: ${config.database.url ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${db.embedded?.dataDir}`}`,
   );
   try {
     const applied = await migrate(db);
-    console.log(`citynet: ${applied.length ? `applied migrations ${applied.join(", ")}` : "schema up to date"}`);
-    if (config.seed && (await seedIfEmpty(db))) console.log("citynet: loaded the source documents' facts");
+    log(`citynet: ${applied.length ? `applied migrations ${applied.join(", ")}` : "schema up to date"}`);
+    if (config.seed && (await seedIfEmpty(db))) log("citynet: loaded the source documents' facts");
   } catch (error) {
     await db.close();
     throw error;

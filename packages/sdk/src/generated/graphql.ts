@@ -127,7 +127,7 @@ export type PartnerSearchFilter = {
   country?: string | null | undefined;
   /** Twinning or cooperation. */
   kind?: PartnershipKind | null | undefined;
-  /** Open or closed. */
+  /** As the search shows it. */
   status?: PartnerSearchStatus | null | undefined;
   /** Slug of a topic. */
   topic?: string | null | undefined;
@@ -135,10 +135,18 @@ export type PartnerSearchFilter = {
   town?: string | null | undefined;
 };
 
-/** Status as last stated by a source (see statusAsOf). */
+/** Status as last stated by a source (see statusAsOf), or as its town's editor set it. */
 export type PartnerSearchStatus =
+  /** Closed, as a source states. */
   | 'CLOSED'
-  | 'OPEN';
+  /** Open, but its validUntil has passed. */
+  | 'EXPIRED'
+  /** Closed: a partner was found. */
+  | 'MATCHED'
+  /** Looking for partners. */
+  | 'OPEN'
+  /** Closed: the town no longer looks. */
+  | 'WITHDRAWN';
 
 /** TWINNING: a partner town for a lasting partnership; COOPERATION: partners for a specific activity. */
 export type PartnershipKind =

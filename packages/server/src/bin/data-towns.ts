@@ -5,7 +5,7 @@ import { importEuropeanTowns } from "../seed/import-towns.js";
 import { openMigratedDatabase } from "../startup.js";
 
 const started = performance.now();
-const db = await openMigratedDatabase(configFromEnv());
+const db = await openMigratedDatabase(configFromEnv(), { attach: true });
 const result = await importEuropeanTowns(db, { onProgress: progressReporter("towns") });
 await db.close();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

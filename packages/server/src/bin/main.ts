@@ -13,6 +13,7 @@ const app = createApp(db, {
   persistedOnly: config.persistedOnly,
   responseCacheTtlMs: config.responseCacheTtlMs,
   sqlPlans: config.sqlPlans,
+  auth: config.auth,
 });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {

@@ -33,6 +33,8 @@ export interface OpenOptions {
   onIdleError?: (error: Error) => void;
   /** Progress of starting the embedded PostgreSQL (default: none). */
   log?: (line: string) => void;
+  /** Use the embedded PostgreSQL a running server holds, if one does (tools beside a server). */
+  attach?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ const defaultIdleError = (error: Error) =>
 
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   if (config.url) return openPostgres(config.url, config, options);
-  const embedded = await startEmbeddedPostgres({ ...config.embedded, log: options.log });
+  const embedded = await startEmbeddedPostgres({ ...config.embedded, log: options.log, attach: options.attach });
   try {
     const db = await openPostgres(embedded.url, config, options);
     return {

@@ -42,6 +42,11 @@ export interface EmbeddedPostgresOptions {
   /** Extra server settings, `name=value` (tests turn fsync off). */
   settings?: string[];
   log?: (line: string) => void;
+  /**
+   * When a live server holds the directory, use its PostgreSQL (and leave it running) rather
+   * than refuse: for tools beside a running server (`pnpm citynet keys`).
+   */
+  attach?: boolean;
   /** The programs to run (default: the installed platform package's). */
   binaries?: Binaries;
 }
@@ -88,6 +93,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     initialise(bin, dataDir, owner);
   }
   const holder = liveHolder(dataDir);
+  if (holder && options.attach) {
+    log(`citynet: using the PostgreSQL that CityNet process ${holder} runs on ${dataDir}`);
+    const url = runningEmbeddedUrl(dataDir);
+    return { url, adminUrl: url.replace(/\/citynet$/, "/postgres"), dataDir, stop: async () => {} };
+  }
   if (holder)
     throw new EmbeddedPostgresError(
       `another CityNet process (pid ${holder}) is serving the database in ${dataDir}: stop it first, or give this one its own CITYNET_DATA_DIR`,

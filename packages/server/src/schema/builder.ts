@@ -5,7 +5,9 @@ import DirectivePlugin from "@pothos/plugin-directives";
 import FederationPlugin, { hasResolvableKey } from "@pothos/plugin-federation";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SubGraphPlugin from "@pothos/plugin-sub-graph";
+import { editsTown, forbidden, isAdmin, unauthenticated } from "../auth/identity.js";
 import { datamodel } from "../db/data-model.js";
 import type PrismaTypes from "../generated/pothos-types.js";
 import type { Context } from "./context.js";
@@ -29,6 +31,13 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   SubGraphs: SubGraph;
   DefaultFieldNullability: false;
+  AuthScopes: {
+    /** Any signed-in caller (an API key or a verified token). */
+    authenticated: boolean;
+    admin: boolean;
+    /** May edit for this town (its TOWN_EDITOR, or an ADMIN). */
+    townEditor: number;
+  };
   Scalars: {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
@@ -36,7 +45,25 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Directives before sub-graph: it filters a subgraph before directives mock its AST.
-  plugins: [DirectivePlugin, SubGraphPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, FederationPlugin],
+  // Scope auth first, so that it wraps every resolver the others add.
+  plugins: [
+    ScopeAuthPlugin,
+    DirectivePlugin,
+    SubGraphPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    DataloaderPlugin,
+    FederationPlugin,
+  ],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.actor !== null,
+      admin: isAdmin(ctx.actor),
+      townEditor: (townId) => editsTown(ctx.actor, townId),
+    }),
+    // Anonymous callers are told to sign in; signed-in ones that their role does not reach.
+    unauthorizedError: (_parent, ctx) => (ctx.actor ? forbidden() : unauthenticated()),
+  },
   subGraphs: {
     // Value types (pages, texts, dates, citations) go wherever a field returns them; those
     // several subgraphs return are marked `shareable`.
@@ -89,3 +116,8 @@ export const builder = new SchemaBuilder<{
 export type Types = typeof builder.$inferSchemaTypes;
 
 builder.queryType({ description: "The CityNet graph of European municipal cooperation." });
+builder.mutationType({
+  description: "Writes by signed-in callers (see README: identity and roles): one transaction each, cited and audited.",
+  // Only in the subgraphs that have mutations: an empty Mutation type is invalid.
+  subGraphs: ["partnerships"],
+});

@@ -1,8 +1,15 @@
-// What every resolver gets: the database client and the reader's preferred language.
+// What every resolver gets: the database client, the caller and the reader's preferred language.
+import type { Actor } from "../auth/identity.js";
 import type { PrismaClient } from "../generated/prisma/index.js";
 
 export interface Context {
   prisma: PrismaClient;
+  /** Who is calling; null for anonymous callers, who read public data only. */
+  actor: Actor | null;
+  /** Names the request in the audit log (the X-Request-Id header, else a fresh UUID). */
+  requestId: string;
+  /** Called once a write has committed, so that caches drop what it changed. */
+  committed(): void;
   /** Preferred language from Accept-Language, used when a field's lang argument is absent. */
   lang: string | null;
   /** Per-request results shared between resolvers (see common/request-memo.ts). */

@@ -14,5 +14,6 @@ export const SUBGRAPHS = [
   "graph",
   "search",
   "statistics",
+  "contributions",
 ] as const;
 export type SubGraph = (typeof SUBGRAPHS)[number];

@@ -132,6 +132,7 @@ class Planner {
 
   /** The fields asked of a row of a Prisma-backed type. */
   row(type: GraphQLObjectType, sets: readonly SelectionSetNode[]): Planned[] {
+    if (isGuarded(type)) throw new Unplannable(`${type.name} is not public`);
     const model = type.extensions.pothosPrismaModel as string | undefined;
     if (!model) throw new Unplannable(`${type.name} is not a Prisma type`);
     const info = modelInfo(model);
@@ -142,6 +143,7 @@ class Planner {
     const name = nodes[0].name.value;
     if (name === "__typename") return { kind: "typename", key, typeName: type.name };
     const def = type.getFields()[name];
+    if (isGuarded(def)) throw new Unplannable(`${type.name}.${name} is not public`);
     const extensions = def.extensions as Record<string, unknown>;
     const exposed = extensions.pothosExposedField as string | undefined;
     if (exposed) {
@@ -237,6 +239,7 @@ class Planner {
       const root = queryType.getFields()[name]?.extensions[SQL_ROOT] as SqlRoot | undefined;
       if (!root) throw new Unplannable(`Query.${name}`);
       const def = queryType.getFields()[name];
+      if (isGuarded(def)) throw new Unplannable(`Query.${name} is not public`);
       const sets = this.subSelections(nodes);
       return root.kind === "unique"
         ? { key, root, def, node: nodes[0], children: this.row(this.objectType(def), sets), page: null }
@@ -274,6 +277,15 @@ function joinOf(parentModel: string, relation: ModelField): Join {
 }
 
 const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | undefined, OperationPlan | null>>>();
+
+/**
+ * Whether a type or field has authorization rules (scope auth): only its resolvers may answer
+ * it, since a planned statement runs no rule and serves every caller alike.
+ */
+function isGuarded(element: { extensions: Readonly<Record<string, unknown>> | null | undefined }): boolean {
+  const options = element.extensions?.pothosOptions as { authScopes?: unknown; grantScopes?: unknown } | undefined;
+  return Boolean(options?.authScopes || options?.grantScopes);
+}
 
 /** The plan of an operation, found once per document (yoga reuses parsed documents); null when it cannot be planned. */
 export function planOperation(

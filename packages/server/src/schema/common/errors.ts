@@ -11,6 +11,12 @@ export const ErrorCode = {
   GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
   /** Depth, alias, token, directive or cost limits. */
   OPERATION_LIMIT_EXCEEDED: "OPERATION_LIMIT_EXCEEDED",
+  /** No valid credentials where they are needed (HTTP 401 when nothing else could be answered). */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** Signed in, but the caller's role or scope does not reach this. */
+  FORBIDDEN: "FORBIDDEN",
+  /** An update named a version that is no longer current; extensions.currentVersion has it. */
+  CONFLICT: "CONFLICT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 
@@ -18,8 +24,16 @@ export function notFound(type: string, key: string): GraphQLError {
   return new GraphQLError(`No ${type} with ${key}`, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
 
-export function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+/** Bad input; `field` is the offending input field's path ("input.description.0.lang"). */
+export function badInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } });
+}
+
+export function conflict(type: string, expectedVersion: number, currentVersion: number): GraphQLError {
+  return new GraphQLError(
+    `The ${type} changed since version ${expectedVersion} was read (now version ${currentVersion}); read it again and retry`,
+    { extensions: { code: ErrorCode.CONFLICT, currentVersion } },
+  );
 }
 
 /**

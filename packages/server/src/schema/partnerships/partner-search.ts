@@ -2,6 +2,7 @@ import { PartnershipKind as KindValues, PartnerSearchStatus as StatusValues } fr
 import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
+import { AuditEntry } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
 import { Country } from "../places/country.js";
 
@@ -10,13 +11,28 @@ export const PartnershipKind = builder.enumType(KindValues, {
   description: "TWINNING: a partner town for a lasting partnership; COOPERATION: partners for a specific activity.",
 });
 
-export const PartnerSearchStatus = builder.enumType(StatusValues, {
-  name: "PartnerSearchStatus",
-  description: "Status as last stated by a source (see statusAsOf).",
+export const PartnerSearchStatus = builder.enumType("PartnerSearchStatus", {
+  description: "Status as last stated by a source (see statusAsOf), or as its town's editor set it.",
+  values: {
+    OPEN: { value: StatusValues.OPEN, description: "Looking for partners." },
+    CLOSED: { value: StatusValues.CLOSED, description: "Closed, as a source states." },
+    MATCHED: { value: StatusValues.MATCHED, description: "Closed: a partner was found." },
+    WITHDRAWN: { value: StatusValues.WITHDRAWN, description: "Closed: the town no longer looks." },
+    EXPIRED: { value: "EXPIRED", description: "Open, but its validUntil has passed." },
+  } as const,
 });
 
+/** The status a search shows: an open one past its validUntil has expired. */
+export function shownStatus(search: { status: StatusValues; validUntil: Date | null }, today = new Date()) {
+  const day = today.toISOString().slice(0, 10);
+  return search.status === "OPEN" && search.validUntil && search.validUntil.toISOString().slice(0, 10) < day
+    ? "EXPIRED"
+    : search.status;
+}
+
 export const PartnerSearch = builder.prismaNode("PartnerSearch", {
-  select: { id: true },
+  // The requesting town: who may see the interests and the history.
+  select: { id: true, townId: true },
   ...entityIn("partnerships"),
   id: entityId("id"),
   description: "A town looking for partner towns: what it offers, whom it wants.",
@@ -45,7 +61,33 @@ export const PartnerSearch = builder.prismaNode("PartnerSearch", {
       query: { orderBy: { id: "asc" } },
       description: "Fields the town wants to cooperate in.",
     }),
-    status: t.expose("status", { type: PartnerSearchStatus, description: "Open or closed, as last stated." }),
+    status: t.field({
+      type: PartnerSearchStatus,
+      description: "Open, closed, matched, withdrawn, or expired (open past validUntil).",
+      select: { status: true, validUntil: true },
+      resolve: (search) => shownStatus(search),
+    }),
+    validUntil: t.expose("validUntil", {
+      type: "Date",
+      nullable: true,
+      description: "Until when the request stands (searches posted through the API).",
+    }),
+    version: t.exposeInt("version", { description: "Pass it as expectedVersion to update or close the search." }),
+    interests: t.relation("interests", {
+      description: "Towns' answers, oldest first: for the requesting town's editors and admins only.",
+      authScopes: (search) => ({ townEditor: search.townId }),
+      query: { orderBy: { id: "asc" } },
+    }),
+    history: t.field({
+      type: [AuditEntry],
+      description: "Every write to this search, oldest first: for the requesting town's editors and admins only.",
+      authScopes: (search) => ({ townEditor: search.townId }),
+      resolve: (search, _args, ctx) =>
+        ctx.prisma.auditEntry.findMany({
+          where: { recordType: "PartnerSearch", recordId: search.id },
+          orderBy: { id: "asc" },
+        }),
+    }),
     statusAsOf: t.expose("statusAsOf", { type: "Date", description: "When a source last stated the status." }),
     news: newsAboutField(t, "PARTNER_SEARCH"),
     sources: sourcesField(t, "PARTNER_SEARCH"),

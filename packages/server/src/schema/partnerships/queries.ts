@@ -7,7 +7,7 @@ import { PartnerSearchStatus, PartnershipKind } from "./partner-search.js";
 export const PartnerSearchFilter = builder.inputType("PartnerSearchFilter", {
   description: "Conditions on partner searches; all given conditions must hold.",
   fields: (t) => ({
-    status: t.field({ type: PartnerSearchStatus, required: false, description: "Open or closed." }),
+    status: t.field({ type: PartnerSearchStatus, required: false, description: "As the search shows it." }),
     kind: t.field({ type: PartnershipKind, required: false, description: "Twinning or cooperation." }),
     town: t.string({ required: false, description: "Slug of the requesting town." }),
     country: t.string({ required: false, description: "ISO alpha-2 code of the requesting town's country." }),
@@ -15,13 +15,21 @@ export const PartnerSearchFilter = builder.inputType("PartnerSearchFilter", {
   }),
 });
 
+/** The searches that show `status` (shownStatus): an expired one is stored OPEN, past validUntil. */
+function statusWhere(status: typeof PartnerSearchStatus.$inferType): Prisma.PartnerSearchWhereInput {
+  const today = new Date(new Date().toISOString().slice(0, 10));
+  if (status === "EXPIRED") return { status: "OPEN", validUntil: { lt: today } };
+  if (status === "OPEN") return { status: "OPEN", OR: [{ validUntil: null }, { validUntil: { gte: today } }] };
+  return { status };
+}
+
 function partnerSearchWhere(
   filter: typeof PartnerSearchFilter.$inferInput | null | undefined,
 ): Prisma.PartnerSearchWhereInput {
   if (!filter) return {};
   return {
     AND: [
-      filter.status ? { status: filter.status } : {},
+      filter.status ? statusWhere(filter.status) : {},
       filter.kind ? { kind: filter.kind } : {},
       filter.town ? { town: { slug: filter.town } } : {},
       filter.country ? { town: { countryCode: filter.country.toUpperCase() } } : {},

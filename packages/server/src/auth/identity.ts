@@ -1,0 +1,124 @@
+// Who is calling: an API key (a partner portal, `Authorization: Bearer cnk_…`) or a bearer JWT
+// from an OpenID Connect provider, verified against the configured issuer's JWKS. Either way
+// the caller is an Actor holding grants: a role, and the town (or network, programme,
+// organisation) it acts for. No Authorization header: anonymous, public data only.
+import { readFileSync } from "node:fs";
+import { GraphQLError } from "graphql";
+import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from "jose";
+import type { AuthConfig } from "../config.js";
+import type { PrismaClient, Role } from "../generated/prisma/index.js";
+import { ErrorCode } from "../schema/common/errors.js";
+import { API_KEY_PREFIX, findApiKey } from "./api-keys.js";
+
+export interface Grant {
+  role: Role;
+  /** The town a TOWN_EDITOR edits. */
+  townId?: number;
+  networkId?: number;
+  programmeId?: number;
+  organisationId?: number;
+}
+
+export interface Actor {
+  /** Stable id for the audit log and idempotency keys: "api-key:<id>" or "token:<issuer>#<subject>". */
+  id: string;
+  /** The key's name, or the token's name claim (else its subject). */
+  name: string;
+  grants: Grant[];
+}
+
+export function unauthenticated(message = "Sign in (a bearer token or an API key) to do this"): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+export function forbidden(message = "Your role does not allow this"): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+const ROLES = new Set<string>(["TOWN_EDITOR", "NETWORK_SECRETARIAT", "PROGRAMME_EDITOR", "PUBLISHER", "ADMIN"]);
+
+/** Reads the caller from a request's Authorization header; throws UNAUTHENTICATED for a bad one. */
+export type Identify = (authorization: string | null) => Promise<Actor | null>;
+
+export function createIdentify(prisma: PrismaClient, config: AuthConfig): Identify {
+  const keySet = jwksOf(config);
+  return async (authorization) => {
+    if (!authorization) return null;
+    const [scheme, credential] = authorization.split(" ", 2);
+    if (scheme?.toLowerCase() !== "bearer" || !credential)
+      throw unauthenticated("Authorization must be 'Bearer <token or API key>'");
+    if (credential.startsWith(API_KEY_PREFIX)) {
+      const key = await findApiKey(prisma, credential);
+      if (!key) throw unauthenticated("Unknown or revoked API key");
+      return { id: `api-key:${key.id}`, name: key.name, grants: [key.grant] };
+    }
+    if (!keySet || !config.jwtIssuer)
+      throw unauthenticated("This server accepts no bearer tokens (no issuer configured)");
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(credential, keySet, { issuer: config.jwtIssuer, audience: config.jwtAudience }));
+    } catch (error) {
+      throw unauthenticated(`Invalid bearer token: ${(error as Error).message}`);
+    }
+    const subject = String(payload.sub ?? "");
+    if (!subject) throw unauthenticated("Invalid bearer token: no subject");
+    return {
+      id: `token:${config.jwtIssuer}#${subject}`,
+      name: typeof payload.name === "string" ? payload.name : subject,
+      grants: await grantsFromClaim(prisma, payload[config.rolesClaim]),
+    };
+  };
+}
+
+function jwksOf(config: AuthConfig): JWTVerifyGetKey | undefined {
+  if (config.jwksFile) return createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, "utf8")));
+  if (config.jwksUrl) return createRemoteJWKSet(new URL(config.jwksUrl));
+  return undefined;
+}
+
+/**
+ * The roles claim: a list of "ROLE" or "ROLE:slug" strings ("TOWN_EDITOR:opava",
+ * "NETWORK_SECRETARIAT:eurotowns", "ADMIN"). Unknown roles and slugs grant nothing.
+ */
+async function grantsFromClaim(prisma: PrismaClient, claim: unknown): Promise<Grant[]> {
+  const entries = (Array.isArray(claim) ? claim : typeof claim === "string" ? claim.split(" ") : []).map(String);
+  const grants: Grant[] = [];
+  for (const entry of entries) {
+    const [role, slug] = entry.split(":", 2);
+    if (!ROLES.has(role)) continue;
+    const grant = await scopeOf(prisma, role as Role, slug);
+    if (grant) grants.push(grant);
+  }
+  return grants;
+}
+
+/** A role and the record it acts for, by slug; null when the role needs a scope it lacks. */
+export async function scopeOf(prisma: PrismaClient, role: Role, slug: string | undefined): Promise<Grant | null> {
+  const bySlug = { where: { slug: slug ?? "" }, select: { id: true } } as const;
+  switch (role) {
+    case "ADMIN":
+      return { role };
+    case "TOWN_EDITOR": {
+      const town = slug ? await prisma.town.findUnique(bySlug) : null;
+      return town ? { role, townId: town.id } : null;
+    }
+    case "NETWORK_SECRETARIAT": {
+      const network = slug ? await prisma.network.findUnique(bySlug) : null;
+      return network ? { role, networkId: network.id } : null;
+    }
+    case "PROGRAMME_EDITOR": {
+      const programme = slug ? await prisma.programme.findUnique(bySlug) : null;
+      return programme ? { role, programmeId: programme.id } : null;
+    }
+    case "PUBLISHER": {
+      const organisation = slug ? await prisma.organisation.findUnique(bySlug) : null;
+      return organisation ? { role, organisationId: organisation.id } : null;
+    }
+  }
+}
+
+export const isAdmin = (actor: Actor | null | undefined) => Boolean(actor?.grants.some((g) => g.role === "ADMIN"));
+
+/** Whether the actor may edit for this town: its TOWN_EDITOR, or an ADMIN. */
+export const editsTown = (actor: Actor | null | undefined, townId: number) =>
+  isAdmin(actor) || Boolean(actor?.grants.some((g) => g.role === "TOWN_EDITOR" && g.townId === townId));

@@ -1,0 +1,523 @@
+// Partner searches written by towns: post, update and close a search; another town's editor
+// expresses interest; the requesting town's editor accepts or declines it. Each mutation is
+// one transaction with its contribution citation and audit entry (contributions/write.ts).
+
+import { GraphQLError } from "graphql";
+import type { Prisma } from "../../generated/prisma/index.js";
+import { builder, rootIn } from "../builder.js";
+import { badInput, ErrorCode } from "../common/errors.js";
+import type { Context } from "../context.js";
+import {
+  audit,
+  type CitationInput as Citation,
+  checkCitation,
+  checkLength,
+  checkTexts,
+  cite,
+  lockVersion,
+  once,
+  type Tx,
+  write,
+  writerFor,
+} from "../contributions/write.js";
+import { PartnerSearchInterest } from "./interest.js";
+import { PartnerSearch, PartnershipKind, shownStatus } from "./partner-search.js";
+
+const MAX_DESCRIPTION = 5000;
+const MAX_MESSAGE = 2000;
+const MAX_POPULATION = 100_000_000;
+/** A search stands for two years at most; a town posts a new one after that. */
+const MAX_VALID_DAYS = 731;
+
+export const LocalizedTextInput = builder.inputType("LocalizedTextInput", {
+  description: "A text in one language. The first of a list is the original wording, the rest translations.",
+  fields: (t) => ({
+    lang: t.string({ required: true, description: "ISO 639-1 language code." }),
+    text: t.string({ required: true, description: "The text." }),
+  }),
+});
+
+export const CitationInput = builder.inputType("CitationInput", {
+  description: "What a contributor's facts rest on: a web page and/or the words there.",
+  fields: (t) => ({
+    url: t.string({ required: false, description: "An http(s) URL (at most 2,000 characters)." }),
+    quote: t.string({ required: false, description: "The words the facts rest on (at most 2,000 characters)." }),
+  }),
+});
+
+const ClosingStatus = builder.enumType("PartnerSearchClosing", {
+  description: "How a search ends.",
+  values: {
+    MATCHED: { value: "MATCHED", description: "A partner was found." },
+    WITHDRAWN: { value: "WITHDRAWN", description: "The town no longer looks." },
+  } as const,
+});
+
+const InterestResponse = builder.enumType("InterestResponse", {
+  description: "The requesting town's answer to an interest.",
+  values: {
+    ACCEPT: { value: "ACCEPTED", description: "Accept: the towns go on talking." },
+    DECLINE: { value: "DECLINED", description: "Decline." },
+  } as const,
+});
+
+/** The fields a search's editor sets, on create and (each optional) on update. */
+const searchFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, "InputObject">) => ({
+  wantedPopulationMin: t.int({ required: false, description: "Smallest population a partner should have." }),
+  wantedPopulationMax: t.int({ required: false, description: "Largest population a partner should have." }),
+  wantedCountries: t.stringList({
+    required: false,
+    description: "ISO alpha-2 codes of the countries partners should come from; empty for any.",
+  }),
+  topics: t.stringList({ required: false, description: "Slugs of the topics to cooperate in." }),
+  validUntil: t.field({
+    type: "Date",
+    required: false,
+    description: `Until when the request stands: today or later, at most ${MAX_VALID_DAYS} days ahead.`,
+  }),
+  citation: t.field({ type: CitationInput, required: false, description: "What the request rests on, if anything." }),
+});
+
+const CreatePartnerSearchInput = builder.inputType("CreatePartnerSearchInput", {
+  description: "A town's new partner search.",
+  fields: (t) => ({
+    town: t.string({ required: true, description: "Slug of the requesting town (the caller must edit it)." }),
+    kind: t.field({ type: PartnershipKind, required: true, description: "Twinning or cooperation." }),
+    description: t.field({
+      type: [LocalizedTextInput],
+      required: true,
+      description: `The request, in one or more languages (at most ${MAX_DESCRIPTION} characters each).`,
+    }),
+    ...searchFields(t),
+    idempotencyKey: t.string({
+      required: false,
+      description: "Any string (at most 200 characters): a retry with the same key returns the first search.",
+    }),
+  }),
+});
+
+const UpdatePartnerSearchInput = builder.inputType("UpdatePartnerSearchInput", {
+  description: "Changes to a partner search; absent fields stay as they are, null clears an optional one.",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [PartnerSearch], description: "The search." }),
+    expectedVersion: t.int({ required: true, description: "The version read; CONFLICT if it changed since." }),
+    kind: t.field({ type: PartnershipKind, required: false, description: "Twinning or cooperation." }),
+    description: t.field({ type: [LocalizedTextInput], required: false, description: "The request, replaced whole." }),
+    ...searchFields(t),
+  }),
+});
+
+const ClosePartnerSearchInput = builder.inputType("ClosePartnerSearchInput", {
+  description: "Ends a partner search.",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [PartnerSearch], description: "The search." }),
+    expectedVersion: t.int({ required: true, description: "The version read; CONFLICT if it changed since." }),
+    status: t.field({ type: ClosingStatus, required: true, description: "Matched or withdrawn." }),
+    citation: t.field({ type: CitationInput, required: false, description: "What the closing rests on, if anything." }),
+  }),
+});
+
+const ExpressInterestInput = builder.inputType("ExpressInterestInput", {
+  description: "A town's answer to another town's open partner search.",
+  fields: (t) => ({
+    partnerSearch: t.globalID({ required: true, for: [PartnerSearch], description: "The search answered." }),
+    town: t.string({ required: true, description: "Slug of the answering town (the caller must edit it)." }),
+    message: t.field({
+      type: [LocalizedTextInput],
+      required: true,
+      description: `The message, in one or more languages (at most ${MAX_MESSAGE} characters each).`,
+    }),
+    contactName: t.string({ required: false, description: "Whom to contact (at most 200 characters)." }),
+    contactEmail: t.string({ required: false, description: "Their e-mail address." }),
+    idempotencyKey: t.string({
+      required: false,
+      description: "Any string (at most 200 characters): a retry with the same key returns the first interest.",
+    }),
+  }),
+});
+
+const RespondToInterestInput = builder.inputType("RespondToInterestInput", {
+  description: "The requesting town's answer to an interest.",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [PartnerSearchInterest], description: "The interest." }),
+    expectedVersion: t.int({ required: true, description: "The version read; CONFLICT if it changed since." }),
+    response: t.field({ type: InterestResponse, required: true, description: "Accept or decline." }),
+  }),
+});
+
+const PartnerSearchPayload = builder.objectRef<{ id: number }>("PartnerSearchPayload").implement({
+  description: "The partner search as the write left it.",
+  fields: (t) => ({
+    partnerSearch: t.prismaField({
+      type: "PartnerSearch",
+      description: "The search.",
+      resolve: (query, { id }, _args, ctx) => ctx.prisma.partnerSearch.findUniqueOrThrow({ ...query, where: { id } }),
+    }),
+  }),
+});
+
+const InterestPayload = builder.objectRef<{ id: number }>("PartnerSearchInterestPayload").implement({
+  description: "The interest as the write left it.",
+  fields: (t) => ({
+    interest: t.prismaField({
+      type: "PartnerSearchInterest",
+      description: "The interest.",
+      resolve: (query, { id }, _args, ctx) =>
+        ctx.prisma.partnerSearchInterest.findUniqueOrThrow({ ...query, where: { id } }),
+    }),
+  }),
+});
+
+/** The database id a global id decodes to. */
+function rowId(globalId: { id: string }, field: string): number {
+  const id = Number(globalId.id);
+  if (!Number.isSafeInteger(id) || id < 1)
+    throw new GraphQLError(`${field} is not a valid id`, { extensions: { code: ErrorCode.INVALID_ID, field } });
+  return id;
+}
+
+const townBySlug = (ctx: Context, slug: string) =>
+  ctx.prisma.town.findUnique({ where: { slug }, select: { id: true, slug: true } });
+
+async function requiredTown(ctx: Context, slug: string, field: string) {
+  const town = await townBySlug(ctx, slug);
+  if (!town) throw badInput(`No town with slug ${slug}`, field);
+  return town;
+}
+
+const searchTown = (ctx: Context, id: number) =>
+  ctx.prisma.partnerSearch.findUnique({ where: { id }, select: { town: { select: { id: true, slug: true } } } });
+
+/** Scopes of a write for a town; an unknown town is the resolver's to report (to a signed-in caller). */
+const editorOf = (town: { id: number } | null | undefined) =>
+  town ? { townEditor: town.id } : { authenticated: true };
+
+type SearchFieldsInput = {
+  wantedPopulationMin?: number | null;
+  wantedPopulationMax?: number | null;
+  wantedCountries?: string[] | null;
+  topics?: string[] | null;
+  validUntil?: Date | null;
+  citation?: Citation | null;
+};
+
+/** Checks what an editor sets and turns it into a Prisma write; `current` fills what an update leaves out. */
+async function searchData(
+  tx: Tx,
+  input: SearchFieldsInput,
+  current: { wantedPopulationMin: number | null; wantedPopulationMax: number | null } = {
+    wantedPopulationMin: null,
+    wantedPopulationMax: null,
+  },
+): Promise<{ data: Prisma.PartnerSearchUncheckedUpdateInput; fields: string[] }> {
+  const data: Prisma.PartnerSearchUncheckedUpdateInput = {};
+  const fields: string[] = [];
+  for (const key of ["wantedPopulationMin", "wantedPopulationMax"] as const) {
+    const value = input[key];
+    if (value === undefined) continue;
+    if (value !== null && (value < 0 || value > MAX_POPULATION))
+      throw badInput(`Must be between 0 and ${MAX_POPULATION}`, `input.${key}`);
+    data[key] = value;
+    fields.push(key);
+  }
+  const min = input.wantedPopulationMin === undefined ? current.wantedPopulationMin : input.wantedPopulationMin;
+  const max = input.wantedPopulationMax === undefined ? current.wantedPopulationMax : input.wantedPopulationMax;
+  if (min !== null && max !== null && min > max)
+    throw badInput("wantedPopulationMax must not be below wantedPopulationMin", "input.wantedPopulationMax");
+  if (input.wantedCountries != null) {
+    const codes = input.wantedCountries.map((code) => code.toUpperCase());
+    const known = new Set(
+      (await tx.country.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((c) => c.code),
+    );
+    const unknown = codes.findIndex((code) => !known.has(code));
+    if (unknown >= 0) throw badInput(`No country with code ${codes[unknown]}`, `input.wantedCountries.${unknown}`);
+    data.wantedCountries = { deleteMany: {}, create: [...new Set(codes)].map((countryCode) => ({ countryCode })) };
+    fields.push("wantedCountries");
+  }
+  if (input.topics != null) {
+    const topics = await tx.topic.findMany({ where: { slug: { in: input.topics } }, select: { id: true, slug: true } });
+    const known = new Set(topics.map((topic) => topic.slug));
+    const unknown = input.topics.findIndex((slug) => !known.has(slug));
+    if (unknown >= 0) throw badInput(`No topic with slug ${input.topics[unknown]}`, `input.topics.${unknown}`);
+    data.topics = { set: topics.map(({ id }) => ({ id })) };
+    fields.push("topics");
+  }
+  if (input.validUntil !== undefined) {
+    if (input.validUntil !== null) {
+      const days = (input.validUntil.getTime() - Date.parse(new Date().toISOString().slice(0, 10))) / 86_400_000;
+      if (days < 0 || days > MAX_VALID_DAYS)
+        throw badInput(`Must be today or at most ${MAX_VALID_DAYS} days ahead`, "input.validUntil");
+    }
+    data.validUntil = input.validUntil;
+    fields.push("validUntil");
+  }
+  checkCitation(input.citation, "input.citation");
+  return { data, fields };
+}
+
+/** A search as the audit log records it. */
+async function searchSnapshot(tx: Tx, id: number) {
+  const search = await tx.partnerSearch.findUniqueOrThrow({
+    where: { id },
+    select: {
+      slug: true,
+      townId: true,
+      kind: true,
+      description: true,
+      wantedPopulationMin: true,
+      wantedPopulationMax: true,
+      status: true,
+      statusAsOf: true,
+      validUntil: true,
+      version: true,
+      wantedCountries: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
+      topics: { select: { slug: true }, orderBy: { slug: "asc" } },
+    },
+  });
+  return {
+    ...search,
+    statusAsOf: search.statusAsOf.toISOString().slice(0, 10),
+    validUntil: search.validUntil?.toISOString().slice(0, 10) ?? null,
+    wantedCountries: search.wantedCountries.map((c) => c.countryCode),
+    topics: search.topics.map((topic) => topic.slug),
+  };
+}
+
+async function interestSnapshot(tx: Tx, id: number) {
+  const { createdAt, respondedAt, ...interest } = await tx.partnerSearchInterest.findUniqueOrThrow({ where: { id } });
+  return { ...interest, createdAt: createdAt.toISOString(), respondedAt: respondedAt?.toISOString() ?? null };
+}
+
+const today = () => new Date(new Date().toISOString().slice(0, 10));
+
+builder.mutationFields((t) => ({
+  createPartnerSearch: t.field({
+    ...rootIn("partnerships"),
+    type: PartnerSearchPayload,
+    description: "Posts a town's partner search (its TOWN_EDITOR, or an ADMIN). It cites the caller as its source.",
+    args: { input: t.arg({ type: CreatePartnerSearchInput, required: true }) },
+    authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
+    resolve: async (_root, { input }, ctx) => {
+      const town = await requiredTown(ctx, input.town, "input.town");
+      const description = checkTexts(input.description, "input.description", MAX_DESCRIPTION);
+      checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
+      const writer = writerFor(ctx, town);
+      const id = await write(ctx, (tx) =>
+        once(
+          tx,
+          writer.actor,
+          input.idempotencyKey,
+          { mutation: "createPartnerSearch", recordType: "PartnerSearch" },
+          async () => {
+            const { data, fields } = await searchData(tx, input);
+            const { id } = await tx.partnerSearch.create({
+              data: {
+                slug: `${town.slug}-partner-search-pending-${ctx.requestId}`,
+                townId: town.id,
+                kind: input.kind,
+                description: description as unknown as Prisma.InputJsonValue,
+                postedOn: today(),
+                status: "OPEN",
+                statusAsOf: today(),
+              },
+              select: { id: true },
+            });
+            // The slug names the search by its id, known only once it is inserted.
+            await tx.partnerSearch.update({
+              where: { id },
+              data: { ...data, slug: `${town.slug}-partner-search-${id}` },
+            });
+            await cite(
+              tx,
+              writer,
+              { type: "PARTNER_SEARCH", id, fields: ["town", "kind", "description", ...fields] },
+              input.citation,
+            );
+            await audit(tx, ctx, writer, {
+              mutation: "createPartnerSearch",
+              recordType: "PartnerSearch",
+              recordId: id,
+              before: null,
+              after: await searchSnapshot(tx, id),
+            });
+            return id;
+          },
+        ),
+      );
+      return { id };
+    },
+  }),
+
+  updatePartnerSearch: t.field({
+    ...rootIn("partnerships"),
+    type: PartnerSearchPayload,
+    description:
+      "Changes a partner search (its town's TOWN_EDITOR, or an ADMIN); CONFLICT if it changed since expectedVersion.",
+    args: { input: t.arg({ type: UpdatePartnerSearchInput, required: true }) },
+    authScopes: async (_root, { input }, ctx) => editorOf((await searchTown(ctx, rowId(input.id, "input.id")))?.town),
+    resolve: async (_root, { input }, ctx) => {
+      const id = rowId(input.id, "input.id");
+      const search = await searchTown(ctx, id);
+      if (!search) throw badInput("No such partner search", "input.id");
+      const description = input.description
+        ? checkTexts(input.description, "input.description", MAX_DESCRIPTION)
+        : undefined;
+      const writer = writerFor(ctx, search.town);
+      await write(ctx, async (tx) => {
+        await lockVersion(tx, "PartnerSearch", id, input.expectedVersion, "partner search");
+        const before = await searchSnapshot(tx, id);
+        const { data, fields } = await searchData(tx, input, before);
+        if (input.kind) {
+          data.kind = input.kind;
+          fields.push("kind");
+        }
+        if (description) {
+          data.description = description as unknown as Prisma.InputJsonValue;
+          fields.push("description");
+        }
+        if (!fields.length) throw badInput("Nothing to change", "input");
+        await tx.partnerSearch.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+        await cite(tx, writer, { type: "PARTNER_SEARCH", id, fields }, input.citation);
+        await audit(tx, ctx, writer, {
+          mutation: "updatePartnerSearch",
+          recordType: "PartnerSearch",
+          recordId: id,
+          before,
+          after: await searchSnapshot(tx, id),
+        });
+      });
+      return { id };
+    },
+  }),
+
+  closePartnerSearch: t.field({
+    ...rootIn("partnerships"),
+    type: PartnerSearchPayload,
+    description: "Ends a partner search as matched or withdrawn (its town's TOWN_EDITOR, or an ADMIN).",
+    args: { input: t.arg({ type: ClosePartnerSearchInput, required: true }) },
+    authScopes: async (_root, { input }, ctx) => editorOf((await searchTown(ctx, rowId(input.id, "input.id")))?.town),
+    resolve: async (_root, { input }, ctx) => {
+      const id = rowId(input.id, "input.id");
+      const search = await searchTown(ctx, id);
+      if (!search) throw badInput("No such partner search", "input.id");
+      checkCitation(input.citation, "input.citation");
+      const writer = writerFor(ctx, search.town);
+      await write(ctx, async (tx) => {
+        await lockVersion(tx, "PartnerSearch", id, input.expectedVersion, "partner search");
+        const before = await searchSnapshot(tx, id);
+        await tx.partnerSearch.update({
+          where: { id },
+          data: { status: input.status, statusAsOf: today(), version: { increment: 1 } },
+        });
+        await cite(tx, writer, { type: "PARTNER_SEARCH", id, fields: ["status"] }, input.citation);
+        await audit(tx, ctx, writer, {
+          mutation: "closePartnerSearch",
+          recordType: "PartnerSearch",
+          recordId: id,
+          before,
+          after: await searchSnapshot(tx, id),
+        });
+      });
+      return { id };
+    },
+  }),
+
+  expressInterest: t.field({
+    ...rootIn("partnerships"),
+    type: InterestPayload,
+    description:
+      "Answers another town's open partner search (the answering town's TOWN_EDITOR, or an ADMIN). Only the two towns' editors see it.",
+    args: { input: t.arg({ type: ExpressInterestInput, required: true }) },
+    authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
+    resolve: async (_root, { input }, ctx) => {
+      const town = await requiredTown(ctx, input.town, "input.town");
+      const searchId = rowId(input.partnerSearch, "input.partnerSearch");
+      const search = await ctx.prisma.partnerSearch.findUnique({
+        where: { id: searchId },
+        select: { townId: true, status: true, validUntil: true },
+      });
+      if (!search) throw badInput("No such partner search", "input.partnerSearch");
+      if (shownStatus(search) !== "OPEN") throw badInput("The partner search is not open", "input.partnerSearch");
+      if (search.townId === town.id) throw badInput("A town cannot answer its own partner search", "input.town");
+      const message = checkTexts(input.message, "input.message", MAX_MESSAGE);
+      checkLength(input.contactName, "input.contactName", 200);
+      checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
+      if (input.contactEmail != null && !/^[^\s@]{1,64}@[^\s@]{1,189}\.[^\s@]+$/.test(input.contactEmail))
+        throw badInput("Not an e-mail address", "input.contactEmail");
+      const writer = writerFor(ctx, town);
+      const id = await write(ctx, (tx) =>
+        once(
+          tx,
+          writer.actor,
+          input.idempotencyKey,
+          { mutation: "expressInterest", recordType: "PartnerSearchInterest" },
+          async () => {
+            const existing = await tx.partnerSearchInterest.findUnique({
+              where: { partnerSearchId_townId: { partnerSearchId: searchId, townId: town.id } },
+              select: { id: true },
+            });
+            if (existing) throw badInput(`${town.slug} has expressed interest in this search already`, "input.town");
+            const { id } = await tx.partnerSearchInterest.create({
+              data: {
+                partnerSearchId: searchId,
+                townId: town.id,
+                message: message as unknown as Prisma.InputJsonValue,
+                contactName: input.contactName ?? null,
+                contactEmail: input.contactEmail ?? null,
+              },
+              select: { id: true },
+            });
+            await audit(tx, ctx, writer, {
+              mutation: "expressInterest",
+              recordType: "PartnerSearchInterest",
+              recordId: id,
+              before: null,
+              after: await interestSnapshot(tx, id),
+            });
+            return id;
+          },
+        ),
+      );
+      return { id };
+    },
+  }),
+
+  respondToInterest: t.field({
+    ...rootIn("partnerships"),
+    type: InterestPayload,
+    description: "Accepts or declines an interest (the requesting town's TOWN_EDITOR, or an ADMIN).",
+    args: { input: t.arg({ type: RespondToInterestInput, required: true }) },
+    authScopes: async (_root, { input }, ctx) => {
+      const interest = await ctx.prisma.partnerSearchInterest.findUnique({
+        where: { id: rowId(input.id, "input.id") },
+        select: { partnerSearch: { select: { townId: true } } },
+      });
+      return editorOf(interest ? { id: interest.partnerSearch.townId } : null);
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const id = rowId(input.id, "input.id");
+      const interest = await ctx.prisma.partnerSearchInterest.findUnique({
+        where: { id },
+        select: { partnerSearch: { select: { town: { select: { id: true, slug: true } } } } },
+      });
+      if (!interest) throw badInput("No such interest", "input.id");
+      const writer = writerFor(ctx, interest.partnerSearch.town);
+      await write(ctx, async (tx) => {
+        await lockVersion(tx, "PartnerSearchInterest", id, input.expectedVersion, "interest");
+        const before = await interestSnapshot(tx, id);
+        await tx.partnerSearchInterest.update({
+          where: { id },
+          data: { status: input.response, respondedAt: new Date(), version: { increment: 1 } },
+        });
+        await audit(tx, ctx, writer, {
+          mutation: "respondToInterest",
+          recordType: "PartnerSearchInterest",
+          recordId: id,
+          before,
+          after: await interestSnapshot(tx, id),
+        });
+      });
+      return { id };
+    },
+  }),
+}));

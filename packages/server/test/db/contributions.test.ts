@@ -1,0 +1,502 @@
+// Writing to the graph: API keys and bearer tokens, the authorization of every mutation and
+// non-public field, provenance and audit, versions, idempotency, validation, and caches that
+// never serve what a caller may not see or what a write has changed.
+import { writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { GraphQLObjectType, getNamedType } from "graphql";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createApiKey, listApiKeys, revokeApiKey } from "../../src/auth/api-keys.js";
+import type { AuthConfig } from "../../src/config.js";
+import type { Role } from "../../src/generated/prisma/index.js";
+import { schema } from "../../src/schema/index.js";
+import { describeDb, type GraphQLResponse, startTestApi, type TestApi } from "../support/harness.js";
+
+const ISSUER = "https://id.example-town.test/";
+const AUDIENCE = "citynet";
+
+const CREATE = `mutation($input: CreatePartnerSearchInput!) {
+  createPartnerSearch(input: $input) { partnerSearch { id slug version status town { slug } } }
+}`;
+const UPDATE = `mutation($input: UpdatePartnerSearchInput!) {
+  updatePartnerSearch(input: $input) { partnerSearch { id version description(lang: "en") } }
+}`;
+const CLOSE = `mutation($input: ClosePartnerSearchInput!) {
+  closePartnerSearch(input: $input) { partnerSearch { id version status } }
+}`;
+const EXPRESS = `mutation($input: ExpressInterestInput!) {
+  expressInterest(input: $input) { interest { id version status contactEmail town { slug } } }
+}`;
+const RESPOND = `mutation($input: RespondToInterestInput!) {
+  respondToInterest(input: $input) { interest { id version status } }
+}`;
+
+const opavaSearch = (extra: Record<string, unknown> = {}) => ({
+  town: "opava",
+  kind: "TWINNING",
+  description: [
+    { lang: "cs", text: "Opava hledá partnerské město ve Slovinsku." },
+    { lang: "en", text: "Opava is looking for a partner town in Slovenia." },
+  ],
+  wantedPopulationMin: 10_000,
+  wantedPopulationMax: 80_000,
+  wantedCountries: ["si"],
+  topics: ["culture"],
+  citation: { url: "https://www.opava-city.cz/partner-search", quote: "hledáme partnerské město" },
+  ...extra,
+});
+
+const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+
+describeDb("contributions", () => {
+  let api: TestApi;
+  let jwksServer: Server;
+  let privateKey: CryptoKey;
+  const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
+  const keys: Record<string, string> = {};
+  const key = async (name: string, role: Role, scope?: string) =>
+    (keys[name] ??= (await createApiKey(api.db.prisma, { name, role, scope })).secret);
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair("RS256");
+    privateKey = pair.privateKey;
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: "test", alg: "RS256" }] });
+    const jwksFile = path.join(tmpdir(), `citynet-jwks-${process.pid}-${Date.now()}.json`);
+    writeFileSync(jwksFile, jwks);
+    const auth: AuthConfig = { jwtIssuer: ISSUER, jwtAudience: AUDIENCE, jwksFile, rolesClaim: "citynet_roles" };
+    api = await startTestApi("documents", {}, { auth, responseCacheTtlMs: 60_000 });
+    // The same keys served over HTTP, for the remote-JWKS test.
+    jwksServer = createServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(jwks));
+    await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve));
+    await Promise.all([
+      key("Opava web", "TOWN_EDITOR", "opava"),
+      key("Murska Sobota web", "TOWN_EDITOR", "murska-sobota"),
+      key("Leoben web", "TOWN_EDITOR", "leoben"),
+      key("Operations", "ADMIN"),
+    ]);
+  });
+  afterAll(async () => {
+    jwksServer?.close();
+    await api?.close();
+  });
+
+  const token = (
+    claims: Record<string, unknown>,
+    options: { audience?: string; expires?: string; key?: CryptoKey } = {},
+  ) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: "RS256", kid: "test" })
+      .setIssuer(ISSUER)
+      .setAudience(options.audience ?? AUDIENCE)
+      .setSubject("u-4711")
+      .setIssuedAt()
+      .setExpirationTime(options.expires ?? "5m")
+      .sign(options.key ?? privateKey);
+
+  const post = async (headers: Record<string, string>, extra: Record<string, unknown> = {}) =>
+    api.query(CREATE, { input: opavaSearch(extra) }, headers);
+
+  it("posts a partner search for the key's town, citing the key as its contributor", async () => {
+    const created = await post(bearer(keys["Opava web"]));
+    expect(created.errors).toBeUndefined();
+    const search = created.data.createPartnerSearch.partnerSearch;
+    expect(search).toMatchObject({ version: 1, status: "OPEN", town: { slug: "opava" } });
+    expect(search.slug).toMatch(/^opava-partner-search-\d+$/);
+    const { node } = await api.data(
+      `query($id: ID!) { node(id: $id) { ... on PartnerSearch { wantedCountries { code } topics { slug }
+        sources { quote field source { kind url contribution { contributor role actingFor { slug } } } } } } }`,
+      { id: search.id },
+    );
+    expect(node.wantedCountries).toEqual([{ code: "SI" }]);
+    expect(node.topics).toEqual([{ slug: "culture" }]);
+    expect(node.sources).toEqual([
+      {
+        quote: "hledáme partnerské město",
+        field: "town, kind, description, wantedPopulationMin, wantedPopulationMax, wantedCountries, topics",
+        source: {
+          kind: "CONTRIBUTION",
+          url: "https://www.opava-city.cz/partner-search",
+          contribution: { contributor: "Opava web", role: "TOWN_EDITOR", actingFor: { slug: "opava" } },
+        },
+      },
+    ]);
+  });
+
+  it("keeps a document's citations when an editor corrects the record", async () => {
+    const { partnerSearch } = await api.data(
+      `{ partnerSearch(slug: "wolomin-2019-partner-town") { id version town { slug } sources { source { kind } } } }`,
+    );
+    const documentCitations = partnerSearch.sources.length;
+    const wolomin = await key("Wołomin web", "TOWN_EDITOR", "wolomin");
+    const updated = await api.query(
+      UPDATE,
+      { input: { id: partnerSearch.id, expectedVersion: partnerSearch.version, wantedPopulationMax: 50_000 } },
+      bearer(wolomin),
+    );
+    expect(updated.errors).toBeUndefined();
+    const { partnerSearch: after } = await api.data(
+      `{ partnerSearch(slug: "wolomin-2019-partner-town") { wantedPopulationMax sources { field source { kind } } } }`,
+    );
+    expect(after.wantedPopulationMax).toBe(50_000);
+    expect(after.sources).toHaveLength(documentCitations + 1);
+    expect(after.sources.filter((s: any) => s.source.kind === "DOCUMENT")).toHaveLength(
+      partnerSearch.sources.filter((s: any) => s.source.kind === "DOCUMENT").length,
+    );
+    expect(after.sources.at(-1)).toEqual({ field: "wantedPopulationMax", source: { kind: "CONTRIBUTION" } });
+  });
+
+  it("shows an interest to the two towns' editors only, with the answering town's contact", async () => {
+    const search = (await post(bearer(keys["Opava web"]))).data.createPartnerSearch.partnerSearch;
+    const expressed = await api.query(
+      EXPRESS,
+      {
+        input: {
+          partnerSearch: search.id,
+          town: "murska-sobota",
+          message: [{ lang: "sl", text: "Murska Sobota bi rada sodelovala." }],
+          contactName: "Ana Novak",
+          contactEmail: "ana.novak@murska-sobota.si",
+        },
+      },
+      bearer(keys["Murska Sobota web"]),
+    );
+    expect(expressed.errors).toBeUndefined();
+    const interest = expressed.data.expressInterest.interest;
+    expect(interest).toMatchObject({ status: "PENDING", contactEmail: "ana.novak@murska-sobota.si" });
+
+    const INTERESTS = `query($id: ID!) { node(id: $id) { ... on PartnerSearch { interests { town { slug } contactName contactEmail message } } } }`;
+    const asOpava = await api.query(INTERESTS, { id: search.id }, bearer(keys["Opava web"]));
+    expect(asOpava.data.node.interests).toEqual([
+      {
+        town: { slug: "murska-sobota" },
+        contactName: "Ana Novak",
+        contactEmail: "ana.novak@murska-sobota.si",
+        message: "Murska Sobota bi rada sodelovala.",
+      },
+    ]);
+    expect(codeOf(await api.query(INTERESTS, { id: search.id }))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await api.query(INTERESTS, { id: search.id }, bearer(keys["Leoben web"])))).toBe("FORBIDDEN");
+    expect(codeOf(await api.query(INTERESTS, { id: search.id }, bearer(keys["Murska Sobota web"])))).toBe("FORBIDDEN");
+
+    // The interest itself, by its global id: its own town sees it, nobody else.
+    const NODE = `query($id: ID!) { node(id: $id) { ... on PartnerSearchInterest { contactEmail } } }`;
+    expect((await api.query(NODE, { id: interest.id }, bearer(keys["Murska Sobota web"]))).data.node).toEqual({
+      contactEmail: "ana.novak@murska-sobota.si",
+    });
+    // Anyone else gets none of its fields (the global id, which only its towns were told, aside).
+    for (const [headers, code] of [
+      [{}, "UNAUTHENTICATED"],
+      [bearer(keys["Leoben web"]), "FORBIDDEN"],
+    ] as const) {
+      const refused = await api.query(NODE, { id: interest.id }, headers);
+      expect(refused.data?.node?.contactEmail ?? null).toBeNull();
+      expect(codeOf(refused)).toBe(code);
+    }
+
+    // Accepting it: the requesting town's editor only.
+    const respond = (headers: Record<string, string>) =>
+      api.query(RESPOND, { input: { id: interest.id, expectedVersion: 1, response: "ACCEPT" } }, headers);
+    expect(codeOf(await respond(bearer(keys["Murska Sobota web"])))).toBe("FORBIDDEN");
+    const accepted = await respond(bearer(keys["Opava web"]));
+    expect(accepted.data.respondToInterest.interest).toMatchObject({ status: "ACCEPTED", version: 2 });
+  });
+
+  it("refuses a stale update with CONFLICT and the current version", async () => {
+    const search = (await post(bearer(keys["Opava web"]))).data.createPartnerSearch.partnerSearch;
+    const update = (expectedVersion: number, text: string) =>
+      api.query(
+        UPDATE,
+        { input: { id: search.id, expectedVersion, description: [{ lang: "en", text }] } },
+        bearer(keys["Opava web"]),
+      );
+    expect((await update(1, "First edit")).data.updatePartnerSearch.partnerSearch).toMatchObject({ version: 2 });
+    const stale = await update(1, "Edit from a stale form");
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
+    const { node } = await api.data(
+      `query($id: ID!) { node(id: $id) { ... on PartnerSearch { description version } } }`,
+      {
+        id: search.id,
+      },
+    );
+    expect(node).toEqual({ description: "First edit", version: 2 });
+  });
+
+  it("applies each of 200 concurrent updates from 10 clients or answers CONFLICT, and audits exactly the applied ones", async () => {
+    const search = (await post(bearer(keys["Opava web"]))).data.createPartnerSearch.partnerSearch;
+    const id = Number(Buffer.from(search.id, "base64").toString().split(":").pop());
+    const applied: { version: number; text: string }[] = [];
+    let conflicts = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, client) => {
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const { node } = await api.data(`query($id: ID!) { node(id: $id) { ... on PartnerSearch { version } } }`, {
+            id: search.id,
+          });
+          const text = `client ${client} attempt ${attempt}`;
+          const result = await api.query(
+            UPDATE,
+            { input: { id: search.id, expectedVersion: node.version, description: [{ lang: "en", text }] } },
+            bearer(keys["Opava web"]),
+          );
+          if (result.errors) {
+            expect(codeOf(result)).toBe("CONFLICT");
+            conflicts++;
+          } else applied.push({ version: result.data.updatePartnerSearch.partnerSearch.version, text });
+        }
+      }),
+    );
+    expect(applied.length + conflicts).toBe(200);
+    expect(applied.length).toBeGreaterThan(0);
+    // Every applied update made exactly one new version; the last one is what the record holds.
+    expect(applied.map((a) => a.version).sort((a, b) => a - b)).toEqual(applied.map((_, i) => i + 2));
+    const last = applied.reduce((a, b) => (a.version > b.version ? a : b));
+    const { node } = await api.data(
+      `query($id: ID!) { node(id: $id) { ... on PartnerSearch { version description } } }`,
+      {
+        id: search.id,
+      },
+    );
+    expect(node).toEqual({ version: 1 + applied.length, description: last.text });
+    const audited = await api.db.prisma.auditEntry.count({
+      where: { recordType: "PartnerSearch", recordId: id, mutation: "updatePartnerSearch" },
+    });
+    expect(audited).toBe(applied.length);
+  });
+
+  it("answers a retried create with the first search, never a second one", async () => {
+    const before = await api.db.prisma.partnerSearch.count();
+    const first = await post(bearer(keys["Opava web"]), { idempotencyKey: "opava-form-7" });
+    const retries = await Promise.all(
+      [1, 2, 3].map(() => post(bearer(keys["Opava web"]), { idempotencyKey: "opava-form-7" })),
+    );
+    for (const retry of retries)
+      expect(retry.data.createPartnerSearch.partnerSearch.id).toBe(first.data.createPartnerSearch.partnerSearch.id);
+    expect(await api.db.prisma.partnerSearch.count()).toBe(before + 1);
+    expect(
+      await api.db.prisma.auditEntry.count({ where: { mutation: "createPartnerSearch", requestId: { not: "" } } }),
+    ).toBeGreaterThan(0);
+  });
+
+  it("refuses bad input with BAD_USER_INPUT naming the field, and writes nothing", async () => {
+    const counts = async () => [
+      await api.db.prisma.partnerSearch.count(),
+      await api.db.prisma.auditEntry.count(),
+      await api.db.prisma.source.count(),
+    ];
+    const before = await counts();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ description: [{ lang: "Czech", text: "x" }] }, "input.description.0.lang"],
+      [{ description: [] }, "input.description"],
+      [{ description: [{ lang: "en", text: "x".repeat(5001) }] }, "input.description.0.text"],
+      [{ wantedPopulationMin: 90_000, wantedPopulationMax: 10_000 }, "input.wantedPopulationMax"],
+      [{ wantedCountries: ["SI", "XX"] }, "input.wantedCountries.1"],
+      [{ topics: ["no-such-topic"] }, "input.topics.0"],
+      [{ validUntil: "2001-01-01" }, "input.validUntil"],
+      [{ citation: { url: "javascript:alert(1)" } }, "input.citation.url"],
+    ];
+    for (const [extra, field] of cases) {
+      const refused = await post(bearer(keys["Opava web"]), extra);
+      expect(refused.errors?.[0].extensions, JSON.stringify(extra)).toMatchObject({ code: "BAD_USER_INPUT", field });
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it("signs in with a bearer token verified against the issuer's keys, and refuses bad tokens", async () => {
+    const editor = await token({ name: "Jana Nováková", citynet_roles: ["TOWN_EDITOR:opava"] });
+    const created = await post(bearer(editor));
+    expect(created.errors).toBeUndefined();
+    const entry = await api.db.prisma.auditEntry.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({
+      actor: `token:${ISSUER}#u-4711`,
+      actorName: "Jana Nováková",
+      role: "TOWN_EDITOR",
+      scope: "town:opava",
+    });
+
+    const other = await generateKeyPair("RS256");
+    const refusals = [
+      await token({ citynet_roles: ["TOWN_EDITOR:opava"] }, { audience: "someone-else" }),
+      await token({ citynet_roles: ["TOWN_EDITOR:opava"] }, { expires: "-1m" }),
+      await token({ citynet_roles: ["TOWN_EDITOR:opava"] }, { key: other.privateKey }),
+      "not-a-token",
+    ];
+    for (const bad of refusals) expect(codeOf(await post(bearer(bad)))).toBe("UNAUTHENTICATED");
+    // A valid token without the role: signed in, but not this town's editor.
+    expect(codeOf(await post(bearer(await token({ citynet_roles: ["TOWN_EDITOR:leoben"] }))))).toBe("FORBIDDEN");
+  });
+
+  it("fetches the issuer's keys from a JWKS URL", async () => {
+    const { port } = jwksServer.address() as { port: number };
+    const auth: AuthConfig = {
+      jwtIssuer: ISSUER,
+      jwtAudience: AUDIENCE,
+      jwksUrl: `http://127.0.0.1:${port}/jwks`,
+      rolesClaim: "roles",
+    };
+    const remote = await startTestApi("documents", {}, { auth });
+    try {
+      const created = await remote.query(
+        CREATE,
+        { input: opavaSearch() },
+        bearer(await token({ roles: "TOWN_EDITOR:opava" })),
+      );
+      expect(created.errors).toBeUndefined();
+    } finally {
+      await remote.close();
+    }
+  });
+
+  it("lists and revokes API keys; a revoked key signs in no more; only hashes are stored", async () => {
+    const secret = await key("Short-lived portal", "TOWN_EDITOR", "opava");
+    const listed = (await listApiKeys(api.db.prisma)).find((k) => k.name === "Short-lived portal")!;
+    expect(listed).toMatchObject({ role: "TOWN_EDITOR", scope: "opava", revokedAt: null, prefix: secret.slice(0, 10) });
+    expect((await post(bearer(secret))).errors).toBeUndefined();
+    expect((await listApiKeys(api.db.prisma)).find((k) => k.id === listed.id)!.lastUsedAt).not.toBeNull();
+    const stored = JSON.stringify(await api.db.query(`SELECT * FROM "ApiKey"`));
+    expect(stored).not.toContain(secret);
+    expect(await revokeApiKey(api.db.prisma, listed.id)).toBe(true);
+    expect(codeOf(await post(bearer(secret)))).toBe("UNAUTHENTICATED");
+  });
+
+  it("keeps the audit log append-only and shows it to admins, and a record's history to its editors", async () => {
+    const search = (await post(bearer(keys["Opava web"]))).data.createPartnerSearch.partnerSearch;
+    await api.query(
+      CLOSE,
+      { input: { id: search.id, expectedVersion: 1, status: "MATCHED" } },
+      bearer(keys["Opava web"]),
+    );
+    const HISTORY = `query($id: ID!) { node(id: $id) { ... on PartnerSearch { status history { mutation actorName before after } } } }`;
+    const { node } = await api.data(HISTORY, { id: search.id }, bearer(keys["Opava web"]));
+    expect(node.status).toBe("MATCHED");
+    expect(node.history.map((h: any) => h.mutation)).toEqual(["createPartnerSearch", "closePartnerSearch"]);
+    expect(JSON.parse(node.history[1].before).status).toBe("OPEN");
+    expect(JSON.parse(node.history[1].after).status).toBe("MATCHED");
+    expect(codeOf(await api.query(HISTORY, { id: search.id }, bearer(keys["Leoben web"])))).toBe("FORBIDDEN");
+
+    const LOG = `{ auditLog(filter: { mutation: "closePartnerSearch" }, first: 5) { edges { node { actorName scope } } } }`;
+    expect((await api.data(LOG, {}, bearer(keys.Operations))).auditLog.edges[0].node).toEqual({
+      actorName: "Opava web",
+      scope: "town:opava",
+    });
+    expect(codeOf(await api.query(LOG, {}, bearer(keys["Opava web"])))).toBe("FORBIDDEN");
+    expect(codeOf(await api.query(LOG))).toBe("UNAUTHENTICATED");
+    await expect(api.db.exec(`UPDATE "AuditEntry" SET "actorName" = 'someone else'`)).rejects.toThrow(/append-only/);
+    await expect(api.db.exec(`DELETE FROM "AuditEntry"`)).rejects.toThrow(/append-only/);
+  });
+
+  it("never answers a non-public field from the SQL planner or the response cache", async () => {
+    const search = (await post(bearer(keys["Opava web"]))).data.createPartnerSearch.partnerSearch;
+    await api.query(
+      EXPRESS,
+      {
+        input: {
+          partnerSearch: search.id,
+          town: "leoben",
+          message: [{ lang: "de", text: "Leoben ist interessiert." }],
+        },
+      },
+      bearer(keys["Leoben web"]),
+    );
+    const query = `{ partnerSearch(slug: "${search.slug}") { slug interests { contactName } history { mutation } } }`;
+    // The editor's answer, then the same operation anonymously: never the editor's (cached) data.
+    api.statements.length = 0;
+    expect((await api.data(query, {}, bearer(keys["Opava web"]))).partnerSearch.interests).toHaveLength(1);
+    expect(api.statements.some((sql) => sql.startsWith("SELECT json_build_object"))).toBe(false);
+    for (const attempt of [1, 2]) {
+      const anonymous = await api.query(query);
+      expect(codeOf(anonymous), `anonymous attempt ${attempt}`).toBe("UNAUTHENTICATED");
+      expect(anonymous.data?.partnerSearch ?? null).toBeNull();
+    }
+    // A public read is cached; a committed write is seen by the very next read.
+    const PUBLIC = `{ partnerSearch(slug: "${search.slug}") { status version } }`;
+    expect((await api.data(PUBLIC)).partnerSearch).toEqual({ status: "OPEN", version: 1 });
+    expect((await api.data(PUBLIC)).partnerSearch).toEqual({ status: "OPEN", version: 1 });
+    await api.query(
+      CLOSE,
+      { input: { id: search.id, expectedVersion: 1, status: "WITHDRAWN" } },
+      bearer(keys["Opava web"]),
+    );
+    expect((await api.data(PUBLIC)).partnerSearch).toEqual({ status: "WITHDRAWN", version: 2 });
+  });
+
+  /**
+   * Every mutation, as anonymous, as the editor of another town and as the editor of the right
+   * town. Built from the schema: a mutation without a case (or without auth scopes) fails here.
+   */
+  it("authorizes every mutation: anonymous UNAUTHENTICATED, another town's editor FORBIDDEN, the town's editor allowed", async () => {
+    const search = (await post(bearer(keys["Opava web"]))).data.createPartnerSearch.partnerSearch;
+    const interest = (
+      await api.query(
+        EXPRESS,
+        { input: { partnerSearch: search.id, town: "murska-sobota", message: [{ lang: "en", text: "Hello" }] } },
+        bearer(keys["Murska Sobota web"]),
+      )
+    ).data.expressInterest.interest;
+    const second = (await post(bearer(keys["Opava web"]))).data.createPartnerSearch.partnerSearch;
+    const cases: Record<string, { document: string; input: Record<string, unknown>; allowed: string; other: string }> =
+      {
+        createPartnerSearch: { document: CREATE, input: opavaSearch(), allowed: "Opava web", other: "Leoben web" },
+        updatePartnerSearch: {
+          document: UPDATE,
+          input: { id: search.id, expectedVersion: 1, wantedPopulationMax: 90_000 },
+          allowed: "Opava web",
+          other: "Leoben web",
+        },
+        closePartnerSearch: {
+          document: CLOSE,
+          input: { id: second.id, expectedVersion: 1, status: "WITHDRAWN" },
+          allowed: "Opava web",
+          other: "Murska Sobota web",
+        },
+        expressInterest: {
+          document: EXPRESS,
+          input: { partnerSearch: search.id, town: "leoben", message: [{ lang: "de", text: "Hallo" }] },
+          allowed: "Leoben web",
+          other: "Murska Sobota web",
+        },
+        respondToInterest: {
+          document: RESPOND,
+          input: { id: interest.id, expectedVersion: 1, response: "DECLINE" },
+          allowed: "Opava web",
+          other: "Leoben web",
+        },
+      };
+    const mutations = Object.values(schema.getMutationType()!.getFields());
+    expect(mutations.map((m) => m.name).sort()).toEqual(Object.keys(cases).sort());
+    for (const mutation of mutations) {
+      expect((mutation.extensions.pothosOptions as { authScopes?: unknown }).authScopes, mutation.name).toBeTruthy();
+      const { document, input, allowed, other } = cases[mutation.name];
+      expect(codeOf(await api.query(document, { input })), `${mutation.name} anonymous`).toBe("UNAUTHENTICATED");
+      expect(codeOf(await api.query(document, { input }, bearer(keys[other]))), `${mutation.name} as ${other}`).toBe(
+        "FORBIDDEN",
+      );
+      const done = await api.query(document, { input }, bearer(keys[allowed]));
+      expect(done.errors, `${mutation.name} as ${allowed}`).toBeUndefined();
+    }
+    // Admins may write for any town.
+    expect((await post(bearer(keys.Operations))).errors).toBeUndefined();
+  });
+
+  it("guards every non-public field and type with auth scopes", () => {
+    const guarded = (element: { extensions: Record<string, unknown> | null | undefined }) =>
+      Boolean((element.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes);
+    const NON_PUBLIC = ["PartnerSearch.interests", "PartnerSearch.history", "Query.auditLog"];
+    for (const name of NON_PUBLIC) {
+      const [type, field] = name.split(".");
+      expect(guarded((schema.getType(type) as GraphQLObjectType).getFields()[field]), name).toBe(true);
+    }
+    expect(guarded(schema.getType("PartnerSearchInterest") as GraphQLObjectType)).toBe(true);
+    // Whatever returns an interest or an audit entry is guarded too.
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!(type instanceof GraphQLObjectType) || type.name.startsWith("__") || type.name.startsWith("QueryAuditLog"))
+        continue;
+      for (const field of Object.values(type.getFields())) {
+        const returns = getNamedType(field.type).name;
+        if (returns === "AuditEntry" || returns.startsWith("QueryAuditLog"))
+          expect(guarded(field), `${type.name}.${field.name}`).toBe(true);
+      }
+    }
+  });
+});
