@@ -17,8 +17,13 @@ export interface ClientOptions {
   /** A fetch implementation (defaults to the global fetch). */
   fetch?: typeof fetch;
   headers?: Record<string, string>;
-  /** Sent as `Authorization: Bearer <apiKey>`. */
+  /** Sent as `Authorization: Bearer <apiKey>` (a partner portal's key, `cnk_…`). */
   apiKey?: string;
+  /**
+   * Called before each request for a bearer token (a signed-in person's, from your identity
+   * provider), so a browser app can refresh it; takes precedence over apiKey when it gives one.
+   */
+  token?: () => string | null | undefined | Promise<string | null | undefined>;
   /** Preferred language for multilingual fields (sent as Accept-Language). */
   lang?: string;
   /** Abort a request that takes longer (default: no timeout). */
@@ -103,6 +108,18 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener("abort", abort, { once: true });
   });
 
+/**
+ * Whether a request may be sent again after a transient failure: a query may; a mutation only
+ * when a replay cannot write twice (an idempotencyKey, or an expectedVersion that a replay of an
+ * applied update fails with CONFLICT).
+ */
+function isReplayable(document: DocumentNode, variables: unknown): boolean {
+  const mutation = document.definitions.some((d) => d.kind === "OperationDefinition" && d.operation === "mutation");
+  if (!mutation) return true;
+  const input = (variables as { input?: { idempotencyKey?: unknown; expectedVersion?: unknown } } | undefined)?.input;
+  return input?.idempotencyKey != null || input?.expectedVersion != null;
+}
+
 const transient = (error: unknown) =>
   (error instanceof CityNetNetworkError && !error.timedOut) ||
   (error instanceof CityNetHttpError && (error.status === 429 || error.status >= 500));
@@ -119,13 +136,14 @@ export function createClient(options: ClientOptions): CityNetClient {
     const { signal, dispose } = combineSignals([options.signal, requestOptions.signal, timeout?.signal]);
     let response: Response;
     try {
+      const token = (await options.token?.()) ?? options.apiKey;
       response = await doFetch(options.endpoint, {
         method: "POST",
         headers: {
           "content-type": "application/json",
           accept: "application/graphql-response+json, application/json",
           ...(options.lang ? { "accept-language": options.lang } : {}),
-          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...options.headers,
           ...requestOptions.headers,
         },
@@ -159,12 +177,13 @@ export function createClient(options: ClientOptions): CityNetClient {
   async function postWithRetry(
     body: Record<string, unknown>,
     requestOptions: RequestOptions,
+    replayable = true,
   ): Promise<GraphQLResponse> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await post(body, requestOptions);
       } catch (error) {
-        if (attempt >= retries || !transient(error)) throw error;
+        if (attempt >= retries || !replayable || !transient(error)) throw error;
         const { signal, dispose } = combineSignals([options.signal, requestOptions.signal]);
         try {
           await sleep(baseDelay * 2 ** attempt, signal);
@@ -186,16 +205,18 @@ export function createClient(options: ClientOptions): CityNetClient {
     requestOptions: RequestOptions = {},
   ): Promise<R> {
     const hash = options.persisted ? documentHash(document) : undefined;
+    const replayable = isReplayable(document, variables);
     let result: GraphQLResponse;
     if (hash) {
       result = await postWithRetry(
         { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
         requestOptions,
+        replayable,
       );
       if (options.persisted === "fallback" && notPersisted(result))
-        result = await postWithRetry({ query: queryText(document), variables }, requestOptions);
+        result = await postWithRetry({ query: queryText(document), variables }, requestOptions, replayable);
     } else {
-      result = await postWithRetry({ query: queryText(document), variables }, requestOptions);
+      result = await postWithRetry({ query: queryText(document), variables }, requestOptions, replayable);
     }
     if (result.errors?.length) throw new CityNetGraphQLError(result.errors, (result.data as R) ?? null);
     return result.data as R;

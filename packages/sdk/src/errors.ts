@@ -35,6 +35,26 @@ export interface GraphQLErrorEntry {
   extensions?: { code?: string; [key: string]: unknown };
 }
 
+/**
+ * The stable codes of the API's errors (extensions.code): a client branches on them, e.g.
+ * UNAUTHENTICATED (sign in again), FORBIDDEN, CONFLICT (read again, then retry).
+ */
+export type CityNetErrorCode =
+  | "NOT_FOUND"
+  | "BAD_USER_INPUT"
+  | "INVALID_ID"
+  | "INVALID_CURSOR"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "OPERATION_LIMIT_EXCEEDED"
+  | "GRAPHQL_VALIDATION_FAILED"
+  | "GRAPHQL_PARSE_FAILED"
+  | "PERSISTED_QUERY_NOT_FOUND"
+  | "INTERNAL_SERVER_ERROR"
+  // A code this client version does not know yet.
+  | (string & {});
+
 /** The server ran the operation and reported errors (NOT_FOUND, BAD_USER_INPUT, …). */
 export class CityNetGraphQLError<Data = unknown> extends CityNetError {
   override name = "CityNetGraphQLError";
@@ -47,8 +67,8 @@ export class CityNetGraphQLError<Data = unknown> extends CityNetError {
   }
 
   /** extensions.code of the first error (stable; see the API's README). */
-  get code(): string | undefined {
-    return this.errors[0]?.extensions?.code;
+  get code(): CityNetErrorCode | undefined {
+    return this.errors[0]?.extensions?.code as CityNetErrorCode | undefined;
   }
 
   get codes(): string[] {

@@ -7,6 +7,7 @@ export {
 } from "./client.js";
 export {
   CityNetError,
+  type CityNetErrorCode,
   CityNetGraphQLError,
   CityNetHttpError,
   CityNetNetworkError,

@@ -102,3 +102,35 @@ it("types custom queries written with graphql()", async () => {
   const result = await createClient({ endpoint }).request(TownNames, { country: "SI" });
   expect(result.towns.edges.map((e) => e.node.name)).toEqual(["Ptuj", "Murska Sobota", "Ljutomer"]);
 });
+
+it("asks the token provider before each request, its token taking precedence over the API key", async () => {
+  const seen: (string | undefined)[] = [];
+  const url = await stubServer((req, res) => {
+    seen.push(req.headers.authorization);
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: {} }));
+  });
+  let generation = 0;
+  const client = createClient({ endpoint: url, apiKey: "portal-key", token: async () => `token-${++generation}` });
+  await client.news();
+  await client.news();
+  await createClient({ endpoint: url, apiKey: "portal-key", token: () => null }).news();
+  expect(seen).toEqual(["Bearer token-1", "Bearer token-2", "Bearer portal-key"]);
+});
+
+it("retries a mutation only when a replay cannot write twice", async () => {
+  let calls = 0;
+  const url = await stubServer((_req, res) => {
+    calls++;
+    res.writeHead(503).end("busy");
+  });
+  const client = createClient({ endpoint: url, retry: { retries: 2, delayMs: 5 } });
+  const input = { town: "opava", kind: "TWINNING" as const, description: [{ lang: "en", text: "x" }] };
+  await client.createPartnerSearch({ input }).catch(() => {});
+  expect(calls).toBe(1);
+  calls = 0;
+  await client.createPartnerSearch({ input: { ...input, idempotencyKey: "form-1" } }).catch(() => {});
+  expect(calls).toBe(3);
+  calls = 0;
+  await client.updatePartnerSearch({ input: { id: "x", expectedVersion: 4 } }).catch(() => {});
+  expect(calls).toBe(3);
+});

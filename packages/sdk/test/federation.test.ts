@@ -5,6 +5,7 @@ import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, prin
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { type CityNetClient, createClient } from "../src/index.js";
 import { type LiveServer, startLiveServer } from "./support/live-server.js";
+import { runWriteScenario } from "./support/write-scenario.js";
 
 const SCHEMA_FILE = new URL("../../../schema.graphql", import.meta.url);
 
@@ -59,3 +60,7 @@ it("calls every curated operation", () => {
     curated.map((name) => name[0].toLowerCase() + name.slice(1)).sort(),
   );
 });
+
+it("runs the writes through the gateway, which forwards the caller's key to the subgraphs", async () => {
+  await runWriteScenario(federated.endpoint, federated.dataDir, "gateway");
+}, 60_000);

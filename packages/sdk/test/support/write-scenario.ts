@@ -1,0 +1,87 @@
+// The contributions issue's walk-through, as a member town's site and a partner portal would
+// run it with the SDK: keys from the CLI, a partner search posted for Opava, interest expressed
+// by another town, seen by Opava's editor only, both facts citing their contributor, and a stale
+// update refused with CONFLICT. Run against the monolith and through the gateway.
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { parse } from "graphql";
+import { expect } from "vitest";
+import { CityNetGraphQLError, createClient } from "../../src/index.js";
+import { createKey } from "./live-server.js";
+
+// Not a curated operation (the SDK's graphql() only knows those): a parsed document, typed here.
+const INTERESTS = parse(
+  `query Interests($slug: String!) { partnerSearch(slug: $slug) { interests { contactEmail town { slug } } } }`,
+) as TypedDocumentNode<
+  { partnerSearch: { interests: { contactEmail: string | null; town: { slug: string } }[] } },
+  { slug: string }
+>;
+
+export async function runWriteScenario(endpoint: string, dataDir: string, label: string): Promise<void> {
+  const opava = createClient({ endpoint, apiKey: createKey(dataDir, `Opava web (${label})`, "TOWN_EDITOR", "opava") });
+  const leobenKey = createKey(dataDir, `Leoben portal (${label})`, "TOWN_EDITOR", "leoben");
+  // A browser app's token provider: asked before each request.
+  let tokenCalls = 0;
+  const leoben = createClient({
+    endpoint,
+    token: async () => {
+      tokenCalls++;
+      return leobenKey;
+    },
+  });
+  const anonymous = createClient({ endpoint });
+
+  const { partnerSearch: search } = (
+    await opava.createPartnerSearch({
+      input: {
+        town: "opava",
+        kind: "TWINNING",
+        description: [{ lang: "en", text: `Opava looks for a partner town (${label}).` }],
+        wantedCountries: ["AT"],
+        citation: { url: "https://www.opava-city.cz/", quote: "partner town" },
+        idempotencyKey: `scenario-${label}`,
+      },
+      lang: "en",
+    })
+  ).createPartnerSearch;
+  expect(search).toMatchObject({ status: "OPEN", version: 1, town: { slug: "opava" } });
+  expect(search.sources[0].source).toMatchObject({
+    kind: "CONTRIBUTION",
+    contribution: { contributor: `Opava web (${label})`, role: "TOWN_EDITOR", actingFor: { slug: "opava" } },
+  });
+
+  const { interest } = (
+    await leoben.expressInterest({
+      input: {
+        partnerSearch: search.id,
+        town: "leoben",
+        message: [{ lang: "de", text: "Leoben ist interessiert." }],
+        contactEmail: "partnerschaft@leoben.at",
+      },
+    })
+  ).expressInterest;
+  expect(tokenCalls).toBe(1);
+  expect(interest).toMatchObject({ status: "PENDING", town: { slug: "leoben" } });
+
+  // Opava's editor sees the interest and its contact; the public does not, nor Leoben's editor.
+  const raw = (client: typeof opava) => client.request(INTERESTS, { slug: search.slug });
+  expect(await raw(opava)).toEqual({
+    partnerSearch: { interests: [{ contactEmail: "partnerschaft@leoben.at", town: { slug: "leoben" } }] },
+  });
+  for (const [client, code] of [
+    [anonymous, "UNAUTHENTICATED"],
+    [leoben, "FORBIDDEN"],
+  ] as const) {
+    const refusal = await raw(client).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(CityNetGraphQLError);
+    expect((refusal as CityNetGraphQLError).code).toBe(code);
+  }
+
+  // A stale update fails with CONFLICT, telling the current version.
+  await opava.updatePartnerSearch({ input: { id: search.id, expectedVersion: 1, wantedPopulationMin: 5000 } });
+  const stale = await opava
+    .updatePartnerSearch({ input: { id: search.id, expectedVersion: 1, wantedPopulationMin: 9000 } })
+    .catch((error: unknown) => error as CityNetGraphQLError);
+  expect(stale).toBeInstanceOf(CityNetGraphQLError);
+  expect((stale as CityNetGraphQLError).code).toBe("CONFLICT");
+  expect((stale as CityNetGraphQLError).errors[0].extensions?.currentVersion).toBe(2);
+}
