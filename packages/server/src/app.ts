@@ -3,12 +3,13 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
-import { createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
+import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { createIdentify } from "./auth/identity.js";
-import type { AuthConfig } from "./config.js";
+import { type ResponseCacheStore, responseCacheStore } from "./cache/response-cache.js";
+import type { AuthConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
 import { clientErrorFrom, ErrorCode } from "./schema/common/errors.js";
@@ -34,6 +35,8 @@ export interface AppOptions {
   sqlPlans?: boolean;
   /** Which bearer tokens sign in (API keys always do). Default: none. */
   auth?: AuthConfig;
+  /** Keep the response cache in Redis, shared by replicas (default: in memory). */
+  redis?: RedisConfig;
 }
 
 /** First language tag of an Accept-Language header ("cs-CZ,cs;q=0.9" → "cs"). */
@@ -67,19 +70,20 @@ export function normalizeManifest(manifest: Record<string, string>): Map<string,
 
 /**
  * Anonymous callers see public data only, the same for all of them, so an identical operation
- * (same variables, same Accept-Language) may be answered from memory for a short while. A
+ * (same variables, same Accept-Language) may be answered from the cache for a short while. A
  * signed-in caller may see more (interests, history): its requests neither read nor fill the
- * cache. Every committed write moves the cache to a new generation, so nothing cached before
- * it is served after it. Results with errors are never cached.
+ * cache. The write generation is part of every key (cache/response-cache.ts), so nothing cached
+ * before a committed write is served after it. Results with errors are never cached.
  */
-function responseCachePlugin(options: AppOptions, writes: { generation: number }): Plugin<Context>[] {
-  if (!options.responseCacheTtlMs) return [];
+function responseCachePlugin(options: AppOptions, store: ResponseCacheStore | null): Plugin<Context>[] {
+  if (!store) return [];
   return [
     useResponseCache<Context>({
       enabled: (request) => !request.headers.get("authorization"),
-      session: (request) => `${writes.generation}|${preferredLanguage(request.headers.get("accept-language"))}`,
+      session: async (request) =>
+        `${await store.generation()}|${preferredLanguage(request.headers.get("accept-language"))}`,
       ttl: options.responseCacheTtlMs,
-      cache: createInMemoryCache({ max: 5000 }),
+      cache: store.cache,
     }) as Plugin<Context>,
   ];
 }
@@ -98,7 +102,7 @@ function persistedOperationsPlugin(options: AppOptions): Plugin[] {
 export function createApp(db: Database, options: AppOptions = {}) {
   const logError = options.logError ?? ((error) => console.error(error));
   const identify = createIdentify(db.prisma, options.auth ?? { rolesClaim: "citynet_roles" });
-  const writes = { generation: 0 };
+  const cacheStore = options.responseCacheTtlMs ? responseCacheStore(options.redis) : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: options.schema ?? schema,
     graphqlEndpoint: "/graphql",
@@ -109,7 +113,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       prisma: db.prisma,
       actor: await identify(request.headers.get("authorization")),
       requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
-      committed: () => void writes.generation++,
+      committed: async () => cacheStore?.advance(),
       lang: preferredLanguage(request.headers.get("accept-language")),
       memo: new Map(),
     }),
@@ -141,7 +145,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       ...persistedOperationsPlugin(options),
       // Before the response cache, which wraps whatever executes before it.
       ...(options.sqlPlans === false ? [] : [useSqlPlans(db)]),
-      ...responseCachePlugin(options, writes),
+      ...responseCachePlugin(options, cacheStore),
       EnvelopArmorPlugin({
         maxDepth: { n: 15 },
         maxAliases: { n: 20 },
@@ -176,5 +180,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
     return yoga(req, res);
   }
 
-  return { yoga, handle, ready };
+  /** Releases what the app holds beside the database (its Redis connection). */
+  const close = async () => cacheStore?.close();
+
+  return { yoga, handle, ready, close };
 }

@@ -35,9 +35,17 @@ export interface AuthConfig {
   rolesClaim: string;
 }
 
+/** A Redis shared by the replicas (the response cache). */
+export interface RedisConfig {
+  url: string;
+  /** Prefix of every key CityNet writes (so that tests and deployments can share a Redis). */
+  keyPrefix: string;
+}
+
 export interface Config {
   database: DatabaseConfig;
   auth: AuthConfig;
+  redis?: RedisConfig;
   host: string;
   port: number;
   /** Load the source documents' facts into an empty database at start. */
@@ -83,6 +91,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     database: databaseConfigFromEnv(env),
     auth: authConfigFromEnv(env),
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.CITYNET_REDIS_KEY_PREFIX || "citynet:" } : undefined,
     host: env.HOST || "127.0.0.1",
     port: Number(env.PORT || 4000),
     seed: env.CITYNET_SEED !== "false",

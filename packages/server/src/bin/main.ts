@@ -14,9 +14,10 @@ const app = createApp(db, {
   responseCacheTtlMs: config.responseCacheTtlMs,
   sqlPlans: config.sqlPlans,
   auth: config.auth,
+  redis: config.redis,
 });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
   console.log(`citynet: GraphQL and GraphiQL on http://${publicHost(config.host)}:${config.port}/graphql`);
 });
-closeOnSignal([server], db);
+closeOnSignal([server], db, app.close);

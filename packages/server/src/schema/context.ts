@@ -9,7 +9,7 @@ export interface Context {
   /** Names the request in the audit log (the X-Request-Id header, else a fresh UUID). */
   requestId: string;
   /** Called once a write has committed, so that caches drop what it changed. */
-  committed(): void;
+  committed(): Promise<void>;
   /** Preferred language from Accept-Language, used when a field's lang argument is absent. */
   lang: string | null;
   /** Per-request results shared between resolvers (see common/request-memo.ts). */

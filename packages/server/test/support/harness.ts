@@ -117,6 +117,10 @@ export async function startTestApi(
     ...database,
     app,
     query,
+    async close() {
+      await app.close();
+      await database.close();
+    },
     async data(q, variables, headers) {
       const result = await query(q, variables, headers);
       if (result.errors?.length)

@@ -29,7 +29,7 @@ export interface CitationInput {
 /** Runs `change` in one transaction and tells the caches once it has committed. */
 export async function write<T>(ctx: Context, change: (tx: Tx) => Promise<T>): Promise<T> {
   const result = await ctx.prisma.$transaction(change, { isolationLevel: "ReadCommitted", timeout: 15_000 });
-  ctx.committed();
+  await ctx.committed();
   return result;
 }
 

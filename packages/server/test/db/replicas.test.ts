@@ -1,0 +1,120 @@
+// Two server processes on one PostgreSQL and one Redis, as replicas behind a load balancer run:
+// they share the response cache, and a write through one is seen by the next read through the
+// other, for an operation the SQL planner answers and for one the resolvers answer.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "graphql";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createApiKey } from "../../src/auth/api-keys.js";
+import { openDatabase } from "../../src/db/database.js";
+import { schema } from "../../src/schema/index.js";
+import { planOperation } from "../../src/sql-plan/plan.js";
+import { copyTemplate, describeDb } from "../support/harness.js";
+import { freePort, waitForOutput } from "../support/processes.js";
+
+const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../..");
+const REDIS_URL = "redis://127.0.0.1:6379";
+const SLUG = "montefranco-2019-partner-town";
+const PLANNED = `{ partnerSearch(slug: "${SLUG}") { slug wantedPopulationMax version } }`;
+const RESOLVED = `{ partnerSearch(slug: "${SLUG}") { status wantedPopulationMax } }`;
+
+describeDb("replicas sharing PostgreSQL and Redis", () => {
+  let copy: Awaited<ReturnType<typeof copyTemplate>>;
+  const prefix = `citynet-test-${randomBytes(4).toString("hex")}:`;
+  const replicas: { child: ChildProcess; url: string }[] = [];
+  let editorKey: string;
+  let searchId: string;
+
+  beforeAll(async () => {
+    copy = await copyTemplate();
+    const db = await openDatabase(copy.target);
+    editorKey = (await createApiKey(db.prisma, { name: "Montefranco web", role: "TOWN_EDITOR", scope: "montefranco" }))
+      .secret;
+    await db.close();
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const env = {
+        ...process.env,
+        DATABASE_URL: copy.target.url,
+        REDIS_URL,
+        CITYNET_REDIS_KEY_PREFIX: prefix,
+        CITYNET_IMPORT_TOWNS: "false",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      };
+      const child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], {
+        cwd: SERVER_DIR,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      replicas.push({ child, url: `http://127.0.0.1:${port}/graphql` });
+      await waitForOutput(child, /GraphiQL on/);
+    }
+    searchId = (await query(0, `{ partnerSearch(slug: "${SLUG}") { id } }`)).data.partnerSearch.id;
+  });
+  afterAll(async () => {
+    for (const { child } of replicas) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = once(child, "exit");
+        child.kill("SIGTERM");
+        await exited;
+      }
+    }
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+    await copy?.remove();
+  });
+
+  async function query(replica: number, text: string, variables?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(replicas[replica].url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: unknown[] };
+  }
+
+  it("plans the one operation and leaves the other to the resolvers", () => {
+    expect(planOperation(schema, parse(PLANNED), undefined)).not.toBeNull();
+    expect(planOperation(schema, parse(RESOLVED), undefined)).toBeNull();
+  });
+
+  it("shares cached answers, and serves a write made through one replica at the next read through the other", async () => {
+    const before = { planned: await query(0, PLANNED), resolved: await query(0, RESOLVED) };
+    // Changed behind the API's back (no write generation): the other replica still answers from
+    // the cache the first one filled, so the cache is shared.
+    const db = await openDatabase(copy.target);
+    await db.exec(`UPDATE "PartnerSearch" SET "wantedPopulationMax" = 7777 WHERE slug = '${SLUG}'`);
+    expect(await query(1, PLANNED)).toEqual(before.planned);
+    expect(await query(1, RESOLVED)).toEqual(before.resolved);
+
+    // A write through the API on replica 0 …
+    const written = await query(
+      0,
+      `mutation($input: UpdatePartnerSearchInput!) { updatePartnerSearch(input: $input) { partnerSearch { version } } }`,
+      {
+        input: {
+          id: searchId,
+          expectedVersion: before.planned.data.partnerSearch.version,
+          wantedPopulationMax: 12_345,
+        },
+      },
+      { authorization: `Bearer ${editorKey}` },
+    );
+    expect(written.errors).toBeUndefined();
+    // … is what replica 1 answers next, planned or resolved.
+    expect((await query(1, PLANNED)).data.partnerSearch).toEqual({
+      slug: SLUG,
+      wantedPopulationMax: 12_345,
+      version: before.planned.data.partnerSearch.version + 1,
+    });
+    expect((await query(1, RESOLVED)).data.partnerSearch.wantedPopulationMax).toBe(12_345);
+    await db.close();
+  });
+});
