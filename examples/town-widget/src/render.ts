@@ -12,13 +12,29 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function list(title: string, items: string[], empty: string): HTMLElement[] {
+/** An item: its text, and what may follow it (a signed-in editor's action). */
+type Item = string | [text: string, ...after: HTMLElement[]];
+
+function list(title: string, items: Item[], empty: string): HTMLElement[] {
   const ul = element("ul");
-  for (const item of items) ul.append(element("li", item));
+  for (const item of items) {
+    const [text, ...after] = typeof item === "string" ? [item] : item;
+    const li = element("li", text);
+    li.append(...after);
+    ul.append(li);
+  }
   return [element("h3", title), items.length ? ul : element("p", empty, "muted")];
 }
 
-export function renderWidget(root: HTMLElement, data: TownWidgetQuery): void {
+/** What a signed-in editor gets beside the lists. */
+export interface EditorParts {
+  /** An action under each partner search (expressing interest), by the search's id. */
+  searchAction?: (partnerSearchId: string) => HTMLElement;
+  /** Elements after the lists (the form to post a search). */
+  footer?: HTMLElement[];
+}
+
+export function renderWidget(root: HTMLElement, data: TownWidgetQuery, parts: EditorParts = {}): void {
   const { town, nextEvents } = data;
   root.replaceChildren(
     element("h2", `${town.name}`),
@@ -45,9 +61,11 @@ export function renderWidget(root: HTMLElement, data: TownWidgetQuery): void {
           node.wantedPopulationMin != null
             ? ` (partners of ${node.wantedPopulationMin.toLocaleString("en")}–${node.wantedPopulationMax?.toLocaleString("en")} inhabitants)`
             : "";
-        return `${node.postedOn}: ${node.description ?? ""}${size}`;
+        const text = `${node.postedOn}: ${node.description ?? ""}${size}`;
+        return parts.searchAction ? [text, parts.searchAction(node.id)] : text;
       }),
       "No open partner searches.",
     ),
+    ...(parts.footer ?? []),
   );
 }

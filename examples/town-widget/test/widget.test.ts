@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LiveServer, startLiveServer } from "../../../packages/sdk/test/support/live-server.js";
+import { createKey, type LiveServer, startLiveServer } from "../../../packages/sdk/test/support/live-server.js";
 import { freePort } from "../../../packages/server/test/support/processes.js";
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from "./browser.js";
 
@@ -73,6 +73,49 @@ describe.runIf(ensureChromium())("town widget in Chromium", () => {
     expect(text).toContain("Itálie");
     expect(text).toContain("partnerské město s 1 000 – 5 000 obyvateli");
     expect(text).toContain("(partners of 1,000–5,000 inhabitants)");
+  });
+
+  it("lets Opava's editor post a partner search, and Leoben's editor express interest in it", async () => {
+    const opavaKey = createKey(api.dataDir, "Opava web", "TOWN_EDITOR", "opava");
+    const leobenKey = createKey(api.dataDir, "Leoben web", "TOWN_EDITOR", "leoben");
+    const description = "Opava seeks partner towns for a youth exchange.";
+    const widget = (params: Record<string, string>) =>
+      `${siteUrl}?${new URLSearchParams({ endpoint: api.endpoint, slug: "opava", today: "2026-11-30", ...params })}`;
+
+    const opava = await browser.newPage({ viewport: { width: 640, height: 900 } });
+    await opava.goto(widget({ token: opavaKey }));
+    await opava.waitForSelector("#citynet-widget[data-state=ready]");
+    await opava.selectOption("select[name=kind]", "COOPERATION");
+    await opava.fill("textarea[name=description]", description);
+    await opava.fill("input[name=countries]", "at");
+    await opava.click("button:has-text('Post partner search')");
+    await opava.waitForSelector("text=Your partner search is posted.");
+    await opava.locator("#citynet-widget").screenshot({ path: path.join(ARTIFACTS, "town-widget-post-search.png") });
+    expect(await opava.locator("#citynet-widget").innerText()).toContain(description);
+    await opava.close();
+
+    const leoben = await browser.newPage({ viewport: { width: 640, height: 900 } });
+    await leoben.goto(widget({ token: leobenKey, as: "leoben" }));
+    await leoben.waitForSelector("#citynet-widget[data-state=ready]");
+    const item = leoben.locator("li", { hasText: description });
+    await item.locator("button:has-text('Express interest')").click();
+    await item.locator("textarea[name=message]").fill("Leoben would love to take part.");
+    await item.locator("button:has-text('Send interest')").click();
+    await item.locator("text=Interest sent.").waitFor();
+    await leoben
+      .locator("#citynet-widget")
+      .screenshot({ path: path.join(ARTIFACTS, "town-widget-express-interest.png") });
+    await leoben.close();
+
+    // Opava's editor sees Leoben's interest through the API; the public does not.
+    const INTERESTS = `{ town(slug: "opava") { partnerSearches(first: 5) { edges { node { description(lang: "en") interests { town { slug } message } } } } } }`;
+    const asOpava = await fetch(api.endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${opavaKey}` },
+      body: JSON.stringify({ query: INTERESTS }),
+    }).then((response) => response.json());
+    const posted = asOpava.data.town.partnerSearches.edges.find((e: any) => e.node.description === description);
+    expect(posted.node.interests).toEqual([{ town: { slug: "leoben" }, message: "Leoben would love to take part." }]);
   });
 
   it("says so when the town does not exist", async () => {
