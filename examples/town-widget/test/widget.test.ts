@@ -53,7 +53,6 @@ describe.runIf(ensureChromium())("town widget in Chromium", () => {
     await page.goto(`${siteUrl}?${new URLSearchParams({ endpoint: api.endpoint, ...params })}`);
     await page.waitForSelector("#citynet-widget[data-state]");
     await page.locator("#citynet-widget").screenshot({ path: path.join(ARTIFACTS, screenshot) });
-    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator: innerText is the text a reader sees
     const text = await page.locator("#citynet-widget").innerText();
     await page.close();
     return text;
