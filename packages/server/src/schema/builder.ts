@@ -37,6 +37,8 @@ export const builder = new SchemaBuilder<{
     admin: boolean;
     /** May edit for this town (its TOWN_EDITOR, or an ADMIN). */
     townEditor: number;
+    /** May edit for one of these towns (a record two towns share). */
+    townEditorOfAny: readonly number[];
   };
   Scalars: {
     Date: { Input: Date; Output: Date };
@@ -60,6 +62,7 @@ export const builder = new SchemaBuilder<{
       authenticated: ctx.actor !== null,
       admin: isAdmin(ctx.actor),
       townEditor: (townId) => editsTown(ctx.actor, townId),
+      townEditorOfAny: (townIds) => townIds.some((townId) => editsTown(ctx.actor, townId)),
     }),
     // Anonymous callers are told to sign in; signed-in ones that their role does not reach.
     unauthorizedError: (_parent, ctx) => (ctx.actor ? forbidden() : unauthenticated()),

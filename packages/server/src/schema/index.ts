@@ -21,6 +21,8 @@ import "./organisations/queries.js";
 import "./partnerships/agreement.js";
 import "./partnerships/interest.js";
 import "./partnerships/mutations.js";
+import "./partnerships/twinning.js";
+import "./partnerships/twinning-mutations.js";
 import "./partnerships/partner-search.js";
 import "./partnerships/queries.js";
 import "./partnerships/suggestions.js";

@@ -48,6 +48,12 @@ const opavaSearch = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+const PROPOSE = `mutation($input: ProposeTwinningInput!) {
+  proposeTwinning(input: $input) { twinning { id version status kind towns { slug } since { text } sources { source { kind contribution { contributor } } } } }
+}`;
+const CONFIRM = `mutation($input: ConfirmTwinningInput!) { confirmTwinning(input: $input) { twinning { id version status } } }`;
+const END = `mutation($input: EndTwinningInput!) { endTwinning(input: $input) { twinning { id version until { text } } } }`;
+
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
 describeDb("contributions", () => {
@@ -421,6 +427,67 @@ describeDb("contributions", () => {
     expect((await api.data(PUBLIC)).partnerSearch).toEqual({ status: "WITHDRAWN", version: 2 });
   });
 
+  it("keeps a twinning between its two towns' editors until the second town confirms it, then shows it from both", async () => {
+    const TWINNINGS = `query($slug: String!) { town(slug: $slug) { twinnings { kind status towns { slug } since { text } } } }`;
+    const proposed = await api.query(
+      PROPOSE,
+      {
+        input: {
+          town: "opava",
+          partner: "ptuj",
+          kind: "TWINNING",
+          since: { precision: "YEAR", value: "1995" },
+          citation: { url: "https://www.opava-city.cz/partnerska-mesta" },
+        },
+      },
+      bearer(keys["Opava web"]),
+    );
+    expect(proposed.errors).toBeUndefined();
+    const twinning = proposed.data.proposeTwinning.twinning;
+    expect(twinning).toMatchObject({ status: "PROPOSED", kind: "TWINNING", since: { text: "1995" } });
+    expect(twinning.towns.map((t: any) => t.slug).sort()).toEqual(["opava", "ptuj"]);
+    expect(twinning.sources[0].source).toEqual({ kind: "CONTRIBUTION", contribution: { contributor: "Opava web" } });
+    const ptuj = await key("Ptuj web", "TOWN_EDITOR", "ptuj");
+
+    const seen = async (slug: string, headers: Record<string, string> = {}) =>
+      (await api.data(TWINNINGS, { slug }, headers)).town.twinnings.filter((t: any) => t.kind === "TWINNING");
+    expect(await seen("opava")).toEqual([]);
+    expect(await seen("ptuj", bearer(keys["Leoben web"]))).toEqual([]);
+    expect(await seen("ptuj", bearer(ptuj))).toHaveLength(1);
+    const NODE = `query($id: ID!) { node(id: $id) { ... on Twinning { status } } }`;
+    expect(codeOf(await api.query(NODE, { id: twinning.id }))).toBe("UNAUTHENTICATED");
+
+    const confirm = (secret: string) =>
+      api.query(CONFIRM, { input: { id: twinning.id, expectedVersion: 1 } }, bearer(secret));
+    expect(codeOf(await confirm(keys["Opava web"]))).toBe("FORBIDDEN");
+    expect((await confirm(ptuj)).data.confirmTwinning.twinning).toMatchObject({ status: "CONFIRMED", version: 2 });
+    for (const slug of ["opava", "ptuj"])
+      expect(await seen(slug)).toEqual([
+        { kind: "TWINNING", status: "CONFIRMED", towns: expect.any(Array), since: { text: "1995" } },
+      ]);
+    expect((await api.data(NODE, { id: twinning.id })).node).toEqual({ status: "CONFIRMED" });
+
+    const again = await api.query(
+      PROPOSE,
+      { input: { town: "ptuj", partner: "opava", kind: "TWINNING" } },
+      bearer(ptuj),
+    );
+    expect(again.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.partner" });
+    const badDate = await api.query(
+      PROPOSE,
+      {
+        input: {
+          town: "opava",
+          partner: "ptuj",
+          kind: "PARTNERSHIP",
+          since: { precision: "MONTH", value: "1995-13" },
+        },
+      },
+      bearer(keys["Opava web"]),
+    );
+    expect(badDate.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.since.value" });
+  });
+
   /**
    * Every mutation, as anonymous, as the editor of another town and as the editor of the right
    * town. Built from the schema: a mutation without a case (or without auth scopes) fails here.
@@ -435,6 +502,10 @@ describeDb("contributions", () => {
       )
     ).data.expressInterest.interest;
     const second = (await post(bearer(keys["Opava web"]))).data.createPartnerSearch.partnerSearch;
+    const propose = async (town: string, partner: string, kind: string, key: string) =>
+      (await api.query(PROPOSE, { input: { town, partner, kind } }, bearer(keys[key]))).data.proposeTwinning.twinning;
+    const toConfirm = await propose("leoben", "murska-sobota", "COOPERATION", "Leoben web");
+    const toEnd = await propose("leoben", "opava", "COOPERATION", "Leoben web");
     const cases: Record<string, { document: string; input: Record<string, unknown>; allowed: string; other: string }> =
       {
         createPartnerSearch: { document: CREATE, input: opavaSearch(), allowed: "Opava web", other: "Leoben web" },
@@ -461,6 +532,25 @@ describeDb("contributions", () => {
           input: { id: interest.id, expectedVersion: 1, response: "DECLINE" },
           allowed: "Opava web",
           other: "Leoben web",
+        },
+        proposeTwinning: {
+          document: PROPOSE,
+          input: { town: "opava", partner: "murska-sobota", kind: "COOPERATION" },
+          allowed: "Opava web",
+          other: "Murska Sobota web",
+        },
+        // The proposing town cannot confirm its own proposal.
+        confirmTwinning: {
+          document: CONFIRM,
+          input: { id: toConfirm.id, expectedVersion: 1 },
+          allowed: "Murska Sobota web",
+          other: "Leoben web",
+        },
+        endTwinning: {
+          document: END,
+          input: { id: toEnd.id, expectedVersion: 1, until: { precision: "YEAR", value: "2025" } },
+          allowed: "Opava web",
+          other: "Murska Sobota web",
         },
       };
     const mutations = Object.values(schema.getMutationType()!.getFields());

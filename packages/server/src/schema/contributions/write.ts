@@ -106,7 +106,7 @@ export async function audit(
  */
 export async function lockVersion(
   tx: Tx,
-  table: "PartnerSearch" | "PartnerSearchInterest",
+  table: "PartnerSearch" | "PartnerSearchInterest" | "Twinning",
   id: number,
   expectedVersion: number,
   label: string,

@@ -169,14 +169,14 @@ const InterestPayload = builder.objectRef<{ id: number }>("PartnerSearchInterest
 });
 
 /** The database id a global id decodes to. */
-function rowId(globalId: { id: string }, field: string): number {
+export function rowId(globalId: { id: string }, field: string): number {
   const id = Number(globalId.id);
   if (!Number.isSafeInteger(id) || id < 1)
     throw new GraphQLError(`${field} is not a valid id`, { extensions: { code: ErrorCode.INVALID_ID, field } });
   return id;
 }
 
-const townBySlug = (ctx: Context, slug: string) =>
+export const townBySlug = (ctx: Context, slug: string) =>
   ctx.prisma.town.findUnique({ where: { slug }, select: { id: true, slug: true } });
 
 async function requiredTown(ctx: Context, slug: string, field: string) {
@@ -189,7 +189,7 @@ const searchTown = (ctx: Context, id: number) =>
   ctx.prisma.partnerSearch.findUnique({ where: { id }, select: { town: { select: { id: true, slug: true } } } });
 
 /** Scopes of a write for a town; an unknown town is the resolver's to report (to a signed-in caller). */
-const editorOf = (town: { id: number } | null | undefined) =>
+export const editorOf = (town: { id: number } | null | undefined) =>
   town ? { townEditor: town.id } : { authenticated: true };
 
 type SearchFieldsInput = {

@@ -1,0 +1,245 @@
+// Twinnings written by towns: an editor of one town proposes, an editor of the other confirms
+// (only then is it public), an editor of either records its end.
+import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
+import { builder, rootIn } from "../builder.js";
+import { badInput } from "../common/errors.js";
+import { DatePrecisionEnum } from "../common/partial-date.js";
+import type { Context } from "../context.js";
+import { audit, checkCitation, cite, lockVersion, once, type Tx, write, writerFor } from "../contributions/write.js";
+import { CitationInput, editorOf, rowId, townBySlug } from "./mutations.js";
+import { Twinning, TwinningKind } from "./twinning.js";
+
+/** What each precision's value looks like: 2016, 2016-spring, 2016-05, 2016-05-06. */
+const DATE_VALUES: Partial<Record<DatePrecision, RegExp>> = {
+  YEAR: /^\d{4}$/,
+  SEASON: /^\d{4}-(spring|summer|autumn|winter)$/,
+  MONTH: /^\d{4}-(0[1-9]|1[0-2])$/,
+  DAY: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+};
+
+const PartialDateInput = builder.inputType("PartialDateInput", {
+  description: "A date as precisely as known: a year (2016), a season (2016-spring), a month (2016-05) or a day.",
+  fields: (t) => ({
+    precision: t.field({ type: DatePrecisionEnum, required: true, description: "YEAR, SEASON, MONTH or DAY." }),
+    value: t.string({
+      required: true,
+      description: "2016, 2016-spring, 2016-05 or 2016-05-06, as the precision says.",
+    }),
+  }),
+});
+
+/** The range of a partial date given in the input at `path`, checked. */
+function checkedRange(input: { precision: DatePrecision; value: string }, path: string) {
+  const pattern = DATE_VALUES[input.precision];
+  if (!pattern) throw badInput("A year, season, month or day", `${path}.precision`);
+  if (!pattern.test(input.value)) throw badInput(`Not a ${input.precision.toLowerCase()} value`, `${path}.value`);
+  const range = toDateRange(input);
+  if (Number.isNaN(range.end.getTime())) throw badInput("No such day", `${path}.value`);
+  return range;
+}
+
+const ProposeTwinningInput = builder.inputType("ProposeTwinningInput", {
+  description: "One town proposes a twinning or partnership with another.",
+  fields: (t) => ({
+    town: t.string({ required: true, description: "Slug of the proposing town (the caller must edit it)." }),
+    partner: t.string({ required: true, description: "Slug of the other town." }),
+    kind: t.field({ type: TwinningKind, required: true, description: "Twinning, partnership or cooperation." }),
+    since: t.field({ type: PartialDateInput, required: false, description: "When it began." }),
+    agreement: t.string({ required: false, description: "Slug of the agreement it rests on, if CityNet has it." }),
+    citation: t.field({ type: CitationInput, required: false, description: "What it rests on (a URL, a quote)." }),
+    idempotencyKey: t.string({
+      required: false,
+      description: "Any string (at most 200 characters): a retry with the same key returns the first proposal.",
+    }),
+  }),
+});
+
+const ConfirmTwinningInput = builder.inputType("ConfirmTwinningInput", {
+  description: "The other town confirms a proposed twinning, which makes it public.",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [Twinning], description: "The twinning." }),
+    expectedVersion: t.int({ required: true, description: "The version read; CONFLICT if it changed since." }),
+  }),
+});
+
+const EndTwinningInput = builder.inputType("EndTwinningInput", {
+  description: "Records that a twinning ended.",
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: [Twinning], description: "The twinning." }),
+    expectedVersion: t.int({ required: true, description: "The version read; CONFLICT if it changed since." }),
+    until: t.field({ type: PartialDateInput, required: true, description: "When it ended." }),
+    citation: t.field({ type: CitationInput, required: false, description: "What the end rests on." }),
+  }),
+});
+
+const TwinningPayload = builder.objectRef<{ id: number }>("TwinningPayload").implement({
+  description: "The twinning as the write left it.",
+  fields: (t) => ({
+    twinning: t.prismaField({
+      type: "Twinning",
+      description: "The twinning.",
+      resolve: (query, { id }, _args, ctx) => ctx.prisma.twinning.findUniqueOrThrow({ ...query, where: { id } }),
+    }),
+  }),
+});
+
+async function twinningSnapshot(tx: Tx, id: number) {
+  const { createdAt, confirmedAt, ...row } = await tx.twinning.findUniqueOrThrow({ where: { id } });
+  return { ...row, createdAt: createdAt.toISOString(), confirmedAt: confirmedAt?.toISOString() ?? null };
+}
+
+const twinningTowns = (ctx: Context, id: number) =>
+  ctx.prisma.twinning.findUnique({
+    where: { id },
+    select: {
+      confirmedAt: true,
+      proposedByTownId: true,
+      townA: { select: { id: true, slug: true } },
+      townB: { select: { id: true, slug: true } },
+    },
+  });
+
+/** The town of the pair that did not propose it: the one that confirms. */
+const confirmingTown = (twinning: NonNullable<Awaited<ReturnType<typeof twinningTowns>>>) =>
+  twinning.townA.id === twinning.proposedByTownId ? twinning.townB : twinning.townA;
+
+builder.mutationFields((t) => ({
+  proposeTwinning: t.field({
+    ...rootIn("partnerships"),
+    type: TwinningPayload,
+    description:
+      "Proposes a twinning or partnership (the proposing town's TOWN_EDITOR, or an ADMIN); public once the other town confirms it.",
+    args: { input: t.arg({ type: ProposeTwinningInput, required: true }) },
+    authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
+    resolve: async (_root, { input }, ctx) => {
+      const town = await townBySlug(ctx, input.town);
+      if (!town) throw badInput(`No town with slug ${input.town}`, "input.town");
+      const partner = await townBySlug(ctx, input.partner);
+      if (!partner) throw badInput(`No town with slug ${input.partner}`, "input.partner");
+      if (partner.id === town.id) throw badInput("A town cannot twin with itself", "input.partner");
+      const since = input.since ? checkedRange(input.since, "input.since") : null;
+      const agreement = input.agreement
+        ? await ctx.prisma.agreement.findUnique({ where: { slug: input.agreement }, select: { id: true } })
+        : null;
+      if (input.agreement && !agreement) throw badInput(`No agreement with slug ${input.agreement}`, "input.agreement");
+      checkCitation(input.citation, "input.citation");
+      const [townAId, townBId] = town.id < partner.id ? [town.id, partner.id] : [partner.id, town.id];
+      const writer = writerFor(ctx, town);
+      const id = await write(ctx, (tx) =>
+        once(
+          tx,
+          writer.actor,
+          input.idempotencyKey,
+          { mutation: "proposeTwinning", recordType: "Twinning" },
+          async () => {
+            const existing = await tx.twinning.findUnique({
+              where: { townAId_townBId_kind: { townAId, townBId, kind: input.kind } },
+              select: { id: true },
+            });
+            if (existing)
+              throw badInput(
+                `${town.slug} and ${partner.slug} have this ${input.kind.toLowerCase()} already`,
+                "input.partner",
+              );
+            const { id } = await tx.twinning.create({
+              data: {
+                townAId,
+                townBId,
+                kind: input.kind,
+                proposedByTownId: town.id,
+                agreementId: agreement?.id ?? null,
+                startPrecision: since?.precision,
+                startStart: since?.start,
+                startEnd: since?.end,
+              },
+              select: { id: true },
+            });
+            const fields = ["towns", "kind", ...(input.since ? ["since"] : []), ...(agreement ? ["agreement"] : [])];
+            await cite(tx, writer, { type: "TWINNING", id, fields }, input.citation);
+            await audit(tx, ctx, writer, {
+              mutation: "proposeTwinning",
+              recordType: "Twinning",
+              recordId: id,
+              before: null,
+              after: await twinningSnapshot(tx, id),
+            });
+            return id;
+          },
+        ),
+      );
+      return { id };
+    },
+  }),
+
+  confirmTwinning: t.field({
+    ...rootIn("partnerships"),
+    type: TwinningPayload,
+    description: "Confirms a proposed twinning (the other town's TOWN_EDITOR, or an ADMIN), which makes it public.",
+    args: { input: t.arg({ type: ConfirmTwinningInput, required: true }) },
+    authScopes: async (_root, { input }, ctx) => {
+      const twinning = await twinningTowns(ctx, rowId(input.id, "input.id"));
+      return editorOf(twinning ? confirmingTown(twinning) : null);
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const id = rowId(input.id, "input.id");
+      const twinning = await twinningTowns(ctx, id);
+      if (!twinning) throw badInput("No such twinning", "input.id");
+      if (twinning.confirmedAt) throw badInput("The twinning is confirmed already", "input.id");
+      const writer = writerFor(ctx, confirmingTown(twinning));
+      await write(ctx, async (tx) => {
+        await lockVersion(tx, "Twinning", id, input.expectedVersion, "twinning");
+        const before = await twinningSnapshot(tx, id);
+        await tx.twinning.update({ where: { id }, data: { confirmedAt: new Date(), version: { increment: 1 } } });
+        await cite(tx, writer, { type: "TWINNING", id, fields: ["towns", "kind"] }, null);
+        await audit(tx, ctx, writer, {
+          mutation: "confirmTwinning",
+          recordType: "Twinning",
+          recordId: id,
+          before,
+          after: await twinningSnapshot(tx, id),
+        });
+      });
+      return { id };
+    },
+  }),
+
+  endTwinning: t.field({
+    ...rootIn("partnerships"),
+    type: TwinningPayload,
+    description: "Records when a twinning ended (an editor of either town, or an ADMIN).",
+    args: { input: t.arg({ type: EndTwinningInput, required: true }) },
+    authScopes: async (_root, { input }, ctx) => {
+      const twinning = await twinningTowns(ctx, rowId(input.id, "input.id"));
+      if (!twinning) return { authenticated: true };
+      return { townEditorOfAny: [twinning.townA.id, twinning.townB.id] };
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const id = rowId(input.id, "input.id");
+      const twinning = await twinningTowns(ctx, id);
+      if (!twinning) throw badInput("No such twinning", "input.id");
+      const until = checkedRange(input.until, "input.until");
+      checkCitation(input.citation, "input.citation");
+      const actingFor = [twinning.townA, twinning.townB].find((town) =>
+        ctx.actor?.grants.some((g) => g.role === "TOWN_EDITOR" && g.townId === town.id),
+      );
+      const writer = writerFor(ctx, actingFor ?? twinning.townA);
+      await write(ctx, async (tx) => {
+        await lockVersion(tx, "Twinning", id, input.expectedVersion, "twinning");
+        const before = await twinningSnapshot(tx, id);
+        await tx.twinning.update({
+          where: { id },
+          data: { endPrecision: until.precision, endStart: until.start, endEnd: until.end, version: { increment: 1 } },
+        });
+        await cite(tx, writer, { type: "TWINNING", id, fields: ["until"] }, input.citation);
+        await audit(tx, ctx, writer, {
+          mutation: "endTwinning",
+          recordType: "Twinning",
+          recordId: id,
+          before,
+          after: await twinningSnapshot(tx, id),
+        });
+      });
+      return { id };
+    },
+  }),
+}));
