@@ -77,4 +77,18 @@ query FundingCallsOpen {
     edges { node { name(lang: "en") deadline untilAllocationUsed eligibleApplicants } }
   }
 }
+
+# Writing needs a key: run \`pnpm citynet keys create --name dev --role TOWN_EDITOR --town opava\`
+# and set it in the Headers tab below: {"Authorization": "Bearer cnk_…"}
+mutation PostAPartnerSearchForOpava {
+  createPartnerSearch(input: {
+    town: "opava"
+    kind: TWINNING
+    description: [{ lang: "en", text: "Opava is looking for a partner town in Slovenia." }]
+    wantedCountries: ["SI"]
+    citation: { url: "https://www.opava-city.cz/" }
+  }) {
+    partnerSearch { id slug version status sources { source { kind contribution { contributor role at } } } }
+  }
+}
 `;
