@@ -240,7 +240,7 @@ async function main() {
         name: "CityNet federated",
         role: "citynet_federated",
         ports: 1 + SUBGRAPHS.length,
-        ...citynet({}, "federated.ts"),
+        ...citynet({}, "bin/federated.ts"),
       },
       {
         name: "PostGraphile",
