@@ -122,5 +122,5 @@ builder.queryType({ description: "The CityNet graph of European municipal cooper
 builder.mutationType({
   description: "Writes by signed-in callers (see README: identity and roles): one transaction each, cited and audited.",
   // Only in the subgraphs that have mutations: an empty Mutation type is invalid.
-  subGraphs: ["partnerships"],
+  subGraphs: ["partnerships", "places"],
 });

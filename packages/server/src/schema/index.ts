@@ -27,6 +27,7 @@ import "./partnerships/partner-search.js";
 import "./partnerships/queries.js";
 import "./partnerships/suggestions.js";
 import "./places/country.js";
+import "./places/mutations.js";
 import "./places/queries.js";
 import "./places/town.js";
 import "./projects/project.js";

@@ -54,6 +54,10 @@ const PROPOSE = `mutation($input: ProposeTwinningInput!) {
 const CONFIRM = `mutation($input: ConfirmTwinningInput!) { confirmTwinning(input: $input) { twinning { id version status } } }`;
 const END = `mutation($input: EndTwinningInput!) { endTwinning(input: $input) { twinning { id version until { text } } } }`;
 
+const PROFILE = `mutation($input: UpdateTownProfileInput!) {
+  updateTownProfile(input: $input) { town { slug profileVersion website } }
+}`;
+
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
 describeDb("contributions", () => {
@@ -488,6 +492,61 @@ describeDb("contributions", () => {
     expect(badDate.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.since.value" });
   });
 
+  it("lets a town's editors write its profile, keeping the private contact to them and GeoNames' facts cited", async () => {
+    const update = (input: Record<string, unknown>, secret = keys["Opava web"]) =>
+      api.query(PROFILE, { input: { town: "opava", ...input } }, bearer(secret));
+    const written = await update({
+      expectedVersion: 1,
+      description: [
+        { lang: "cs", text: "Statutární město ve Slezsku." },
+        { lang: "en", text: "A statutory city in Silesia." },
+      ],
+      website: "https://www.opava-city.cz",
+      publicContact: "partnerstvi@opava-city.cz",
+      privateContact: "+420 553 756 111 (mayor's office)",
+      citation: { url: "https://www.opava-city.cz/o-meste" },
+    });
+    expect(written.errors).toBeUndefined();
+    expect(written.data.updateTownProfile.town).toEqual({
+      slug: "opava",
+      profileVersion: 2,
+      website: "https://www.opava-city.cz",
+    });
+
+    const PUBLIC = `{ town(slug: "opava") { name description(lang: "en") website publicContact sources { field source { kind } } } }`;
+    api.statements.length = 0;
+    const { town } = await api.data(PUBLIC);
+    expect(town).toMatchObject({
+      name: "Opava",
+      description: "A statutory city in Silesia.",
+      publicContact: "partnerstvi@opava-city.cz",
+    });
+    const kinds = town.sources.map((s: any) => s.source.kind);
+    expect(kinds).toContain("REGISTRY");
+    expect(town.sources.at(-1)).toEqual({
+      field: "description, website, publicContact",
+      source: { kind: "CONTRIBUTION" },
+    });
+
+    const PRIVATE = `{ town(slug: "opava") { name privateContact } }`;
+    api.statements.length = 0;
+    expect((await api.data(PRIVATE, {}, bearer(keys["Opava web"]))).town.privateContact).toBe(
+      "+420 553 756 111 (mayor's office)",
+    );
+    expect(api.statements.some((sql) => sql.startsWith("SELECT json_build_object"))).toBe(false);
+    expect(codeOf(await api.query(PRIVATE))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await api.query(PRIVATE, {}, bearer(keys["Leoben web"])))).toBe("FORBIDDEN");
+
+    expect((await update({ expectedVersion: 1, website: null })).errors?.[0].extensions).toMatchObject({
+      code: "CONFLICT",
+      currentVersion: 2,
+    });
+    expect((await update({ expectedVersion: 2, website: "ftp://opava" })).errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.website",
+    });
+  });
+
   /**
    * Every mutation, as anonymous, as the editor of another town and as the editor of the right
    * town. Built from the schema: a mutation without a case (or without auth scopes) fails here.
@@ -546,6 +605,12 @@ describeDb("contributions", () => {
           allowed: "Murska Sobota web",
           other: "Leoben web",
         },
+        updateTownProfile: {
+          document: PROFILE,
+          input: { town: "leoben", expectedVersion: 1, website: "https://www.leoben.at" },
+          allowed: "Leoben web",
+          other: "Opava web",
+        },
         endTwinning: {
           document: END,
           input: { id: toEnd.id, expectedVersion: 1, until: { precision: "YEAR", value: "2025" } },
@@ -572,7 +637,7 @@ describeDb("contributions", () => {
   it("guards every non-public field and type with auth scopes", () => {
     const guarded = (element: { extensions: Record<string, unknown> | null | undefined }) =>
       Boolean((element.extensions?.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes);
-    const NON_PUBLIC = ["PartnerSearch.interests", "PartnerSearch.history", "Query.auditLog"];
+    const NON_PUBLIC = ["PartnerSearch.interests", "PartnerSearch.history", "Query.auditLog", "Town.privateContact"];
     for (const name of NON_PUBLIC) {
       const [type, field] = name.split(".");
       expect(guarded((schema.getType(type) as GraphQLObjectType).getFields()[field]), name).toBe(true);

@@ -40,11 +40,30 @@ export function writerFor(ctx: Context, town: { id: number; slug: string }): Wri
   return { actor, role: grant ? "TOWN_EDITOR" : "ADMIN", townId: town.id, scope: `town:${town.slug}` };
 }
 
+/** What a write leaves beside the change: the facts it wrote, cited to the writer, and its audit entry. */
+export interface WriteRecord {
+  mutation: string;
+  recordType: string;
+  recordId: number;
+  before: unknown;
+  after: unknown;
+  /** The facts written (none for private records: an interest, a private contact). */
+  facts?: { subject: SubjectType; fields: string[]; citation?: CitationInput | null };
+}
+
+/** Cites the facts a write made (if any) to its writer, and appends its audit entry. */
+export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteRecord): Promise<void> {
+  const { facts, ...audited } = entry;
+  if (facts?.fields.length)
+    await cite(tx, writer, { type: facts.subject, id: entry.recordId, fields: facts.fields }, facts.citation);
+  await audit(tx, ctx, writer, audited);
+}
+
 /**
  * Cites the writer as the source of `fields` of a record: a CONTRIBUTION source naming who
  * wrote it for whom, and when. A document's citations are never touched.
  */
-export async function cite(
+async function cite(
   tx: Tx,
   writer: Writer,
   subject: { type: SubjectType; id: number; fields: string[] },
@@ -78,7 +97,7 @@ export async function cite(
   });
 }
 
-export async function audit(
+async function audit(
   tx: Tx,
   ctx: Context,
   writer: Writer,
@@ -106,13 +125,14 @@ export async function audit(
  */
 export async function lockVersion(
   tx: Tx,
-  table: "PartnerSearch" | "PartnerSearchInterest" | "Twinning",
+  table: "PartnerSearch" | "PartnerSearchInterest" | "Twinning" | "Town",
   id: number,
   expectedVersion: number,
   label: string,
+  column: "version" | "profileVersion" = "version",
 ): Promise<void> {
   const rows = await tx.$queryRawUnsafe<{ version: number }[]>(
-    `SELECT version FROM "${table}" WHERE id = $1 FOR UPDATE`,
+    `SELECT "${column}" AS version FROM "${table}" WHERE id = $1 FOR UPDATE`,
     id,
   );
   if (!rows.length) throw notFound(label, `id ${id}`);

@@ -2,20 +2,19 @@
 // expresses interest; the requesting town's editor accepts or declines it. Each mutation is
 // one transaction with its contribution citation and audit entry (contributions/write.ts).
 
-import { GraphQLError } from "graphql";
 import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
-import { badInput, ErrorCode } from "../common/errors.js";
+import { badInput } from "../common/errors.js";
 import type { Context } from "../context.js";
+import { CitationInput, editorOf, LocalizedTextInput, rowId, townBySlug } from "../contributions/inputs.js";
 import {
-  audit,
   type CitationInput as Citation,
   checkCitation,
   checkLength,
   checkTexts,
-  cite,
   lockVersion,
   once,
+  record,
   type Tx,
   write,
   writerFor,
@@ -28,22 +27,6 @@ const MAX_MESSAGE = 2000;
 const MAX_POPULATION = 100_000_000;
 /** A search stands for two years at most; a town posts a new one after that. */
 const MAX_VALID_DAYS = 731;
-
-export const LocalizedTextInput = builder.inputType("LocalizedTextInput", {
-  description: "A text in one language. The first of a list is the original wording, the rest translations.",
-  fields: (t) => ({
-    lang: t.string({ required: true, description: "ISO 639-1 language code." }),
-    text: t.string({ required: true, description: "The text." }),
-  }),
-});
-
-export const CitationInput = builder.inputType("CitationInput", {
-  description: "What a contributor's facts rest on: a web page and/or the words there.",
-  fields: (t) => ({
-    url: t.string({ required: false, description: "An http(s) URL (at most 2,000 characters)." }),
-    quote: t.string({ required: false, description: "The words the facts rest on (at most 2,000 characters)." }),
-  }),
-});
 
 const ClosingStatus = builder.enumType("PartnerSearchClosing", {
   description: "How a search ends.",
@@ -168,17 +151,6 @@ const InterestPayload = builder.objectRef<{ id: number }>("PartnerSearchInterest
   }),
 });
 
-/** The database id a global id decodes to. */
-export function rowId(globalId: { id: string }, field: string): number {
-  const id = Number(globalId.id);
-  if (!Number.isSafeInteger(id) || id < 1)
-    throw new GraphQLError(`${field} is not a valid id`, { extensions: { code: ErrorCode.INVALID_ID, field } });
-  return id;
-}
-
-export const townBySlug = (ctx: Context, slug: string) =>
-  ctx.prisma.town.findUnique({ where: { slug }, select: { id: true, slug: true } });
-
 async function requiredTown(ctx: Context, slug: string, field: string) {
   const town = await townBySlug(ctx, slug);
   if (!town) throw badInput(`No town with slug ${slug}`, field);
@@ -187,10 +159,6 @@ async function requiredTown(ctx: Context, slug: string, field: string) {
 
 const searchTown = (ctx: Context, id: number) =>
   ctx.prisma.partnerSearch.findUnique({ where: { id }, select: { town: { select: { id: true, slug: true } } } });
-
-/** Scopes of a write for a town; an unknown town is the resolver's to report (to a signed-in caller). */
-export const editorOf = (town: { id: number } | null | undefined) =>
-  town ? { townEditor: town.id } : { authenticated: true };
 
 type SearchFieldsInput = {
   wantedPopulationMin?: number | null;
@@ -327,13 +295,12 @@ builder.mutationFields((t) => ({
               where: { id },
               data: { ...data, slug: `${town.slug}-partner-search-${id}` },
             });
-            await cite(
-              tx,
-              writer,
-              { type: "PARTNER_SEARCH", id, fields: ["town", "kind", "description", ...fields] },
-              input.citation,
-            );
-            await audit(tx, ctx, writer, {
+            await record(tx, ctx, writer, {
+              facts: {
+                subject: "PARTNER_SEARCH",
+                fields: ["town", "kind", "description", ...fields],
+                citation: input.citation,
+              },
               mutation: "createPartnerSearch",
               recordType: "PartnerSearch",
               recordId: id,
@@ -377,8 +344,8 @@ builder.mutationFields((t) => ({
         }
         if (!fields.length) throw badInput("Nothing to change", "input");
         await tx.partnerSearch.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-        await cite(tx, writer, { type: "PARTNER_SEARCH", id, fields }, input.citation);
-        await audit(tx, ctx, writer, {
+        await record(tx, ctx, writer, {
+          facts: { subject: "PARTNER_SEARCH", fields, citation: input.citation },
           mutation: "updatePartnerSearch",
           recordType: "PartnerSearch",
           recordId: id,
@@ -409,8 +376,8 @@ builder.mutationFields((t) => ({
           where: { id },
           data: { status: input.status, statusAsOf: today(), version: { increment: 1 } },
         });
-        await cite(tx, writer, { type: "PARTNER_SEARCH", id, fields: ["status"] }, input.citation);
-        await audit(tx, ctx, writer, {
+        await record(tx, ctx, writer, {
+          facts: { subject: "PARTNER_SEARCH", fields: ["status"], citation: input.citation },
           mutation: "closePartnerSearch",
           recordType: "PartnerSearch",
           recordId: id,
@@ -467,7 +434,7 @@ builder.mutationFields((t) => ({
               },
               select: { id: true },
             });
-            await audit(tx, ctx, writer, {
+            await record(tx, ctx, writer, {
               mutation: "expressInterest",
               recordType: "PartnerSearchInterest",
               recordId: id,
@@ -509,7 +476,7 @@ builder.mutationFields((t) => ({
           where: { id },
           data: { status: input.response, respondedAt: new Date(), version: { increment: 1 } },
         });
-        await audit(tx, ctx, writer, {
+        await record(tx, ctx, writer, {
           mutation: "respondToInterest",
           recordType: "PartnerSearchInterest",
           recordId: id,

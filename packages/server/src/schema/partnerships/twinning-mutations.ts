@@ -5,8 +5,8 @@ import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { DatePrecisionEnum } from "../common/partial-date.js";
 import type { Context } from "../context.js";
-import { audit, checkCitation, cite, lockVersion, once, type Tx, write, writerFor } from "../contributions/write.js";
-import { CitationInput, editorOf, rowId, townBySlug } from "./mutations.js";
+import { CitationInput, editorOf, rowId, townBySlug } from "../contributions/inputs.js";
+import { checkCitation, lockVersion, once, record, type Tx, write, writerFor } from "../contributions/write.js";
 import { Twinning, TwinningKind } from "./twinning.js";
 
 /** What each precision's value looks like: 2016, 2016-spring, 2016-05, 2016-05-06. */
@@ -155,8 +155,8 @@ builder.mutationFields((t) => ({
               select: { id: true },
             });
             const fields = ["towns", "kind", ...(input.since ? ["since"] : []), ...(agreement ? ["agreement"] : [])];
-            await cite(tx, writer, { type: "TWINNING", id, fields }, input.citation);
-            await audit(tx, ctx, writer, {
+            await record(tx, ctx, writer, {
+              facts: { subject: "TWINNING", fields, citation: input.citation },
               mutation: "proposeTwinning",
               recordType: "Twinning",
               recordId: id,
@@ -190,8 +190,8 @@ builder.mutationFields((t) => ({
         await lockVersion(tx, "Twinning", id, input.expectedVersion, "twinning");
         const before = await twinningSnapshot(tx, id);
         await tx.twinning.update({ where: { id }, data: { confirmedAt: new Date(), version: { increment: 1 } } });
-        await cite(tx, writer, { type: "TWINNING", id, fields: ["towns", "kind"] }, null);
-        await audit(tx, ctx, writer, {
+        await record(tx, ctx, writer, {
+          facts: { subject: "TWINNING", fields: ["towns", "kind"] },
           mutation: "confirmTwinning",
           recordType: "Twinning",
           recordId: id,
@@ -230,8 +230,8 @@ builder.mutationFields((t) => ({
           where: { id },
           data: { endPrecision: until.precision, endStart: until.start, endEnd: until.end, version: { increment: 1 } },
         });
-        await cite(tx, writer, { type: "TWINNING", id, fields: ["until"] }, input.citation);
-        await audit(tx, ctx, writer, {
+        await record(tx, ctx, writer, {
+          facts: { subject: "TWINNING", fields: ["until"], citation: input.citation },
           mutation: "endTwinning",
           recordType: "Twinning",
           recordId: id,

@@ -1,6 +1,7 @@
 import { TownNameKind as TownNameKindValues } from "../../generated/prisma/index.js";
 import { plannedQuery } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn, keyField } from "../builder.js";
+import { localizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { Quantity, QuantityQualifier } from "../common/quantity.js";
 import { sourcesField } from "../common/sources.js";
@@ -61,6 +62,21 @@ export const Town = builder.prismaNode("Town", {
     slug: t.exposeString("slug", { ...keyField, description: "URL-safe unique key (opava, ceske-budejovice)." }),
     name: t.exposeString("name", { description: "Canonical local name with diacritics." }),
     asciiName: t.exposeString("asciiName", { description: "The name without diacritics." }),
+    description: localizedText(t, "description", "What the town says about itself (its editors write it)."),
+    descriptionTranslations: translations(t, "description", "What the town says about itself"),
+    website: t.exposeString("website", { nullable: true, description: "The town's website, as its editors give it." }),
+    publicContact: t.exposeString("publicContact", {
+      nullable: true,
+      description: "A contact for partner towns (an office's e-mail or phone), as its editors give it.",
+    }),
+    privateContact: t.exposeString("privateContact", {
+      nullable: true,
+      authScopes: (town) => ({ townEditor: town.id }),
+      description: "A contact for the town's own editors: for them and admins only.",
+    }),
+    profileVersion: t.exposeInt("profileVersion", {
+      description: "Pass it as expectedVersion to updateTownProfile.",
+    }),
     country: t.relation("country", { description: "The town's country." }),
     region: t.exposeString("region", {
       nullable: true,
