@@ -1,11 +1,13 @@
-import { ClosePartnerSearchDocument, ConnectionDocument, CreatePartnerSearchDocument, CustomTownNamesDocument, EventListDocument, ExpressInterestDocument, FundingCallsOpenDocument, NetworkPageDocument, NewsDocument, PartnerSearchesDocument, PartnerSuggestionsDocument, ProjectPageDocument, RespondToInterestDocument, SearchDocument, TownPageDocument, TownWidgetDocument, TownsDocument, UpdatePartnerSearchDocument } from "./graphql.js";
+import { ClosePartnerSearchDocument, ConfirmTwinningDocument, ConnectionDocument, CreatePartnerSearchDocument, CustomTownNamesDocument, EndTwinningDocument, EventListDocument, ExpressInterestDocument, FundingCallsOpenDocument, NetworkPageDocument, NewsDocument, PartnerSearchesDocument, PartnerSuggestionsDocument, ProjectPageDocument, ProposeTwinningDocument, RespondToInterestDocument, SearchDocument, TownPageDocument, TownWidgetDocument, TownsDocument, UpdatePartnerSearchDocument, UpdateTownProfileDocument } from "./graphql.js";
 
 /** The curated operations: `client.townPage(variables)` runs `TownPageDocument`. */
 export const curatedOperations = {
   closePartnerSearch: ClosePartnerSearchDocument,
+  confirmTwinning: ConfirmTwinningDocument,
   connection: ConnectionDocument,
   createPartnerSearch: CreatePartnerSearchDocument,
   customTownNames: CustomTownNamesDocument,
+  endTwinning: EndTwinningDocument,
   eventList: EventListDocument,
   expressInterest: ExpressInterestDocument,
   fundingCallsOpen: FundingCallsOpenDocument,
@@ -14,10 +16,12 @@ export const curatedOperations = {
   partnerSearches: PartnerSearchesDocument,
   partnerSuggestions: PartnerSuggestionsDocument,
   projectPage: ProjectPageDocument,
+  proposeTwinning: ProposeTwinningDocument,
   respondToInterest: RespondToInterestDocument,
   search: SearchDocument,
   townPage: TownPageDocument,
   townWidget: TownWidgetDocument,
   towns: TownsDocument,
   updatePartnerSearch: UpdatePartnerSearchDocument,
+  updateTownProfile: UpdateTownProfileDocument,
 } as const;

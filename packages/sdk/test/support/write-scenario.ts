@@ -76,6 +76,21 @@ export async function runWriteScenario(endpoint: string, dataDir: string, label:
     expect((refusal as CityNetGraphQLError).code).toBe(code);
   }
 
+  // A twinning: proposed by Opava, confirmed by Leoben; and Opava's profile.
+  const { twinning } = (
+    await opava.proposeTwinning({
+      input: { town: "opava", partner: "leoben", kind: "PARTNERSHIP", since: { precision: "YEAR", value: "2024" } },
+      lang: "en",
+    })
+  ).proposeTwinning;
+  expect(twinning).toMatchObject({ status: "PROPOSED", since: { text: "2024" }, proposedBy: { slug: "opava" } });
+  const confirmed = await leoben.confirmTwinning({ input: { id: twinning.id, expectedVersion: twinning.version } });
+  expect(confirmed.confirmTwinning.twinning).toMatchObject({ status: "CONFIRMED", version: 2 });
+  const profile = await opava.updateTownProfile({
+    input: { town: "opava", expectedVersion: 1, website: "https://www.opava-city.cz" },
+  });
+  expect(profile.updateTownProfile.town).toMatchObject({ profileVersion: 2, website: "https://www.opava-city.cz" });
+
   // A stale update fails with CONFLICT, telling the current version.
   await opava.updatePartnerSearch({ input: { id: search.id, expectedVersion: 1, wantedPopulationMin: 5000 } });
   const stale = await opava
