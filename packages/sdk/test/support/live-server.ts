@@ -85,9 +85,15 @@ export async function startLiveServer(
  * An API key for the server on `dataDir`, made as an operator would: `pnpm citynet keys create`
  * beside the running server (it uses the server's embedded PostgreSQL).
  */
-export function createKey(dataDir: string, name: string, role: string, scope?: string): string {
+export function createKey(
+  dataDir: string,
+  name: string,
+  role: string,
+  scope?: string,
+  scopeFlag: "--town" | "--network" = "--town",
+): string {
   const args = ["--import", "tsx", "src/bin/citynet.ts", "keys", "create", "--name", name, "--role", role];
-  if (scope) args.push("--town", scope);
+  if (scope) args.push(scopeFlag, scope);
   const result = spawnSync(process.execPath, args, {
     cwd: SERVER_DIR,
     env: { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: dataDir },

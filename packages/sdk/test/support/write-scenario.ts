@@ -91,6 +91,24 @@ export async function runWriteScenario(endpoint: string, dataDir: string, label:
   });
   expect(profile.updateTownProfile.town).toMatchObject({ profileVersion: 2, website: "https://www.opava-city.cz" });
 
+  // A network's secretariat records a new member.
+  const secretariat = createClient({
+    endpoint,
+    apiKey: createKey(dataDir, `MSC secretariat (${label})`, "NETWORK_SECRETARIAT", "medium-sized-cities", "--network"),
+  });
+  const { membership } = (
+    await secretariat.addMembership({
+      input: {
+        network: "medium-sized-cities",
+        town: "ptuj",
+        role: "MEMBER",
+        joined: { precision: "YEAR", value: "2026" },
+      },
+      lang: "en",
+    })
+  ).addMembership;
+  expect(membership).toMatchObject({ role: "MEMBER", joined: { text: "2026" }, town: { slug: "ptuj" } });
+
   // A stale update fails with CONFLICT, telling the current version.
   await opava.updatePartnerSearch({ input: { id: search.id, expectedVersion: 1, wantedPopulationMin: 5000 } });
   const stale = await opava

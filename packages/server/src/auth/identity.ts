@@ -119,6 +119,10 @@ export async function scopeOf(prisma: PrismaClient, role: Role, slug: string | u
 
 export const isAdmin = (actor: Actor | null | undefined) => Boolean(actor?.grants.some((g) => g.role === "ADMIN"));
 
+/** Whether the actor may write for this network: its NETWORK_SECRETARIAT, or an ADMIN. */
+export const editsNetwork = (actor: Actor | null | undefined, networkId: number) =>
+  isAdmin(actor) || Boolean(actor?.grants.some((g) => g.role === "NETWORK_SECRETARIAT" && g.networkId === networkId));
+
 /** Whether the actor may edit for this town: its TOWN_EDITOR, or an ADMIN. */
 export const editsTown = (actor: Actor | null | undefined, townId: number) =>
   isAdmin(actor) || Boolean(actor?.grants.some((g) => g.role === "TOWN_EDITOR" && g.townId === townId));

@@ -7,7 +7,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SubGraphPlugin from "@pothos/plugin-sub-graph";
-import { editsTown, forbidden, isAdmin, unauthenticated } from "../auth/identity.js";
+import { editsNetwork, editsTown, forbidden, isAdmin, unauthenticated } from "../auth/identity.js";
 import { datamodel } from "../db/data-model.js";
 import type PrismaTypes from "../generated/pothos-types.js";
 import type { Context } from "./context.js";
@@ -39,6 +39,8 @@ export const builder = new SchemaBuilder<{
     townEditor: number;
     /** May edit for one of these towns (a record two towns share). */
     townEditorOfAny: readonly number[];
+    /** May write for this network (its NETWORK_SECRETARIAT, or an ADMIN). */
+    networkSecretariat: number;
   };
   Scalars: {
     Date: { Input: Date; Output: Date };
@@ -63,6 +65,7 @@ export const builder = new SchemaBuilder<{
       admin: isAdmin(ctx.actor),
       townEditor: (townId) => editsTown(ctx.actor, townId),
       townEditorOfAny: (townIds) => townIds.some((townId) => editsTown(ctx.actor, townId)),
+      networkSecretariat: (networkId) => editsNetwork(ctx.actor, networkId),
     }),
     // Anonymous callers are told to sign in; signed-in ones that their role does not reach.
     unauthorizedError: (_parent, ctx) => (ctx.actor ? forbidden() : unauthenticated()),
@@ -122,5 +125,5 @@ builder.queryType({ description: "The CityNet graph of European municipal cooper
 builder.mutationType({
   description: "Writes by signed-in callers (see README: identity and roles): one transaction each, cited and audited.",
   // Only in the subgraphs that have mutations: an empty Mutation type is invalid.
-  subGraphs: ["partnerships", "places"],
+  subGraphs: ["partnerships", "places", "networks"],
 });

@@ -11,6 +11,7 @@ import "./funding/queries.js";
 import "./graph/connection.js";
 import "./graph/neighbourhood.js";
 import "./networks/membership.js";
+import "./networks/mutations.js";
 import "./networks/network.js";
 import "./networks/queries.js";
 import "./news/news-item.js";

@@ -58,6 +58,13 @@ const PROFILE = `mutation($input: UpdateTownProfileInput!) {
   updateTownProfile(input: $input) { town { slug profileVersion website } }
 }`;
 
+const ADD_MEMBER = `mutation($input: AddMembershipInput!) {
+  addMembership(input: $input) { membership { id version role joined { text } town { slug } network { slug } sources { source { contribution { contributor role } } } } }
+}`;
+const END_MEMBER = `mutation($input: EndMembershipInput!) {
+  endMembership(input: $input) { membership { id version left { text } } }
+}`;
+
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
 describeDb("contributions", () => {
@@ -85,6 +92,8 @@ describeDb("contributions", () => {
       key("Murska Sobota web", "TOWN_EDITOR", "murska-sobota"),
       key("Leoben web", "TOWN_EDITOR", "leoben"),
       key("Operations", "ADMIN"),
+      key("MSC secretariat", "NETWORK_SECRETARIAT", "medium-sized-cities"),
+      key("PIC secretariat", "NETWORK_SECRETARIAT", "partnership-initiative-of-cities"),
     ]);
   });
   afterAll(async () => {
@@ -547,6 +556,39 @@ describeDb("contributions", () => {
     });
   });
 
+  it("lets a network's secretariat record who joined and when a town left, cited to it", async () => {
+    const add = (input: Record<string, unknown>, secret = keys["PIC secretariat"]) =>
+      api.query(ADD_MEMBER, { input: { network: "partnership-initiative-of-cities", ...input } }, bearer(secret));
+    const added = await add({ town: "leoben", role: "MEMBER", joined: { precision: "MONTH", value: "2026-05" } });
+    expect(added.errors).toBeUndefined();
+    const membership = added.data.addMembership.membership;
+    expect(membership).toMatchObject({
+      version: 1,
+      role: "MEMBER",
+      joined: { text: "May 2026" },
+      town: { slug: "leoben" },
+      network: { slug: "partnership-initiative-of-cities" },
+    });
+    expect(membership.sources[0].source.contribution).toEqual({
+      contributor: "PIC secretariat",
+      role: "NETWORK_SECRETARIAT",
+    });
+    expect((await add({ town: "leoben", role: "MEMBER" })).errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.town",
+    });
+    expect(codeOf(await add({ town: "ptuj", role: "MEMBER" }, keys["Opava web"]))).toBe("FORBIDDEN");
+
+    const end = (expectedVersion: number) =>
+      api.query(
+        END_MEMBER,
+        { input: { id: membership.id, expectedVersion, left: { precision: "SEASON", value: "2026-autumn" } } },
+        bearer(keys["PIC secretariat"]),
+      );
+    expect((await end(1)).data.endMembership.membership).toMatchObject({ version: 2, left: { text: "autumn 2026" } });
+    expect((await end(1)).errors?.[0].extensions).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
+  });
+
   /**
    * Every mutation, as anonymous, as the editor of another town and as the editor of the right
    * town. Built from the schema: a mutation without a case (or without auth scopes) fails here.
@@ -565,6 +607,10 @@ describeDb("contributions", () => {
       (await api.query(PROPOSE, { input: { town, partner, kind } }, bearer(keys[key]))).data.proposeTwinning.twinning;
     const toConfirm = await propose("leoben", "murska-sobota", "COOPERATION", "Leoben web");
     const toEnd = await propose("leoben", "opava", "COOPERATION", "Leoben web");
+    const { network } = await api.data(
+      `{ network(slug: "medium-sized-cities") { memberships(first: 1) { edges { node { id version } } } } }`,
+    );
+    const member = network.memberships.edges[0].node;
     const cases: Record<string, { document: string; input: Record<string, unknown>; allowed: string; other: string }> =
       {
         createPartnerSearch: { document: CREATE, input: opavaSearch(), allowed: "Opava web", other: "Leoben web" },
@@ -609,6 +655,18 @@ describeDb("contributions", () => {
           document: PROFILE,
           input: { town: "leoben", expectedVersion: 1, website: "https://www.leoben.at" },
           allowed: "Leoben web",
+          other: "Opava web",
+        },
+        addMembership: {
+          document: ADD_MEMBER,
+          input: { network: "medium-sized-cities", town: "ptuj", role: "MEMBER" },
+          allowed: "MSC secretariat",
+          other: "PIC secretariat",
+        },
+        endMembership: {
+          document: END_MEMBER,
+          input: { id: member.id, expectedVersion: member.version, left: { precision: "YEAR", value: "2026" } },
+          allowed: "MSC secretariat",
           other: "Opava web",
         },
         endTwinning: {

@@ -1,8 +1,10 @@
 // What every write's input shares: multilingual texts, the citation a contributor gives, global
 // ids decoded to rows, towns by slug, and the scope a town's write needs.
 import { GraphQLError } from "graphql";
+import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
 import { builder } from "../builder.js";
-import { ErrorCode } from "../common/errors.js";
+import { badInput, ErrorCode } from "../common/errors.js";
+import { DatePrecisionEnum } from "../common/partial-date.js";
 import type { Context } from "../context.js";
 
 export const LocalizedTextInput = builder.inputType("LocalizedTextInput", {
@@ -35,3 +37,32 @@ export const townBySlug = (ctx: Context, slug: string) =>
 /** Scopes of a write for a town; an unknown town is the resolver's to report (to a signed-in caller). */
 export const editorOf = (town: { id: number } | null | undefined) =>
   town ? { townEditor: town.id } : { authenticated: true };
+
+/** What each precision's value looks like: 2016, 2016-spring, 2016-05, 2016-05-06. */
+const DATE_VALUES: Partial<Record<DatePrecision, RegExp>> = {
+  YEAR: /^\d{4}$/,
+  SEASON: /^\d{4}-(spring|summer|autumn|winter)$/,
+  MONTH: /^\d{4}-(0[1-9]|1[0-2])$/,
+  DAY: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
+};
+
+export const PartialDateInput = builder.inputType("PartialDateInput", {
+  description: "A date as precisely as known: a year (2016), a season (2016-spring), a month (2016-05) or a day.",
+  fields: (t) => ({
+    precision: t.field({ type: DatePrecisionEnum, required: true, description: "YEAR, SEASON, MONTH or DAY." }),
+    value: t.string({
+      required: true,
+      description: "2016, 2016-spring, 2016-05 or 2016-05-06, as the precision says.",
+    }),
+  }),
+});
+
+/** The range of a partial date given in the input at `path`, checked. */
+export function checkedRange(input: { precision: DatePrecision; value: string }, path: string) {
+  const pattern = DATE_VALUES[input.precision];
+  if (!pattern) throw badInput("A year, season, month or day", `${path}.precision`);
+  if (!pattern.test(input.value)) throw badInput(`Not a ${input.precision.toLowerCase()} value`, `${path}.value`);
+  const range = toDateRange(input);
+  if (Number.isNaN(range.end.getTime())) throw badInput("No such day", `${path}.value`);
+  return range;
+}

@@ -59,6 +59,13 @@ export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteR
   await audit(tx, ctx, writer, audited);
 }
 
+/** The caller as the writer of a change for a network: its NETWORK_SECRETARIAT grant, else ADMIN. */
+export function writerForNetwork(ctx: Context, network: { id: number; slug: string }): Writer {
+  const actor = ctx.actor!; // the mutation's auth scopes let only signed-in callers through
+  const grant = actor.grants.find((g) => g.role === "NETWORK_SECRETARIAT" && g.networkId === network.id);
+  return { actor, role: grant ? "NETWORK_SECRETARIAT" : "ADMIN", scope: `network:${network.slug}` };
+}
+
 /**
  * Cites the writer as the source of `fields` of a record: a CONTRIBUTION source naming who
  * wrote it for whom, and when. A document's citations are never touched.
@@ -125,7 +132,7 @@ async function audit(
  */
 export async function lockVersion(
   tx: Tx,
-  table: "PartnerSearch" | "PartnerSearchInterest" | "Twinning" | "Town",
+  table: "PartnerSearch" | "PartnerSearchInterest" | "Twinning" | "Town" | "Membership",
   id: number,
   expectedVersion: number,
   label: string,

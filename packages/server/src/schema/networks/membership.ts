@@ -23,6 +23,12 @@ export const Membership = builder.prismaNode("Membership", {
       "When it joined, as precisely as the source says (December 2004); null when the source does not say.",
       ["joinedPrecision", "joinedStart", "joinedEnd"],
     ),
+    left: partialDateField(t, "When it ended, if it has (written by the network's secretariat).", [
+      "leftPrecision",
+      "leftStart",
+      "leftEnd",
+    ]),
+    version: t.exposeInt("version", { description: "Pass it as expectedVersion to endMembership." }),
     note: localizedText(t, "note", "How the membership came about (approved by the city council)."),
     sources: sourcesField(t, "MEMBERSHIP"),
   }),

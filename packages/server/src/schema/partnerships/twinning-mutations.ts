@@ -1,42 +1,9 @@
-// Twinnings written by towns: an editor of one town proposes, an editor of the other confirms
-// (only then is it public), an editor of either records its end.
-import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
-import { DatePrecisionEnum } from "../common/partial-date.js";
 import type { Context } from "../context.js";
-import { CitationInput, editorOf, rowId, townBySlug } from "../contributions/inputs.js";
+import { CitationInput, checkedRange, editorOf, PartialDateInput, rowId, townBySlug } from "../contributions/inputs.js";
 import { checkCitation, lockVersion, once, record, type Tx, write, writerFor } from "../contributions/write.js";
 import { Twinning, TwinningKind } from "./twinning.js";
-
-/** What each precision's value looks like: 2016, 2016-spring, 2016-05, 2016-05-06. */
-const DATE_VALUES: Partial<Record<DatePrecision, RegExp>> = {
-  YEAR: /^\d{4}$/,
-  SEASON: /^\d{4}-(spring|summer|autumn|winter)$/,
-  MONTH: /^\d{4}-(0[1-9]|1[0-2])$/,
-  DAY: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-};
-
-const PartialDateInput = builder.inputType("PartialDateInput", {
-  description: "A date as precisely as known: a year (2016), a season (2016-spring), a month (2016-05) or a day.",
-  fields: (t) => ({
-    precision: t.field({ type: DatePrecisionEnum, required: true, description: "YEAR, SEASON, MONTH or DAY." }),
-    value: t.string({
-      required: true,
-      description: "2016, 2016-spring, 2016-05 or 2016-05-06, as the precision says.",
-    }),
-  }),
-});
-
-/** The range of a partial date given in the input at `path`, checked. */
-function checkedRange(input: { precision: DatePrecision; value: string }, path: string) {
-  const pattern = DATE_VALUES[input.precision];
-  if (!pattern) throw badInput("A year, season, month or day", `${path}.precision`);
-  if (!pattern.test(input.value)) throw badInput(`Not a ${input.precision.toLowerCase()} value`, `${path}.value`);
-  const range = toDateRange(input);
-  if (Number.isNaN(range.end.getTime())) throw badInput("No such day", `${path}.value`);
-  return range;
-}
 
 const ProposeTwinningInput = builder.inputType("ProposeTwinningInput", {
   description: "One town proposes a twinning or partnership with another.",
