@@ -66,3 +66,28 @@ export function checkedRange(input: { precision: DatePrecision; value: string },
   if (Number.isNaN(range.end.getTime())) throw badInput("No such day", `${path}.value`);
   return range;
 }
+
+/** The models a mutation answers with: its payload loads the written row, as the query asks it. */
+type WrittenModel = "PartnerSearch" | "PartnerSearchInterest" | "Twinning" | "Town" | "Membership";
+
+/**
+ * A mutation's payload: one field that loads the written record by id with the fields the
+ * client selected (the resolvers' usual select), as the write left it.
+ */
+export function writePayload(name: string, field: string, model: WrittenModel, what: string) {
+  const delegate = (model[0].toLowerCase() + model.slice(1)) as Uncapitalize<WrittenModel>;
+  return builder.objectRef<{ id: number }>(name).implement({
+    description: `The ${what} as the write left it.`,
+    fields: (t) => ({
+      [field]: t.prismaField({
+        type: model,
+        description: `The ${what}.`,
+        resolve: (query: object, { id }: { id: number }, _args: object, ctx: Context) =>
+          (ctx.prisma[delegate] as unknown as { findUniqueOrThrow(args: object): Promise<never> }).findUniqueOrThrow({
+            ...query,
+            where: { id },
+          }),
+      } as never),
+    }),
+  });
+}

@@ -3,7 +3,14 @@
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import type { Context } from "../context.js";
-import { CitationInput, checkedRange, PartialDateInput, rowId, townBySlug } from "../contributions/inputs.js";
+import {
+  CitationInput,
+  checkedRange,
+  PartialDateInput,
+  rowId,
+  townBySlug,
+  writePayload,
+} from "../contributions/inputs.js";
 import {
   checkCitation,
   checkLength,
@@ -41,16 +48,7 @@ const EndMembershipInput = builder.inputType("EndMembershipInput", {
   }),
 });
 
-const MembershipPayload = builder.objectRef<{ id: number }>("MembershipPayload").implement({
-  description: "The membership as the write left it.",
-  fields: (t) => ({
-    membership: t.prismaField({
-      type: "Membership",
-      description: "The membership.",
-      resolve: (query, { id }, _args, ctx) => ctx.prisma.membership.findUniqueOrThrow({ ...query, where: { id } }),
-    }),
-  }),
-});
+const MembershipPayload = writePayload("MembershipPayload", "membership", "Membership", "membership");
 
 const networkBySlug = (ctx: Context, slug: string) =>
   ctx.prisma.network.findUnique({ where: { slug }, select: { id: true, slug: true } });

@@ -6,7 +6,14 @@ import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import type { Context } from "../context.js";
-import { CitationInput, editorOf, LocalizedTextInput, rowId, townBySlug } from "../contributions/inputs.js";
+import {
+  CitationInput,
+  editorOf,
+  LocalizedTextInput,
+  rowId,
+  townBySlug,
+  writePayload,
+} from "../contributions/inputs.js";
 import {
   type CitationInput as Citation,
   checkCitation,
@@ -128,28 +135,9 @@ const RespondToInterestInput = builder.inputType("RespondToInterestInput", {
   }),
 });
 
-const PartnerSearchPayload = builder.objectRef<{ id: number }>("PartnerSearchPayload").implement({
-  description: "The partner search as the write left it.",
-  fields: (t) => ({
-    partnerSearch: t.prismaField({
-      type: "PartnerSearch",
-      description: "The search.",
-      resolve: (query, { id }, _args, ctx) => ctx.prisma.partnerSearch.findUniqueOrThrow({ ...query, where: { id } }),
-    }),
-  }),
-});
+const PartnerSearchPayload = writePayload("PartnerSearchPayload", "partnerSearch", "PartnerSearch", "partner search");
 
-const InterestPayload = builder.objectRef<{ id: number }>("PartnerSearchInterestPayload").implement({
-  description: "The interest as the write left it.",
-  fields: (t) => ({
-    interest: t.prismaField({
-      type: "PartnerSearchInterest",
-      description: "The interest.",
-      resolve: (query, { id }, _args, ctx) =>
-        ctx.prisma.partnerSearchInterest.findUniqueOrThrow({ ...query, where: { id } }),
-    }),
-  }),
-});
+const InterestPayload = writePayload("PartnerSearchInterestPayload", "interest", "PartnerSearchInterest", "interest");
 
 async function requiredTown(ctx: Context, slug: string, field: string) {
   const town = await townBySlug(ctx, slug);

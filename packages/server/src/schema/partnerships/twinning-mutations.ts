@@ -1,7 +1,15 @@
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import type { Context } from "../context.js";
-import { CitationInput, checkedRange, editorOf, PartialDateInput, rowId, townBySlug } from "../contributions/inputs.js";
+import {
+  CitationInput,
+  checkedRange,
+  editorOf,
+  PartialDateInput,
+  rowId,
+  townBySlug,
+  writePayload,
+} from "../contributions/inputs.js";
 import { checkCitation, lockVersion, once, record, type Tx, write, writerFor } from "../contributions/write.js";
 import { Twinning, TwinningKind } from "./twinning.js";
 
@@ -39,16 +47,7 @@ const EndTwinningInput = builder.inputType("EndTwinningInput", {
   }),
 });
 
-const TwinningPayload = builder.objectRef<{ id: number }>("TwinningPayload").implement({
-  description: "The twinning as the write left it.",
-  fields: (t) => ({
-    twinning: t.prismaField({
-      type: "Twinning",
-      description: "The twinning.",
-      resolve: (query, { id }, _args, ctx) => ctx.prisma.twinning.findUniqueOrThrow({ ...query, where: { id } }),
-    }),
-  }),
-});
+const TwinningPayload = writePayload("TwinningPayload", "twinning", "Twinning", "twinning");
 
 async function twinningSnapshot(tx: Tx, id: number) {
   const { createdAt, confirmedAt, ...row } = await tx.twinning.findUniqueOrThrow({ where: { id } });

@@ -4,7 +4,7 @@
 import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
-import { CitationInput, editorOf, LocalizedTextInput, townBySlug } from "../contributions/inputs.js";
+import { CitationInput, editorOf, LocalizedTextInput, townBySlug, writePayload } from "../contributions/inputs.js";
 import {
   checkCitation,
   checkLength,
@@ -38,16 +38,7 @@ const UpdateTownProfileInput = builder.inputType("UpdateTownProfileInput", {
   }),
 });
 
-const TownPayload = builder.objectRef<{ id: number }>("TownPayload").implement({
-  description: "The town as the write left it.",
-  fields: (t) => ({
-    town: t.prismaField({
-      type: "Town",
-      description: "The town.",
-      resolve: (query, { id }, _args, ctx) => ctx.prisma.town.findUniqueOrThrow({ ...query, where: { id } }),
-    }),
-  }),
-});
+const TownPayload = writePayload("TownPayload", "town", "Town", "town");
 
 /** The profile as the audit log records it (the private contact included: the log is for admins and editors). */
 const profileSnapshot = (tx: Tx, id: number) =>
