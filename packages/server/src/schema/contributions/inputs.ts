@@ -5,6 +5,7 @@ import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
 import { builder } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
 import { DatePrecisionEnum } from "../common/partial-date.js";
+import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 
 export const LocalizedTextInput = builder.inputType("LocalizedTextInput", {
@@ -31,8 +32,12 @@ export function rowId(globalId: { id: string }, field: string): number {
   return id;
 }
 
+/**
+ * A town by slug, looked up once per request: a mutation's auth scopes and its resolver both
+ * need it (the lookups below memoize the same way; what they read does not change in a write).
+ */
 export const townBySlug = (ctx: Context, slug: string) =>
-  ctx.prisma.town.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  memo(ctx, `town:${slug}`, () => ctx.prisma.town.findUnique({ where: { slug }, select: { id: true, slug: true } }));
 
 /** Scopes of a write for a town; an unknown town is the resolver's to report (to a signed-in caller). */
 export const editorOf = (town: { id: number } | null | undefined) =>

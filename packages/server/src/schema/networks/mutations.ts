@@ -2,6 +2,7 @@
 // when it left. Each write is cited to the secretariat and audited like every other.
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
+import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
@@ -51,10 +52,14 @@ const EndMembershipInput = builder.inputType("EndMembershipInput", {
 const MembershipPayload = writePayload("MembershipPayload", "membership", "Membership", "membership");
 
 const networkBySlug = (ctx: Context, slug: string) =>
-  ctx.prisma.network.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  memo(ctx, `network:${slug}`, () =>
+    ctx.prisma.network.findUnique({ where: { slug }, select: { id: true, slug: true } }),
+  );
 
 const membershipNetwork = (ctx: Context, id: number) =>
-  ctx.prisma.membership.findUnique({ where: { id }, select: { network: { select: { id: true, slug: true } } } });
+  memo(ctx, `membership-network:${id}`, () =>
+    ctx.prisma.membership.findUnique({ where: { id }, select: { network: { select: { id: true, slug: true } } } }),
+  );
 
 /** Scopes of a network's write; an unknown network is the resolver's to report (to a signed-in caller). */
 const secretariatOf = (network: { id: number } | null | undefined) =>

@@ -5,6 +5,7 @@
 import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
+import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
@@ -146,7 +147,9 @@ async function requiredTown(ctx: Context, slug: string, field: string) {
 }
 
 const searchTown = (ctx: Context, id: number) =>
-  ctx.prisma.partnerSearch.findUnique({ where: { id }, select: { town: { select: { id: true, slug: true } } } });
+  memo(ctx, `search-town:${id}`, () =>
+    ctx.prisma.partnerSearch.findUnique({ where: { id }, select: { town: { select: { id: true, slug: true } } } }),
+  );
 
 type SearchFieldsInput = {
   wantedPopulationMin?: number | null;

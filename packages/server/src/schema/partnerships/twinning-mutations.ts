@@ -1,5 +1,6 @@
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
+import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
@@ -55,15 +56,17 @@ async function twinningSnapshot(tx: Tx, id: number) {
 }
 
 const twinningTowns = (ctx: Context, id: number) =>
-  ctx.prisma.twinning.findUnique({
-    where: { id },
-    select: {
-      confirmedAt: true,
-      proposedByTownId: true,
-      townA: { select: { id: true, slug: true } },
-      townB: { select: { id: true, slug: true } },
-    },
-  });
+  memo(ctx, `twinning-towns:${id}`, () =>
+    ctx.prisma.twinning.findUnique({
+      where: { id },
+      select: {
+        confirmedAt: true,
+        proposedByTownId: true,
+        townA: { select: { id: true, slug: true } },
+        townB: { select: { id: true, slug: true } },
+      },
+    }),
+  );
 
 /** The town of the pair that did not propose it: the one that confirms. */
 const confirmingTown = (twinning: NonNullable<Awaited<ReturnType<typeof twinningTowns>>>) =>
