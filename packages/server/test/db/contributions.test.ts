@@ -681,10 +681,18 @@ describeDb("contributions", () => {
     for (const mutation of mutations) {
       expect((mutation.extensions.pothosOptions as { authScopes?: unknown }).authScopes, mutation.name).toBeTruthy();
       const { document, input, allowed, other } = cases[mutation.name];
+      // A refused write leaves nothing behind: no audit entry, no citation, no source.
+      const traces = async () => [
+        await api.db.prisma.auditEntry.count(),
+        await api.db.prisma.citation.count(),
+        await api.db.prisma.source.count(),
+      ];
+      const before = await traces();
       expect(codeOf(await api.query(document, { input })), `${mutation.name} anonymous`).toBe("UNAUTHENTICATED");
       expect(codeOf(await api.query(document, { input }, bearer(keys[other]))), `${mutation.name} as ${other}`).toBe(
         "FORBIDDEN",
       );
+      expect(await traces(), `${mutation.name} refused`).toEqual(before);
       const done = await api.query(document, { input }, bearer(keys[allowed]));
       expect(done.errors, `${mutation.name} as ${allowed}`).toBeUndefined();
     }
