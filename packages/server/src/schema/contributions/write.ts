@@ -146,6 +146,47 @@ export async function lockVersion(
   if (rows[0].version !== expectedVersion) throw conflict(label, expectedVersion, rows[0].version);
 }
 
+/** A versioned record, and how the audit log sees it. */
+export interface VersionedRecord<Snapshot> {
+  table: Parameters<typeof lockVersion>[1];
+  id: number;
+  expectedVersion: number;
+  /** The record's name in a CONFLICT message ("partner search"). */
+  label: string;
+  /** The version column, when the record's is not `version` (a town's profileVersion). */
+  column?: "version" | "profileVersion";
+  mutation: string;
+  recordType: string;
+  /** The record as the audit log keeps it, before and after. */
+  snapshot: (tx: Tx, id: number) => Promise<Snapshot>;
+}
+
+/**
+ * An update as every mutation of a versioned record makes it, in one transaction: lock the row
+ * and check the version (CONFLICT when stale), read it, `change` it, then cite the facts the
+ * change returns (none for a private record) and audit it before and after.
+ */
+export async function updateVersioned<Snapshot>(
+  ctx: Context,
+  writer: Writer,
+  target: VersionedRecord<Snapshot>,
+  change: (tx: Tx, before: Snapshot) => Promise<WriteRecord["facts"]>,
+): Promise<void> {
+  await write(ctx, async (tx) => {
+    await lockVersion(tx, target.table, target.id, target.expectedVersion, target.label, target.column);
+    const before = await target.snapshot(tx, target.id);
+    const facts = await change(tx, before);
+    await record(tx, ctx, writer, {
+      facts,
+      mutation: target.mutation,
+      recordType: target.recordType,
+      recordId: target.id,
+      before,
+      after: await target.snapshot(tx, target.id),
+    });
+  });
+}
+
 /**
  * Runs a create once per caller and idempotency key: a retry answers with the record the first
  * one made. The key is claimed first, so a concurrent retry waits for the first to commit.

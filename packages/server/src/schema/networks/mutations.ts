@@ -15,10 +15,10 @@ import {
 import {
   checkCitation,
   checkLength,
-  lockVersion,
   once,
   record,
   type Tx,
+  updateVersioned,
   write,
   writerForNetwork,
 } from "../contributions/write.js";
@@ -150,22 +150,31 @@ builder.mutationFields((t) => ({
       const left = checkedRange(input.left, "input.left");
       checkCitation(input.citation, "input.citation");
       const writer = writerForNetwork(ctx, membership.network);
-      await write(ctx, async (tx) => {
-        await lockVersion(tx, "Membership", id, input.expectedVersion, "membership");
-        const before = await membershipSnapshot(tx, id);
-        await tx.membership.update({
-          where: { id },
-          data: { leftPrecision: left.precision, leftStart: left.start, leftEnd: left.end, version: { increment: 1 } },
-        });
-        await record(tx, ctx, writer, {
-          facts: { subject: "MEMBERSHIP", fields: ["left"], citation: input.citation },
+      await updateVersioned(
+        ctx,
+        writer,
+        {
+          table: "Membership",
+          id,
+          expectedVersion: input.expectedVersion,
+          label: "membership",
           mutation: "endMembership",
           recordType: "Membership",
-          recordId: id,
-          before,
-          after: await membershipSnapshot(tx, id),
-        });
-      });
+          snapshot: membershipSnapshot,
+        },
+        async (tx) => {
+          await tx.membership.update({
+            where: { id },
+            data: {
+              leftPrecision: left.precision,
+              leftStart: left.start,
+              leftEnd: left.end,
+              version: { increment: 1 },
+            },
+          });
+          return { subject: "MEMBERSHIP", fields: ["left"], citation: input.citation };
+        },
+      );
       return { id };
     },
   }),

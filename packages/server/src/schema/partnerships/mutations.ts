@@ -20,10 +20,10 @@ import {
   checkCitation,
   checkLength,
   checkTexts,
-  lockVersion,
   once,
   record,
   type Tx,
+  updateVersioned,
   write,
   writerFor,
 } from "../contributions/write.js";
@@ -321,29 +321,33 @@ builder.mutationFields((t) => ({
         ? checkTexts(input.description, "input.description", MAX_DESCRIPTION)
         : undefined;
       const writer = writerFor(ctx, search.town);
-      await write(ctx, async (tx) => {
-        await lockVersion(tx, "PartnerSearch", id, input.expectedVersion, "partner search");
-        const before = await searchSnapshot(tx, id);
-        const { data, fields } = await searchData(tx, input, before);
-        if (input.kind) {
-          data.kind = input.kind;
-          fields.push("kind");
-        }
-        if (description) {
-          data.description = description as unknown as Prisma.InputJsonValue;
-          fields.push("description");
-        }
-        if (!fields.length) throw badInput("Nothing to change", "input");
-        await tx.partnerSearch.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-        await record(tx, ctx, writer, {
-          facts: { subject: "PARTNER_SEARCH", fields, citation: input.citation },
+      await updateVersioned(
+        ctx,
+        writer,
+        {
+          table: "PartnerSearch",
+          id,
+          expectedVersion: input.expectedVersion,
+          label: "partner search",
           mutation: "updatePartnerSearch",
           recordType: "PartnerSearch",
-          recordId: id,
-          before,
-          after: await searchSnapshot(tx, id),
-        });
-      });
+          snapshot: searchSnapshot,
+        },
+        async (tx, before) => {
+          const { data, fields } = await searchData(tx, input, before);
+          if (input.kind) {
+            data.kind = input.kind;
+            fields.push("kind");
+          }
+          if (description) {
+            data.description = description as unknown as Prisma.InputJsonValue;
+            fields.push("description");
+          }
+          if (!fields.length) throw badInput("Nothing to change", "input");
+          await tx.partnerSearch.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
+          return { subject: "PARTNER_SEARCH", fields, citation: input.citation };
+        },
+      );
       return { id };
     },
   }),
@@ -360,22 +364,26 @@ builder.mutationFields((t) => ({
       if (!search) throw badInput("No such partner search", "input.id");
       checkCitation(input.citation, "input.citation");
       const writer = writerFor(ctx, search.town);
-      await write(ctx, async (tx) => {
-        await lockVersion(tx, "PartnerSearch", id, input.expectedVersion, "partner search");
-        const before = await searchSnapshot(tx, id);
-        await tx.partnerSearch.update({
-          where: { id },
-          data: { status: input.status, statusAsOf: today(), version: { increment: 1 } },
-        });
-        await record(tx, ctx, writer, {
-          facts: { subject: "PARTNER_SEARCH", fields: ["status"], citation: input.citation },
+      await updateVersioned(
+        ctx,
+        writer,
+        {
+          table: "PartnerSearch",
+          id,
+          expectedVersion: input.expectedVersion,
+          label: "partner search",
           mutation: "closePartnerSearch",
           recordType: "PartnerSearch",
-          recordId: id,
-          before,
-          after: await searchSnapshot(tx, id),
-        });
-      });
+          snapshot: searchSnapshot,
+        },
+        async (tx) => {
+          await tx.partnerSearch.update({
+            where: { id },
+            data: { status: input.status, statusAsOf: today(), version: { increment: 1 } },
+          });
+          return { subject: "PARTNER_SEARCH", fields: ["status"], citation: input.citation };
+        },
+      );
       return { id };
     },
   }),
@@ -460,21 +468,26 @@ builder.mutationFields((t) => ({
       });
       if (!interest) throw badInput("No such interest", "input.id");
       const writer = writerFor(ctx, interest.partnerSearch.town);
-      await write(ctx, async (tx) => {
-        await lockVersion(tx, "PartnerSearchInterest", id, input.expectedVersion, "interest");
-        const before = await interestSnapshot(tx, id);
-        await tx.partnerSearchInterest.update({
-          where: { id },
-          data: { status: input.response, respondedAt: new Date(), version: { increment: 1 } },
-        });
-        await record(tx, ctx, writer, {
+      await updateVersioned(
+        ctx,
+        writer,
+        {
+          table: "PartnerSearchInterest",
+          id,
+          expectedVersion: input.expectedVersion,
+          label: "interest",
           mutation: "respondToInterest",
           recordType: "PartnerSearchInterest",
-          recordId: id,
-          before,
-          after: await interestSnapshot(tx, id),
-        });
-      });
+          snapshot: interestSnapshot,
+        },
+        async (tx) => {
+          await tx.partnerSearchInterest.update({
+            where: { id },
+            data: { status: input.response, respondedAt: new Date(), version: { increment: 1 } },
+          });
+          return undefined; // an interest is private: audited, not cited
+        },
+      );
       return { id };
     },
   }),

@@ -11,7 +11,7 @@ import {
   townBySlug,
   writePayload,
 } from "../contributions/inputs.js";
-import { checkCitation, lockVersion, once, record, type Tx, write, writerFor } from "../contributions/write.js";
+import { checkCitation, once, record, type Tx, updateVersioned, write, writerFor } from "../contributions/write.js";
 import { Twinning, TwinningKind } from "./twinning.js";
 
 const ProposeTwinningInput = builder.inputType("ProposeTwinningInput", {
@@ -155,19 +155,23 @@ builder.mutationFields((t) => ({
       if (!twinning) throw badInput("No such twinning", "input.id");
       if (twinning.confirmedAt) throw badInput("The twinning is confirmed already", "input.id");
       const writer = writerFor(ctx, confirmingTown(twinning));
-      await write(ctx, async (tx) => {
-        await lockVersion(tx, "Twinning", id, input.expectedVersion, "twinning");
-        const before = await twinningSnapshot(tx, id);
-        await tx.twinning.update({ where: { id }, data: { confirmedAt: new Date(), version: { increment: 1 } } });
-        await record(tx, ctx, writer, {
-          facts: { subject: "TWINNING", fields: ["towns", "kind"] },
+      await updateVersioned(
+        ctx,
+        writer,
+        {
+          table: "Twinning",
+          id,
+          expectedVersion: input.expectedVersion,
+          label: "twinning",
           mutation: "confirmTwinning",
           recordType: "Twinning",
-          recordId: id,
-          before,
-          after: await twinningSnapshot(tx, id),
-        });
-      });
+          snapshot: twinningSnapshot,
+        },
+        async (tx) => {
+          await tx.twinning.update({ where: { id }, data: { confirmedAt: new Date(), version: { increment: 1 } } });
+          return { subject: "TWINNING", fields: ["towns", "kind"] };
+        },
+      );
       return { id };
     },
   }),
@@ -192,22 +196,31 @@ builder.mutationFields((t) => ({
         ctx.actor?.grants.some((g) => g.role === "TOWN_EDITOR" && g.townId === town.id),
       );
       const writer = writerFor(ctx, actingFor ?? twinning.townA);
-      await write(ctx, async (tx) => {
-        await lockVersion(tx, "Twinning", id, input.expectedVersion, "twinning");
-        const before = await twinningSnapshot(tx, id);
-        await tx.twinning.update({
-          where: { id },
-          data: { endPrecision: until.precision, endStart: until.start, endEnd: until.end, version: { increment: 1 } },
-        });
-        await record(tx, ctx, writer, {
-          facts: { subject: "TWINNING", fields: ["until"], citation: input.citation },
+      await updateVersioned(
+        ctx,
+        writer,
+        {
+          table: "Twinning",
+          id,
+          expectedVersion: input.expectedVersion,
+          label: "twinning",
           mutation: "endTwinning",
           recordType: "Twinning",
-          recordId: id,
-          before,
-          after: await twinningSnapshot(tx, id),
-        });
-      });
+          snapshot: twinningSnapshot,
+        },
+        async (tx) => {
+          await tx.twinning.update({
+            where: { id },
+            data: {
+              endPrecision: until.precision,
+              endStart: until.start,
+              endEnd: until.end,
+              version: { increment: 1 },
+            },
+          });
+          return { subject: "TWINNING", fields: ["until"], citation: input.citation };
+        },
+      );
       return { id };
     },
   }),

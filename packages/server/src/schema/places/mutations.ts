@@ -5,16 +5,7 @@ import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { CitationInput, editorOf, LocalizedTextInput, townBySlug, writePayload } from "../contributions/inputs.js";
-import {
-  checkCitation,
-  checkLength,
-  checkTexts,
-  lockVersion,
-  record,
-  type Tx,
-  write,
-  writerFor,
-} from "../contributions/write.js";
+import { checkCitation, checkLength, checkTexts, type Tx, updateVersioned, writerFor } from "../contributions/write.js";
 
 const MAX_DESCRIPTION = 5000;
 
@@ -86,26 +77,27 @@ builder.mutationField("updateTownProfile", (t) =>
       if (!fields.length) throw badInput("Nothing to change", "input");
       checkCitation(input.citation, "input.citation");
       const writer = writerFor(ctx, town);
-      await write(ctx, async (tx) => {
-        await lockProfile(tx, town.id, input.expectedVersion);
-        const before = await profileSnapshot(tx, town.id);
-        await tx.town.update({ where: { id: town.id }, data: { ...data, profileVersion: { increment: 1 } } });
-        // The private contact is no public fact: it is audited, not cited.
-        const cited = fields.filter((field) => field !== "privateContact");
-        await record(tx, ctx, writer, {
-          facts: { subject: "TOWN", fields: cited, citation: input.citation },
+      await updateVersioned(
+        ctx,
+        writer,
+        {
+          table: "Town",
+          id: town.id,
+          expectedVersion: input.expectedVersion,
+          label: "town profile",
+          column: "profileVersion",
           mutation: "updateTownProfile",
           recordType: "Town",
-          recordId: town.id,
-          before,
-          after: await profileSnapshot(tx, town.id),
-        });
-      });
+          snapshot: profileSnapshot,
+        },
+        async (tx) => {
+          await tx.town.update({ where: { id: town.id }, data: { ...data, profileVersion: { increment: 1 } } });
+          // The private contact is no public fact: it is audited, not cited.
+          const cited = fields.filter((field) => field !== "privateContact");
+          return { subject: "TOWN", fields: cited, citation: input.citation };
+        },
+      );
       return { id: town.id };
     },
   }),
 );
-
-/** The profile's version check: a town's row has its own profileVersion column. */
-const lockProfile = (tx: Tx, id: number, expectedVersion: number) =>
-  lockVersion(tx, "Town", id, expectedVersion, "town profile", "profileVersion");
