@@ -212,6 +212,13 @@ describeDb("contributions", () => {
       const refused = await api.query(NODE, { id: interest.id }, headers);
       expect(refused.data?.node?.contactEmail ?? null).toBeNull();
       expect(codeOf(refused)).toBe(code);
+      const listed = await api.query(
+        `query($ids: [ID!]!) { nodes(ids: $ids) { ... on PartnerSearchInterest { contactEmail } } }`,
+        { ids: [interest.id] },
+        headers,
+      );
+      expect(listed.data?.nodes?.[0]?.contactEmail ?? null).toBeNull();
+      expect(codeOf(listed)).toBe(code);
     }
 
     // Accepting it: the requesting town's editor only.
