@@ -4,7 +4,6 @@
 // data. Generated records are named "Generated …" and exist only in the throwaway database.
 import { type Database, openDatabase } from "../packages/server/src/db/database.js";
 import { migrate } from "../packages/server/src/db/migrate.js";
-import { refreshSearchIndex } from "../packages/server/src/db/search-index.js";
 import { importEuropeanTowns } from "../packages/server/src/seed/import-towns.js";
 import { seedIfEmpty } from "../packages/server/src/seed/seed.js";
 import { databaseConfigFor } from "../packages/server/test/support/postgres.js";
@@ -154,7 +153,6 @@ export async function loadDataset(url: string, log: (line: string) => void): Pro
     await importEuropeanTowns(db);
     log("generating the cooperation layer…");
     await generateCooperationLayer(db);
-    await refreshSearchIndex(db);
     await db.exec("ANALYZE");
   } finally {
     await db.close();

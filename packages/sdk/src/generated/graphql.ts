@@ -234,6 +234,8 @@ export type NewsFilter = {
 export type PartialDateInput = {
   /** YEAR, SEASON, MONTH or DAY. */
   precision: DatePrecision;
+  /** For a span, its last year, season, month or day, at the same precision (2012-10). */
+  until?: string | null | undefined;
   /** 2016, 2016-spring, 2016-05 or 2016-05-06, as the precision says. */
   value: string;
 };
@@ -422,7 +424,7 @@ export type TownFilter = {
   region?: string | null | undefined;
 };
 
-/** ASCII: the name without diacritics; EXONYM: the name in another language (Pasov for Passau); SOURCE_SPELLING: how a source document spells it (Wells for Wels); ALTERNATE: other names GeoNames records. */
+/** ASCII: the name without diacritics; EXONYM: the name in another language (Pasov for Passau); SOURCE_SPELLING: how a source document spells it (Wells for Wels); ALTERNATE: other names, as GeoNames records them or a town's editors add them. */
 export type TownNameKind =
   | 'ALTERNATE'
   | 'ASCII'

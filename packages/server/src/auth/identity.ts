@@ -119,10 +119,17 @@ export async function scopeOf(prisma: PrismaClient, role: Role, slug: string | u
 
 export const isAdmin = (actor: Actor | null | undefined) => Boolean(actor?.grants.some((g) => g.role === "ADMIN"));
 
-/** Whether the actor may write for this network: its NETWORK_SECRETARIAT, or an ADMIN. */
-export const editsNetwork = (actor: Actor | null | undefined, networkId: number) =>
-  isAdmin(actor) || Boolean(actor?.grants.some((g) => g.role === "NETWORK_SECRETARIAT" && g.networkId === networkId));
+/** Whether the actor holds this role for this record (town, network, programme, organisation), or is an ADMIN. */
+const actsFor =
+  (role: Role, scope: "townId" | "networkId" | "programmeId" | "organisationId") =>
+  (actor: Actor | null | undefined, id: number) =>
+    isAdmin(actor) || Boolean(actor?.grants.some((g) => g.role === role && g[scope] === id));
 
 /** Whether the actor may edit for this town: its TOWN_EDITOR, or an ADMIN. */
-export const editsTown = (actor: Actor | null | undefined, townId: number) =>
-  isAdmin(actor) || Boolean(actor?.grants.some((g) => g.role === "TOWN_EDITOR" && g.townId === townId));
+export const editsTown = actsFor("TOWN_EDITOR", "townId");
+/** Whether the actor may write for this network: its NETWORK_SECRETARIAT, or an ADMIN. */
+export const editsNetwork = actsFor("NETWORK_SECRETARIAT", "networkId");
+/** Whether the actor may write a programme's projects and calls: its PROGRAMME_EDITOR, or an ADMIN. */
+export const editsProgramme = actsFor("PROGRAMME_EDITOR", "programmeId");
+/** Whether the actor may publish an organisation's news and calls: its PUBLISHER, or an ADMIN. */
+export const publishesFor = actsFor("PUBLISHER", "organisationId");

@@ -7,7 +7,15 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SubGraphPlugin from "@pothos/plugin-sub-graph";
-import { editsNetwork, editsTown, forbidden, isAdmin, unauthenticated } from "../auth/identity.js";
+import {
+  editsNetwork,
+  editsProgramme,
+  editsTown,
+  forbidden,
+  isAdmin,
+  publishesFor,
+  unauthenticated,
+} from "../auth/identity.js";
 import { datamodel } from "../db/data-model.js";
 import type PrismaTypes from "../generated/pothos-types.js";
 import type { Context } from "./context.js";
@@ -41,6 +49,10 @@ export const builder = new SchemaBuilder<{
     townEditorOfAny: readonly number[];
     /** May write for this network (its NETWORK_SECRETARIAT, or an ADMIN). */
     networkSecretariat: number;
+    /** May write this programme's projects and calls (its PROGRAMME_EDITOR, or an ADMIN). */
+    programmeEditor: number;
+    /** May publish this organisation's news and calls (its PUBLISHER, or an ADMIN). */
+    publisher: number;
   };
   Scalars: {
     Date: { Input: Date; Output: Date };
@@ -66,6 +78,8 @@ export const builder = new SchemaBuilder<{
       townEditor: (townId) => editsTown(ctx.actor, townId),
       townEditorOfAny: (townIds) => townIds.some((townId) => editsTown(ctx.actor, townId)),
       networkSecretariat: (networkId) => editsNetwork(ctx.actor, networkId),
+      programmeEditor: (programmeId) => editsProgramme(ctx.actor, programmeId),
+      publisher: (organisationId) => publishesFor(ctx.actor, organisationId),
     }),
     // Anonymous callers are told to sign in; signed-in ones that their role does not reach.
     unauthorizedError: (_parent, ctx) => (ctx.actor ? forbidden() : unauthenticated()),
@@ -125,5 +139,5 @@ builder.queryType({ description: "The CityNet graph of European municipal cooper
 builder.mutationType({
   description: "Writes by signed-in callers (see README: identity and roles): one transaction each, cited and audited.",
   // Only in the subgraphs that have mutations: an empty Mutation type is invalid.
-  subGraphs: ["partnerships", "places", "networks"],
+  subGraphs: ["partnerships", "places", "networks", "events", "projects", "funding", "news"],
 });

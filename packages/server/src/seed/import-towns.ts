@@ -2,7 +2,7 @@
 // Idempotent and resumable: towns are keyed by GeoNames id, each batch commits on its own,
 // and a re-run inserts only what is missing (nothing, once complete).
 import type { Database } from "../db/database.js";
-import { refreshSearchIndex } from "../db/search-index.js";
+import { analyzeSearchIndex } from "../db/search-index.js";
 import { foldDiacritics, slugify } from "../lib/text.js";
 import { type GeonamesTown, loadRegionNames, REGISTRY_SOURCES, readGeonames } from "./reference.js";
 
@@ -136,7 +136,7 @@ export async function importEuropeanTowns(db: Database, options: ImportOptions =
     create: { dataset: DATASET, completedAt: new Date(), rowCount: wanted.length, scope },
     update: inserted ? { completedAt: new Date(), rowCount: wanted.length, scope } : {},
   });
-  if (inserted) await refreshSearchIndex(db);
+  if (inserted) await analyzeSearchIndex(db);
   return { candidates: wanted.length, inserted, alternateNames };
 }
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { facts as curatedFacts } from "../../../../prisma/seed/facts.ts";
 import type { Cite, PartialDateInput, SeedFacts, SubjectRef } from "../../../../prisma/seed/types.ts";
 import type { Database } from "../db/database.js";
-import { refreshSearchIndex } from "../db/search-index.js";
+import { analyzeSearchIndex } from "../db/search-index.js";
 import { Prisma, type SubjectType } from "../generated/prisma/index.js";
 import { toDateRange } from "../lib/date-range.js";
 import { foldDiacritics, normalizeSpace, slugify } from "../lib/text.js";
@@ -52,7 +52,7 @@ export async function seedIfEmpty(db: Database, facts: SeedFacts = curatedFacts)
   verifyQuotes(facts);
   const geonames = await loadSeedTowns(facts);
   await db.prisma.$transaction((tx) => writeFacts(tx, facts, geonames), { timeout: 120_000, maxWait: 30_000 });
-  await refreshSearchIndex(db);
+  await analyzeSearchIndex(db);
   return true;
 }
 

@@ -65,6 +65,21 @@ const END_MEMBER = `mutation($input: EndMembershipInput!) {
   endMembership(input: $input) { membership { id version left { text } } }
 }`;
 
+const CREATE_EVENT = `mutation($input: CreateEventInput!) { createEvent(input: $input) { event { id slug version } } }`;
+const UPDATE_EVENT = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { event { id version } } }`;
+const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id slug version } } }`;
+const UPDATE_PROJECT = `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { project { id version } } }`;
+const ADD_PARTNER = `mutation($input: AddProjectPartnerInput!) { addProjectPartner(input: $input) { project { id version } } }`;
+const REMOVE_PARTNER = `mutation($input: RemoveProjectPartnerInput!) { removeProjectPartner(input: $input) { project { id version } } }`;
+const PUBLISH_CALL = `mutation($input: PublishFundingCallInput!) { publishFundingCall(input: $input) { fundingCall { id slug version } } }`;
+const UPDATE_CALL = `mutation($input: UpdateFundingCallInput!) { updateFundingCall(input: $input) { fundingCall { id version } } }`;
+const PUBLISH_NEWS = `mutation($input: PublishNewsInput!) { publishNews(input: $input) { newsItem { id slug version } } }`;
+const UPDATE_NEWS = `mutation($input: UpdateNewsInput!) { updateNews(input: $input) { newsItem { id version } } }`;
+const ADD_NAME = `mutation($input: AddTownAlternateNameInput!) { addTownAlternateName(input: $input) { town { slug profileVersion } } }`;
+const REMOVE_NAME = `mutation($input: RemoveTownAlternateNameInput!) { removeTownAlternateName(input: $input) { town { slug profileVersion } } }`;
+
+const en = (text: string) => [{ lang: "en", text }];
+
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
 describeDb("contributions", () => {
@@ -94,6 +109,10 @@ describeDb("contributions", () => {
       key("Operations", "ADMIN"),
       key("MSC secretariat", "NETWORK_SECRETARIAT", "medium-sized-cities"),
       key("PIC secretariat", "NETWORK_SECRETARIAT", "partnership-initiative-of-cities"),
+      key("Interreg SI-AT editor", "PROGRAMME_EDITOR", "interreg-v-a-slovenia-austria"),
+      key("URBACT editor", "PROGRAMME_EDITOR", "urbact"),
+      key("CEMR press office", "PUBLISHER", "cemr"),
+      key("Bistra press office", "PUBLISHER", "bistra-ptuj"),
     ]);
   });
   afterAll(async () => {
@@ -618,6 +637,36 @@ describeDb("contributions", () => {
       `{ network(slug: "medium-sized-cities") { memberships(first: 1) { edges { node { id version } } } } }`,
     );
     const member = network.memberships.edges[0].node;
+    // Records of the other domains, written through the API by their own writers.
+    const event = (
+      await api.query(
+        CREATE_EVENT,
+        { input: { network: "medium-sized-cities", kind: "FORUM", names: en("Autumn forum") } },
+        bearer(keys["MSC secretariat"]),
+      )
+    ).data.createEvent.event;
+    const project = (
+      await api.query(
+        CREATE_PROJECT,
+        { input: { programme: "interreg-v-a-slovenia-austria", names: en("River towns") } },
+        bearer(keys["Interreg SI-AT editor"]),
+      )
+    ).data.createProject.project;
+    const call = (
+      await api.query(
+        PUBLISH_CALL,
+        { input: { funder: "cemr", names: en("Small grants") } },
+        bearer(keys["CEMR press office"]),
+      )
+    ).data.publishFundingCall.fundingCall;
+    const news = (
+      await api.query(
+        PUBLISH_NEWS,
+        { input: { publisher: "bistra-ptuj", title: en("Summer school"), summary: en("Applications are open.") } },
+        bearer(keys["Bistra press office"]),
+      )
+    ).data.publishNews.newsItem;
+    await key("Ptuj web", "TOWN_EDITOR", "ptuj");
     const cases: Record<string, { document: string; input: Record<string, unknown>; allowed: string; other: string }> =
       {
         createPartnerSearch: { document: CREATE, input: opavaSearch(), allowed: "Opava web", other: "Leoben web" },
@@ -682,10 +731,83 @@ describeDb("contributions", () => {
           allowed: "Opava web",
           other: "Murska Sobota web",
         },
+        createEvent: {
+          document: CREATE_EVENT,
+          input: { network: "medium-sized-cities", kind: "CONFERENCE", names: en("Spring conference") },
+          allowed: "MSC secretariat",
+          other: "PIC secretariat",
+        },
+        updateEvent: {
+          document: UPDATE_EVENT,
+          input: { id: event.id, expectedVersion: 1, venue: "Town hall" },
+          allowed: "MSC secretariat",
+          other: "Opava web",
+        },
+        createProject: {
+          document: CREATE_PROJECT,
+          input: { programme: "interreg-v-a-slovenia-austria", names: en("Border towns on foot") },
+          allowed: "Interreg SI-AT editor",
+          other: "URBACT editor",
+        },
+        updateProject: {
+          document: UPDATE_PROJECT,
+          input: { id: project.id, expectedVersion: 1, goals: [{ texts: en("Walkable centres") }] },
+          allowed: "Interreg SI-AT editor",
+          other: "URBACT editor",
+        },
+        addProjectPartner: {
+          document: ADD_PARTNER,
+          input: { project: project.id, expectedVersion: 2, organisation: "bistra-ptuj", role: "PARTNER" },
+          allowed: "Interreg SI-AT editor",
+          other: "CEMR press office",
+        },
+        removeProjectPartner: {
+          document: REMOVE_PARTNER,
+          input: { project: project.id, expectedVersion: 3, organisation: "bistra-ptuj" },
+          allowed: "Interreg SI-AT editor",
+          other: "URBACT editor",
+        },
+        publishFundingCall: {
+          document: PUBLISH_CALL,
+          input: { funder: "cemr", names: en("Twinning grants 2027") },
+          allowed: "CEMR press office",
+          other: "Bistra press office",
+        },
+        updateFundingCall: {
+          document: UPDATE_CALL,
+          input: { id: call.id, expectedVersion: 1, untilAllocationUsed: true },
+          allowed: "CEMR press office",
+          other: "Interreg SI-AT editor",
+        },
+        publishNews: {
+          document: PUBLISH_NEWS,
+          input: { publisher: "bistra-ptuj", title: en("Open day"), summary: en("Bistra opens its doors.") },
+          allowed: "Bistra press office",
+          other: "CEMR press office",
+        },
+        updateNews: {
+          document: UPDATE_NEWS,
+          input: { id: news.id, expectedVersion: 1, summary: en("A correction.") },
+          allowed: "Bistra press office",
+          other: "CEMR press office",
+        },
+        addTownAlternateName: {
+          document: ADD_NAME,
+          input: { town: "ptuj", expectedVersion: 1, name: "Poetovio", kind: "ALTERNATE", lang: "la" },
+          allowed: "Ptuj web",
+          other: "Opava web",
+        },
+        removeTownAlternateName: {
+          document: REMOVE_NAME,
+          input: { town: "ptuj", expectedVersion: 2, name: "Poetovio" },
+          allowed: "Ptuj web",
+          other: "Murska Sobota web",
+        },
       };
-    const mutations = Object.values(schema.getMutationType()!.getFields());
-    expect(mutations.map((m) => m.name).sort()).toEqual(Object.keys(cases).sort());
-    for (const mutation of mutations) {
+    const mutations = schema.getMutationType()!.getFields();
+    expect(Object.keys(mutations).sort()).toEqual(Object.keys(cases).sort());
+    // In the cases' order: a later case may rest on an earlier one (a partner added, then removed).
+    for (const mutation of Object.keys(cases).map((name) => mutations[name])) {
       expect((mutation.extensions.pothosOptions as { authScopes?: unknown }).authScopes, mutation.name).toBeTruthy();
       const { document, input, allowed, other } = cases[mutation.name];
       // A refused write leaves nothing behind: no audit entry, no citation, no source.

@@ -34,6 +34,12 @@ const MODELS: Record<RecordType, Prisma.ModelName> = {
   AGREEMENT: "Agreement",
 };
 
+/** The record type of a GraphQL type name ("Town" → TOWN), when news items and search know it. */
+export function subjectTypeOf(typename: string): SubjectType | undefined {
+  const found = Object.entries(MODELS).find(([type, model]) => model === typename && type !== "AGREEMENT");
+  return found?.[0] as SubjectType | undefined;
+}
+
 const typenames = new WeakMap<object, string>();
 
 /** Notes the GraphQL type of a record loaded some other way. */

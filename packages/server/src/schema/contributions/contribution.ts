@@ -1,9 +1,10 @@
 // Provenance and audit of what is written through the API: who contributed a fact (public, on
 // its Source), and the append-only audit log (editors see their records' history, admins all).
 import { Role as RoleValues } from "../../generated/prisma/index.js";
-import { builder, rootIn } from "../builder.js";
+import { builder, rootIn, type Types } from "../builder.js";
 import { pageSize } from "../common/pagination.js";
 import { Source } from "../common/sources.js";
+import type { Context } from "../context.js";
 
 export const RoleEnum = builder.enumType(RoleValues, {
   name: "Role",
@@ -60,6 +61,26 @@ export const AuditEntry = builder.prismaObject("AuditEntry", {
     requestId: t.exposeString("requestId", { description: "The request (X-Request-Id, else generated)." }),
   }),
 });
+
+/**
+ * A writable record's `history`: every write to it through the API, oldest first, for those
+ * `scopes` name (its editors) and admins.
+ */
+export function historyField<Parent extends { id: number }>(
+  // Only the method used is compared with the caller's builder: whole builders are too deep to compare.
+  t: Pick<PothosSchemaTypes.RootFieldBuilder<Types, Parent, "Object" | "PrismaObject">, "field">,
+  recordType: string,
+  whose: string,
+  scopes: (parent: Parent) => Partial<Types["AuthScopes"]>,
+) {
+  return t.field({
+    type: [AuditEntry],
+    description: `Every write to this ${whose} through the API, oldest first: for its editors and admins only.`,
+    authScopes: scopes,
+    resolve: (parent: Parent, _args: object, ctx: Context) =>
+      ctx.prisma.auditEntry.findMany({ where: { recordType, recordId: parent.id }, orderBy: { id: "asc" } }),
+  } as never);
+}
 
 export const AuditFilter = builder.inputType("AuditFilter", {
   description: "Conditions on audit entries; all given conditions must hold.",

@@ -7,6 +7,7 @@ import { badInput, ErrorCode } from "../common/errors.js";
 import { DatePrecisionEnum } from "../common/partial-date.js";
 import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
+import type { Tx, VersionedTable } from "./write.js";
 
 export const LocalizedTextInput = builder.inputType("LocalizedTextInput", {
   description: "A text in one language. The first of a list is the original wording, the rest translations.",
@@ -32,12 +33,50 @@ export function rowId(globalId: { id: string }, field: string): number {
   return id;
 }
 
+/** The records a write names by slug. */
+type BySlug = "town" | "network" | "programme" | "organisation";
+
 /**
- * A town by slug, looked up once per request: a mutation's auth scopes and its resolver both
- * need it (the lookups below memoize the same way; what they read does not change in a write).
+ * A record by slug, looked up once per request: a mutation's auth scopes and its resolver both
+ * need it (the lookups of the domains memoize the same way; what they read does not change in a write).
  */
-export const townBySlug = (ctx: Context, slug: string) =>
-  memo(ctx, `town:${slug}`, () => ctx.prisma.town.findUnique({ where: { slug }, select: { id: true, slug: true } }));
+export const recordBySlug = (ctx: Context, model: BySlug, slug: string) =>
+  memo(ctx, `${model}:${slug}`, () =>
+    (
+      ctx.prisma[model] as unknown as {
+        findUnique(args: object): Promise<{ id: number; slug: string } | null>;
+      }
+    ).findUnique({ where: { slug }, select: { id: true, slug: true } }),
+  );
+
+export const townBySlug = (ctx: Context, slug: string) => recordBySlug(ctx, "town", slug);
+
+/** A record the input names by slug at `path`; BAD_USER_INPUT when there is none. */
+export async function requiredBySlug(ctx: Context, model: BySlug, slug: string, path: string) {
+  const found = await recordBySlug(ctx, model, slug);
+  if (!found) throw badInput(`No ${model} with slug ${slug}`, path);
+  return found;
+}
+
+/** The ids of the topics named by slug at `path`, each checked. */
+export async function topicIds(tx: Tx, slugs: readonly string[], path: string): Promise<{ id: number }[]> {
+  const topics = await tx.topic.findMany({ where: { slug: { in: [...slugs] } }, select: { id: true, slug: true } });
+  const known = new Set(topics.map((topic) => topic.slug));
+  const unknown = slugs.findIndex((slug) => !known.has(slug));
+  if (unknown >= 0) throw badInput(`No topic with slug ${slugs[unknown]}`, `${path}.${unknown}`);
+  return topics.map(({ id }) => ({ id }));
+}
+
+/** ISO alpha-2 codes named at `path`, upper-cased, each checked, without repeats. */
+export async function countryCodes(tx: Tx, given: readonly string[], path: string): Promise<string[]> {
+  const codes = given.map((code) => code.toUpperCase());
+  const known = new Set(
+    (await tx.country.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((c) => c.code),
+  );
+  const unknown = codes.findIndex((code) => !known.has(code));
+  if (unknown >= 0) throw badInput(`No country with code ${codes[unknown]}`, `${path}.${unknown}`);
+  return [...new Set(codes)];
+}
 
 /** Scopes of a write for a town; an unknown town is the resolver's to report (to a signed-in caller). */
 export const editorOf = (town: { id: number } | null | undefined) =>
@@ -59,21 +98,31 @@ export const PartialDateInput = builder.inputType("PartialDateInput", {
       required: true,
       description: "2016, 2016-spring, 2016-05 or 2016-05-06, as the precision says.",
     }),
+    until: t.string({
+      required: false,
+      description: "For a span, its last year, season, month or day, at the same precision (2012-10).",
+    }),
   }),
 });
 
 /** The range of a partial date given in the input at `path`, checked. */
-export function checkedRange(input: { precision: DatePrecision; value: string }, path: string) {
+export function checkedRange(input: { precision: DatePrecision; value: string; until?: string | null }, path: string) {
   const pattern = DATE_VALUES[input.precision];
   if (!pattern) throw badInput("A year, season, month or day", `${path}.precision`);
-  if (!pattern.test(input.value)) throw badInput(`Not a ${input.precision.toLowerCase()} value`, `${path}.value`);
-  const range = toDateRange(input);
-  if (Number.isNaN(range.end.getTime())) throw badInput("No such day", `${path}.value`);
+  for (const part of ["value", "until"] as const) {
+    const given = input[part];
+    if (given == null) continue;
+    if (!pattern.test(given)) throw badInput(`Not a ${input.precision.toLowerCase()} value`, `${path}.${part}`);
+    const { start, end } = toDateRange({ precision: input.precision, value: given });
+    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badInput("No such day", `${path}.${part}`);
+  }
+  const range = toDateRange({ precision: input.precision, value: input.value, until: input.until ?? undefined });
+  if (range.end < range.start) throw badInput("The span ends before it starts", `${path}.until`);
   return range;
 }
 
 /** The models a mutation answers with: its payload loads the written row, as the query asks it. */
-type WrittenModel = "PartnerSearch" | "PartnerSearchInterest" | "Twinning" | "Town" | "Membership";
+type WrittenModel = VersionedTable | "ProjectPartner";
 
 /**
  * A mutation's payload: one field that loads the written record by id with the fields the

@@ -2,8 +2,8 @@
 // CONTRIBUTION citation naming who made it, and the audit entry; the version check of an
 // update; the idempotency key of a create; and, once committed, the caches told.
 import { randomUUID } from "node:crypto";
-import type { Actor } from "../../auth/identity.js";
-import type { Prisma, Role, SubjectType } from "../../generated/prisma/index.js";
+import type { Actor, Grant } from "../../auth/identity.js";
+import { Prisma, type Role, type SubjectType } from "../../generated/prisma/index.js";
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
 import type { Context } from "../context.js";
@@ -33,11 +33,50 @@ export async function write<T>(ctx: Context, change: (tx: Tx) => Promise<T>): Pr
   return result;
 }
 
-/** The caller as the writer of a change for `townId`: its TOWN_EDITOR grant, else ADMIN. */
-export function writerFor(ctx: Context, town: { id: number; slug: string }): Writer {
+/**
+ * The caller as the writer of a change for a scope: in the first of `roles` it holds a grant
+ * for (`holds` tells), else as the ADMIN the mutation's auth scopes then know it to be.
+ */
+function writerAs(
+  ctx: Context,
+  scope: string,
+  holds: (grant: Grant) => boolean,
+  roles: Role[],
+  townId?: number,
+): Writer {
   const actor = ctx.actor!; // the mutation's auth scopes let only signed-in callers through
-  const grant = actor.grants.find((g) => g.role === "TOWN_EDITOR" && g.townId === town.id);
-  return { actor, role: grant ? "TOWN_EDITOR" : "ADMIN", townId: town.id, scope: `town:${town.slug}` };
+  const role = roles.find((role) => actor.grants.some((grant) => grant.role === role && holds(grant)));
+  return { actor, role: role ?? "ADMIN", townId, scope };
+}
+
+/** The writer of a change only admins may make (a record of no town, network or organisation). */
+export const adminWriter = (ctx: Context) => writerAs(ctx, "all", () => false, []);
+
+/** The writer of a change for a town: its TOWN_EDITOR, else an ADMIN. */
+export const writerFor = (ctx: Context, town: { id: number; slug: string }) =>
+  writerAs(ctx, `town:${town.slug}`, (g) => g.townId === town.id, ["TOWN_EDITOR"], town.id);
+
+/** The writer of a change for a network: its NETWORK_SECRETARIAT, else an ADMIN. */
+export const writerForNetwork = (ctx: Context, network: { id: number; slug: string }) =>
+  writerAs(ctx, `network:${network.slug}`, (g) => g.networkId === network.id, ["NETWORK_SECRETARIAT"]);
+
+/** The writer of a change for a programme: its PROGRAMME_EDITOR, else an ADMIN. */
+export const writerForProgramme = (ctx: Context, programme: { id: number; slug: string }) =>
+  writerAs(ctx, `programme:${programme.slug}`, (g) => g.programmeId === programme.id, ["PROGRAMME_EDITOR"]);
+
+/** The writer of a change for an organisation: its PUBLISHER, else an ADMIN. */
+export const writerForPublisher = (ctx: Context, organisation: { id: number; slug: string }) =>
+  writerAs(ctx, `organisation:${organisation.slug}`, (g) => g.organisationId === organisation.id, ["PUBLISHER"]);
+
+/** Facts a write made, cited together to one contribution source. */
+export interface Facts {
+  subject: SubjectType;
+  fields: string[];
+  citation?: CitationInput | null;
+  /** The contribution source to cite, when the record made its own (a news item's). */
+  source?: number;
+  /** The row the facts are about, when not the record written (a project's new partner). */
+  subjectId?: number;
 }
 
 /** What a write leaves beside the change: the facts it wrote, cited to the writer, and its audit entry. */
@@ -48,34 +87,38 @@ export interface WriteRecord {
   before: unknown;
   after: unknown;
   /** The facts written (none for private records: an interest, a private contact). */
-  facts?: { subject: SubjectType; fields: string[]; citation?: CitationInput | null };
+  facts?: Facts | Facts[];
 }
 
-/** Cites the facts a write made (if any) to its writer, and appends its audit entry. */
+/** Cites the facts a write made (if any) to its writer, one source for all, and appends its audit entry. */
 export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteRecord): Promise<void> {
   const { facts, ...audited } = entry;
-  if (facts?.fields.length)
-    await cite(tx, writer, { type: facts.subject, id: entry.recordId, fields: facts.fields }, facts.citation);
+  let source: number | undefined;
+  for (const fact of [facts ?? []].flat()) {
+    if (!fact.fields.length) continue;
+    source ??= fact.source ?? (await contributionSource(tx, writer, fact.citation));
+    await tx.citation.create({
+      data: {
+        sourceId: source,
+        subjectType: fact.subject,
+        subjectId: fact.subjectId ?? entry.recordId,
+        field: fact.fields.join(", "),
+        quote: fact.citation?.quote ?? "",
+      },
+    });
+  }
   await audit(tx, ctx, writer, audited);
 }
 
-/** The caller as the writer of a change for a network: its NETWORK_SECRETARIAT grant, else ADMIN. */
-export function writerForNetwork(ctx: Context, network: { id: number; slug: string }): Writer {
-  const actor = ctx.actor!; // the mutation's auth scopes let only signed-in callers through
-  const grant = actor.grants.find((g) => g.role === "NETWORK_SECRETARIAT" && g.networkId === network.id);
-  return { actor, role: grant ? "NETWORK_SECRETARIAT" : "ADMIN", scope: `network:${network.slug}` };
-}
-
 /**
- * Cites the writer as the source of `fields` of a record: a CONTRIBUTION source naming who
- * wrote it for whom, and when. A document's citations are never touched.
+ * A CONTRIBUTION source naming who wrote for whom, and when, with the URL the writer gives:
+ * what the facts of a write are cited to. A document's citations are never touched.
  */
-async function cite(
+export async function contributionSource(
   tx: Tx,
   writer: Writer,
-  subject: { type: SubjectType; id: number; fields: string[] },
   citation: CitationInput | null | undefined,
-): Promise<void> {
+): Promise<number> {
   const source = await tx.source.create({
     data: {
       key: `contribution:${randomUUID()}`,
@@ -93,15 +136,7 @@ async function cite(
     },
     select: { id: true },
   });
-  await tx.citation.create({
-    data: {
-      sourceId: source.id,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      field: subject.fields.join(", "),
-      quote: citation?.quote ?? "",
-    },
-  });
+  return source.id;
 }
 
 async function audit(
@@ -126,13 +161,25 @@ async function audit(
   });
 }
 
+/** The tables whose rows carry a version an update must name. */
+export type VersionedTable =
+  | "PartnerSearch"
+  | "PartnerSearchInterest"
+  | "Twinning"
+  | "Town"
+  | "Membership"
+  | "Event"
+  | "Project"
+  | "FundingCall"
+  | "NewsItem";
+
 /**
  * Locks a versioned row for the rest of the transaction and checks the version the caller
  * read: CONFLICT (with the current version) when another write came first.
  */
 export async function lockVersion(
   tx: Tx,
-  table: "PartnerSearch" | "PartnerSearchInterest" | "Twinning" | "Town" | "Membership",
+  table: VersionedTable,
   id: number,
   expectedVersion: number,
   label: string,
@@ -244,7 +291,47 @@ export function checkLength(value: string | null | undefined, path: string, max:
 export function checkCitation(citation: CitationInput | null | undefined, path: string): void {
   if (!citation) return;
   checkLength(citation.quote, `${path}.quote`, 2000);
-  checkLength(citation.url, `${path}.url`, 2000);
-  if (citation.url && !/^https?:\/\/\S+$/.test(citation.url))
-    throw badInput("The URL must start with http:// or https://", `${path}.url`);
+  checkUrl(citation.url, `${path}.url`);
+}
+
+/** An optional multilingual field of an update: absent stays (undefined), null clears, a list replaces. */
+export function optionalTexts(
+  texts: readonly { lang: string; text: string }[] | null | undefined,
+  path: string,
+  maxLength: number,
+): LocalizedValue[] | null | undefined {
+  return texts == null ? texts : checkTexts(texts, path, maxLength);
+}
+
+/** A JSON column's value in a Prisma write: null clears it. */
+export const json = (value: unknown) => (value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue | undefined));
+
+/**
+ * The id the next row of `table` will have: a create names a record after its id (its slug),
+ * so it draws the id from the table's sequence first.
+ */
+export async function nextId(tx: Tx, table: VersionedTable): Promise<number> {
+  const [{ id }] = await tx.$queryRawUnsafe<{ id: bigint }[]>(
+    `SELECT nextval(pg_get_serial_sequence('"${table}"', 'id')) AS id`,
+  );
+  return Number(id);
+}
+
+/** An http(s) URL given at `path`. */
+export function checkUrl(url: string | null | undefined, path: string, max = 2000): void {
+  checkLength(url, path, max);
+  if (url && !/^https?:\/\/\S+$/.test(url)) throw badInput("The URL must start with http:// or https://", path);
+}
+
+/** The day a write happens, as a date column holds it. */
+export const today = () => new Date(new Date().toISOString().slice(0, 10));
+
+/** A record's date columns in an audit snapshot: ISO days and instants, not Date objects. */
+export function snapshotOf<Row extends object>(row: Row): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      value instanceof Date ? value.toISOString() : typeof value === "bigint" ? String(value) : value,
+    ]),
+  );
 }

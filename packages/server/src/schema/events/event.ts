@@ -5,6 +5,7 @@ import { pageSize } from "../common/pagination.js";
 import { partialDateField } from "../common/partial-date.js";
 import { Quantity, quantity } from "../common/quantity.js";
 import { sourcesField } from "../common/sources.js";
+import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
 import { eventOrder } from "./event-order.js";
 
@@ -15,7 +16,8 @@ export const EventKind = builder.enumType(EventKindValues, {
 });
 
 export const Event = builder.prismaNode("Event", {
-  select: { id: true },
+  // The network: whose secretariat may see the history.
+  select: { id: true, networkId: true },
   ...entityIn("events"),
   id: entityId("id"),
   description: "A conference, congress, forum, online session or project event.",
@@ -89,6 +91,10 @@ export const Event = builder.prismaNode("Event", {
     featuredNetworks: t.relation("featuredNetworks", { description: "Networks presented at the event." }),
     featuredProgrammes: t.relation("featuredProgrammes", { description: "Programmes discussed at the event." }),
     news: newsAboutField(t, "EVENT"),
+    version: t.exposeInt("version", { description: "Pass it as expectedVersion to updateEvent." }),
+    history: historyField(t, "Event", "event", (event) =>
+      event.networkId ? { networkSecretariat: event.networkId } : { admin: true },
+    ),
     sources: sourcesField(t, "EVENT"),
   }),
 });

@@ -2,6 +2,7 @@ import { ApplicantKind as ApplicantKindValues } from "../../generated/prisma/ind
 import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
+import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
 import { Country } from "../places/country.js";
 
@@ -16,7 +17,8 @@ export function isOpenOn(call: { publishedOn: Date | null; deadline: Date | null
 }
 
 export const FundingCall = builder.prismaNode("FundingCall", {
-  select: { id: true },
+  // The funder and programme: whose publishers and editors may see the history.
+  select: { id: true, funderId: true, programmeId: true },
   ...entityIn("funding"),
   id: entityId("id"),
   description: "A call for applications: who funds it, who may apply, until when.",
@@ -67,6 +69,17 @@ export const FundingCall = builder.prismaNode("FundingCall", {
       resolve: (c, args) => isOpenOn(c, args.date),
     }),
     news: newsAboutField(t, "FUNDING_CALL"),
+    version: t.exposeInt("version", { description: "Pass it as expectedVersion to updateFundingCall." }),
+    history: historyField(t, "FundingCall", "call", (call) =>
+      call.funderId || call.programmeId
+        ? {
+            $any: {
+              ...(call.funderId ? { publisher: call.funderId } : {}),
+              ...(call.programmeId ? { programmeEditor: call.programmeId } : {}),
+            },
+          }
+        : { admin: true },
+    ),
     sources: sourcesField(t, "FUNDING_CALL"),
   }),
 });

@@ -3,6 +3,7 @@ import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText } from "../common/localized-fields.js";
 import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
+import { historyField } from "../contributions/contribution.js";
 
 export const MembershipRole = builder.enumType(MembershipRoleValues, {
   name: "MembershipRole",
@@ -10,7 +11,8 @@ export const MembershipRole = builder.enumType(MembershipRoleValues, {
 });
 
 export const Membership = builder.prismaNode("Membership", {
-  select: { id: true },
+  // The network: whose secretariat may see the history.
+  select: { id: true, networkId: true },
   ...entityIn("networks"),
   id: entityId("id"),
   description: "A town's membership of a network.",
@@ -30,6 +32,9 @@ export const Membership = builder.prismaNode("Membership", {
     ]),
     version: t.exposeInt("version", { description: "Pass it as expectedVersion to endMembership." }),
     note: localizedText(t, "note", "How the membership came about (approved by the city council)."),
+    history: historyField(t, "Membership", "membership", (membership) => ({
+      networkSecretariat: membership.networkId,
+    })),
     sources: sourcesField(t, "MEMBERSHIP"),
   }),
 });

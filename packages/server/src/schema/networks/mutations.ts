@@ -8,8 +8,9 @@ import {
   CitationInput,
   checkedRange,
   PartialDateInput,
+  recordBySlug,
+  requiredBySlug,
   rowId,
-  townBySlug,
   writePayload,
 } from "../contributions/inputs.js";
 import {
@@ -51,11 +52,6 @@ const EndMembershipInput = builder.inputType("EndMembershipInput", {
 
 const MembershipPayload = writePayload("MembershipPayload", "membership", "Membership", "membership");
 
-const networkBySlug = (ctx: Context, slug: string) =>
-  memo(ctx, `network:${slug}`, () =>
-    ctx.prisma.network.findUnique({ where: { slug }, select: { id: true, slug: true } }),
-  );
-
 const membershipNetwork = (ctx: Context, id: number) =>
   memo(ctx, `membership-network:${id}`, () =>
     ctx.prisma.membership.findUnique({ where: { id }, select: { network: { select: { id: true, slug: true } } } }),
@@ -83,12 +79,10 @@ builder.mutationFields((t) => ({
     type: MembershipPayload,
     description: "Records that a town joined a network (the network's NETWORK_SECRETARIAT, or an ADMIN).",
     args: { input: t.arg({ type: AddMembershipInput, required: true }) },
-    authScopes: async (_root, { input }, ctx) => secretariatOf(await networkBySlug(ctx, input.network)),
+    authScopes: async (_root, { input }, ctx) => secretariatOf(await recordBySlug(ctx, "network", input.network)),
     resolve: async (_root, { input }, ctx) => {
-      const network = await networkBySlug(ctx, input.network);
-      if (!network) throw badInput(`No network with slug ${input.network}`, "input.network");
-      const town = await townBySlug(ctx, input.town);
-      if (!town) throw badInput(`No town with slug ${input.town}`, "input.town");
+      const network = await requiredBySlug(ctx, "network", input.network, "input.network");
+      const town = await requiredBySlug(ctx, "town", input.town, "input.town");
       const joined = input.joined ? checkedRange(input.joined, "input.joined") : null;
       checkCitation(input.citation, "input.citation");
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);

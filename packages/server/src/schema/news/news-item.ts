@@ -3,6 +3,7 @@ import { builder, entityId, entityIn } from "../builder.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
 import { loadRecords, type RecordRow, recordKey, type SubjectType, typenameOf } from "../common/mixed-records.js";
 import { sourcesField } from "../common/sources.js";
+import { historyField } from "../contributions/contribution.js";
 import { Event } from "../events/event.js";
 import { FundingCall } from "../funding/funding-call.js";
 import { Network } from "../networks/network.js";
@@ -19,7 +20,8 @@ export const NewsSubject = builder.unionType("NewsSubject", {
 });
 
 export const NewsItem = builder.prismaNode("NewsItem", {
-  select: { id: true },
+  // The publisher: whose publishers may see the history.
+  select: { id: true, publisherId: true },
   ...entityIn("news"),
   id: entityId("id"),
   description: "A dated news item from a source document, linked to the records it is about.",
@@ -54,6 +56,10 @@ export const NewsItem = builder.prismaNode("NewsItem", {
       load: (newsIds: number[], ctx) => loadSubjects(newsIds, ctx.prisma),
       resolve: (n) => n.id,
     }),
+    version: t.exposeInt("version", { description: "Pass it as expectedVersion to updateNews." }),
+    history: historyField(t, "NewsItem", "news item", (item) =>
+      item.publisherId ? { publisher: item.publisherId } : { admin: true },
+    ),
     sources: sourcesField(t, "NEWS_ITEM"),
   }),
 });

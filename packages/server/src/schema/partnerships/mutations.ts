@@ -9,9 +9,12 @@ import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
+  countryCodes,
   editorOf,
   LocalizedTextInput,
+  requiredBySlug,
   rowId,
+  topicIds,
   townBySlug,
   writePayload,
 } from "../contributions/inputs.js";
@@ -23,6 +26,7 @@ import {
   once,
   record,
   type Tx,
+  today,
   updateVersioned,
   write,
   writerFor,
@@ -140,12 +144,6 @@ const PartnerSearchPayload = writePayload("PartnerSearchPayload", "partnerSearch
 
 const InterestPayload = writePayload("PartnerSearchInterestPayload", "interest", "PartnerSearchInterest", "interest");
 
-async function requiredTown(ctx: Context, slug: string, field: string) {
-  const town = await townBySlug(ctx, slug);
-  if (!town) throw badInput(`No town with slug ${slug}`, field);
-  return town;
-}
-
 const searchTown = (ctx: Context, id: number) =>
   memo(ctx, `search-town:${id}`, () =>
     ctx.prisma.partnerSearch.findUnique({ where: { id }, select: { town: { select: { id: true, slug: true } } } }),
@@ -184,21 +182,12 @@ async function searchData(
   if (min !== null && max !== null && min > max)
     throw badInput("wantedPopulationMax must not be below wantedPopulationMin", "input.wantedPopulationMax");
   if (input.wantedCountries != null) {
-    const codes = input.wantedCountries.map((code) => code.toUpperCase());
-    const known = new Set(
-      (await tx.country.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((c) => c.code),
-    );
-    const unknown = codes.findIndex((code) => !known.has(code));
-    if (unknown >= 0) throw badInput(`No country with code ${codes[unknown]}`, `input.wantedCountries.${unknown}`);
-    data.wantedCountries = { deleteMany: {}, create: [...new Set(codes)].map((countryCode) => ({ countryCode })) };
+    const codes = await countryCodes(tx, input.wantedCountries, "input.wantedCountries");
+    data.wantedCountries = { deleteMany: {}, create: codes.map((countryCode) => ({ countryCode })) };
     fields.push("wantedCountries");
   }
   if (input.topics != null) {
-    const topics = await tx.topic.findMany({ where: { slug: { in: input.topics } }, select: { id: true, slug: true } });
-    const known = new Set(topics.map((topic) => topic.slug));
-    const unknown = input.topics.findIndex((slug) => !known.has(slug));
-    if (unknown >= 0) throw badInput(`No topic with slug ${input.topics[unknown]}`, `input.topics.${unknown}`);
-    data.topics = { set: topics.map(({ id }) => ({ id })) };
+    data.topics = { set: await topicIds(tx, input.topics, "input.topics") };
     fields.push("topics");
   }
   if (input.validUntil !== undefined) {
@@ -247,8 +236,6 @@ async function interestSnapshot(tx: Tx, id: number) {
   return { ...interest, createdAt: createdAt.toISOString(), respondedAt: respondedAt?.toISOString() ?? null };
 }
 
-const today = () => new Date(new Date().toISOString().slice(0, 10));
-
 builder.mutationFields((t) => ({
   createPartnerSearch: t.field({
     ...rootIn("partnerships"),
@@ -257,7 +244,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreatePartnerSearchInput, required: true }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
-      const town = await requiredTown(ctx, input.town, "input.town");
+      const town = await requiredBySlug(ctx, "town", input.town, "input.town");
       const description = checkTexts(input.description, "input.description", MAX_DESCRIPTION);
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
       const writer = writerFor(ctx, town);
@@ -396,7 +383,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ExpressInterestInput, required: true }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
-      const town = await requiredTown(ctx, input.town, "input.town");
+      const town = await requiredBySlug(ctx, "town", input.town, "input.town");
       const searchId = rowId(input.partnerSearch, "input.partnerSearch");
       const search = await ctx.prisma.partnerSearch.findUnique({
         where: { id: searchId },

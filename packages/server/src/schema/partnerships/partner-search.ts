@@ -2,7 +2,7 @@ import { PartnershipKind as KindValues, PartnerSearchStatus as StatusValues } fr
 import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
-import { AuditEntry } from "../contributions/contribution.js";
+import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
 import { Country } from "../places/country.js";
 
@@ -78,16 +78,7 @@ export const PartnerSearch = builder.prismaNode("PartnerSearch", {
       authScopes: (search) => ({ townEditor: search.townId }),
       query: { orderBy: { id: "asc" } },
     }),
-    history: t.field({
-      type: [AuditEntry],
-      description: "Every write to this search, oldest first: for the requesting town's editors and admins only.",
-      authScopes: (search) => ({ townEditor: search.townId }),
-      resolve: (search, _args, ctx) =>
-        ctx.prisma.auditEntry.findMany({
-          where: { recordType: "PartnerSearch", recordId: search.id },
-          orderBy: { id: "asc" },
-        }),
-    }),
+    history: historyField(t, "PartnerSearch", "search", (search) => ({ townEditor: search.townId })),
     statusAsOf: t.expose("statusAsOf", { type: "Date", description: "When a source last stated the status." }),
     news: newsAboutField(t, "PARTNER_SEARCH"),
     sources: sourcesField(t, "PARTNER_SEARCH"),

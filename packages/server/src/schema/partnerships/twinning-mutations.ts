@@ -7,6 +7,7 @@ import {
   checkedRange,
   editorOf,
   PartialDateInput,
+  requiredBySlug,
   rowId,
   townBySlug,
   writePayload,
@@ -81,10 +82,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ProposeTwinningInput, required: true }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
-      const town = await townBySlug(ctx, input.town);
-      if (!town) throw badInput(`No town with slug ${input.town}`, "input.town");
-      const partner = await townBySlug(ctx, input.partner);
-      if (!partner) throw badInput(`No town with slug ${input.partner}`, "input.partner");
+      const town = await requiredBySlug(ctx, "town", input.town, "input.town");
+      const partner = await requiredBySlug(ctx, "town", input.partner, "input.partner");
       if (partner.id === town.id) throw badInput("A town cannot twin with itself", "input.partner");
       const since = input.since ? checkedRange(input.since, "input.since") : null;
       const agreement = input.agreement

@@ -6,6 +6,7 @@ import { TwinningKind as TwinningKindValues } from "../../generated/prisma/index
 import { builder, entityId, entityIn } from "../builder.js";
 import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
+import { historyField } from "../contributions/contribution.js";
 import { Town } from "../places/town.js";
 
 export const TwinningKind = builder.enumType(TwinningKindValues, {
@@ -53,6 +54,9 @@ export const Twinning = builder.prismaNode("Twinning", {
     agreement: t.relation("agreement", { nullable: true, description: "The agreement it rests on." }),
     proposedBy: t.relation("proposedByTown", { description: "The town whose editor proposed it." }),
     version: t.exposeInt("version", { description: "Pass it as expectedVersion to confirm or end it." }),
+    history: historyField(t, "Twinning", "twinning", (twinning) => ({
+      townEditorOfAny: [twinning.townAId, twinning.townBId],
+    })),
     sources: sourcesField(t, "TWINNING"),
   }),
 });

@@ -5,6 +5,7 @@ import { localizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { Quantity, QuantityQualifier } from "../common/quantity.js";
 import { sourcesField } from "../common/sources.js";
+import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
 
 const byId = plannedQuery(() => ({ orderBy: { id: "asc" as const } }));
@@ -12,7 +13,7 @@ const byId = plannedQuery(() => ({ orderBy: { id: "asc" as const } }));
 export const TownNameKind = builder.enumType(TownNameKindValues, {
   name: "TownNameKind",
   description:
-    "ASCII: the name without diacritics; EXONYM: the name in another language (Pasov for Passau); SOURCE_SPELLING: how a source document spells it (Wells for Wels); ALTERNATE: other names GeoNames records.",
+    "ASCII: the name without diacritics; EXONYM: the name in another language (Pasov for Passau); SOURCE_SPELLING: how a source document spells it (Wells for Wels); ALTERNATE: other names, as GeoNames records them or a town's editors add them.",
 });
 
 export const TownName = builder.prismaObject("TownName", {
@@ -157,6 +158,7 @@ export const Town = builder.prismaNode("Town", {
     organisations: t.relation("organisations", { description: "Organisations based in this town." }),
     initiatedNetworks: t.relation("initiatedNetworks", { description: "Networks founded on this town's initiative." }),
     news: newsAboutField(t, "TOWN"),
+    history: historyField(t, "Town", "town's profile and names", (town) => ({ townEditor: town.id })),
     sources: sourcesField(t, "TOWN"),
   }),
 });

@@ -5,6 +5,7 @@ import { localizedText, requiredLocalizedText, translations } from "../common/lo
 import { pageSize } from "../common/pagination.js";
 import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
+import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
 import { Country } from "../places/country.js";
 
@@ -22,7 +23,8 @@ export const Money = builder.objectRef<{ amount: string; currency: string }>("Mo
 });
 
 export const Project = builder.prismaNode("Project", {
-  select: { id: true },
+  // The programme: whose editors may see the history.
+  select: { id: true, programmeId: true },
   ...entityIn("projects"),
   id: entityId("id"),
   description: "A cooperation project: programme, fund, budget, period, participating towns and partner organisations.",
@@ -96,6 +98,12 @@ export const Project = builder.prismaNode("Project", {
     }),
     agreements: t.relation("agreements", { description: "Agreements signed within the project." }),
     news: newsAboutField(t, "PROJECT"),
+    version: t.exposeInt("version", {
+      description: "Pass it as expectedVersion to updateProject, addProjectPartner or removeProjectPartner.",
+    }),
+    history: historyField(t, "Project", "project", (project) =>
+      project.programmeId ? { programmeEditor: project.programmeId } : { admin: true },
+    ),
     sources: sourcesField(t, "PROJECT"),
   }),
 });
