@@ -1,12 +1,16 @@
-import { AddMembershipDocument, ClosePartnerSearchDocument, ConfirmTwinningDocument, ConnectionDocument, CreatePartnerSearchDocument, CustomTownNamesDocument, EndMembershipDocument, EndTwinningDocument, EventListDocument, ExpressInterestDocument, FundingCallsOpenDocument, NetworkPageDocument, NewsDocument, PartnerSearchesDocument, PartnerSuggestionsDocument, ProjectPageDocument, ProposeTwinningDocument, RespondToInterestDocument, SearchDocument, TownPageDocument, TownWidgetDocument, TownsDocument, UpdatePartnerSearchDocument, UpdateTownProfileDocument } from "./graphql.js";
+import { AddMembershipDocument, AddProjectPartnerDocument, AddTownAlternateNameDocument, ClosePartnerSearchDocument, ConfirmTwinningDocument, ConnectionDocument, CreateEventDocument, CreatePartnerSearchDocument, CreateProjectDocument, CustomTownNamesDocument, EndMembershipDocument, EndTwinningDocument, EventListDocument, ExpressInterestDocument, FundingCallsOpenDocument, NetworkPageDocument, NewsDocument, PartnerSearchesDocument, PartnerSuggestionsDocument, ProjectPageDocument, ProposeTwinningDocument, PublishFundingCallDocument, PublishNewsDocument, RemoveProjectPartnerDocument, RemoveTownAlternateNameDocument, RespondToInterestDocument, SearchDocument, TownPageDocument, TownWidgetDocument, TownsDocument, UpdateEventDocument, UpdateFundingCallDocument, UpdateNewsDocument, UpdatePartnerSearchDocument, UpdateProjectDocument, UpdateTownProfileDocument } from "./graphql.js";
 
 /** The curated operations: `client.townPage(variables)` runs `TownPageDocument`. */
 export const curatedOperations = {
   addMembership: AddMembershipDocument,
+  addProjectPartner: AddProjectPartnerDocument,
+  addTownAlternateName: AddTownAlternateNameDocument,
   closePartnerSearch: ClosePartnerSearchDocument,
   confirmTwinning: ConfirmTwinningDocument,
   connection: ConnectionDocument,
+  createEvent: CreateEventDocument,
   createPartnerSearch: CreatePartnerSearchDocument,
+  createProject: CreateProjectDocument,
   customTownNames: CustomTownNamesDocument,
   endMembership: EndMembershipDocument,
   endTwinning: EndTwinningDocument,
@@ -19,11 +23,19 @@ export const curatedOperations = {
   partnerSuggestions: PartnerSuggestionsDocument,
   projectPage: ProjectPageDocument,
   proposeTwinning: ProposeTwinningDocument,
+  publishFundingCall: PublishFundingCallDocument,
+  publishNews: PublishNewsDocument,
+  removeProjectPartner: RemoveProjectPartnerDocument,
+  removeTownAlternateName: RemoveTownAlternateNameDocument,
   respondToInterest: RespondToInterestDocument,
   search: SearchDocument,
   townPage: TownPageDocument,
   townWidget: TownWidgetDocument,
   towns: TownsDocument,
+  updateEvent: UpdateEventDocument,
+  updateFundingCall: UpdateFundingCallDocument,
+  updateNews: UpdateNewsDocument,
   updatePartnerSearch: UpdatePartnerSearchDocument,
+  updateProject: UpdateProjectDocument,
   updateTownProfile: UpdateTownProfileDocument,
 } as const;

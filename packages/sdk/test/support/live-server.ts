@@ -90,7 +90,7 @@ export function createKey(
   name: string,
   role: string,
   scope?: string,
-  scopeFlag: "--town" | "--network" = "--town",
+  scopeFlag: "--town" | "--network" | "--programme" | "--organisation" = "--town",
 ): string {
   const args = ["--import", "tsx", "src/bin/citynet.ts", "keys", "create", "--name", name, "--role", role];
   if (scope) args.push(scopeFlag, scope);

@@ -109,6 +109,85 @@ export async function runWriteScenario(endpoint: string, dataDir: string, label:
   ).addMembership;
   expect(membership).toMatchObject({ role: "MEMBER", joined: { text: "2026" }, town: { slug: "ptuj" } });
 
+  // …and its next conference, which search finds at once.
+  const conference = `Spring conference in Opava (${label})`;
+  const { event } = (
+    await secretariat.createEvent({
+      input: {
+        network: "medium-sized-cities",
+        kind: "CONFERENCE",
+        names: [{ lang: "en", text: conference }],
+        hostTown: "opava",
+        date: { precision: "SEASON", value: "2027-spring" },
+      },
+      lang: "en",
+    })
+  ).createEvent;
+  expect(event).toMatchObject({ version: 1, date: { text: "spring 2027" }, hostTown: { slug: "opava" } });
+  const hits = await anonymous.search({ text: conference, types: ["EVENT"] });
+  expect(hits.search.results.map((r) => r.matchedName)).toContain(conference);
+
+  // A programme's editor records a project and its lead partner, with the towns taking part.
+  const programme = createClient({
+    endpoint,
+    apiKey: createKey(
+      dataDir,
+      `Interreg editor (${label})`,
+      "PROGRAMME_EDITOR",
+      "interreg-v-a-slovenia-austria",
+      "--programme",
+    ),
+  });
+  const { project } = (
+    await programme.createProject({
+      input: {
+        programme: "interreg-v-a-slovenia-austria",
+        names: [{ lang: "en", text: `Towns on the Mura (${label})` }],
+        period: { precision: "YEAR", value: "2027", until: "2029" },
+      },
+      lang: "en",
+    })
+  ).createProject;
+  const withPartner = (
+    await programme.addProjectPartner({
+      input: {
+        project: project.id,
+        expectedVersion: project.version,
+        organisation: "razvojni-center-murska-sobota",
+        role: "LEAD_PARTNER",
+        towns: ["murska-sobota"],
+      },
+      lang: "en",
+    })
+  ).addProjectPartner.project;
+  expect(withPartner).toMatchObject({
+    version: 2,
+    period: { text: "2027 – 2029" },
+    partners: [{ role: "LEAD_PARTNER", organisation: { slug: "razvojni-center-murska-sobota" } }],
+    towns: { totalCount: 1 },
+  });
+
+  // A publisher's news item: its own source is the contribution.
+  const publisher = createClient({
+    endpoint,
+    apiKey: createKey(dataDir, `CEMR press office (${label})`, "PUBLISHER", "cemr", "--organisation"),
+  });
+  const { newsItem } = (
+    await publisher.publishNews({
+      input: {
+        publisher: "cemr",
+        title: [{ lang: "en", text: `Opava hosts the spring conference (${label})` }],
+        summary: [{ lang: "en", text: "The medium-sized cities meet in Opava." }],
+        about: [event.id],
+      },
+      lang: "en",
+    })
+  ).publishNews;
+  expect(newsItem.source).toMatchObject({
+    kind: "CONTRIBUTION",
+    contribution: { contributor: `CEMR press office (${label})`, role: "PUBLISHER" },
+  });
+
   // A stale update fails with CONFLICT, telling the current version.
   await opava.updatePartnerSearch({ input: { id: search.id, expectedVersion: 1, wantedPopulationMin: 5000 } });
   const stale = await opava

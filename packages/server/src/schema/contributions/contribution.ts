@@ -35,7 +35,8 @@ builder.prismaObjectField(Source, "contribution", (t) =>
 export const AuditEntry = builder.prismaObject("AuditEntry", {
   select: { id: true },
   shareable: true,
-  subGraphs: ["contributions", "partnerships"],
+  // Beside the log itself, wherever a writable record shows its history.
+  subGraphs: ["contributions", "partnerships", "places", "networks", "events", "projects", "funding", "news"],
   description: "One write through the API, as the append-only audit log holds it.",
   fields: (t) => ({
     at: t.expose("at", { type: "DateTime", description: "When the write committed." }),

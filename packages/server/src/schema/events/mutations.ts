@@ -216,14 +216,17 @@ builder.mutationFields((t) => ({
         once(tx, writer.actor, input.idempotencyKey, { mutation: "createEvent", recordType: "Event" }, async () => {
           const { data, fields } = await eventData(ctx, tx, input);
           const id = await nextId(tx, "Event");
+          // Relations are written as an update's are (a create cannot `set` them).
+          const { topics, ...columns } = data;
           await tx.event.create({
             data: {
-              ...(data as Prisma.EventUncheckedCreateInput),
+              ...(columns as Prisma.EventUncheckedCreateInput),
               id,
               slug: `${network.slug}-event-${id}`,
               networkId: network.id,
             },
           });
+          if (topics) await tx.event.update({ where: { id }, data: { topics } });
           await checkStartsAt(tx, id);
           await record(tx, ctx, writer, {
             facts: { subject: "EVENT", fields: ["network", ...fields], citation: input.citation },

@@ -213,9 +213,11 @@ builder.mutationFields((t) => ({
           async () => {
             const { data, fields } = await callData(tx, input);
             const id = await nextId(tx, "FundingCall");
+            // Relations are written as an update's are (a create cannot replace them).
+            const { eligibleCountries, ...columns } = data;
             await tx.fundingCall.create({
               data: {
-                ...(data as Prisma.FundingCallUncheckedCreateInput),
+                ...(columns as Prisma.FundingCallUncheckedCreateInput),
                 id,
                 slug: `${owner.slug}-call-${id}`,
                 funderId: funder?.id,
@@ -223,6 +225,7 @@ builder.mutationFields((t) => ({
                 publishedOn: today(),
               },
             });
+            if (eligibleCountries) await tx.fundingCall.update({ where: { id }, data: { eligibleCountries } });
             const owners = [...(funder ? ["funder"] : []), ...(programme ? ["programme"] : [])];
             await record(tx, ctx, writer, {
               facts: { subject: "FUNDING_CALL", fields: [...owners, ...fields], citation: input.citation },

@@ -168,9 +168,11 @@ builder.mutationFields((t) => ({
           // The item's own source is the contribution: it is published here, not in a document.
           const source = await contributionSource(tx, writer, input.citation);
           const id = await nextId(tx, "NewsItem");
+          // Relations are written as an update's are (a create cannot replace them).
+          const { subjects, ...columns } = data;
           await tx.newsItem.create({
             data: {
-              ...(data as Prisma.NewsItemUncheckedCreateInput),
+              ...(columns as Prisma.NewsItemUncheckedCreateInput),
               id,
               slug: `${organisation.slug}-news-${id}`,
               publisherId: organisation.id,
@@ -178,6 +180,7 @@ builder.mutationFields((t) => ({
               publishedOn: today(),
             },
           });
+          if (subjects) await tx.newsItem.update({ where: { id }, data: { subjects } });
           await record(tx, ctx, writer, {
             facts: { subject: "NEWS_ITEM", fields: ["publisher", ...fields], citation: input.citation, source },
             mutation: "publishNews",
