@@ -9,8 +9,11 @@ import { build } from "esbuild";
 import { expect, it } from "vitest";
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");
-/** Size budget of a browser bundle that creates a client (all curated operations included). */
-const CLIENT_BUDGET_GZIP_BYTES = 12 * 1024;
+/**
+ * Size budget of a browser bundle that creates a client (all curated operations included: 12
+ * reads and, since the writes, 21 mutations).
+ */
+const CLIENT_BUDGET_GZIP_BYTES = 14 * 1024;
 
 async function gzippedBundle(entry: string): Promise<number> {
   const result = await build({

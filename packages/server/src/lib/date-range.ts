@@ -90,6 +90,12 @@ export function toDateRange(input: {
   };
 }
 
+/** The first day of the season a day falls in (the winter of 2026 starts in December 2026). */
+export function seasonStart(day: Date): Date {
+  const month = day.getUTCMonth(); // 0-based: seasons start in months 2, 5, 8 and 11
+  return new Date(Date.UTC(day.getUTCFullYear(), month - ((month + 1) % 3), 1));
+}
+
 /** The season a SEASON-precision range starts in. */
 export function seasonOf(start: Date): Season {
   const month = start.getUTCMonth() + 1;

@@ -34,3 +34,13 @@ it("labels them in the reader's language", () => {
   expect(formatPartialDate(december, "en")).toBe("December 2004");
   expect(formatPartialDate(december, "pl")).toMatch(/grudzień 2004/);
 });
+
+it("labels a span of years or seasons from its first to its last", () => {
+  const label = (precision: "YEAR" | "SEASON", value: string, until?: string) =>
+    formatPartialDate({ ...toDateRange({ precision, value, until }), instant: null, timeZone: null }, "en");
+  expect(label("YEAR", "2027", "2029")).toBe("2027 – 2029");
+  expect(label("YEAR", "2027", "2027")).toBe("2027");
+  expect(label("SEASON", "2026-winter")).toBe("winter 2026");
+  expect(label("SEASON", "2026-spring", "2026-winter")).toBe("spring 2026 – winter 2026");
+  expect(label("SEASON", "2026-autumn", "2027-spring")).toBe("autumn 2026 – spring 2027");
+});

@@ -1,7 +1,14 @@
 // Partial dates as a GraphQL type: the precision the source gives, the first and last
 // day it covers (for sorting and filtering), and a human label in the reader's language.
 import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/index.js";
-import { DAY_PRECISIONS, type DatePrecision, MONTH_PRECISIONS, type Season, seasonOf } from "../../lib/date-range.js";
+import {
+  DAY_PRECISIONS,
+  type DatePrecision,
+  MONTH_PRECISIONS,
+  type Season,
+  seasonOf,
+  seasonStart,
+} from "../../lib/date-range.js";
 import { sqlField } from "../../sql-plan/annotations.js";
 import { builder, type Types } from "../builder.js";
 import { LANG_ARG_DESCRIPTION } from "./localized.js";
@@ -79,10 +86,16 @@ export function formatPartialDate(value: PartialDateValue, lang = "en"): string 
     new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(date);
   const sameDay = value.start.getTime() === value.end.getTime();
   switch (value.precision) {
-    case "YEAR":
-      return String(value.start.getUTCFullYear());
-    case "SEASON":
-      return `${SEASON_NAMES[locale][seasonOf(value.start)]} ${value.start.getUTCFullYear()}`;
+    case "YEAR": {
+      const [first, last] = [value.start.getUTCFullYear(), value.end.getUTCFullYear()];
+      return first === last ? String(first) : `${first} – ${last}`;
+    }
+    case "SEASON": {
+      const season = (date: Date) => `${SEASON_NAMES[locale][seasonOf(date)]} ${date.getUTCFullYear()}`;
+      // A span ends with the season its last day falls in (a winter ends in the next year).
+      const [first, last] = [season(value.start), season(seasonStart(value.end))];
+      return first === last ? first : `${first} – ${last}`;
+    }
     case "MONTH": {
       const month = { year: "numeric", month: "long" } as const;
       return sameMonth(value) ? fmt(month, value.start) : `${fmt(month, value.start)} – ${fmt(month, value.end)}`;
