@@ -5,7 +5,10 @@ import { CityNetGraphQLError, CityNetHttpError, CityNetNetworkError, type GraphQ
 import { curatedOperations } from "./generated/operations.js";
 
 export interface RetryOptions {
-  /** Further attempts after the first (default 2). Only network errors, 429 and 5xx are retried. */
+  /**
+   * Further attempts after the first (default 2). Only network errors, 429, 5xx and
+   * SERVICE_UNAVAILABLE (the server's database is unreachable) are retried.
+   */
   retries?: number;
   /** Delay before the first retry; doubles each time (default 250 ms). */
   delayMs?: number;
@@ -180,16 +183,19 @@ export function createClient(options: ClientOptions): CityNetClient {
     replayable = true,
   ): Promise<GraphQLResponse> {
     for (let attempt = 0; ; attempt++) {
+      const retryable = attempt < retries && replayable;
       try {
-        return await post(body, requestOptions);
+        const result = await post(body, requestOptions);
+        // The server answered, but its database could not: as transient as a 503 without a body.
+        if (!retryable || !result.errors?.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) return result;
       } catch (error) {
-        if (attempt >= retries || !replayable || !transient(error)) throw error;
-        const { signal, dispose } = combineSignals([options.signal, requestOptions.signal]);
-        try {
-          await sleep(baseDelay * 2 ** attempt, signal);
-        } finally {
-          dispose();
-        }
+        if (!retryable || !transient(error)) throw error;
+      }
+      const { signal, dispose } = combineSignals([options.signal, requestOptions.signal]);
+      try {
+        await sleep(baseDelay * 2 ** attempt, signal);
+      } finally {
+        dispose();
       }
     }
   }

@@ -51,6 +51,8 @@ export type CityNetErrorCode =
   | "GRAPHQL_VALIDATION_FAILED"
   | "GRAPHQL_PARSE_FAILED"
   | "PERSISTED_QUERY_NOT_FOUND"
+  | "BAD_REQUEST"
+  | "SERVICE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR"
   // A code this client version does not know yet.
   | (string & {});

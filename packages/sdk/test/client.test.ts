@@ -117,6 +117,31 @@ it("asks the token provider before each request, its token taking precedence ove
   expect(seen).toEqual(["Bearer token-1", "Bearer token-2", "Bearer portal-key"]);
 });
 
+it("retries SERVICE_UNAVAILABLE, the server's answer while its database is down, then reports it", async () => {
+  let calls = 0;
+  const unavailable = JSON.stringify({
+    errors: [{ message: "The database cannot be reached right now", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+  });
+  const url = await stubServer((_req, res) => {
+    calls++;
+    if (calls < 3)
+      return res.writeHead(503, { "content-type": "application/json", "retry-after": "5" }).end(unavailable);
+    res.writeHead(200, { "content-type": "application/json" }).end(
+      JSON.stringify({
+        data: { news: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+      }),
+    );
+  });
+  const client = createClient({ endpoint: url, retry: { retries: 2, delayMs: 10 } });
+  expect((await client.news()).news.totalCount).toBe(0);
+  expect(calls).toBe(3);
+  calls = -10; // unavailable for longer than the retries last
+  const error = await client.news().catch((e) => e);
+  expect(error).toBeInstanceOf(CityNetGraphQLError);
+  expect(error.code).toBe("SERVICE_UNAVAILABLE");
+  expect(calls).toBe(-7);
+});
+
 it("retries a mutation only when a replay cannot write twice", async () => {
   let calls = 0;
   const url = await stubServer((_req, res) => {

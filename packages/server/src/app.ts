@@ -12,7 +12,8 @@ import { type ResponseCacheStore, responseCacheStore } from "./cache/response-ca
 import type { AuthConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
-import { clientErrorFrom, ErrorCode } from "./schema/common/errors.js";
+import { clientErrorFrom, ErrorCode, isDatabaseUnavailable, serviceUnavailable } from "./schema/common/errors.js";
+import { useInputLimits } from "./schema/common/input-limits.js";
 import type { Context } from "./schema/context.js";
 import { schema } from "./schema/index.js";
 import { useSqlPlans } from "./sql-plan/plugin.js";
@@ -47,14 +48,17 @@ export function preferredLanguage(header: string | null): string | null {
 
 /** Gives uncoded client errors (syntax errors) a stable code. */
 function withCode(error: GraphQLError): GraphQLError {
-  if (error.extensions.code) return error;
-  // graphql-armor reports its limits as syntax errors; they are not.
-  const code = /limit of \d+ exceeded/.test(error.message)
+  // graphql-armor reports its limits as syntax errors ("Syntax Error: Query depth limit of 15
+  // exceeded"), the token limit even coded as a parse failure; they are not, and their message
+  // says what happened without that prefix.
+  const limit = /limit of \d+ exceeded/.test(error.message);
+  if (error.extensions.code && !limit) return error;
+  const code = limit
     ? ErrorCode.OPERATION_LIMIT_EXCEEDED
     : error.message.startsWith("Syntax Error")
       ? ErrorCode.GRAPHQL_PARSE_FAILED
       : ErrorCode.BAD_USER_INPUT;
-  return new GraphQLError(error.message, {
+  return new GraphQLError(limit ? error.message.replace(/^Syntax Error: /, "") : error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
@@ -95,6 +99,13 @@ function persistedOperationsPlugin(options: AppOptions): Plugin[] {
     usePersistedOperations({
       getPersistedOperation: (hash) => documents.get(hash.replace(/^sha256:/, "")) ?? null,
       allowArbitraryOperations: !options.persistedOnly,
+      customErrors: {
+        persistedQueryOnly: {
+          message:
+            "This server runs only the operations it knows: send extensions.persistedQuery.sha256Hash of a persisted document, without a query text",
+          extensions: { code: ErrorCode.PERSISTED_QUERY_ONLY, http: { status: 400 } },
+        },
+      },
     }),
   ];
 }
@@ -121,6 +132,21 @@ export function createApp(db: Database, options: AppOptions = {}) {
     renderGraphiQL,
     maskedErrors: {
       maskError(error, message, isDev) {
+        // A request yoga could not read (variables or extensions that are not JSON).
+        if (!(error instanceof GraphQLError) && error instanceof SyntaxError)
+          return new GraphQLError(`The request is malformed: ${error.message}`, {
+            extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+          });
+        if (isDatabaseUnavailable(error)) {
+          const unavailable = serviceUnavailable();
+          return error instanceof GraphQLError
+            ? new GraphQLError(unavailable.message, {
+                nodes: error.nodes,
+                path: error.path,
+                extensions: unavailable.extensions,
+              })
+            : unavailable;
+        }
         if (error instanceof GraphQLError) {
           const clientError = clientErrorFrom(error.originalError);
           if (clientError)
@@ -143,6 +169,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
     },
     plugins: [
       ...persistedOperationsPlugin(options),
+      // Before anything that executes (the SQL planner, the cache): no oversized or broken text runs.
+      useInputLimits(),
       // Before the response cache, which wraps whatever executes before it.
       ...(options.sqlPlans === false ? [] : [useSqlPlans(db)]),
       ...responseCachePlugin(options, cacheStore),

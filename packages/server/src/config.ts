@@ -61,6 +61,8 @@ export interface Config {
   responseCacheTtlMs: number;
   /** Answer the operations the SQL planner covers with one statement (src/sql-plan). */
   sqlPlans: boolean;
+  /** On SIGTERM: how long in-flight requests may run before their connections are closed. */
+  shutdownGraceMs: number;
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -101,5 +103,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     persistedOnly: env.CITYNET_PERSISTED_ONLY === "true",
     responseCacheTtlMs: Number(env.CITYNET_RESPONSE_CACHE_TTL_MS ?? 60_000),
     sqlPlans: env.CITYNET_SQL_PLANS !== "false",
+    shutdownGraceMs: Number(env.CITYNET_SHUTDOWN_GRACE_MS || 10_000),
   };
 }

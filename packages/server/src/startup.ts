@@ -53,23 +53,41 @@ export function readPersistedDocuments(config: Config): Record<string, string> |
 export function closeOnSignal(
   servers: Server[],
   db: Database,
+  graceMs: number,
   beforeClose: () => Promise<void> = async () => {},
 ): void {
   let stopping = false;
   async function shutdown(signal: string) {
     if (stopping) return;
     stopping = true;
-    console.log(`citynet: ${signal}, finishing requests and closing`);
-    for (const server of servers) {
-      server.close();
-      server.closeIdleConnections();
-    }
+    console.log(`citynet: ${signal}, finishing requests (at most ${graceMs} ms) and closing`);
+    await finishRequests(servers, graceMs);
+    // Only now, with no request left to answer, do the database and caches go.
     await beforeClose();
     await db.close();
     process.exit(0);
   }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * Stops accepting connections and waits for the requests in flight: keep-alive connections
+ * are closed as soon as they fall idle, and whatever still runs after `graceMs` is cut off.
+ */
+async function finishRequests(servers: Server[], graceMs: number): Promise<void> {
+  const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  const closeIdle = () => {
+    for (const server of servers) server.closeIdleConnections();
+  };
+  closeIdle();
+  const idle = setInterval(closeIdle, 50);
+  const cutOff = setTimeout(() => {
+    for (const server of servers) server.closeAllConnections();
+  }, graceMs);
+  await closed;
+  clearInterval(idle);
+  clearTimeout(cutOff);
 }
 
 export const publicHost = (host: string) => (host === "0.0.0.0" ? "localhost" : host);

@@ -14,4 +14,4 @@ console.log(
     .join(", ")}`,
 );
 console.log(`citynet: gateway (federated GraphQL) on http://${host}:${config.port}/graphql`);
-closeOnSignal(federation.servers, db, () => federation.close());
+closeOnSignal(federation.servers, db, config.shutdownGraceMs, () => federation.close());

@@ -20,4 +20,4 @@ const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
   console.log(`citynet: GraphQL and GraphiQL on http://${publicHost(config.host)}:${config.port}/graphql`);
 });
-closeOnSignal([server], db, app.close);
+closeOnSignal([server], db, config.shutdownGraceMs, app.close);

@@ -18,6 +18,7 @@ import {
 } from "../auth/identity.js";
 import { datamodel } from "../db/data-model.js";
 import type PrismaTypes from "../generated/pothos-types.js";
+import { decodeCheckedGlobalID } from "./common/global-id.js";
 import type { Context } from "./context.js";
 import { SUBGRAPHS, type SubGraph } from "./subgraphs.js";
 
@@ -106,6 +107,7 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: "omit",
+    decodeGlobalID: decodeCheckedGlobalID,
     cursorType: "String",
     nodeQueryOptions: { description: "Fetches any object by its global id.", ...rootIn("graph") },
     nodesQueryOptions: { description: "Fetches objects by their global ids, in order.", ...rootIn("graph") },

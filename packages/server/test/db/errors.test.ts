@@ -56,11 +56,72 @@ describeDb("errors", () => {
     const deep = `{ town(slug: "opava") { ${"country { towns(first: 1) { edges { node { ".repeat(5)} name ${"} } } }".repeat(5)} } }`;
     const depth = await api.query(deep);
     expect(depth.errors?.map((e) => e.extensions?.code)).toContain("OPERATION_LIMIT_EXCEEDED");
-    expect(depth.errors?.map((e) => e.message).join()).toMatch(/depth limit/i);
+    expect(depth.errors?.map((e) => e.message).join()).toMatch(/^Query depth limit of 15 exceeded/);
     const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: town(slug: "opava") { name }`).join(" ")} }`;
     expect((await api.query(aliases)).errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/aliases limit/i),
+      message: "Aliases limit of 20 exceeded, found 30.",
       extensions: { code: "OPERATION_LIMIT_EXCEEDED" },
     });
+    const tokens = `{ ${Array.from({ length: 4100 }, () => "__typename").join(" ")} }`;
+    expect((await api.query(tokens)).errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Token limit of 4000 exceeded/),
+      extensions: { code: "OPERATION_LIMIT_EXCEEDED" },
+    });
+  });
+
+  it("refuses global ids whose key their type could not have, instead of reading a neighbour", async () => {
+    const id = (text: string) => Buffer.from(text).toString("base64");
+    for (const key of [
+      "Town:opava",
+      "Town:99999999999999999999",
+      "Event:abc",
+      "Town:1:2",
+      "Town:1.5",
+      "Town:0",
+      "Country:cz",
+    ])
+      expect(await codeOf(`query($id: ID!) { node(id: $id) { id } }`, { id: id(key) }), key).toEqual(["INVALID_ID"]);
+    expect(await codeOf(`{ node(id: "${id("Town:1:2")}") { id } }`)).toEqual(["INVALID_ID"]);
+    const { country } = await api.data(`{ country(code: "CZ") { id } }`);
+    expect((await api.data(`query($id: ID!) { node(id: $id) { id } }`, { id: country.id })).node).toEqual(country);
+  });
+
+  it("answers a request whose variables or extensions are not JSON with BAD_REQUEST (HTTP 400)", async () => {
+    for (const parameter of ["variables=notjson", "extensions=%7Bbroken"]) {
+      const response = await api.app.yoga.fetch(`http://citynet.test/graphql?query={__typename}&${parameter}`, {
+        headers: { accept: "application/json" },
+      });
+      expect(response.status, parameter).toBe(400);
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(["BAD_REQUEST"]);
+    }
+  });
+
+  it("refuses over-long, NUL-bearing or broken text with BAD_USER_INPUT before any SQL", async () => {
+    const refused = async (query: string, variables?: Record<string, unknown>) => {
+      api.statements.length = 0;
+      const result = await api.query(query, variables);
+      expect(api.statements, query).toEqual([]);
+      return result.errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
+    };
+    const search = `query($text: String!) { search(text: $text) { totalCount } }`;
+    expect(await refused(search, { text: "x".repeat(2_000_000) })).toEqual([["BAD_USER_INPUT", "text"]]);
+    expect(await refused(search, { text: "x".repeat(201) })).toEqual([["BAD_USER_INPUT", "text"]]);
+    expect(await refused(`{ town(slug: "${"a".repeat(300)}") { name } }`)).toEqual([["BAD_USER_INPUT", "slug"]]);
+    expect(await refused(`{ town(slug: "\\u0000") { name } }`)).toEqual([["BAD_USER_INPUT", "slug"]]);
+    expect(await refused(`query($slug: String!) { town(slug: $slug) { name } }`, { slug: "op\u0000ava" })).toEqual([
+      ["BAD_USER_INPUT", "slug"],
+    ]);
+    // A lone surrogate: JSON.stringify writes it escaped, as a client's broken string would arrive.
+    expect(await refused(`query($slug: String!) { town(slug: $slug) { name } }`, { slug: "op\ud800ava" })).toEqual([
+      ["BAD_USER_INPUT", "slug"],
+    ]);
+    expect(
+      await refused(`query($filter: TownFilter) { towns(filter: $filter) { totalCount } }`, {
+        filter: { countries: ["CZ", "x".repeat(500)] },
+      }),
+    ).toEqual([["BAD_USER_INPUT", "filter.countries.1"]]);
+    // Within its limit, a text is searched as before.
+    expect((await api.data(search, { text: "Opava" })).search.totalCount).toBeGreaterThan(0);
   });
 });

@@ -77,7 +77,7 @@ export async function openTestDatabase(
 
 export interface GraphQLResponse<Data = any> {
   data?: Data;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string } }[];
 }
 
 export interface TestApi extends TestDatabase {

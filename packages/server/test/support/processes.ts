@@ -1,5 +1,8 @@
 // Helpers for tests and the benchmark that run servers as child processes.
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "../../src/lib/ports.js";
 
 export { freePort, freePortRange } from "../../src/lib/ports.js";
 
@@ -19,4 +22,43 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
     child.stderr!.on("data", onData);
     child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
+}
+
+/** The server package, where `src/bin/main.ts` runs from. */
+export const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../..");
+
+export interface StartedServer {
+  child: ChildProcess;
+  base: string;
+  output: Promise<string>;
+}
+
+/**
+ * `pnpm start` with no DATABASE_URL, on the embedded database in `dataDir` (as another user
+ * when `user` is given; `env` adds settings).
+ */
+export async function startServer(
+  dataDir: string,
+  user?: { uid: number; gid: number; home: string },
+  env: Record<string, string> = {},
+): Promise<StartedServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], {
+    cwd: SERVER_DIR,
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      CITYNET_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CITYNET_IMPORT_TOWNS: "false",
+      ...(user ? { HOME: user.home } : {}),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(user ? { uid: user.uid, gid: user.gid } : {}),
+  });
+  const output = waitForOutput(child, /GraphiQL on/, 90_000);
+  await output;
+  return { child, base: `http://127.0.0.1:${port}`, output };
 }

@@ -5,7 +5,6 @@ import { once } from "node:events";
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,39 +14,9 @@ import {
   runningEmbeddedUrl,
   startEmbeddedPostgres,
 } from "../../src/db/embedded-postgres.js";
-import { freePort, waitForOutput } from "../support/processes.js";
+import { freePort, SERVER_DIR, startServer, waitForOutput } from "../support/processes.js";
 
-const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../..");
 const isRoot = process.getuid?.() === 0;
-
-interface Started {
-  child: ChildProcess;
-  base: string;
-  output: Promise<string>;
-}
-
-/** `pnpm start` with no DATABASE_URL, on `dataDir` (as another user when `user` is given). */
-async function startServer(dataDir: string, user?: { uid: number; gid: number; home: string }): Promise<Started> {
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    DATABASE_URL: "",
-    CITYNET_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    CITYNET_IMPORT_TOWNS: "false",
-    ...(user ? { HOME: user.home } : {}),
-  };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/main.ts"], {
-    cwd: SERVER_DIR,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    ...(user ? { uid: user.uid, gid: user.gid } : {}),
-  });
-  const output = waitForOutput(child, /GraphiQL on/, 90_000);
-  await output;
-  return { child, base: `http://127.0.0.1:${port}`, output };
-}
 
 async function townName(base: string, slug: string): Promise<string | undefined> {
   const response = await fetch(`${base}/graphql`, {

@@ -17,8 +17,57 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   /** An update named a version that is no longer current; extensions.currentVersion has it. */
   CONFLICT: "CONFLICT",
+  /** A query text sent to a server that runs only persisted documents (CITYNET_PERSISTED_ONLY). */
+  PERSISTED_QUERY_ONLY: "PERSISTED_QUERY_ONLY",
+  /** The request itself is malformed (its variables or extensions are not JSON): HTTP 400. */
+  BAD_REQUEST: "BAD_REQUEST",
+  /** The database cannot be reached right now: transient, retry after the Retry-After seconds (HTTP 503). */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
+
+/** How long a client should wait before retrying while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
+
+// PostgreSQL's connection-exception and operator-intervention classes, the socket errors of a
+// database that went away, and Prisma's "cannot reach the database" codes.
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "P1001",
+  "P1002",
+  "P1017",
+]);
+const UNAVAILABLE_MESSAGES =
+  /ECONNREFUSED|Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|Server has closed the connection|Connection ended unexpectedly/i;
+
+/** Whether an error (or one it was caused by) says the database is unreachable, not that the query was wrong. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const { code, message, cause, originalError } = error as Record<string, unknown>;
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
+  return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(originalError, depth + 1);
+}
+
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError("The database cannot be reached right now; retry shortly", {
+    extensions: {
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      http: { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } },
+    },
+  });
+}
 
 export function notFound(type: string, key: string): GraphQLError {
   return new GraphQLError(`No ${type} with ${key}`, { extensions: { code: ErrorCode.NOT_FOUND } });

@@ -4,24 +4,42 @@ import { GraphQLError } from "graphql";
 import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
 import { builder } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
+import { maxLength } from "../common/input-limits.js";
 import { DatePrecisionEnum } from "../common/partial-date.js";
 import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import type { Tx, VersionedTable } from "./write.js";
 
+/** The longest multilingual text any field takes (a description). */
+export const MAX_TEXT = 5000;
+/** The longest URL or quote a citation takes. */
+export const MAX_CITATION = 2000;
+
 export const LocalizedTextInput = builder.inputType("LocalizedTextInput", {
   description: "A text in one language. The first of a list is the original wording, the rest translations.",
   fields: (t) => ({
     lang: t.string({ required: true, description: "ISO 639-1 language code." }),
-    text: t.string({ required: true, description: "The text." }),
+    text: t.string({
+      required: true,
+      description: `The text (at most ${MAX_TEXT} characters; the field it is given for may allow fewer).`,
+      extensions: maxLength(MAX_TEXT),
+    }),
   }),
 });
 
 export const CitationInput = builder.inputType("CitationInput", {
   description: "What a contributor's facts rest on: a web page and/or the words there.",
   fields: (t) => ({
-    url: t.string({ required: false, description: "An http(s) URL (at most 2,000 characters)." }),
-    quote: t.string({ required: false, description: "The words the facts rest on (at most 2,000 characters)." }),
+    url: t.string({
+      required: false,
+      description: `An http(s) URL (at most ${MAX_CITATION} characters).`,
+      extensions: maxLength(MAX_CITATION),
+    }),
+    quote: t.string({
+      required: false,
+      description: `The words the facts rest on (at most ${MAX_CITATION} characters).`,
+      extensions: maxLength(MAX_CITATION),
+    }),
   }),
 });
 

@@ -7,6 +7,7 @@ import { Prisma, type Role, type SubjectType } from "../../generated/prisma/inde
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
 import type { Context } from "../context.js";
+import { MAX_CITATION } from "./inputs.js";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -290,8 +291,8 @@ export function checkLength(value: string | null | undefined, path: string, max:
 
 export function checkCitation(citation: CitationInput | null | undefined, path: string): void {
   if (!citation) return;
-  checkLength(citation.quote, `${path}.quote`, 2000);
-  checkUrl(citation.url, `${path}.url`);
+  checkLength(citation.quote, `${path}.quote`, MAX_CITATION);
+  checkUrl(citation.url, `${path}.url`, MAX_CITATION);
 }
 
 /** An optional multilingual field of an update: absent stays (undefined), null clears, a list replaces. */
@@ -318,7 +319,7 @@ export async function nextId(tx: Tx, table: VersionedTable): Promise<number> {
 }
 
 /** An http(s) URL given at `path`. */
-export function checkUrl(url: string | null | undefined, path: string, max = 2000): void {
+export function checkUrl(url: string | null | undefined, path: string, max: number): void {
   checkLength(url, path, max);
   if (url && !/^https?:\/\/\S+$/.test(url)) throw badInput("The URL must start with http:// or https://", path);
 }

@@ -4,6 +4,7 @@
 import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
+import { maxLength } from "../common/input-limits.js";
 import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
@@ -37,6 +38,7 @@ import { Event, EventKind } from "./event.js";
 
 const MAX_NAME = 300;
 const MAX_TEXT = 5000;
+const MAX_VENUE = 300;
 
 /** What a secretariat sets on an event, on create and (each optional) on update. */
 const eventFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$inferSchemaTypes, "InputObject">) => ({
@@ -51,7 +53,11 @@ const eventFields = (t: PothosSchemaTypes.InputFieldBuilder<typeof builder.$infe
     description: `What the event is, in one or more languages (at most ${MAX_TEXT} characters each).`,
   }),
   hostTown: t.string({ required: false, description: "Slug of the town it takes place in." }),
-  venue: t.string({ required: false, description: "The venue (at most 300 characters)." }),
+  venue: t.string({
+    required: false,
+    description: `The venue (at most ${MAX_VENUE} characters).`,
+    extensions: maxLength(MAX_VENUE),
+  }),
   online: t.boolean({ required: false, description: "True for an event held online." }),
   date: t.field({
     type: PartialDateInput,
@@ -124,7 +130,7 @@ async function eventData(ctx: Context, tx: Tx, input: EventFieldsInput) {
   if (input.hostTown !== undefined)
     data.hostTownId = input.hostTown ? (await requiredBySlug(ctx, "town", input.hostTown, "input.hostTown")).id : null;
   if (input.venue !== undefined) {
-    checkLength(input.venue, "input.venue", 300);
+    checkLength(input.venue, "input.venue", MAX_VENUE);
     data.venue = input.venue;
   }
   if (input.online != null) data.online = input.online;

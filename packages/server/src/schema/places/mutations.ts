@@ -4,6 +4,7 @@
 import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
+import { maxLength } from "../common/input-limits.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
@@ -27,6 +28,8 @@ import {
 
 const MAX_DESCRIPTION = 5000;
 const MAX_NAME = 200;
+const MAX_CONTACT = 300;
+const MAX_WEBSITE = 500;
 
 const UpdateTownProfileInput = builder.inputType("UpdateTownProfileInput", {
   description: "Changes to a town's profile; absent fields stay as they are, null clears one.",
@@ -38,11 +41,20 @@ const UpdateTownProfileInput = builder.inputType("UpdateTownProfileInput", {
       required: false,
       description: `What the town says about itself, in one or more languages (at most ${MAX_DESCRIPTION} characters each).`,
     }),
-    website: t.string({ required: false, description: "An http(s) URL." }),
-    publicContact: t.string({ required: false, description: "A contact for partner towns (at most 300 characters)." }),
+    website: t.string({
+      required: false,
+      description: `An http(s) URL (at most ${MAX_WEBSITE} characters).`,
+      extensions: maxLength(MAX_WEBSITE),
+    }),
+    publicContact: t.string({
+      required: false,
+      description: `A contact for partner towns (at most ${MAX_CONTACT} characters).`,
+      extensions: maxLength(MAX_CONTACT),
+    }),
     privateContact: t.string({
       required: false,
-      description: "A contact for the town's editors only (at most 300 characters).",
+      description: `A contact for the town's editors only (at most ${MAX_CONTACT} characters).`,
+      extensions: maxLength(MAX_CONTACT),
     }),
     citation: t.field({ type: CitationInput, required: false, description: "What the profile rests on, if anything." }),
   }),
@@ -139,12 +151,12 @@ builder.mutationField("updateTownProfile", (t) =>
       if (input.description !== undefined)
         data.description = json(optionalTexts(input.description, "input.description", MAX_DESCRIPTION));
       if (input.website !== undefined) {
-        checkUrl(input.website, "input.website", 500);
+        checkUrl(input.website, "input.website", MAX_WEBSITE);
         data.website = input.website;
       }
       for (const field of ["publicContact", "privateContact"] as const) {
         if (input[field] === undefined) continue;
-        checkLength(input[field], `input.${field}`, 300);
+        checkLength(input[field], `input.${field}`, MAX_CONTACT);
         data[field] = input[field];
       }
       const fields = Object.keys(data);

@@ -1,0 +1,131 @@
+// Every string a client sends is checked before anything runs: its length against the limit of
+// the argument or input field it is given for (200 characters unless the schema says more, as
+// descriptions and multilingual texts do), and its content (no NUL character, which PostgreSQL
+// cannot store, nor a lone UTF-16 surrogate, which is no text at all). A 2 MB search text used
+// to reach the database and hold a connection for seconds.
+
+import {
+  type DocumentNode,
+  GraphQLError,
+  GraphQLInputObjectType,
+  type GraphQLInputType,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLScalarType,
+  type GraphQLSchema,
+  Kind,
+  TypeInfo,
+  type ValueNode,
+  visit,
+  visitWithTypeInfo,
+} from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { ErrorCode } from "./errors.js";
+
+/** The longest string an argument or input field takes when its definition names no other limit. */
+export const DEFAULT_MAX_LENGTH = 200;
+
+/** Extensions of an argument or input field that takes longer strings. */
+export const maxLength = (characters: number) => ({ maxLength: characters });
+
+const limitOf = (definition: { extensions?: Record<string, unknown> | null }) =>
+  (definition.extensions?.maxLength as number | undefined) ?? DEFAULT_MAX_LENGTH;
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function checkString(text: string, limit: number, path: string): void {
+  if (text.length > limit) throw refusal(`At most ${limit} characters`, path);
+  if (text.includes("\u0000")) throw refusal("Text must not contain NUL characters", path);
+  if (LONE_SURROGATE.test(text)) throw refusal("Text must be valid Unicode (a lone surrogate)", path);
+}
+
+const refusal = (message: string, field: string) =>
+  new GraphQLError(`${field}: ${message}`, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+
+const unwrap = (type: GraphQLInputType): GraphQLInputType =>
+  type instanceof GraphQLNonNull ? unwrap(type.ofType) : type;
+
+/** Checks a variable's value (as sent, in JSON) against the type it is used as. */
+function checkValue(value: unknown, type: GraphQLInputType, limit: number, path: string): void {
+  const named = unwrap(type);
+  if (value == null) return;
+  if (named instanceof GraphQLList) {
+    if (!Array.isArray(value)) checkValue(value, named.ofType, limit, path);
+    else for (const [i, item] of value.entries()) checkValue(item, named.ofType, limit, `${path}.${i}`);
+  } else if (named instanceof GraphQLInputObjectType) {
+    if (typeof value !== "object") return;
+    const fields = named.getFields();
+    for (const [key, item] of Object.entries(value))
+      if (fields[key]) checkValue(item, fields[key].type, limitOf(fields[key]), `${path}.${key}`);
+  } else if (named instanceof GraphQLScalarType && typeof value === "string") checkString(value, limit, path);
+}
+
+/** Checks a literal in the document, and the variables it names, against its type. */
+function checkNode(
+  node: ValueNode,
+  type: GraphQLInputType,
+  limit: number,
+  path: string,
+  variables: Record<string, unknown>,
+): void {
+  const named = unwrap(type);
+  switch (node.kind) {
+    case Kind.VARIABLE:
+      checkValue(variables[node.name.value], type, limit, path);
+      return;
+    case Kind.STRING:
+      checkString(node.value, limit, path);
+      return;
+    case Kind.LIST:
+      if (named instanceof GraphQLList)
+        for (const [i, item] of node.values.entries()) checkNode(item, named.ofType, limit, `${path}.${i}`, variables);
+      return;
+    case Kind.OBJECT: {
+      if (!(named instanceof GraphQLInputObjectType)) return;
+      const fields = named.getFields();
+      for (const field of node.fields) {
+        const definition = fields[field.name.value];
+        if (definition)
+          checkNode(field.value, definition.type, limitOf(definition), `${path}.${field.name.value}`, variables);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The first string of the operation that breaks its limits, as a BAD_USER_INPUT error. */
+export function inputLimitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | null {
+  const typeInfo = new TypeInfo(schema);
+  try {
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Argument(node) {
+          const argument = typeInfo.getArgument();
+          if (argument) checkNode(node.value, argument.type, limitOf(argument), node.name.value, variables ?? {});
+        },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    throw error;
+  }
+  return null;
+}
+
+/** Refuses, before execution (and so before any SQL), an operation whose strings break their limits. */
+export function useInputLimits(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = inputLimitError(args.schema, args.document, args.variableValues);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
