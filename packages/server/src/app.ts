@@ -2,16 +2,16 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { createIdentify } from "./auth/identity.js";
 import { type ResponseCacheStore, responseCacheStore } from "./cache/response-cache.js";
 import type { AuthConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
-import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
+import { buildGraphiQLPage, type GraphiQLPage, serveGraphiQL, wantsGraphiQL } from "./graphiql-page.js";
 import { clientErrorFrom, ErrorCode, isDatabaseUnavailable, serviceUnavailable } from "./schema/common/errors.js";
 import { useInputLimits } from "./schema/common/input-limits.js";
 import type { Context } from "./schema/context.js";
@@ -38,7 +38,17 @@ export interface AppOptions {
   auth?: AuthConfig;
   /** Keep the response cache in Redis, shared by replicas (default: in memory). */
   redis?: RedisConfig;
+  /** Origins a browser may call from: "*" (the default) or a list; never with credentials. */
+  corsOrigins?: "*" | string[];
+  /** Answer introspection queries (default true; GraphiQL needs them). */
+  introspection?: boolean;
 }
+
+/** Headers a GET or form POST must carry to show it was not sent cross-site by a plain form or link. */
+export const CSRF_HEADERS = ["x-graphql-yoga-csrf", "apollo-require-preflight", "x-apollo-operation-name"];
+
+/** The GraphiQL page, built (and compressed) on its first request: it is the same for every app. */
+let graphiqlPage: GraphiQLPage | undefined;
 
 /** First language tag of an Accept-Language header ("cs-CZ,cs;q=0.9" → "cs"). */
 export function preferredLanguage(header: string | null): string | null {
@@ -48,6 +58,11 @@ export function preferredLanguage(header: string | null): string | null {
 
 /** Gives uncoded client errors (syntax errors) a stable code. */
 function withCode(error: GraphQLError): GraphQLError {
+  if (error.message === "Required CSRF header(s) not present")
+    return new GraphQLError(
+      `A GET request or form post must carry one of the headers ${CSRF_HEADERS.join(", ")} (a browser sends neither cross-site without asking)`,
+      { extensions: { ...error.extensions, code: ErrorCode.BAD_REQUEST } },
+    );
   // graphql-armor reports its limits as syntax errors ("Syntax Error: Query depth limit of 15
   // exceeded"), the token limit even coded as a parse failure; they are not, and their message
   // says what happened without that prefix.
@@ -65,6 +80,15 @@ function withCode(error: GraphQLError): GraphQLError {
     path: error.path,
     extensions: { ...error.extensions, code },
   });
+}
+
+/** Refuses introspection (__schema, __type) in validation, with GRAPHQL_VALIDATION_FAILED. */
+function disableIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
 }
 
 /** Manifest keys may carry an algorithm prefix ("sha256:…"); clients send the bare hash. */
@@ -128,8 +152,14 @@ export function createApp(db: Database, options: AppOptions = {}) {
       lang: preferredLanguage(request.headers.get("accept-language")),
       memo: new Map(),
     }),
-    graphiql: options.graphiql === false ? false : { title: "CityNet GraphiQL", defaultQuery: EXAMPLE_OPERATIONS },
-    renderGraphiQL,
+    // Served by handle() below, compressed and under a Content-Security-Policy.
+    graphiql: false,
+    cors: {
+      origin: options.corsOrigins ?? "*",
+      credentials: false,
+      methods: ["GET", "POST"],
+      allowedHeaders: ["content-type", "authorization", "accept-language", "x-request-id", ...CSRF_HEADERS],
+    },
     maskedErrors: {
       maskError(error, message, isDev) {
         // A request yoga could not read (variables or extensions that are not JSON).
@@ -169,6 +199,9 @@ export function createApp(db: Database, options: AppOptions = {}) {
     },
     plugins: [
       ...persistedOperationsPlugin(options),
+      // GET and form posts (which a browser sends cross-site without asking) need a custom header.
+      useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+      ...(options.introspection === false ? [disableIntrospection()] : []),
       // Before anything that executes (the SQL planner, the cache): no oversized or broken text runs.
       useInputLimits(),
       // Before the response cache, which wraps whatever executes before it.
@@ -198,6 +231,12 @@ export function createApp(db: Database, options: AppOptions = {}) {
 
   /** Node request handler: /readyz checks the database, everything else goes to yoga. */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader("x-content-type-options", "nosniff");
+    res.setHeader("referrer-policy", "no-referrer");
+    if (options.graphiql !== false && wantsGraphiQL(req)) {
+      graphiqlPage ??= buildGraphiQLPage();
+      return serveGraphiQL(graphiqlPage, req, res);
+    }
     if (req.url === "/readyz") {
       const ok = await ready();
       res

@@ -63,6 +63,10 @@ export interface Config {
   sqlPlans: boolean;
   /** On SIGTERM: how long in-flight requests may run before their connections are closed. */
   shutdownGraceMs: number;
+  /** Browser origins allowed to call the API: any ("*") or these; never with credentials. */
+  corsOrigins: "*" | string[];
+  /** Answer introspection queries. */
+  introspection: boolean;
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -104,5 +108,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheTtlMs: Number(env.CITYNET_RESPONSE_CACHE_TTL_MS ?? 60_000),
     sqlPlans: env.CITYNET_SQL_PLANS !== "false",
     shutdownGraceMs: Number(env.CITYNET_SHUTDOWN_GRACE_MS || 10_000),
+    corsOrigins: corsOriginsFrom(env.CITYNET_CORS_ORIGINS),
+    introspection: env.CITYNET_INTROSPECTION !== "false",
   };
+}
+
+/** "*" or unset: any origin; else a comma-separated list ("https://opava.cz,https://portal.eu"). */
+function corsOriginsFrom(value: string | undefined): "*" | string[] {
+  const origins = (value ?? "*")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return origins.length === 0 || origins.includes("*") ? "*" : origins;
 }

@@ -52,11 +52,16 @@ export const localSupergraph = () => compose(subgraphUrls("127.0.0.1", 4000)).su
 
 const FORWARDED_HEADERS = ["accept-language", "authorization", "x-request-id"];
 
-export function createGateway(supergraph: string, options: { logging?: boolean } = {}): GatewayRuntime {
+export function createGateway(
+  supergraph: string,
+  options: { logging?: boolean; corsOrigins?: "*" | string[] } = {},
+): GatewayRuntime {
   return createGatewayRuntime({
     supergraph,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    // As the monolith: the configured origins (any by default), never with credentials.
+    cors: { origin: options.corsOrigins ?? "*", credentials: false },
     logging: options.logging ?? true,
     // Subgraphs answer in the reader's language and for the caller (its key or token), as
     // the monolith does; the request id names the request in their audit entries.
@@ -90,7 +95,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  */
 export async function startFederation(
   db: Database,
-  options: { host: string; port: number; logging?: boolean; auth?: AuthConfig },
+  options: { host: string; port: number; logging?: boolean; auth?: AuthConfig; corsOrigins?: "*" | string[] },
 ): Promise<Federation> {
   const urls = subgraphUrls(options.host, options.port);
   const schemas = buildSubgraphSchemas();
@@ -106,7 +111,10 @@ export async function startFederation(
     await listen(server, options.port + 1 + i, options.host);
     servers.push(server);
   }
-  const gateway = createGateway(compose(urls, schemas).supergraph, { logging: options.logging });
+  const gateway = createGateway(compose(urls, schemas).supergraph, {
+    logging: options.logging,
+    corsOrigins: options.corsOrigins,
+  });
   const gatewayServer = createServer(gateway);
   await listen(gatewayServer, options.port, options.host);
   servers.push(gatewayServer);

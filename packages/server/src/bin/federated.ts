@@ -6,7 +6,12 @@ import { closeOnSignal, openPreparedDatabase, publicHost } from "../startup.js";
 
 const config = configFromEnv();
 const db = await openPreparedDatabase(config);
-const federation = await startFederation(db, { host: config.host, port: config.port, auth: config.auth });
+const federation = await startFederation(db, {
+  host: config.host,
+  port: config.port,
+  auth: config.auth,
+  corsOrigins: config.corsOrigins,
+});
 const host = publicHost(config.host);
 console.log(
   `citynet: subgraphs ${Object.entries(subgraphUrls(host, config.port))

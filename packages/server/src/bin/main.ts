@@ -15,6 +15,8 @@ const app = createApp(db, {
   sqlPlans: config.sqlPlans,
   auth: config.auth,
   redis: config.redis,
+  corsOrigins: config.corsOrigins,
+  introspection: config.introspection,
 });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
