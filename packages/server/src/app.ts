@@ -12,6 +12,7 @@ import { type ResponseCacheStore, responseCacheStore } from "./cache/response-ca
 import type { AuthConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { buildGraphiQLPage, type GraphiQLPage, serveGraphiQL, wantsGraphiQL } from "./graphiql-page.js";
+import { errorEntry, jsonLines, type LogWriter, useRequestLog } from "./request-log.js";
 import { clientErrorFrom, ErrorCode, isDatabaseUnavailable, serviceUnavailable } from "./schema/common/errors.js";
 import { useInputLimits } from "./schema/common/input-limits.js";
 import type { Context } from "./schema/context.js";
@@ -20,8 +21,10 @@ import { useSqlPlans } from "./sql-plan/plugin.js";
 
 export interface AppOptions {
   graphiql?: boolean;
-  /** Yoga's own request logging (off in tests, where logError collects errors). */
+  /** One log line per request (default true; off in tests, where logError collects errors). */
   logging?: boolean;
+  /** Where log lines go (default: JSON lines on stdout, errors on stderr). */
+  log?: LogWriter;
   /** Known operations by hash (a persisted-documents manifest); enables sending hashes only. */
   persistedDocuments?: Record<string, string>;
   /** Reject any operation that is not in persistedDocuments. */
@@ -135,14 +138,24 @@ function persistedOperationsPlugin(options: AppOptions): Plugin[] {
 }
 
 export function createApp(db: Database, options: AppOptions = {}) {
-  const logError = options.logError ?? ((error) => console.error(error));
+  const log = options.log ?? jsonLines;
+  const logError = options.logError ?? ((error: unknown) => log(errorEntry(error)));
+  // Errors maskError has seen: it reported the unexpected ones; yoga must not log any again.
+  const seenByMask = new WeakSet<object>();
   const identify = createIdentify(db.prisma, options.auth ?? { rolesClaim: "citynet_roles" });
   const cacheStore = options.responseCacheTtlMs ? responseCacheStore(options.redis) : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: options.schema ?? schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    logging: options.logging ?? true,
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => log({ level: "warn", msg: args.map(String).join(" ") }),
+      error: (...args: unknown[]) => {
+        for (const arg of args) if (!(typeof arg === "object" && arg !== null && seenByMask.has(arg))) logError(arg);
+      },
+    },
     healthCheckEndpoint: "/healthz",
     context: async ({ request }) => ({
       prisma: db.prisma,
@@ -162,6 +175,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     },
     maskedErrors: {
       maskError(error, message, isDev) {
+        if (typeof error === "object" && error !== null) seenByMask.add(error);
         // A request yoga could not read (variables or extensions that are not JSON).
         if (!(error instanceof GraphQLError) && error instanceof SyntaxError)
           return new GraphQLError(`The request is malformed: ${error.message}`, {
@@ -198,6 +212,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       },
     },
     plugins: [
+      ...(options.logging === false ? [] : [useRequestLog(log)]),
       ...persistedOperationsPlugin(options),
       // GET and form posts (which a browser sends cross-site without asking) need a custom header.
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),

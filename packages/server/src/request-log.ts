@@ -1,0 +1,81 @@
+// Logs as an operator reads them: one JSON line per request (id, operation, duration, status,
+// error codes, client), and a JSON line with the stack for an unexpected error only. A client's
+// mistake (a malformed id, an unknown slug) is a code in its request's line, never a stack.
+import type { DocumentNode, OperationDefinitionNode } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import type { Context } from "./schema/context.js";
+
+export type LogWriter = (entry: Record<string, unknown>) => void;
+
+/** Writes one JSON line to stdout (errors to stderr), with the time. */
+export const jsonLines: LogWriter = (entry) => {
+  const line = `${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`;
+  (entry.level === "error" ? process.stderr : process.stdout).write(line);
+};
+
+/** An unexpected error's line: its message and stack, for the server log only. */
+export function errorEntry(error: unknown): Record<string, unknown> {
+  return error instanceof Error
+    ? { level: "error", msg: error.message, error: error.name, stack: error.stack }
+    : { level: "error", msg: String(error) };
+}
+
+interface RequestEntry {
+  started: number;
+  client: string;
+  requestId?: string;
+  operation?: string;
+  codes: string[];
+}
+
+/** Who sent a request, for its log line: the key or token subject, else "anonymous" and the address. */
+function clientOf(context: Partial<Context>, address: string | undefined): string {
+  return context.actor?.id ?? `anonymous@${address ?? "unknown"}`;
+}
+
+const operationNameOf = (document: DocumentNode) =>
+  document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")?.name?.value ??
+  "anonymous";
+
+export function useRequestLog(write: LogWriter): Plugin<Context> {
+  const requests = new WeakMap<Request, RequestEntry>();
+  return {
+    onRequest({ request, serverContext }) {
+      const address = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket
+        ?.remoteAddress;
+      requests.set(request, { started: performance.now(), client: clientOf({}, address), codes: [] });
+    },
+    onExecute({ args }) {
+      const context = args.contextValue as Context & { request: Request };
+      const entry = requests.get(context.request);
+      if (!entry) return;
+      entry.requestId = context.requestId;
+      entry.client = context.actor ? clientOf(context, undefined) : entry.client;
+      entry.operation = args.operationName ?? operationNameOf(args.document as DocumentNode);
+    },
+    onResultProcess({ request, result }) {
+      const entry = requests.get(request);
+      if (!entry) return;
+      for (const single of Array.isArray(result) ? result : [result]) {
+        const errors = (single as { errors?: readonly { extensions?: { code?: unknown } }[] }).errors ?? [];
+        for (const error of errors) entry.codes.push(String(error.extensions?.code ?? "UNKNOWN"));
+      }
+    },
+    onResponse({ request, response }) {
+      const entry = requests.get(request);
+      if (!entry) return;
+      write({
+        level: "info",
+        msg: "request",
+        requestId: entry.requestId ?? request.headers.get("x-request-id") ?? undefined,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        operation: entry.operation,
+        status: response.status,
+        durationMs: Math.round((performance.now() - entry.started) * 10) / 10,
+        codes: [...new Set(entry.codes)],
+        client: entry.client,
+      });
+    },
+  };
+}
