@@ -211,7 +211,8 @@ async function main() {
     const citynet = (env: Record<string, string>, entry = "bin/main.ts") => ({
       command: process.execPath,
       args: ["--import", "tsx", `../packages/server/src/${entry}`],
-      env: { CITYNET_IMPORT_TOWNS: "false", CITYNET_GRAPHIQL: "false", ...env },
+      // No rate limit: the bench is one client sending thousands of requests a second on purpose.
+      env: { CITYNET_IMPORT_TOWNS: "false", CITYNET_GRAPHIQL: "false", CITYNET_RATE_LIMIT_POINTS: "0", ...env },
       request: (op: ReferenceOperation, s: Subjects) => graphqlRequest(op.citynet.query, op.citynet.variables(s)),
     });
     const specs: TargetSpec[] = [

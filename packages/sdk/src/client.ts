@@ -6,8 +6,8 @@ import { curatedOperations } from "./generated/operations.js";
 
 export interface RetryOptions {
   /**
-   * Further attempts after the first (default 2). Only network errors, 429, 5xx and
-   * SERVICE_UNAVAILABLE (the server's database is unreachable) are retried.
+   * Further attempts after the first (default 2). Only network errors, 429, 5xx,
+   * SERVICE_UNAVAILABLE (the server's database is unreachable) and RATE_LIMITED are retried.
    */
   retries?: number;
   /** Delay before the first retry; doubles each time (default 250 ms). */
@@ -123,6 +123,9 @@ function isReplayable(document: DocumentNode, variables: unknown): boolean {
   return input?.idempotencyKey != null || input?.expectedVersion != null;
 }
 
+/** Error codes that say "not now" rather than "not this": a retry may succeed. */
+const TRANSIENT_CODES = new Set(["SERVICE_UNAVAILABLE", "RATE_LIMITED"]);
+
 const transient = (error: unknown) =>
   (error instanceof CityNetNetworkError && !error.timedOut) ||
   (error instanceof CityNetHttpError && (error.status === 429 || error.status >= 500));
@@ -186,8 +189,9 @@ export function createClient(options: ClientOptions): CityNetClient {
       const retryable = attempt < retries && replayable;
       try {
         const result = await post(body, requestOptions);
-        // The server answered, but its database could not: as transient as a 503 without a body.
-        if (!retryable || !result.errors?.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")) return result;
+        // The server answered, but its database could not or the budget is spent: as transient
+        // as a 503 or 429 without a body.
+        if (!retryable || !result.errors?.some((e) => TRANSIENT_CODES.has(String(e.extensions?.code)))) return result;
       } catch (error) {
         if (!retryable || !transient(error)) throw error;
       }

@@ -53,6 +53,7 @@ export type CityNetErrorCode =
   | "PERSISTED_QUERY_NOT_FOUND"
   | "BAD_REQUEST"
   | "SERVICE_UNAVAILABLE"
+  | "RATE_LIMITED"
   | "INTERNAL_SERVER_ERROR"
   // A code this client version does not know yet.
   | (string & {});

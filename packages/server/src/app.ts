@@ -9,9 +9,10 @@ import { GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule } fro
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { createIdentify } from "./auth/identity.js";
 import { type ResponseCacheStore, responseCacheStore } from "./cache/response-cache.js";
-import type { AuthConfig, RedisConfig } from "./config.js";
+import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { buildGraphiQLPage, type GraphiQLPage, serveGraphiQL, wantsGraphiQL } from "./graphiql-page.js";
+import { createRateLimiter, useRateLimit } from "./rate-limit.js";
 import { errorEntry, jsonLines, type LogWriter, useRequestLog } from "./request-log.js";
 import { clientErrorFrom, ErrorCode, isDatabaseUnavailable, serviceUnavailable } from "./schema/common/errors.js";
 import { useInputLimits } from "./schema/common/input-limits.js";
@@ -45,6 +46,8 @@ export interface AppOptions {
   corsOrigins?: "*" | string[];
   /** Answer introspection queries (default true; GraphiQL needs them). */
   introspection?: boolean;
+  /** Each client's cost budget per window (default: none). */
+  rateLimit?: RateLimitConfig;
 }
 
 /** Headers a GET or form POST must carry to show it was not sent cross-site by a plain form or link. */
@@ -114,6 +117,8 @@ function responseCachePlugin(options: AppOptions, store: ResponseCacheStore | nu
       session: async (request) =>
         `${await store.generation()}|${preferredLanguage(request.headers.get("accept-language"))}`,
       ttl: options.responseCacheTtlMs,
+      // The caller's budget changes with every request: never answered from the cache.
+      ttlPerSchemaCoordinate: { "Query.rateLimit": 0 },
       cache: store.cache,
     }) as Plugin<Context>,
   ];
@@ -144,6 +149,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   const seenByMask = new WeakSet<object>();
   const identify = createIdentify(db.prisma, options.auth ?? { rolesClaim: "citynet_roles" });
   const cacheStore = options.responseCacheTtlMs ? responseCacheStore(options.redis) : null;
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.redis) : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: options.schema ?? schema,
     graphqlEndpoint: "/graphql",
@@ -219,6 +225,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
       ...(options.introspection === false ? [disableIntrospection()] : []),
       // Before anything that executes (the SQL planner, the cache): no oversized or broken text runs.
       useInputLimits(),
+      // Cached answers cost too: the budget bounds what a client may ask, not only what runs.
+      ...(limiter ? [useRateLimit(limiter)] : []),
       // Before the response cache, which wraps whatever executes before it.
       ...(options.sqlPlans === false ? [] : [useSqlPlans(db)]),
       ...responseCachePlugin(options, cacheStore),
@@ -263,7 +271,10 @@ export function createApp(db: Database, options: AppOptions = {}) {
   }
 
   /** Releases what the app holds beside the database (its Redis connection). */
-  const close = async () => cacheStore?.close();
+  const close = async () => {
+    await cacheStore?.close();
+    await limiter?.close();
+  };
 
   return { yoga, handle, ready, close };
 }

@@ -42,6 +42,12 @@ export interface RedisConfig {
   keyPrefix: string;
 }
 
+/** Each client's cost budget (rate-limit.ts): points spent per window of seconds. */
+export interface RateLimitConfig {
+  points: number;
+  windowSeconds: number;
+}
+
 export interface Config {
   database: DatabaseConfig;
   auth: AuthConfig;
@@ -67,6 +73,8 @@ export interface Config {
   corsOrigins: "*" | string[];
   /** Answer introspection queries. */
   introspection: boolean;
+  /** Each client's cost budget; absent: no limit. */
+  rateLimit?: RateLimitConfig;
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -110,6 +118,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: Number(env.CITYNET_SHUTDOWN_GRACE_MS || 10_000),
     corsOrigins: corsOriginsFrom(env.CITYNET_CORS_ORIGINS),
     introspection: env.CITYNET_INTROSPECTION !== "false",
+    rateLimit:
+      env.CITYNET_RATE_LIMIT_POINTS === "0"
+        ? undefined
+        : {
+            points: Number(env.CITYNET_RATE_LIMIT_POINTS || 100_000),
+            windowSeconds: Number(env.CITYNET_RATE_LIMIT_WINDOW_S || 60),
+          },
   };
 }
 

@@ -77,9 +77,9 @@ export type BudgetInput = {
 
 /** What a contributor's facts rest on: a web page and/or the words there. */
 export type CitationInput = {
-  /** The words the facts rest on (at most 2,000 characters). */
+  /** The words the facts rest on (at most 2000 characters). */
   quote?: string | null | undefined;
-  /** An http(s) URL (at most 2,000 characters). */
+  /** An http(s) URL (at most 2000 characters). */
   url?: string | null | undefined;
 };
 
@@ -298,7 +298,7 @@ export type InterestStatus =
 export type LocalizedTextInput = {
   /** ISO 639-1 language code. */
   lang: string;
-  /** The text. */
+  /** The text (at most 5000 characters; the field it is given for may allow fewer). */
   text: string;
 };
 
@@ -762,7 +762,7 @@ export type UpdateTownProfileInput = {
   publicContact?: string | null | undefined;
   /** Slug of the town (the caller must edit it). */
   town: string;
-  /** An http(s) URL. */
+  /** An http(s) URL (at most 500 characters). */
   website?: string | null | undefined;
 };
 

@@ -17,6 +17,7 @@ const app = createApp(db, {
   redis: config.redis,
   corsOrigins: config.corsOrigins,
   introspection: config.introspection,
+  rateLimit: config.rateLimit,
 });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {

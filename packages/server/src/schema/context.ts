@@ -1,6 +1,7 @@
 // What every resolver gets: the database client, the caller and the reader's preferred language.
 import type { Actor } from "../auth/identity.js";
 import type { PrismaClient } from "../generated/prisma/index.js";
+import type { RateLimitState } from "../rate-limit.js";
 
 export interface Context {
   prisma: PrismaClient;
@@ -14,4 +15,6 @@ export interface Context {
   lang: string | null;
   /** Per-request results shared between resolvers (see common/request-memo.ts). */
   memo: Map<string, Promise<unknown>>;
+  /** The caller's rate-limit budget after this operation, when the server limits (rate-limit.ts). */
+  rateLimit?: RateLimitState;
 }

@@ -12,6 +12,7 @@ import "./funding/mutations.js";
 import "./funding/queries.js";
 import "./graph/connection.js";
 import "./graph/neighbourhood.js";
+import "./graph/rate-limit.js";
 import "./networks/membership.js";
 import "./networks/mutations.js";
 import "./networks/network.js";

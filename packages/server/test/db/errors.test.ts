@@ -89,7 +89,7 @@ describeDb("errors", () => {
   it("answers a request whose variables or extensions are not JSON with BAD_REQUEST (HTTP 400)", async () => {
     for (const parameter of ["variables=notjson", "extensions=%7Bbroken"]) {
       const response = await api.app.yoga.fetch(`http://citynet.test/graphql?query={__typename}&${parameter}`, {
-        headers: { accept: "application/json" },
+        headers: { accept: "application/json", "x-graphql-yoga-csrf": "1" },
       });
       expect(response.status, parameter).toBe(400);
       const body = (await response.json()) as { errors: { extensions: { code: string } }[] };

@@ -19,6 +19,8 @@ export const ErrorCode = {
   CONFLICT: "CONFLICT",
   /** A query text sent to a server that runs only persisted documents (CITYNET_PERSISTED_ONLY). */
   PERSISTED_QUERY_ONLY: "PERSISTED_QUERY_ONLY",
+  /** The client spent its cost budget for the window: HTTP 429, retry after Retry-After seconds. */
+  RATE_LIMITED: "RATE_LIMITED",
   /** The request itself is malformed (its variables or extensions are not JSON): HTTP 400. */
   BAD_REQUEST: "BAD_REQUEST",
   /** The database cannot be reached right now: transient, retry after the Retry-After seconds (HTTP 503). */
