@@ -8,6 +8,7 @@ import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
 import { createIdentify } from "./auth/identity.js";
+import { boundedParserCache } from "./cache/parse-cache.js";
 import { type ResponseCacheStore, responseCacheStore } from "./cache/response-cache.js";
 import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
@@ -15,7 +16,7 @@ import { buildGraphiQLPage, type GraphiQLPage, serveGraphiQL, wantsGraphiQL } fr
 import { createRateLimiter, useRateLimit } from "./rate-limit.js";
 import { errorEntry, jsonLines, type LogWriter, useRequestLog } from "./request-log.js";
 import { clientErrorFrom, ErrorCode, isDatabaseUnavailable, serviceUnavailable } from "./schema/common/errors.js";
-import { useInputLimits } from "./schema/common/input-limits.js";
+import { useInputLimits, useRequestSizeLimits } from "./schema/common/input-limits.js";
 import type { Context } from "./schema/context.js";
 import { schema } from "./schema/index.js";
 import { useSqlPlans } from "./sql-plan/plugin.js";
@@ -163,6 +164,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       },
     },
     healthCheckEndpoint: "/healthz",
+    parserAndValidationCache: boundedParserCache(),
     context: async ({ request }) => ({
       prisma: db.prisma,
       actor: await identify(request.headers.get("authorization")),
@@ -219,6 +221,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     },
     plugins: [
       ...(options.logging === false ? [] : [useRequestLog(log)]),
+      useRequestSizeLimits(),
       ...persistedOperationsPlugin(options),
       // GET and form posts (which a browser sends cross-site without asking) need a custom header.
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),

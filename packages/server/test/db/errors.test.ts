@@ -97,6 +97,20 @@ describeDb("errors", () => {
     }
   });
 
+  it("refuses a request body or operation text too large to be honest (HTTP 413), before parsing it", async () => {
+    const big = await api.app.yoga.fetch("http://citynet.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }", variables: { padding: "x".repeat(1_100_000) } }),
+    });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      "BAD_REQUEST",
+    );
+    const longText = await api.query(`{ __typename ${" ".repeat(100_001)}}`);
+    expect(longText.errors?.[0].extensions?.code).toBe("BAD_REQUEST");
+  });
+
   it("refuses over-long, NUL-bearing or broken text with BAD_USER_INPUT before any SQL", async () => {
     const refused = async (query: string, variables?: Record<string, unknown>) => {
       api.statements.length = 0;
@@ -105,7 +119,9 @@ describeDb("errors", () => {
       return result.errors?.map((e) => [e.extensions?.code, e.extensions?.field]);
     };
     const search = `query($text: String!) { search(text: $text) { totalCount } }`;
-    expect(await refused(search, { text: "x".repeat(2_000_000) })).toEqual([["BAD_USER_INPUT", "text"]]);
+    // Two megabytes are not even read (the body limit); a few hundred characters are read and refused.
+    expect(await refused(search, { text: "x".repeat(2_000_000) })).toEqual([["BAD_REQUEST", undefined]]);
+    expect(await refused(search, { text: "x".repeat(100_000) })).toEqual([["BAD_USER_INPUT", "text"]]);
     expect(await refused(search, { text: "x".repeat(201) })).toEqual([["BAD_USER_INPUT", "text"]]);
     expect(await refused(`{ town(slug: "${"a".repeat(300)}") { name } }`)).toEqual([["BAD_USER_INPUT", "slug"]]);
     expect(await refused(`{ town(slug: "\\u0000") { name } }`)).toEqual([["BAD_USER_INPUT", "slug"]]);

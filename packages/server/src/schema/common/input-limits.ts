@@ -22,6 +22,11 @@ import {
 import type { Plugin } from "graphql-yoga";
 import { ErrorCode } from "./errors.js";
 
+/** The largest request body read (the query, its variables and extensions), in bytes. */
+export const MAX_BODY_BYTES = 1_000_000;
+/** The longest operation text parsed (GraphiQL's examples are under 3,000 characters). */
+export const MAX_DOCUMENT_LENGTH = 100_000;
+
 /** The longest string an argument or input field takes when its definition names no other limit. */
 export const DEFAULT_MAX_LENGTH = 200;
 
@@ -126,6 +131,38 @@ export function useInputLimits(): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const error = inputLimitError(args.schema, args.document, args.variableValues);
       if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
+
+/**
+ * Refuses, before the body is read or the operation parsed, a request too large to be an
+ * honest operation: parsed documents are cached, so every accepted byte may stay in memory.
+ */
+export function useRequestSizeLimits(): Plugin {
+  const tooLarge = (message: string) =>
+    new GraphQLError(message, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 413 } } });
+  return {
+    onRequest({ request, endResponse }) {
+      const length = Number(request.headers.get("content-length") ?? 0);
+      if (length > MAX_BODY_BYTES)
+        endResponse(
+          Response.json(
+            {
+              errors: [
+                {
+                  message: `The request body has ${length} bytes; at most ${MAX_BODY_BYTES} are read`,
+                  extensions: { code: ErrorCode.BAD_REQUEST },
+                },
+              ],
+            },
+            { status: 413 },
+          ),
+        );
+    },
+    onParams({ params, setResult }) {
+      if ((params.query?.length ?? 0) > MAX_DOCUMENT_LENGTH)
+        setResult({ errors: [tooLarge(`The operation text is longer than ${MAX_DOCUMENT_LENGTH} characters`)] });
     },
   };
 }
