@@ -13,6 +13,7 @@ import { type ResponseCacheStore, responseCacheStore } from "./cache/response-ca
 import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { buildGraphiQLPage, type GraphiQLPage, serveGraphiQL, wantsGraphiQL } from "./graphiql-page.js";
+import { createMetrics, type Metrics, useMetrics } from "./metrics.js";
 import { createRateLimiter, useRateLimit } from "./rate-limit.js";
 import { errorEntry, jsonLines, type LogWriter, useRequestLog } from "./request-log.js";
 import { clientErrorFrom, ErrorCode, isDatabaseUnavailable, serviceUnavailable } from "./schema/common/errors.js";
@@ -49,6 +50,8 @@ export interface AppOptions {
   introspection?: boolean;
   /** Each client's cost budget per window (default: none). */
   rateLimit?: RateLimitConfig;
+  /** Serve Prometheus metrics at /metrics (default false). */
+  metrics?: boolean;
 }
 
 /** Headers a GET or form POST must carry to show it was not sent cross-site by a plain form or link. */
@@ -110,8 +113,23 @@ export function normalizeManifest(manifest: Record<string, string>): Map<string,
  * cache. The write generation is part of every key (cache/response-cache.ts), so nothing cached
  * before a committed write is served after it. Results with errors are never cached.
  */
-function responseCachePlugin(options: AppOptions, store: ResponseCacheStore | null): Plugin<Context>[] {
+function responseCachePlugin(
+  options: AppOptions,
+  store: ResponseCacheStore | null,
+  metrics: Metrics | null,
+): Plugin<Context>[] {
   if (!store) return [];
+  const cache: typeof store.cache = metrics
+    ? {
+        set: (id, data, entities, ttl) => store.cache.set(id, data, entities, ttl),
+        invalidate: (entities) => store.cache.invalidate(entities),
+        async get(id) {
+          const answer = await store.cache.get(id);
+          metrics.cache.inc({ result: answer ? "hit" : "miss" });
+          return answer;
+        },
+      }
+    : store.cache;
   return [
     useResponseCache<Context>({
       enabled: (request) => !request.headers.get("authorization"),
@@ -120,7 +138,7 @@ function responseCachePlugin(options: AppOptions, store: ResponseCacheStore | nu
       ttl: options.responseCacheTtlMs,
       // The caller's budget changes with every request: never answered from the cache.
       ttlPerSchemaCoordinate: { "Query.rateLimit": 0 },
-      cache: store.cache,
+      cache,
     }) as Plugin<Context>,
   ];
 }
@@ -151,6 +169,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   const identify = createIdentify(db.prisma, options.auth ?? { rolesClaim: "citynet_roles" });
   const cacheStore = options.responseCacheTtlMs ? responseCacheStore(options.redis) : null;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.redis) : null;
+  const metrics = options.metrics ? createMetrics(db) : null;
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: options.schema ?? schema,
     graphqlEndpoint: "/graphql",
@@ -221,6 +240,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     },
     plugins: [
       ...(options.logging === false ? [] : [useRequestLog(log)]),
+      ...(metrics ? useMetrics(metrics) : []),
       useRequestSizeLimits(),
       ...persistedOperationsPlugin(options),
       // GET and form posts (which a browser sends cross-site without asking) need a custom header.
@@ -231,8 +251,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
       // Cached answers cost too: the budget bounds what a client may ask, not only what runs.
       ...(limiter ? [useRateLimit(limiter)] : []),
       // Before the response cache, which wraps whatever executes before it.
-      ...(options.sqlPlans === false ? [] : [useSqlPlans(db)]),
-      ...responseCachePlugin(options, cacheStore),
+      ...(options.sqlPlans === false ? [] : [useSqlPlans(db, (outcome) => metrics?.planner.inc({ outcome }))]),
+      ...responseCachePlugin(options, cacheStore, metrics),
       EnvelopArmorPlugin({
         maxDepth: { n: 15 },
         maxAliases: { n: 20 },

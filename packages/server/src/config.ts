@@ -75,6 +75,8 @@ export interface Config {
   introspection: boolean;
   /** Each client's cost budget; absent: no limit. */
   rateLimit?: RateLimitConfig;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -118,6 +120,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: Number(env.CITYNET_SHUTDOWN_GRACE_MS || 10_000),
     corsOrigins: corsOriginsFrom(env.CITYNET_CORS_ORIGINS),
     introspection: env.CITYNET_INTROSPECTION !== "false",
+    metrics: env.CITYNET_METRICS !== "false",
     rateLimit:
       env.CITYNET_RATE_LIMIT_POINTS === "0"
         ? undefined

@@ -95,7 +95,14 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  */
 export async function startFederation(
   db: Database,
-  options: { host: string; port: number; logging?: boolean; auth?: AuthConfig; corsOrigins?: "*" | string[] },
+  options: {
+    host: string;
+    port: number;
+    logging?: boolean;
+    auth?: AuthConfig;
+    corsOrigins?: "*" | string[];
+    metrics?: boolean;
+  },
 ): Promise<Federation> {
   const urls = subgraphUrls(options.host, options.port);
   const schemas = buildSubgraphSchemas();
@@ -106,6 +113,7 @@ export async function startFederation(
       graphiql: false,
       logging: options.logging ?? true,
       auth: options.auth,
+      metrics: options.metrics,
     });
     const server = createServer((req, res) => void app.handle(req, res));
     await listen(server, options.port + 1 + i, options.host);

@@ -33,6 +33,15 @@ function clientOf(context: Partial<Context>, address: string | undefined): strin
   return context.actor?.id ?? `anonymous@${address ?? "unknown"}`;
 }
 
+/** The extensions.code of every error in a result (or a batch of results). */
+export function errorCodesOf(result: unknown): string[] {
+  return (Array.isArray(result) ? result : [result]).flatMap((single) =>
+    ((single as { errors?: readonly { extensions?: { code?: unknown } }[] }).errors ?? []).map((error) =>
+      String(error.extensions?.code ?? "UNKNOWN"),
+    ),
+  );
+}
+
 const operationNameOf = (document: DocumentNode) =>
   document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")?.name?.value ??
   "anonymous";
@@ -54,12 +63,7 @@ export function useRequestLog(write: LogWriter): Plugin<Context> {
       entry.operation = args.operationName ?? operationNameOf(args.document as DocumentNode);
     },
     onResultProcess({ request, result }) {
-      const entry = requests.get(request);
-      if (!entry) return;
-      for (const single of Array.isArray(result) ? result : [result]) {
-        const errors = (single as { errors?: readonly { extensions?: { code?: unknown } }[] }).errors ?? [];
-        for (const error of errors) entry.codes.push(String(error.extensions?.code ?? "UNKNOWN"));
-      }
+      requests.get(request)?.codes.push(...errorCodesOf(result));
     },
     onResponse({ request, response }) {
       const entry = requests.get(request);

@@ -11,6 +11,7 @@ const federation = await startFederation(db, {
   port: config.port,
   auth: config.auth,
   corsOrigins: config.corsOrigins,
+  metrics: config.metrics,
 });
 const host = publicHost(config.host);
 console.log(

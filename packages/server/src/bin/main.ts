@@ -18,6 +18,7 @@ const app = createApp(db, {
   corsOrigins: config.corsOrigins,
   introspection: config.introspection,
   rateLimit: config.rateLimit,
+  metrics: config.metrics,
 });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {

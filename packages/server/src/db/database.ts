@@ -22,6 +22,8 @@ export interface Database {
   read<Row = Record<string, unknown>>(sql: string, params: unknown[]): Promise<Row[]>;
   /** Runs fn on one connection inside a transaction. */
   transaction<T>(fn: (tx: Pick<Database, "exec" | "query">) => Promise<T>): Promise<T>;
+  /** The API pool's connections now: in all, idle, and requests waiting for one (for metrics). */
+  poolStats(): { total: number; idle: number; waiting: number; max: number };
   /** Closes the pools, then stops the embedded PostgreSQL if this process started it. */
   close(): Promise<void>;
 }
@@ -123,6 +125,12 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
         client.release();
       }
     },
+    poolStats: () => ({
+      total: apiPool.totalCount,
+      idle: apiPool.idleCount,
+      waiting: apiPool.waitingCount,
+      max: config.poolSize,
+    }),
     async close() {
       await prisma.$disconnect();
       await Promise.all([apiPool.end(), pool.end()]);

@@ -30,10 +30,14 @@ async function executePlanned(db: Database, args: ExecutionArgs): Promise<Execut
   return statement.lookups.some((key) => data[key] === null) ? null : { data };
 }
 
-export function useSqlPlans(db: Database): Plugin {
+export function useSqlPlans(db: Database, onOutcome?: (outcome: "planned" | "declined") => void): Plugin {
   return {
     onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn(async (args) => (await executePlanned(db, args)) ?? executeFn(args));
+      setExecuteFn(async (args) => {
+        const planned = await executePlanned(db, args);
+        onOutcome?.(planned ? "planned" : "declined");
+        return planned ?? executeFn(args);
+      });
     },
   };
 }
