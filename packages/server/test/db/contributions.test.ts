@@ -246,6 +246,12 @@ describeDb("contributions", () => {
     expect(codeOf(await respond(bearer(keys["Murska Sobota web"])))).toBe("FORBIDDEN");
     const accepted = await respond(bearer(keys["Opava web"]));
     expect(accepted.data.respondToInterest.interest).toMatchObject({ status: "ACCEPTED", version: 2 });
+    const HISTORY = `query($id: ID!) { node(id: $id) { ... on PartnerSearchInterest { history { mutation } } } }`;
+    expect((await api.data(HISTORY, { id: interest.id }, bearer(keys["Murska Sobota web"]))).node.history).toEqual([
+      { mutation: "expressInterest" },
+      { mutation: "respondToInterest" },
+    ]);
+    expect(codeOf(await api.query(HISTORY, { id: interest.id }, bearer(keys["Leoben web"])))).toBe("FORBIDDEN");
   });
 
   it("refuses a stale update with CONFLICT and the current version", async () => {

@@ -5,6 +5,7 @@ import { editsTown } from "../../auth/identity.js";
 import { InterestStatus as InterestStatusValues } from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, translations } from "../common/localized-fields.js";
+import { historyField } from "../contributions/contribution.js";
 
 export const InterestStatus = builder.enumType(InterestStatusValues, {
   name: "InterestStatus",
@@ -49,5 +50,7 @@ export const PartnerSearchInterest = builder.prismaNode("PartnerSearchInterest",
       nullable: true,
       description: "When the requesting town answered.",
     }),
+    // Whoever may see the interest (the type's rule above) may see its history.
+    history: historyField(t, "PartnerSearchInterest", "interest", () => ({ authenticated: true })),
   }),
 });
