@@ -47,6 +47,33 @@ describeDb("European towns", () => {
     expect((await top("Nagykanisza"))[0].entity.slug).toBe("nagykanizsa");
   });
 
+  it("names the same match every time when names tie: the byte-first of the best", async () => {
+    const matched = async (text: string) =>
+      (
+        await api.data(
+          `query($text: String!) { search(text: $text, types: [TOWN], first: 1) { results { matchedName } } }`,
+          {
+            text,
+          },
+        )
+      ).search.results[0].matchedName;
+    const names = async (slug: string) =>
+      (
+        await api.db.query<{ name: string }>(
+          `SELECT n.name FROM "TownName" n JOIN "Town" t ON t.id = n."townId" WHERE t.slug = $1
+           UNION SELECT name FROM "Town" WHERE slug = $1`,
+          [slug],
+        )
+      ).map((row) => row.name);
+    for (const [text, slug] of [["Brasov", "brasov"]]) {
+      const ties = (await names(slug))
+        .filter((name) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase() === text.toLowerCase())
+        .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      expect(ties.length, `${slug}: ${ties}`).toBeGreaterThan(1);
+      expect(await matched(text)).toBe(ties[0]);
+    }
+  });
+
   it("tolerates typos, and ranks exact > prefix > fuzzy, then by population", async () => {
     const fuzzy = await top("Nyiregyhza", { types: ["TOWN"] });
     expect(fuzzy[0]).toMatchObject({ match: "FUZZY", entity: { slug: "nyiregyhaza" } });

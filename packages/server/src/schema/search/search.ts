@@ -171,7 +171,9 @@ function searchSql(text: string, { types, countries, lang }: SearchScope, limit:
          AND (${lang}::text IS NULL OR e.lang IS NULL OR e.lang = ${lang}::text)
     ),
     best AS (
-      SELECT DISTINCT ON (entity_type, entity_id) * FROM hits ORDER BY entity_type, entity_id, tier DESC, sim DESC
+      -- Names that tie (Brašov, Brașov) are told apart by their bytes: the same name everywhere.
+      SELECT DISTINCT ON (entity_type, entity_id) * FROM hits
+       ORDER BY entity_type, entity_id, tier DESC, sim DESC, term COLLATE "C"
     )
     SELECT entity_type, entity_id, term, tier, sim, count(*) OVER () AS total
       FROM best
