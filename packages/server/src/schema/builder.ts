@@ -4,9 +4,10 @@ import DataloaderPlugin from "@pothos/plugin-dataloader";
 import DirectivePlugin from "@pothos/plugin-directives";
 import FederationPlugin, { hasResolvableKey } from "@pothos/plugin-federation";
 import PrismaPlugin from "@pothos/plugin-prisma";
-import RelayPlugin from "@pothos/plugin-relay";
+import RelayPlugin, { resolveNodes } from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import SubGraphPlugin from "@pothos/plugin-sub-graph";
+import type { GraphQLResolveInfo } from "graphql";
 import {
   editsNetwork,
   editsProgramme,
@@ -34,6 +35,27 @@ export const rootIn = (domain: SubGraph) => ({ subGraphs: [domain] });
 export const keyField = { subGraphs: EVERY_SUBGRAPH };
 /** The global id of an entity, its federation key. */
 export const entityId = <Field extends string>(field: Field) => ({ field, ...keyField });
+
+/**
+ * nodes(ids:) resolved id by id: one missing record nulls its position (with its error), as the
+ * Relay server specification has it, not the whole list; the loads still batch within the tick.
+ */
+function nodesOneByOne(
+  ids: readonly { id: string; typename: string }[],
+  context: object,
+  info: GraphQLResolveInfo,
+): Promise<unknown[]> {
+  const schemaBuilder: Parameters<typeof resolveNodes>[0] = builder as never;
+  return Promise.all(
+    ids.map(
+      (id): Promise<unknown> =>
+        resolveNodes(schemaBuilder, context, info, [id]).then(
+          ([node]: unknown[]) => node,
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        ),
+    ),
+  );
+}
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
@@ -110,7 +132,14 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: decodeCheckedGlobalID,
     cursorType: "String",
     nodeQueryOptions: { description: "Fetches any object by its global id.", ...rootIn("graph") },
-    nodesQueryOptions: { description: "Fetches objects by their global ids, in order.", ...rootIn("graph") },
+    nodesQueryOptions: {
+      description:
+        "Fetches objects by their global ids, in order; an id that names nothing (or nothing the caller may see) is null in its place, with its error.",
+      ...rootIn("graph"),
+      // Each id on its own: one missing record nulls its position, as the Relay server
+      // specification has it, not the whole list (the loads still batch within the tick).
+      resolve: (_root, args, context, info): never => nodesOneByOne(args.ids, context, info) as never,
+    },
     // Pages are value types: any subgraph whose fields return them resolves them.
     defaultConnectionTypeOptions: {
       description: "A page of results (Relay connection): edges, page info and the total count.",

@@ -69,6 +69,17 @@ describeDb("errors", () => {
     });
   });
 
+  it("nulls a missing id's position in nodes(ids:), with its error, and answers the rest", async () => {
+    const { town } = await api.data(`{ town(slug: "opava") { id } }`);
+    const missing = Buffer.from("Town:999999").toString("base64");
+    const result = await api.query(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Town { slug } } }`, {
+      ids: [town.id, missing, town.id],
+    });
+    expect(result.data).toEqual({ nodes: [{ slug: "opava" }, null, { slug: "opava" }] });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]).toMatchObject({ path: ["nodes", 1], extensions: { code: "NOT_FOUND" } });
+  });
+
   it("refuses global ids whose key their type could not have, instead of reading a neighbour", async () => {
     const id = (text: string) => Buffer.from(text).toString("base64");
     for (const key of [
