@@ -11,6 +11,7 @@ import { createIdentify } from "./auth/identity.js";
 import { boundedParserCache } from "./cache/parse-cache.js";
 import { type ResponseCacheStore, responseCacheStore } from "./cache/response-cache.js";
 import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
+import { createBulkhead } from "./db/bulkhead.js";
 import type { Database } from "./db/database.js";
 import { buildGraphiQLPage, type GraphiQLPage, serveGraphiQL, wantsGraphiQL } from "./graphiql-page.js";
 import { createMetrics, type Metrics, useMetrics } from "./metrics.js";
@@ -170,6 +171,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
   const cacheStore = options.responseCacheTtlMs ? responseCacheStore(options.redis) : null;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.redis) : null;
   const metrics = options.metrics ? createMetrics(db) : null;
+  // Half the API's connections at most for the costliest statements: a page always finds one.
+  const costly = createBulkhead(Math.max(1, Math.floor(db.poolStats().max / 2)));
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema: options.schema ?? schema,
     graphqlEndpoint: "/graphql",
@@ -191,6 +194,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       committed: async () => cacheStore?.advance(),
       lang: preferredLanguage(request.headers.get("accept-language")),
       memo: new Map(),
+      costly,
     }),
     // Served by handle() below, compressed and under a Content-Security-Policy.
     graphiql: false,

@@ -1,5 +1,6 @@
 // What every resolver gets: the database client, the caller and the reader's preferred language.
 import type { Actor } from "../auth/identity.js";
+import type { Bulkhead } from "../db/bulkhead.js";
 import type { PrismaClient } from "../generated/prisma/index.js";
 import type { RateLimitState } from "../rate-limit.js";
 
@@ -15,6 +16,8 @@ export interface Context {
   lang: string | null;
   /** Per-request results shared between resolvers (see common/request-memo.ts). */
   memo: Map<string, Promise<unknown>>;
+  /** Runs one of the costliest statements within its share of the connections (db/bulkhead.ts). */
+  costly: Bulkhead;
   /** The caller's rate-limit budget after this operation, when the server limits (rate-limit.ts). */
   rateLimit?: RateLimitState;
 }

@@ -222,7 +222,7 @@ builder.queryField("connection", (t) =>
       const first = args.first ?? 3;
       if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}`);
       if (first < 1 || first > 20) throw badInput("first must be between 1 and 20");
-      return assemble(ctx.prisma, await findPaths(ctx.prisma, args, maxHops, first));
+      return assemble(ctx.prisma, await ctx.costly(() => findPaths(ctx.prisma, args, maxHops, first)));
     },
   }),
 );

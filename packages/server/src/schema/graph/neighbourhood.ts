@@ -92,7 +92,8 @@ builder.queryField("neighbourhood", (t) =>
         "town",
         `slug ${args.town}`,
       );
-      const links = await ctx.prisma.$queryRaw<LinkRow[]>`
+      const links = await ctx.costly(
+        () => ctx.prisma.$queryRaw<LinkRow[]>`
         WITH RECURSIVE link AS (${Prisma.raw(LINKS_SQL)}),
         reach (town, depth) AS (
           SELECT ${centre.id}::int, 0
@@ -105,7 +106,8 @@ builder.queryField("neighbourhood", (t) =>
         SELECT DISTINCT l.town, l.kind, l.ctx, l.tie FROM link l
          WHERE l.town IN (SELECT town FROM towns)
            AND (l.kind, l.ctx) IN (SELECT a.kind, a.ctx FROM link a JOIN reach r ON r.town = a.town WHERE r.depth < ${hops}::int)
-         ORDER BY l.kind, l.ctx, l.town`;
+         ORDER BY l.kind, l.ctx, l.town`,
+      );
       const record = await loadGraphRecords(ctx.prisma, links);
       const nodes = new Map<string, GraphRecord>();
       for (const l of links) {

@@ -255,7 +255,7 @@ builder.queryField("partnerSuggestions", (t) =>
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE}`);
       const criteria = await criteriaFrom(ctx.prisma, args);
-      const rows = await ctx.prisma.$queryRaw<CandidateRow[]>(candidatesSql(criteria, first));
+      const rows = await ctx.costly(() => ctx.prisma.$queryRaw<CandidateRow[]>(candidatesSql(criteria, first)));
       const towns = new Map(
         (await ctx.prisma.town.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((t) => [t.id, t]),
       );

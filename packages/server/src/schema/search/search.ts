@@ -129,13 +129,13 @@ builder.queryField("search", (t) =>
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
         lang: args.lang ?? null,
       };
-      const rows = await ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, first, offset));
+      const rows = await ctx.costly(() => ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, first, offset)));
       const records = await loadRecords(
         ctx.prisma,
         rows.map((r) => ({ type: r.entity_type, id: r.entity_id })),
       );
       return {
-        total: Number(rows[0]?.total ?? (offset ? await countOnly(ctx.prisma, text, scope) : 0)),
+        total: Number(rows[0]?.total ?? (offset ? await ctx.costly(() => countOnly(ctx.prisma, text, scope)) : 0)),
         offset,
         hits: rows.flatMap((r) => {
           const record = records.get(recordKey({ type: r.entity_type, id: r.entity_id }));
