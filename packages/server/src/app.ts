@@ -22,6 +22,7 @@ import { useInputLimits, useRequestSizeLimits } from "./schema/common/input-limi
 import type { Context } from "./schema/context.js";
 import { schema } from "./schema/index.js";
 import { useSqlPlans } from "./sql-plan/plugin.js";
+import { traceRequest, useTracing } from "./tracing.js";
 
 export interface AppOptions {
   graphiql?: boolean;
@@ -53,6 +54,8 @@ export interface AppOptions {
   rateLimit?: RateLimitConfig;
   /** Serve Prometheus metrics at /metrics (default false). */
   metrics?: boolean;
+  /** Spans for requests and GraphQL phases (default false; startTracing registers the exporter). */
+  tracing?: boolean;
 }
 
 /** Headers a GET or form POST must carry to show it was not sent cross-site by a plain form or link. */
@@ -257,6 +260,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
       // Before the response cache, which wraps whatever executes before it.
       ...(options.sqlPlans === false ? [] : [useSqlPlans(db, (outcome) => metrics?.planner.inc({ outcome }))]),
       ...responseCachePlugin(options, cacheStore, metrics),
+      // Last: its execution span wraps whatever executes (the planner, the cache, the resolvers).
+      ...(options.tracing ? [useTracing()] : []),
       EnvelopArmorPlugin({
         maxDepth: { n: 15 },
         maxAliases: { n: 20 },
@@ -281,6 +286,10 @@ export function createApp(db: Database, options: AppOptions = {}) {
 
   /** Node request handler: /readyz checks the database, everything else goes to yoga. */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    return options.tracing ? traceRequest(req, res, () => answer(req, res)) : answer(req, res);
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader("x-content-type-options", "nosniff");
     res.setHeader("referrer-policy", "no-referrer");
     if (options.graphiql !== false && wantsGraphiQL(req)) {

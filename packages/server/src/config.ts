@@ -19,6 +19,14 @@ export interface DatabaseConfig {
   statementTimeoutMs: number;
   /** Also compile every query the ordinary way and fail on a cached plan that differs. */
   verifyPlanCache: boolean;
+  /** A span per statement of the API's pool (when traces are exported). */
+  traceStatements?: boolean;
+}
+
+/** Where OpenTelemetry traces go (OTLP over HTTP), and the service they name. */
+export interface TracingConfig {
+  endpoint: string;
+  serviceName: string;
 }
 
 /** Who may call with a bearer JWT (from an OpenID Connect provider); API keys need no setting. */
@@ -77,6 +85,8 @@ export interface Config {
   rateLimit?: RateLimitConfig;
   /** Serve Prometheus metrics at /metrics. */
   metrics: boolean;
+  /** Export traces; absent: none. */
+  tracing?: TracingConfig;
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -90,6 +100,7 @@ export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     poolSize: Number(env.CITYNET_DB_POOL_SIZE || 10),
     statementTimeoutMs: Number(env.CITYNET_STATEMENT_TIMEOUT_MS || 5000),
     verifyPlanCache: env.CITYNET_PLAN_CACHE_VERIFY === "true",
+    traceStatements: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT),
   };
 }
 
@@ -121,6 +132,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: corsOriginsFrom(env.CITYNET_CORS_ORIGINS),
     introspection: env.CITYNET_INTROSPECTION !== "false",
     metrics: env.CITYNET_METRICS !== "false",
+    tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME || "citynet" }
+      : undefined,
     rateLimit:
       env.CITYNET_RATE_LIMIT_POINTS === "0"
         ? undefined

@@ -50,7 +50,8 @@ export function compose(
 /** The committed supergraph.graphql: our subgraphs at the URLs `pnpm start:federated` uses by default. */
 export const localSupergraph = () => compose(subgraphUrls("127.0.0.1", 4000)).supergraph;
 
-const FORWARDED_HEADERS = ["accept-language", "authorization", "x-request-id"];
+// traceparent and tracestate: the subgraphs' spans join the caller's trace.
+const FORWARDED_HEADERS = ["accept-language", "authorization", "x-request-id", "traceparent", "tracestate"];
 
 export function createGateway(
   supergraph: string,
@@ -102,6 +103,7 @@ export async function startFederation(
     auth?: AuthConfig;
     corsOrigins?: "*" | string[];
     metrics?: boolean;
+    tracing?: boolean;
   },
 ): Promise<Federation> {
   const urls = subgraphUrls(options.host, options.port);
@@ -114,6 +116,7 @@ export async function startFederation(
       logging: options.logging ?? true,
       auth: options.auth,
       metrics: options.metrics,
+      tracing: options.tracing,
     });
     const server = createServer((req, res) => void app.handle(req, res));
     await listen(server, options.port + 1 + i, options.host);

@@ -3,8 +3,10 @@
 import { configFromEnv } from "../config.js";
 import { startFederation, subgraphUrls } from "../gateway.js";
 import { closeOnSignal, openPreparedDatabase, publicHost } from "../startup.js";
+import { startTracing } from "../tracing.js";
 
 const config = configFromEnv();
+const tracing = config.tracing ? startTracing(config.tracing) : null;
 const db = await openPreparedDatabase(config);
 const federation = await startFederation(db, {
   host: config.host,
@@ -12,6 +14,7 @@ const federation = await startFederation(db, {
   auth: config.auth,
   corsOrigins: config.corsOrigins,
   metrics: config.metrics,
+  tracing: Boolean(tracing),
 });
 const host = publicHost(config.host);
 console.log(
@@ -20,4 +23,7 @@ console.log(
     .join(", ")}`,
 );
 console.log(`citynet: gateway (federated GraphQL) on http://${host}:${config.port}/graphql`);
-closeOnSignal(federation.servers, db, config.shutdownGraceMs, () => federation.close());
+closeOnSignal(federation.servers, db, config.shutdownGraceMs, async () => {
+  await federation.close();
+  await tracing?.shutdown();
+});

@@ -3,8 +3,10 @@ import { createServer } from "node:http";
 import { createApp } from "../app.js";
 import { configFromEnv } from "../config.js";
 import { closeOnSignal, openPreparedDatabase, publicHost, readPersistedDocuments } from "../startup.js";
+import { startTracing } from "../tracing.js";
 
 const config = configFromEnv();
+const tracing = config.tracing ? startTracing(config.tracing) : null;
 const db = await openPreparedDatabase(config);
 const persistedDocuments = readPersistedDocuments(config);
 const app = createApp(db, {
@@ -19,9 +21,13 @@ const app = createApp(db, {
   introspection: config.introspection,
   rateLimit: config.rateLimit,
   metrics: config.metrics,
+  tracing: Boolean(tracing),
 });
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
   console.log(`citynet: GraphQL and GraphiQL on http://${publicHost(config.host)}:${config.port}/graphql`);
 });
-closeOnSignal([server], db, config.shutdownGraceMs, app.close);
+closeOnSignal([server], db, config.shutdownGraceMs, async () => {
+  await app.close();
+  await tracing?.shutdown();
+});

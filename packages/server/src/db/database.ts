@@ -8,6 +8,7 @@ import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import { PrismaClient } from "../generated/prisma/index.js";
 import { getOrCreate } from "../lib/get-or-create.js";
+import { inSpan } from "../tracing.js";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { installPlanCache } from "./plan-cache.js";
 
@@ -95,6 +96,7 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
     options: `-c statement_timeout=${config.statementTimeoutMs}`,
   });
   const pool = new pg.Pool({ connectionString: url, max: 3 });
+  if (config.traceStatements) traceStatements(apiPool);
   // An idle connection can die (server restart, database dropped): without a listener the pool
   // would re-throw that as an uncaught error and take the process down. The pool replaces it.
   for (const p of [apiPool, pool]) p.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));
@@ -136,4 +138,16 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
       await Promise.all([apiPool.end(), pool.end()]);
     },
   };
+}
+
+/** A span for each statement the API's pool sends (the promise form, which Prisma and read use). */
+function traceStatements(pool: pg.Pool): void {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  pool.query = ((...args: unknown[]) => {
+    if (typeof args[args.length - 1] === "function") return query(...args);
+    const text = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: string }).text ?? "");
+    return inSpan("sql", { "db.system.name": "postgresql", "db.query.text": text.slice(0, 2000) }, () =>
+      query(...args),
+    );
+  }) as typeof pool.query;
 }
