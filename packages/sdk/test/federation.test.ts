@@ -29,6 +29,22 @@ it("serves through the gateway exactly the schema of schema.graphql", async () =
   expect(`${printSchema(lexicographicSortSchema(buildClientSchema(data)))}\n`).toBe(readFileSync(SCHEMA_FILE, "utf8"));
 });
 
+it("limits each client's budget and reports metrics at the gateway, as the monolith does", async () => {
+  const response = await fetch(federated.endpoint, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `query GatewayTown { town(slug: "opava") { name } }` }),
+  });
+  expect(await response.json()).toEqual({ data: { town: { name: "Opava" } } });
+  expect(Number(response.headers.get("x-ratelimit-limit"))).toBeGreaterThan(0);
+  expect(Number(response.headers.get("x-ratelimit-remaining"))).toBeLessThan(
+    Number(response.headers.get("x-ratelimit-limit")),
+  );
+  const metrics = await (await fetch(new URL("/metrics", federated.endpoint))).text();
+  expect(metrics).toMatch(/graphql_yoga_http_duration_bucket\{[^}]*operationName="GatewayTown"/);
+  expect(metrics).toMatch(/^citynet_gateway_process_resident_memory_bytes \d+/m);
+});
+
 // One call of each curated operation, with the variables the curated tests use.
 const CALLS: [string, (client: CityNetClient) => Promise<unknown>][] = [
   ["townPage", (c) => c.townPage({ slug: "opava", today: "2026-11-21" })],

@@ -247,7 +247,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     },
     plugins: [
       ...(options.logging === false ? [] : [useRequestLog(log)]),
-      ...(metrics ? useMetrics(metrics) : []),
+      ...(metrics ? useMetrics(metrics.registry) : []),
       useRequestSizeLimits(),
       ...persistedOperationsPlugin(options),
       // GET and form posts (which a browser sends cross-site without asking) need a custom header.

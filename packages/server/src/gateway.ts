@@ -8,9 +8,12 @@ import { printSubgraphSchema } from "@apollo/subgraph";
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { composeServices } from "@theguild/federation-composition";
 import { type GraphQLSchema, parse } from "graphql";
+import type { Plugin } from "graphql-yoga";
 import { createApp } from "./app.js";
-import type { AuthConfig } from "./config.js";
+import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
+import { gatewayMetrics } from "./metrics.js";
+import { createRateLimiter, type RateLimiter, useRateLimit } from "./rate-limit.js";
 import { SUBGRAPHS, type SubGraph } from "./schema/builder.js";
 import { subgraphSchema } from "./schema/federation.js";
 import "./schema/index.js";
@@ -55,9 +58,20 @@ const FORWARDED_HEADERS = ["accept-language", "authorization", "x-request-id", "
 
 export function createGateway(
   supergraph: string,
-  options: { logging?: boolean; corsOrigins?: "*" | string[] } = {},
+  options: {
+    logging?: boolean;
+    corsOrigins?: "*" | string[];
+    /** Prometheus metrics at the gateway's /metrics. */
+    metrics?: boolean;
+    /** Each client's cost budget, counted at the gateway (the subgraphs do not limit). */
+    limiter?: RateLimiter;
+  } = {},
 ): GatewayRuntime {
   return createGatewayRuntime({
+    plugins: () => [
+      ...(options.metrics ? gatewayMetrics() : []),
+      ...(options.limiter ? [useRateLimit(options.limiter) as Plugin] : []),
+    ],
     supergraph,
     graphqlEndpoint: "/graphql",
     landingPage: false,
@@ -104,6 +118,8 @@ export async function startFederation(
     corsOrigins?: "*" | string[];
     metrics?: boolean;
     tracing?: boolean;
+    rateLimit?: RateLimitConfig;
+    redis?: RedisConfig;
   },
 ): Promise<Federation> {
   const urls = subgraphUrls(options.host, options.port);
@@ -122,9 +138,12 @@ export async function startFederation(
     await listen(server, options.port + 1 + i, options.host);
     servers.push(server);
   }
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.redis) : undefined;
   const gateway = createGateway(compose(urls, schemas).supergraph, {
     logging: options.logging,
     corsOrigins: options.corsOrigins,
+    metrics: options.metrics,
+    limiter,
   });
   const gatewayServer = createServer(gateway);
   await listen(gatewayServer, options.port, options.host);
@@ -133,6 +152,7 @@ export async function startFederation(
     servers,
     async close() {
       await gateway.dispose();
+      await limiter?.close();
       await Promise.all(
         servers.map(
           (server) =>

@@ -49,16 +49,23 @@ export function createMetrics(db: Database): Metrics {
   };
 }
 
-export function useMetrics(metrics: Metrics): Plugin[] {
+/** The gateway's metrics: its requests, latency and errors, and its process (it has no database). */
+export function gatewayMetrics(): Plugin[] {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "citynet_gateway_" });
+  return useMetrics(registry);
+}
+
+export function useMetrics(registry: Registry): Plugin[] {
   const errors = new Counter({
     name: "citynet_graphql_errors_total",
     help: "Errors in GraphQL answers, by extensions.code.",
     labelNames: ["code"],
-    registers: [metrics.registry],
+    registers: [registry],
   });
   return [
     usePrometheus({
-      registry: metrics.registry,
+      registry,
       endpoint: "/metrics",
       metrics: {
         graphql_yoga_http_duration: true,

@@ -3,6 +3,7 @@
 // or token subject (else "anonymous" and its address), and the budget lives in Redis when
 // REDIS_URL is set (shared by replicas) or in memory. Over budget: HTTP 429, RATE_LIMITED,
 // Retry-After; every answer carries x-ratelimit-limit, -remaining, -used and -reset.
+import { createHash } from "node:crypto";
 import {
   type DocumentNode,
   GraphQLError,
@@ -134,9 +135,14 @@ function rateLimited(state: RateLimitState): GraphQLError {
   );
 }
 
-/** Who spends the budget: the key or token subject, else the address it came from. */
+/**
+ * Who spends the budget: the key or token subject; at the gateway, which does not verify
+ * credentials itself, the credential's hash; else the address it came from.
+ */
 function clientKey(context: Context, request: Request): string {
   if (context.actor) return context.actor.id;
+  const authorization = request.headers.get("authorization");
+  if (authorization) return `credential:${createHash("sha256").update(authorization).digest("hex").slice(0, 32)}`;
   const address = (context as Context & { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
   return `anonymous:${address ?? request.headers.get("x-forwarded-for") ?? "unknown"}`;
 }

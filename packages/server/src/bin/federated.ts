@@ -15,6 +15,8 @@ const federation = await startFederation(db, {
   corsOrigins: config.corsOrigins,
   metrics: config.metrics,
   tracing: Boolean(tracing),
+  rateLimit: config.rateLimit,
+  redis: config.redis,
 });
 const host = publicHost(config.host);
 console.log(
