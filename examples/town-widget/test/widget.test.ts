@@ -7,9 +7,9 @@ import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKey, type LiveServer, startLiveServer } from "../../../packages/sdk/test/support/live-server.js";
+import { type LiveServer, startLiveServer } from "../../../packages/sdk/test/support/live-server.js";
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from "../../../packages/server/test/support/browser.js";
-import { freePort } from "../../../packages/server/test/support/processes.js";
+import { createKey, freePort } from "../../../packages/server/test/support/processes.js";
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");
 const DIST = path.join(ROOT, "dist");

@@ -67,6 +67,15 @@ export async function inSpan<T>(name: string, attributes: Record<string, string>
   });
 }
 
+/** Starts a child span of the active one; the function returned ends it (failed, given an error). */
+export function startSpan(name: string, attributes: Record<string, string>): (error?: unknown) => void {
+  const span = tracer().startSpan(name, { attributes });
+  return (error) => {
+    if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+    span.end();
+  };
+}
+
 /** Spans for yoga's phases: parse and validate, and execution (the active span for its SQL). */
 export function useTracing(): Plugin {
   const phase = (name: string) => {

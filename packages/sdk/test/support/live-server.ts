@@ -1,7 +1,7 @@
 // Spawns the real CityNet server as `pnpm start` runs it, on its default database (the embedded
 // PostgreSQL it starts itself, in a fresh data directory), seeded at start, with the SDK's
 // persisted-documents manifest loaded. The monolith and the federation both run this way.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -79,26 +79,4 @@ export async function startLiveServer(
       await removeScratch();
     },
   };
-}
-
-/**
- * An API key for the server on `dataDir`, made as an operator would: `pnpm citynet keys create`
- * beside the running server (it uses the server's embedded PostgreSQL).
- */
-export function createKey(
-  dataDir: string,
-  name: string,
-  role: string,
-  scope?: string,
-  scopeFlag: "--town" | "--network" | "--programme" | "--organisation" = "--town",
-): string {
-  const args = ["--import", "tsx", "src/bin/citynet.ts", "keys", "create", "--name", name, "--role", role];
-  if (scope) args.push(scopeFlag, scope);
-  const result = spawnSync(process.execPath, args, {
-    cwd: SERVER_DIR,
-    env: { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: dataDir },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`keys create failed: ${result.stderr}`);
-  return result.stdout.trim();
 }

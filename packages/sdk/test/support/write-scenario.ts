@@ -5,8 +5,8 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { parse } from "graphql";
 import { expect } from "vitest";
+import { createKey } from "../../../server/test/support/processes.js";
 import { CityNetGraphQLError, createClient } from "../../src/index.js";
-import { createKey } from "./live-server.js";
 
 // Not a curated operation (the SDK's graphql() only knows those): a parsed document, typed here.
 const INTERESTS = parse(

@@ -8,7 +8,7 @@ import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import { PrismaClient } from "../generated/prisma/index.js";
 import { getOrCreate } from "../lib/get-or-create.js";
-import { inSpan } from "../tracing.js";
+import { inSpan, startSpan } from "../tracing.js";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
 import { installPlanCache } from "./plan-cache.js";
 
@@ -140,14 +140,25 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
   };
 }
 
-/** A span for each statement the API's pool sends (the promise form, which Prisma and read use). */
+/**
+ * A span for each statement the API's pool sends: its clients' queries (the promise form, which
+ * Prisma, its transactions and read use) are wrapped as each client connects.
+ */
 function traceStatements(pool: pg.Pool): void {
-  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  pool.query = ((...args: unknown[]) => {
-    if (typeof args[args.length - 1] === "function") return query(...args);
-    const text = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: string }).text ?? "");
-    return inSpan("sql", { "db.system.name": "postgresql", "db.query.text": text.slice(0, 2000) }, () =>
-      query(...args),
-    );
-  }) as typeof pool.query;
+  pool.on("connect", (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    client.query = ((...args: unknown[]) => {
+      const text = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: string }).text ?? "");
+      const attributes = { "db.system.name": "postgresql", "db.query.text": text.slice(0, 2000) };
+      const callback = args[args.length - 1];
+      // The pool's own query() calls its client with a callback.
+      if (typeof callback !== "function") return inSpan("sql", attributes, () => query(...args));
+      const end = startSpan("sql", attributes);
+      args[args.length - 1] = (error: unknown, result: unknown) => {
+        end(error);
+        (callback as (error: unknown, result: unknown) => void)(error, result);
+      };
+      return query(...args);
+    }) as typeof client.query;
+  });
 }

@@ -1,5 +1,5 @@
 // Helpers for tests and the benchmark that run servers as child processes.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../../src/lib/ports.js";
@@ -61,4 +61,26 @@ export async function startServer(
   const output = waitForOutput(child, /GraphiQL on/, 90_000);
   await output;
   return { child, base: `http://127.0.0.1:${port}`, output };
+}
+
+/**
+ * An API key for the server on `dataDir`, made as an operator would: `pnpm citynet keys create`
+ * beside the running server (it uses the server's embedded PostgreSQL).
+ */
+export function createKey(
+  dataDir: string,
+  name: string,
+  role: string,
+  scope?: string,
+  scopeFlag: "--town" | "--network" | "--programme" | "--organisation" = "--town",
+): string {
+  const args = ["--import", "tsx", "src/bin/citynet.ts", "keys", "create", "--name", name, "--role", role];
+  if (scope) args.push(scopeFlag, scope);
+  const result = spawnSync(process.execPath, args, {
+    cwd: SERVER_DIR,
+    env: { ...process.env, DATABASE_URL: "", CITYNET_DATA_DIR: dataDir },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`keys create failed: ${result.stderr}`);
+  return result.stdout.trim();
 }

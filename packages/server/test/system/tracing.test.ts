@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type StartedServer, startServer } from "../support/processes.js";
+import { createKey, type StartedServer, startServer } from "../support/processes.js";
 
 interface ExportedSpan {
   traceId: string;
@@ -48,13 +48,23 @@ afterAll(async () => {
 it("exports a trace per request under the caller's span: HTTP, GraphQL phases, SQL", async () => {
   const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
   const callerSpan = "00f067aa0ba902b7";
-  for (const query of [`{ town(slug: "opava") { name } }`, `{ search(text: "Opava") { totalCount } }`]) {
+  const key = createKey(path.join(root, "data"), "Opava web", "TOWN_EDITOR", "opava");
+  const operations: [string, Record<string, string>][] = [
+    [`{ town(slug: "opava") { name } }`, {}],
+    [`{ search(text: "Opava") { totalCount } }`, {}],
+    // A write: its statements run in a transaction, on a connection of its own.
+    [
+      `mutation { updateTownProfile(input: { town: "opava", expectedVersion: 1, website: "https://www.opava-city.cz" }) { town { profileVersion } } }`,
+      { authorization: `Bearer ${key}` },
+    ],
+  ];
+  for (const [query, headers] of operations) {
     const response = await fetch(`${server.base}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", traceparent: `00-${traceId}-${callerSpan}-01` },
+      headers: { "content-type": "application/json", traceparent: `00-${traceId}-${callerSpan}-01`, ...headers },
       body: JSON.stringify({ query }),
     });
-    expect(response.status).toBe(200);
+    expect(await response.json()).not.toHaveProperty("errors");
   }
   // SIGTERM flushes what is buffered before the process exits.
   server.child.kill("SIGTERM");
@@ -63,7 +73,7 @@ it("exports a trace per request under the caller's span: HTTP, GraphQL phases, S
   const ours = spans.filter((span) => span.traceId === traceId);
   const byId = new Map(ours.map((span) => [span.spanId, span]));
   const requests = ours.filter((span) => span.name === "POST /graphql");
-  expect(requests).toHaveLength(2);
+  expect(requests).toHaveLength(3);
   for (const request of requests) expect(request.parentSpanId).toBe(callerSpan);
   const ancestry = (span: ExportedSpan): string[] => {
     const parent = span.parentSpanId ? byId.get(span.parentSpanId) : undefined;
@@ -71,12 +81,29 @@ it("exports a trace per request under the caller's span: HTTP, GraphQL phases, S
   };
   for (const phase of ["graphql.parse", "graphql.validate", "graphql.execute"]) {
     const found = ours.filter((span) => span.name === phase);
-    expect(found, phase).toHaveLength(2);
+    expect(found, phase).toHaveLength(3);
     for (const span of found) expect(ancestry(span)[0], phase).toBe("POST /graphql");
   }
   const statements = ours.filter((span) => span.name === "sql");
-  // The planned town page (one statement) and the search (Prisma's raw query) each sent SQL.
-  expect(statements.length).toBeGreaterThanOrEqual(2);
-  for (const statement of statements)
-    expect(ancestry(statement).slice(0, 2)).toEqual(["graphql.execute", "POST /graphql"]);
+  // The planned town page (one statement), the search (Prisma's raw query) and the write's
+  // transaction, its update and audit entry among its statements.
+  expect(statements.length).toBeGreaterThanOrEqual(5);
+  const texts = statements.map((statement) =>
+    String(
+      (statement as { attributes?: { key: string; value: { stringValue?: string } }[] }).attributes?.find(
+        (a) => a.key === "db.query.text",
+      )?.value.stringValue,
+    ),
+  );
+  expect(
+    texts.some((text) => /^UPDATE "public"\."Town"|^UPDATE "Town"/.test(text)),
+    texts.join("\n"),
+  ).toBe(true);
+  expect(texts.some((text) => /INSERT INTO "public"\."AuditEntry"|INSERT INTO "AuditEntry"/.test(text))).toBe(true);
+  // Every statement belongs to its request (the key's lookup comes before execution); those of
+  // the operations themselves are children of their execution.
+  for (const statement of statements) expect(ancestry(statement)).toContain("POST /graphql");
+  expect(statements.filter((statement) => ancestry(statement)[0] === "graphql.execute").length).toBeGreaterThanOrEqual(
+    4,
+  );
 }, 60_000);
