@@ -4,7 +4,8 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 const config: CodegenConfig = {
   schema: "../../schema.graphql",
-  documents: ["operations/**/*.graphql", "test/**/*.ts"],
+  // Only the curated operations are the package's API (and its persisted documents).
+  documents: ["operations/**/*.graphql"],
   ignoreNoDocuments: false,
   emitLegacyCommonJSImports: false,
   generates: {

@@ -5,6 +5,7 @@ export {
   type RequestOptions,
   type RetryOptions,
 } from "./client.js";
+export { graphql } from "./documents.js";
 export {
   CityNetError,
   type CityNetErrorCode,
@@ -13,7 +14,6 @@ export {
   CityNetNetworkError,
   type GraphQLErrorEntry,
 } from "./errors.js";
-export { graphql } from "./generated/gql.js";
 export * from "./generated/graphql.js";
 export { curatedOperations } from "./generated/operations.js";
 export { type ConnectionPage, paginate } from "./paginate.js";

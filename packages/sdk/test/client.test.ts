@@ -1,5 +1,6 @@
 // The client's contract: typed errors, headers, timeouts, retries, persisted documents.
 import { createServer, type Server } from "node:http";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { afterEach, expect, inject, it } from "vitest";
 import { freePort } from "../../server/test/support/processes.js";
 import { CityNetGraphQLError, CityNetHttpError, CityNetNetworkError, createClient, graphql } from "../src/index.js";
@@ -93,12 +94,14 @@ it("sends persisted documents by hash only, and the server runs them from its ma
   expect(body.extensions?.persistedQuery?.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
 });
 
-it("types custom queries written with graphql()", async () => {
+it("runs a custom document written with graphql(), typed by its author's codegen", async () => {
+  // What the author's graphql-codegen (client preset, against @citynet/sdk/schema.graphql) types.
+  type TownNames = { towns: { edges: { node: { name: string; population: number | null } }[] } };
   const TownNames = graphql(`
     query CustomTownNames($country: String!) {
       towns(filter: { countries: [$country] }, first: 3, order: POPULATION_DESC) { edges { node { name population } } }
     }
-  `);
+  `) as TypedDocumentNode<TownNames, { country: string }>;
   const result = await createClient({ endpoint }).request(TownNames, { country: "SI" });
   expect(result.towns.edges.map((e) => e.node.name)).toEqual(["Ptuj", "Murska Sobota", "Ljutomer"]);
 });

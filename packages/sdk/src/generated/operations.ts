@@ -1,4 +1,4 @@
-import { AddMembershipDocument, AddProjectPartnerDocument, AddTownAlternateNameDocument, ClosePartnerSearchDocument, ConfirmTwinningDocument, ConnectionDocument, CreateEventDocument, CreatePartnerSearchDocument, CreateProjectDocument, CustomTownNamesDocument, EndMembershipDocument, EndTwinningDocument, EventListDocument, ExpressInterestDocument, FundingCallsOpenDocument, NetworkPageDocument, NewsDocument, PartnerSearchesDocument, PartnerSuggestionsDocument, ProjectPageDocument, ProposeTwinningDocument, PublishFundingCallDocument, PublishNewsDocument, RemoveProjectPartnerDocument, RemoveTownAlternateNameDocument, RespondToInterestDocument, SearchDocument, TownPageDocument, TownWidgetDocument, TownsDocument, UpdateEventDocument, UpdateFundingCallDocument, UpdateNewsDocument, UpdatePartnerSearchDocument, UpdateProjectDocument, UpdateTownProfileDocument } from "./graphql.js";
+import { AddMembershipDocument, AddProjectPartnerDocument, AddTownAlternateNameDocument, ClosePartnerSearchDocument, ConfirmTwinningDocument, ConnectionDocument, CreateEventDocument, CreatePartnerSearchDocument, CreateProjectDocument, EndMembershipDocument, EndTwinningDocument, EventListDocument, ExpressInterestDocument, FundingCallsOpenDocument, NetworkPageDocument, NewsDocument, PartnerSearchesDocument, PartnerSuggestionsDocument, ProjectPageDocument, ProposeTwinningDocument, PublishFundingCallDocument, PublishNewsDocument, RemoveProjectPartnerDocument, RemoveTownAlternateNameDocument, RespondToInterestDocument, SearchDocument, TownPageDocument, TownWidgetDocument, TownsDocument, UpdateEventDocument, UpdateFundingCallDocument, UpdateNewsDocument, UpdatePartnerSearchDocument, UpdateProjectDocument, UpdateTownProfileDocument } from "./graphql.js";
 
 /** The curated operations: `client.townPage(variables)` runs `TownPageDocument`. */
 export const curatedOperations = {
@@ -11,7 +11,6 @@ export const curatedOperations = {
   createEvent: CreateEventDocument,
   createPartnerSearch: CreatePartnerSearchDocument,
   createProject: CreateProjectDocument,
-  customTownNames: CustomTownNamesDocument,
   endMembership: EndMembershipDocument,
   endTwinning: EndTwinningDocument,
   eventList: EventListDocument,
