@@ -96,9 +96,19 @@ export async function countryCodes(tx: Tx, given: readonly string[], path: strin
   return [...new Set(codes)];
 }
 
+/**
+ * Scopes of a write for a record's owner (a town, network, programme or organisation): the
+ * scope of the owner's role. A known record of no owner is for admins; an unknown owner or
+ * record is the resolver's to report, with BAD_USER_INPUT, to any signed-in caller.
+ */
+export const ownerScopes = (
+  scope: "townEditor" | "networkSecretariat" | "programmeEditor" | "publisher",
+  owner: { id: number } | null | undefined,
+  known = true,
+) => (owner ? { [scope]: owner.id } : known ? { admin: true } : { authenticated: true });
+
 /** Scopes of a write for a town; an unknown town is the resolver's to report (to a signed-in caller). */
-export const editorOf = (town: { id: number } | null | undefined) =>
-  town ? { townEditor: town.id } : { authenticated: true };
+export const editorOf = (town: { id: number } | null | undefined) => ownerScopes("townEditor", town, false);
 
 /** What each precision's value looks like: 2016, 2016-spring, 2016-05, 2016-05-06. */
 const DATE_VALUES: Partial<Record<DatePrecision, RegExp>> = {

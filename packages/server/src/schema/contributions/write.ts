@@ -235,6 +235,44 @@ export async function updateVersioned<Snapshot>(
   });
 }
 
+/** A record a create names after its id (its slug), and how the audit log sees it. */
+export interface NewRecord<Snapshot> {
+  table: VersionedTable;
+  mutation: string;
+  recordType: string;
+  /** The caller's key: a retry with it answers with the record the first create made. */
+  idempotencyKey: string | null | undefined;
+  snapshot: (tx: Tx, id: number) => Promise<Snapshot>;
+}
+
+/**
+ * A create as every mutation of a named record makes it, in one transaction and once per
+ * idempotency key: draw the record's id, `insert` the record under it, then cite the facts
+ * `insert` returns and audit the record as it was written.
+ */
+export function createRecord<Snapshot>(
+  ctx: Context,
+  writer: Writer,
+  target: NewRecord<Snapshot>,
+  insert: (tx: Tx, id: number) => Promise<Facts>,
+): Promise<number> {
+  return write(ctx, (tx) =>
+    once(tx, writer.actor, target.idempotencyKey, target, async () => {
+      const id = await nextId(tx, target.table);
+      const facts = await insert(tx, id);
+      await record(tx, ctx, writer, {
+        facts,
+        mutation: target.mutation,
+        recordType: target.recordType,
+        recordId: id,
+        before: null,
+        after: await target.snapshot(tx, id),
+      });
+      return id;
+    }),
+  );
+}
+
 /**
  * Runs a create once per caller and idempotency key: a retry answers with the record the first
  * one made. The key is claimed first, so a concurrent retry waits for the first to commit.
@@ -311,7 +349,7 @@ export const json = (value: unknown) => (value === null ? Prisma.DbNull : (value
  * The id the next row of `table` will have: a create names a record after its id (its slug),
  * so it draws the id from the table's sequence first.
  */
-export async function nextId(tx: Tx, table: VersionedTable): Promise<number> {
+async function nextId(tx: Tx, table: VersionedTable): Promise<number> {
   const [{ id }] = await tx.$queryRawUnsafe<{ id: bigint }[]>(
     `SELECT nextval(pg_get_serial_sequence('"${table}"', 'id')) AS id`,
   );

@@ -11,6 +11,7 @@ import {
   CitationInput,
   checkedRange,
   LocalizedTextInput,
+  ownerScopes,
   PartialDateInput,
   recordBySlug,
   requiredBySlug,
@@ -23,15 +24,12 @@ import {
   checkCitation,
   checkLength,
   checkTexts,
+  createRecord,
   json,
-  nextId,
-  once,
   optionalTexts,
-  record,
   snapshotOf,
   type Tx,
   updateVersioned,
-  write,
   writerForNetwork,
 } from "../contributions/write.js";
 import { Event, EventKind } from "./event.js";
@@ -198,13 +196,6 @@ const eventNetwork = (ctx: Context, id: number) =>
     ctx.prisma.event.findUnique({ where: { id }, select: { network: { select: { id: true, slug: true } } } }),
   );
 
-/**
- * Scopes of a network's write: its secretariat. An event of no network is for admins; an
- * unknown network or event is the resolver's to report (to a signed-in caller).
- */
-const secretariatOf = (network: { id: number } | null | undefined, known = true) =>
-  network ? { networkSecretariat: network.id } : known ? { admin: true } : { authenticated: true };
-
 builder.mutationFields((t) => ({
   createEvent: t.field({
     ...rootIn("events"),
@@ -212,16 +203,24 @@ builder.mutationFields((t) => ({
     description: "Records a network's conference or other event (its NETWORK_SECRETARIAT, or an ADMIN).",
     args: { input: t.arg({ type: CreateEventInput, required: true }) },
     authScopes: async (_root, { input }, ctx) =>
-      secretariatOf(await recordBySlug(ctx, "network", input.network), false),
+      ownerScopes("networkSecretariat", await recordBySlug(ctx, "network", input.network), false),
     resolve: async (_root, { input }, ctx) => {
       const network = await requiredBySlug(ctx, "network", input.network, "input.network");
       checkCitation(input.citation, "input.citation");
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
       const writer = writerForNetwork(ctx, network);
-      const id = await write(ctx, (tx) =>
-        once(tx, writer.actor, input.idempotencyKey, { mutation: "createEvent", recordType: "Event" }, async () => {
+      const id = await createRecord(
+        ctx,
+        writer,
+        {
+          table: "Event",
+          mutation: "createEvent",
+          recordType: "Event",
+          idempotencyKey: input.idempotencyKey,
+          snapshot: eventSnapshot,
+        },
+        async (tx, id) => {
           const { data, fields } = await eventData(ctx, tx, input);
-          const id = await nextId(tx, "Event");
           // Relations are written as an update's are (a create cannot `set` them).
           const { topics, ...columns } = data;
           await tx.event.create({
@@ -234,16 +233,8 @@ builder.mutationFields((t) => ({
           });
           if (topics) await tx.event.update({ where: { id }, data: { topics } });
           await checkStartsAt(tx, id);
-          await record(tx, ctx, writer, {
-            facts: { subject: "EVENT", fields: ["network", ...fields], citation: input.citation },
-            mutation: "createEvent",
-            recordType: "Event",
-            recordId: id,
-            before: null,
-            after: await eventSnapshot(tx, id),
-          });
-          return id;
-        }),
+          return { subject: "EVENT", fields: ["network", ...fields], citation: input.citation };
+        },
       );
       return { id };
     },
@@ -257,7 +248,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateEventInput, required: true }) },
     authScopes: async (_root, { input }, ctx) => {
       const event = await eventNetwork(ctx, rowId(input.id, "input.id"));
-      return secretariatOf(event?.network, Boolean(event));
+      return ownerScopes("networkSecretariat", event?.network, Boolean(event));
     },
     resolve: async (_root, { input }, ctx) => {
       const id = rowId(input.id, "input.id");

@@ -20,17 +20,14 @@ import {
   checkCitation,
   checkLength,
   checkTexts,
+  createRecord,
   json,
-  nextId,
-  once,
   optionalTexts,
-  record,
   snapshotOf,
   type Tx,
   today,
   updateVersioned,
   type Writer,
-  write,
   writerForProgramme,
   writerForPublisher,
 } from "../contributions/write.js";
@@ -204,40 +201,34 @@ builder.mutationFields((t) => ({
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
       const writer = callWriter(ctx, funder, programme);
       const owner = (funder ?? programme)!;
-      const id = await write(ctx, (tx) =>
-        once(
-          tx,
-          writer.actor,
-          input.idempotencyKey,
-          { mutation: "publishFundingCall", recordType: "FundingCall" },
-          async () => {
-            const { data, fields } = await callData(tx, input);
-            const id = await nextId(tx, "FundingCall");
-            // Relations are written as an update's are (a create cannot replace them).
-            const { eligibleCountries, ...columns } = data;
-            await tx.fundingCall.create({
-              data: {
-                ...(columns as Prisma.FundingCallUncheckedCreateInput),
-                id,
-                slug: `${owner.slug}-call-${id}`,
-                funderId: funder?.id,
-                programmeId: programme?.id,
-                publishedOn: today(),
-              },
-            });
-            if (eligibleCountries) await tx.fundingCall.update({ where: { id }, data: { eligibleCountries } });
-            const owners = [...(funder ? ["funder"] : []), ...(programme ? ["programme"] : [])];
-            await record(tx, ctx, writer, {
-              facts: { subject: "FUNDING_CALL", fields: [...owners, ...fields], citation: input.citation },
-              mutation: "publishFundingCall",
-              recordType: "FundingCall",
-              recordId: id,
-              before: null,
-              after: await callSnapshot(tx, id),
-            });
-            return id;
-          },
-        ),
+      const id = await createRecord(
+        ctx,
+        writer,
+        {
+          table: "FundingCall",
+          mutation: "publishFundingCall",
+          recordType: "FundingCall",
+          idempotencyKey: input.idempotencyKey,
+          snapshot: callSnapshot,
+        },
+        async (tx, id) => {
+          const { data, fields } = await callData(tx, input);
+          // Relations are written as an update's are (a create cannot replace them).
+          const { eligibleCountries, ...columns } = data;
+          await tx.fundingCall.create({
+            data: {
+              ...(columns as Prisma.FundingCallUncheckedCreateInput),
+              id,
+              slug: `${owner.slug}-call-${id}`,
+              funderId: funder?.id,
+              programmeId: programme?.id,
+              publishedOn: today(),
+            },
+          });
+          if (eligibleCountries) await tx.fundingCall.update({ where: { id }, data: { eligibleCountries } });
+          const owners = [...(funder ? ["funder"] : []), ...(programme ? ["programme"] : [])];
+          return { subject: "FUNDING_CALL", fields: [...owners, ...fields], citation: input.citation };
+        },
       );
       return { id };
     },

@@ -7,6 +7,7 @@ import type { Context } from "../context.js";
 import {
   CitationInput,
   checkedRange,
+  ownerScopes,
   PartialDateInput,
   recordBySlug,
   requiredBySlug,
@@ -57,10 +58,6 @@ const membershipNetwork = (ctx: Context, id: number) =>
     ctx.prisma.membership.findUnique({ where: { id }, select: { network: { select: { id: true, slug: true } } } }),
   );
 
-/** Scopes of a network's write; an unknown network is the resolver's to report (to a signed-in caller). */
-const secretariatOf = (network: { id: number } | null | undefined) =>
-  network ? { networkSecretariat: network.id } : { authenticated: true };
-
 async function membershipSnapshot(tx: Tx, id: number) {
   const row = await tx.membership.findUniqueOrThrow({ where: { id } });
   const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
@@ -79,7 +76,8 @@ builder.mutationFields((t) => ({
     type: MembershipPayload,
     description: "Records that a town joined a network (the network's NETWORK_SECRETARIAT, or an ADMIN).",
     args: { input: t.arg({ type: AddMembershipInput, required: true }) },
-    authScopes: async (_root, { input }, ctx) => secretariatOf(await recordBySlug(ctx, "network", input.network)),
+    authScopes: async (_root, { input }, ctx) =>
+      ownerScopes("networkSecretariat", await recordBySlug(ctx, "network", input.network), false),
     resolve: async (_root, { input }, ctx) => {
       const network = await requiredBySlug(ctx, "network", input.network, "input.network");
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");
@@ -136,7 +134,7 @@ builder.mutationFields((t) => ({
     description: "Records when a town left a network (the network's NETWORK_SECRETARIAT, or an ADMIN).",
     args: { input: t.arg({ type: EndMembershipInput, required: true }) },
     authScopes: async (_root, { input }, ctx) =>
-      secretariatOf((await membershipNetwork(ctx, rowId(input.id, "input.id")))?.network),
+      ownerScopes("networkSecretariat", (await membershipNetwork(ctx, rowId(input.id, "input.id")))?.network, false),
     resolve: async (_root, { input }, ctx) => {
       const id = rowId(input.id, "input.id");
       const membership = await membershipNetwork(ctx, id);

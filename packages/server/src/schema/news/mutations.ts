@@ -11,6 +11,7 @@ import type { Context } from "../context.js";
 import {
   CitationInput,
   LocalizedTextInput,
+  ownerScopes,
   recordBySlug,
   requiredBySlug,
   rowId,
@@ -22,14 +23,11 @@ import {
   checkLength,
   checkTexts,
   contributionSource,
-  nextId,
-  once,
-  record,
+  createRecord,
   snapshotOf,
   type Tx,
   today,
   updateVersioned,
-  write,
   writerForPublisher,
 } from "../contributions/write.js";
 import { NewsItem } from "./news-item.js";
@@ -145,10 +143,6 @@ const newsPublisher = (ctx: Context, id: number) =>
     ctx.prisma.newsItem.findUnique({ where: { id }, select: { publisher: { select: { id: true, slug: true } } } }),
   );
 
-/** An organisation's news is for its PUBLISHER; an item of no publisher (a document's) for admins. */
-const publisherOf = (organisation: { id: number } | null | undefined, known = true) =>
-  organisation ? { publisher: organisation.id } : known ? { admin: true } : { authenticated: true };
-
 builder.mutationFields((t) => ({
   publishNews: t.field({
     ...rootIn("news"),
@@ -156,18 +150,26 @@ builder.mutationFields((t) => ({
     description: "Publishes an organisation's news item (its PUBLISHER, or an ADMIN), dated today.",
     args: { input: t.arg({ type: PublishNewsInput, required: true }) },
     authScopes: async (_root, { input }, ctx) =>
-      publisherOf(await recordBySlug(ctx, "organisation", input.publisher), false),
+      ownerScopes("publisher", await recordBySlug(ctx, "organisation", input.publisher), false),
     resolve: async (_root, { input }, ctx) => {
       const organisation = await requiredBySlug(ctx, "organisation", input.publisher, "input.publisher");
       const { data, fields } = await newsData(ctx, input);
       checkCitation(input.citation, "input.citation");
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
       const writer = writerForPublisher(ctx, organisation);
-      const id = await write(ctx, (tx) =>
-        once(tx, writer.actor, input.idempotencyKey, { mutation: "publishNews", recordType: "NewsItem" }, async () => {
+      const id = await createRecord(
+        ctx,
+        writer,
+        {
+          table: "NewsItem",
+          mutation: "publishNews",
+          recordType: "NewsItem",
+          idempotencyKey: input.idempotencyKey,
+          snapshot: newsSnapshot,
+        },
+        async (tx, id) => {
           // The item's own source is the contribution: it is published here, not in a document.
           const source = await contributionSource(tx, writer, input.citation);
-          const id = await nextId(tx, "NewsItem");
           // Relations are written as an update's are (a create cannot replace them).
           const { subjects, ...columns } = data;
           await tx.newsItem.create({
@@ -181,16 +183,8 @@ builder.mutationFields((t) => ({
             },
           });
           if (subjects) await tx.newsItem.update({ where: { id }, data: { subjects } });
-          await record(tx, ctx, writer, {
-            facts: { subject: "NEWS_ITEM", fields: ["publisher", ...fields], citation: input.citation, source },
-            mutation: "publishNews",
-            recordType: "NewsItem",
-            recordId: id,
-            before: null,
-            after: await newsSnapshot(tx, id),
-          });
-          return id;
-        }),
+          return { subject: "NEWS_ITEM", fields: ["publisher", ...fields], citation: input.citation, source };
+        },
       );
       return { id };
     },
@@ -204,7 +198,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateNewsInput, required: true }) },
     authScopes: async (_root, { input }, ctx) => {
       const item = await newsPublisher(ctx, rowId(input.id, "input.id"));
-      return publisherOf(item?.publisher, Boolean(item));
+      return ownerScopes("publisher", item?.publisher, Boolean(item));
     },
     resolve: async (_root, { input }, ctx) => {
       const id = rowId(input.id, "input.id");

@@ -10,6 +10,7 @@ import {
   CitationInput,
   checkedRange,
   LocalizedTextInput,
+  ownerScopes,
   PartialDateInput,
   recordBySlug,
   requiredBySlug,
@@ -21,17 +22,14 @@ import {
   checkCitation,
   checkLength,
   checkTexts,
+  createRecord,
   type Facts,
   json,
-  nextId,
-  once,
   optionalTexts,
-  record,
   snapshotOf,
   type Tx,
   updateVersioned,
   type Writer,
-  write,
   writerForProgramme,
 } from "../contributions/write.js";
 import { PartnerRole, Project } from "./project.js";
@@ -199,17 +197,10 @@ const projectProgramme = (ctx: Context, id: number) =>
     ctx.prisma.project.findUnique({ where: { id }, select: { programme: { select: { id: true, slug: true } } } }),
   );
 
-/**
- * Scopes of a programme's write: its editor. A project of no programme is for admins; an
- * unknown programme or project is the resolver's to report (to a signed-in caller).
- */
-const editorOfProgramme = (programme: { id: number } | null | undefined, known = true) =>
-  programme ? { programmeEditor: programme.id } : known ? { admin: true } : { authenticated: true };
-
 /** The scopes of a write to an existing project (by the id at `path`). */
 const projectScopes = async (ctx: Context, globalId: { id: string }, path: string) => {
   const project = await projectProgramme(ctx, rowId(globalId, path));
-  return editorOfProgramme(project?.programme, Boolean(project));
+  return ownerScopes("programmeEditor", project?.programme, Boolean(project));
 };
 
 /** The project named at `path`, and who writes it: its programme's editor or an admin. */
@@ -255,16 +246,24 @@ builder.mutationFields((t) => ({
     description: "Records a programme's project (its PROGRAMME_EDITOR, or an ADMIN).",
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     authScopes: async (_root, { input }, ctx) =>
-      editorOfProgramme(await recordBySlug(ctx, "programme", input.programme), false),
+      ownerScopes("programmeEditor", await recordBySlug(ctx, "programme", input.programme), false),
     resolve: async (_root, { input }, ctx) => {
       const programme = await requiredBySlug(ctx, "programme", input.programme, "input.programme");
       const { data, fields } = await projectData(ctx, input);
       checkCitation(input.citation, "input.citation");
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
       const writer = writerForProgramme(ctx, programme);
-      const id = await write(ctx, (tx) =>
-        once(tx, writer.actor, input.idempotencyKey, { mutation: "createProject", recordType: "Project" }, async () => {
-          const id = await nextId(tx, "Project");
+      const id = await createRecord(
+        ctx,
+        writer,
+        {
+          table: "Project",
+          mutation: "createProject",
+          recordType: "Project",
+          idempotencyKey: input.idempotencyKey,
+          snapshot: projectSnapshot,
+        },
+        async (tx, id) => {
           await tx.project.create({
             data: {
               ...(data as Prisma.ProjectUncheckedCreateInput),
@@ -273,16 +272,8 @@ builder.mutationFields((t) => ({
               programmeId: programme.id,
             },
           });
-          await record(tx, ctx, writer, {
-            facts: { subject: "PROJECT", fields: ["programme", ...fields], citation: input.citation },
-            mutation: "createProject",
-            recordType: "Project",
-            recordId: id,
-            before: null,
-            after: await projectSnapshot(tx, id),
-          });
-          return id;
-        }),
+          return { subject: "PROJECT", fields: ["programme", ...fields], citation: input.citation };
+        },
       );
       return { id };
     },
