@@ -104,6 +104,7 @@ const TEXTS = [
   "a".repeat(2),
   "null",
   "<script>alert(1)</script>",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection probe, meant literally
   "${jndi:ldap://x}",
 ];
 const text = () => (rng.next() < 0.2 ? Math.random().toString(36).slice(2) : rng.pick(TEXTS));

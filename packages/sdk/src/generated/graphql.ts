@@ -54,17 +54,26 @@ export type AddTownAlternateNameInput = {
 
 /** Declaration or cooperation agreement. */
 export type AgreementKind =
+  /** An agreement to cooperate. */
   | 'COOPERATION_AGREEMENT'
+  /** A declaration its signatories make together. */
   | 'DECLARATION';
 
 /** Who may apply. */
 export type ApplicantKind =
+  /** Universities and research institutions. */
   | 'ACADEMIC_INSTITUTION'
+  /** Schools and other educational institutions. */
   | 'EDUCATIONAL_INSTITUTION'
+  /** Municipalities and other local governments. */
   | 'LOCAL_GOVERNMENT'
+  /** Non-governmental organisations. */
   | 'NGO'
+  /** Others the call names. */
   | 'OTHER'
+  /** Other public bodies. */
   | 'PUBLIC_BODY'
+  /** Young people themselves (see the call's applicant ages). */
   | 'YOUNG_PERSON';
 
 /** An amount of money. */
@@ -190,10 +199,15 @@ export type CreateProjectInput = {
 
 /** How precisely a source dates something. */
 export type DatePrecision =
+  /** The day and time, with its time zone. */
   | 'DATE_TIME'
+  /** The day. */
   | 'DAY'
+  /** The month of a year. */
   | 'MONTH'
+  /** The season of a year. */
   | 'SEASON'
+  /** Only the year is known. */
   | 'YEAR';
 
 /** Records that a town left a network. */
@@ -252,17 +266,26 @@ export type EventFilter = {
 
 /** Conference of a network, congress, forum, week-long event, online session, project event, partner days. */
 export type EventKind =
+  /** A network's conference. */
   | 'CONFERENCE'
+  /** A congress. */
   | 'CONGRESS'
+  /** A forum. */
   | 'FORUM'
+  /** An online session. */
   | 'ONLINE_SESSION'
+  /** Partner days: towns meet prospective partners. */
   | 'PARTNER_DAYS'
+  /** An event of a project. */
   | 'PROJECT_EVENT'
+  /** A week-long event. */
   | 'WEEK';
 
 /** Order of events by their (partial) date; undated events come last. */
 export type EventOrder =
+  /** Earliest first. */
   | 'DATE_ASC'
+  /** Latest first. */
   | 'DATE_DESC';
 
 /** A town's answer to another town's open partner search. */
@@ -290,8 +313,11 @@ export type InterestResponse =
 
 /** PENDING until the requesting town's editor accepts or declines it. */
 export type InterestStatus =
+  /** Accepted by the requesting town's editor. */
   | 'ACCEPTED'
+  /** Declined by the requesting town's editor. */
   | 'DECLINED'
+  /** Not yet answered by the requesting town. */
   | 'PENDING';
 
 /** A text in one language. The first of a list is the original wording, the rest translations. */
@@ -304,7 +330,9 @@ export type LocalizedTextInput = {
 
 /** Founding member or member. */
 export type MembershipRole =
+  /** Among the towns that founded the network, as a source states. */
   | 'FOUNDING_MEMBER'
+  /** A member. */
   | 'MEMBER';
 
 /** A circle on the map: around a town (slug) or a coordinate, with a radius in kilometres. */
@@ -357,8 +385,11 @@ export type PartnerCriteria = {
 
 /** Lead partner, partner or consortium partner. */
 export type PartnerRole =
+  /** A member of the project's consortium. */
   | 'CONSORTIUM_PARTNER'
+  /** Leads the project (the lead beneficiary). */
   | 'LEAD_PARTNER'
+  /** A project partner. */
   | 'PARTNER';
 
 /** How a search ends. */
@@ -397,7 +428,9 @@ export type PartnerSearchStatus =
 
 /** TWINNING: a partner town for a lasting partnership; COOPERATION: partners for a specific activity. */
 export type PartnershipKind =
+  /** Partners for a specific activity. */
   | 'COOPERATION'
+  /** A partner town for a lasting partnership. */
   | 'TWINNING';
 
 /** One goal of a project, in one or more languages. */
@@ -472,9 +505,13 @@ export type PublishNewsInput = {
 
 /** How a source qualifies a number: exactly, about, almost, more than. */
 export type QuantityQualifier =
+  /** About this number. */
   | 'ABOUT'
+  /** Almost this number (a little less). */
   | 'ALMOST'
+  /** Exactly this number. */
   | 'EXACT'
+  /** More than this number. */
   | 'MORE_THAN';
 
 /** Removes a partner added through the API (a partner a document names stays). */
@@ -509,40 +546,63 @@ export type RespondToInterestInput = {
 
 /** What a caller may do: TOWN_EDITOR (its towns), NETWORK_SECRETARIAT (a network), PROGRAMME_EDITOR (a programme), PUBLISHER (an organisation's news and calls), ADMIN. */
 export type Role =
+  /** May do everything, for every record. */
   | 'ADMIN'
+  /** Writes for its network: memberships and events. */
   | 'NETWORK_SECRETARIAT'
+  /** Writes for its programme: projects, their partners, funding calls. */
   | 'PROGRAMME_EDITOR'
+  /** Publishes for its organisation: news and funding calls. */
   | 'PUBLISHER'
+  /** Writes for its towns: profile, names, partner searches, interests, twinnings. */
   | 'TOWN_EDITOR';
 
 /** How a result matched: the whole name, its beginning, or a similar spelling (typo-tolerant). */
 export type SearchMatch =
+  /** The whole name matches the text. */
   | 'EXACT'
+  /** A similarly spelled name (typo-tolerant). */
   | 'FUZZY'
+  /** A name begins with the text. */
   | 'PREFIX';
 
 /** Kinds of record search covers. */
 export type SearchType =
+  /** Events. */
   | 'EVENT'
+  /** Funding calls. */
   | 'FUNDING_CALL'
+  /** Networks of towns. */
   | 'NETWORK'
+  /** Organisations. */
   | 'ORGANISATION'
+  /** Partner searches. */
   | 'PARTNER_SEARCH'
+  /** Funding programmes and funds. */
   | 'PROGRAMME'
+  /** Projects. */
   | 'PROJECT'
+  /** Towns, by any of their names. */
   | 'TOWN';
 
 /** Meteorological season (northern hemisphere): spring is March–May, autumn September–November. */
 export type Season =
+  /** September to November. */
   | 'AUTUMN'
+  /** March to May. */
   | 'SPRING'
+  /** June to August. */
   | 'SUMMER'
+  /** December to February. */
   | 'WINTER';
 
 /** DOCUMENT: one of the source documents; REGISTRY: a reference-data package. */
 export type SourceKind =
+  /** Written through the API: the source names its contributor. */
   | 'CONTRIBUTION'
+  /** One of the source documents, with a quote. */
   | 'DOCUMENT'
+  /** A reference-data package (GeoNames towns, country codes). */
   | 'REGISTRY';
 
 /** What a partner suggestion's score is made of. */
@@ -599,9 +659,13 @@ export type TownFilter = {
 
 /** ASCII: the name without diacritics; EXONYM: the name in another language (Pasov for Passau); SOURCE_SPELLING: how a source document spells it (Wells for Wels); ALTERNATE: other names, as GeoNames records them or a town's editors add them. */
 export type TownNameKind =
+  /** Another name, as GeoNames records it or the town's editors add it. */
   | 'ALTERNATE'
+  /** The name without diacritics (Ceske Budejovice for České Budějovice). */
   | 'ASCII'
+  /** The name in another language (Pasov for Passau). */
   | 'EXONYM'
+  /** How a source document spells the town, where it differs (Wells for Wels). */
   | 'SOURCE_SPELLING';
 
 /** Order of town lists. */
@@ -615,8 +679,11 @@ export type TownOrder =
 
 /** TWINNING: a formal twinning; PARTNERSHIP: a partnership or friendship; COOPERATION: on a defined field. */
 export type TwinningKind =
+  /** Cooperation on a defined field. */
   | 'COOPERATION'
+  /** A partnership or friendship of two towns. */
   | 'PARTNERSHIP'
+  /** A formal twinning of two towns. */
   | 'TWINNING';
 
 /** Whether the second town has confirmed it. */

@@ -19,7 +19,9 @@ import {
 } from "../auth/identity.js";
 import { datamodel } from "../db/data-model.js";
 import type PrismaTypes from "../generated/pothos-types.js";
+import DescribeTotalCountPlugin from "./common/describe-total-count.js";
 import { decodeCheckedGlobalID } from "./common/global-id.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./common/pagination.js";
 import type { Context } from "./context.js";
 import { SUBGRAPHS, type SubGraph } from "./subgraphs.js";
 
@@ -93,6 +95,7 @@ export const builder = new SchemaBuilder<{
     RelayPlugin,
     DataloaderPlugin,
     FederationPlugin,
+    DescribeTotalCountPlugin,
   ],
   scopeAuth: {
     authScopes: (ctx) => ({
@@ -131,10 +134,15 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     decodeGlobalID: decodeCheckedGlobalID,
     cursorType: "String",
-    nodeQueryOptions: { description: "Fetches any object by its global id.", ...rootIn("graph") },
+    nodeQueryOptions: {
+      description: "Fetches any object by its global id.",
+      args: { id: { description: "A global id, as any object's `id` field gives it." } },
+      ...rootIn("graph"),
+    },
     nodesQueryOptions: {
       description:
         "Fetches objects by their global ids, in order; an id that names nothing (or nothing the caller may see) is null in its place, with its error.",
+      args: { ids: { description: "Global ids, as objects' `id` fields give them; the answer keeps their order." } },
       ...rootIn("graph"),
       // Each id on its own: one missing record nulls its position, as the Relay server
       // specification has it, not the whole list (the loads still batch within the tick).
@@ -160,6 +168,12 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: "True when `before: startCursor` returns more results." },
     startCursorFieldOptions: { description: "Cursor of the first result on the page." },
     endCursorFieldOptions: { description: "Cursor of the last result on the page." },
+    firstArgOptions: {
+      description: `How many results from the start (or after \`after\`): ${DEFAULT_PAGE_SIZE} unless given, ${MAX_PAGE_SIZE} at most.`,
+    },
+    afterArgOptions: { description: "Return the results after this cursor (a page's `endCursor`)." },
+    lastArgOptions: { description: `How many results from the end (or before \`before\`): ${MAX_PAGE_SIZE} at most.` },
+    beforeArgOptions: { description: "Return the results before this cursor (a page's `startCursor`)." },
   },
 });
 

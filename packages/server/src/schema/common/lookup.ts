@@ -38,7 +38,9 @@ export function bySlug<Model extends SluggedModel>(
     ...rootIn(subGraph),
     type: model,
     description: `A ${label} by its slug. NOT_FOUND when there is none.`,
-    args: { slug: t.arg.string({ required: true }) },
+    args: {
+      slug: t.arg.string({ required: true, description: `The ${label}'s slug, as its \`slug\` field gives it.` }),
+    },
     extensions: sqlRoot({ kind: "unique", model, where: (args) => ({ slug: args.slug }) }),
     resolve: (query: object, _root: unknown, args: { slug: string }, ctx: Context) =>
       found(find(ctx.prisma, query, args.slug), label, `slug ${args.slug}`),

@@ -58,15 +58,22 @@ export function partialDateField(
 export const DatePrecisionEnum = builder.enumType(DatePrecisionValues, {
   name: "DatePrecision",
   description: "How precisely a source dates something.",
+  values: {
+    YEAR: { description: "Only the year is known." },
+    SEASON: { description: "The season of a year." },
+    MONTH: { description: "The month of a year." },
+    DAY: { description: "The day." },
+    DATE_TIME: { description: "The day and time, with its time zone." },
+  },
 });
 
 export const SeasonEnum = builder.enumType("Season", {
   description: "Meteorological season (northern hemisphere): spring is March–May, autumn September–November.",
   values: {
-    SPRING: { value: "spring" },
-    SUMMER: { value: "summer" },
-    AUTUMN: { value: "autumn" },
-    WINTER: { value: "winter" },
+    SPRING: { value: "spring", description: "March to May." },
+    SUMMER: { value: "summer", description: "June to August." },
+    AUTUMN: { value: "autumn", description: "September to November." },
+    WINTER: { value: "winter", description: "December to February." },
   } as const,
 });
 

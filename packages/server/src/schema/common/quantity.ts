@@ -4,6 +4,12 @@ import { builder } from "../builder.js";
 export const QuantityQualifier = builder.enumType(QualifierValues, {
   name: "QuantityQualifier",
   description: "How a source qualifies a number: exactly, about, almost, more than.",
+  values: {
+    EXACT: { description: "Exactly this number." },
+    ABOUT: { description: "About this number." },
+    ALMOST: { description: "Almost this number (a little less)." },
+    MORE_THAN: { description: "More than this number." },
+  },
 });
 
 export interface QuantityValue {

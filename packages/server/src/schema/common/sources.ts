@@ -11,6 +11,11 @@ import { builder, entityId, entityIn, type Types } from "../builder.js";
 export const SourceKind = builder.enumType(SourceKindValues, {
   name: "SourceKind",
   description: "DOCUMENT: one of the source documents; REGISTRY: a reference-data package.",
+  values: {
+    DOCUMENT: { description: "One of the source documents, with a quote." },
+    REGISTRY: { description: "A reference-data package (GeoNames towns, country codes)." },
+    CONTRIBUTION: { description: "Written through the API: the source names its contributor." },
+  },
 });
 
 export const Source = builder.prismaNode("Source", {

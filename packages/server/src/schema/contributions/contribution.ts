@@ -10,6 +10,13 @@ export const RoleEnum = builder.enumType(RoleValues, {
   name: "Role",
   description:
     "What a caller may do: TOWN_EDITOR (its towns), NETWORK_SECRETARIAT (a network), PROGRAMME_EDITOR (a programme), PUBLISHER (an organisation's news and calls), ADMIN.",
+  values: {
+    ADMIN: { description: "May do everything, for every record." },
+    TOWN_EDITOR: { description: "Writes for its towns: profile, names, partner searches, interests, twinnings." },
+    NETWORK_SECRETARIAT: { description: "Writes for its network: memberships and events." },
+    PROGRAMME_EDITOR: { description: "Writes for its programme: projects, their partners, funding calls." },
+    PUBLISHER: { description: "Publishes for its organisation: news and funding calls." },
+  },
 });
 
 export const Contribution = builder.prismaObject("Contribution", {

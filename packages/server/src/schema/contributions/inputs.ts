@@ -15,6 +15,12 @@ export const MAX_TEXT = 5000;
 /** The longest URL or quote a citation takes. */
 export const MAX_CITATION = 2000;
 
+/** Options of a mutation's one `input` argument. */
+export const writeInput = {
+  required: true,
+  description: "What to write; each field is described on the input type.",
+} as const;
+
 export const LocalizedTextInput = builder.inputType("LocalizedTextInput", {
   description: "A text in one language. The first of a list is the original wording, the rest translations.",
   fields: (t) => ({

@@ -3,7 +3,10 @@ import { builder } from "../builder.js";
 
 export const EventOrder = builder.enumType("EventOrder", {
   description: "Order of events by their (partial) date; undated events come last.",
-  values: ["DATE_ASC", "DATE_DESC"] as const,
+  values: {
+    DATE_ASC: { description: "Earliest first." },
+    DATE_DESC: { description: "Latest first." },
+  } as const,
 });
 
 export type EventOrderValue = typeof EventOrder.$inferType;

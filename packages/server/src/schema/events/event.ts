@@ -13,6 +13,15 @@ export const EventKind = builder.enumType(EventKindValues, {
   name: "EventKind",
   description:
     "Conference of a network, congress, forum, week-long event, online session, project event, partner days.",
+  values: {
+    CONFERENCE: { description: "A network's conference." },
+    CONGRESS: { description: "A congress." },
+    FORUM: { description: "A forum." },
+    WEEK: { description: "A week-long event." },
+    ONLINE_SESSION: { description: "An online session." },
+    PROJECT_EVENT: { description: "An event of a project." },
+    PARTNER_DAYS: { description: "Partner days: towns meet prospective partners." },
+  },
 });
 
 export const Event = builder.prismaNode("Event", {

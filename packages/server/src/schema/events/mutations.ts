@@ -17,6 +17,7 @@ import {
   requiredBySlug,
   rowId,
   topicIds,
+  writeInput,
   writePayload,
 } from "../contributions/inputs.js";
 import {
@@ -201,7 +202,7 @@ builder.mutationFields((t) => ({
     ...rootIn("events"),
     type: EventPayload,
     description: "Records a network's conference or other event (its NETWORK_SECRETARIAT, or an ADMIN).",
-    args: { input: t.arg({ type: CreateEventInput, required: true }) },
+    args: { input: t.arg({ type: CreateEventInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) =>
       ownerScopes("networkSecretariat", await recordBySlug(ctx, "network", input.network), false),
     resolve: async (_root, { input }, ctx) => {
@@ -245,7 +246,7 @@ builder.mutationFields((t) => ({
     type: EventPayload,
     description:
       "Changes an event (its network's NETWORK_SECRETARIAT, or an ADMIN); CONFLICT if it changed since expectedVersion.",
-    args: { input: t.arg({ type: UpdateEventInput, required: true }) },
+    args: { input: t.arg({ type: UpdateEventInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => {
       const event = await eventNetwork(ctx, rowId(input.id, "input.id"));
       return ownerScopes("networkSecretariat", event?.network, Boolean(event));

@@ -108,7 +108,10 @@ builder.queryFields((t) => ({
     cursor: "id",
     ...pageSize,
     description: "Events matching a filter, by date.",
-    args: { filter: t.arg({ type: EventFilter }), order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC" }) },
+    args: {
+      filter: t.arg({ type: EventFilter, description: "Which events; all when omitted." }),
+      order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC", description: "By date, newest first unless asked." }),
+    },
     totalCount: async (_parent, args, ctx) => ctx.prisma.event.count({ where: await eventWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) =>
       ctx.prisma.event.findMany({

@@ -9,6 +9,15 @@ import { Country } from "../places/country.js";
 export const ApplicantKind = builder.enumType(ApplicantKindValues, {
   name: "ApplicantKind",
   description: "Who may apply.",
+  values: {
+    LOCAL_GOVERNMENT: { description: "Municipalities and other local governments." },
+    NGO: { description: "Non-governmental organisations." },
+    PUBLIC_BODY: { description: "Other public bodies." },
+    ACADEMIC_INSTITUTION: { description: "Universities and research institutions." },
+    EDUCATIONAL_INSTITUTION: { description: "Schools and other educational institutions." },
+    YOUNG_PERSON: { description: "Young people themselves (see the call's applicant ages)." },
+    OTHER: { description: "Others the call names." },
+  },
 });
 
 /** Open on a day: published by then and the deadline (if any) not yet passed. */
@@ -64,7 +73,7 @@ export const FundingCall = builder.prismaNode("FundingCall", {
     openOn: t.boolean({
       description:
         "Whether the call accepts applications on that day (by its dates; an exhausted allocation is not known).",
-      args: { date: t.arg({ type: "Date", required: true }) },
+      args: { date: t.arg({ type: "Date", required: true, description: "The day to check (YYYY-MM-DD)." }) },
       select: { publishedOn: true, deadline: true },
       resolve: (c, args) => isOpenOn(c, args.date),
     }),

@@ -13,6 +13,7 @@ import {
   recordBySlug,
   requiredBySlug,
   rowId,
+  writeInput,
   writePayload,
 } from "../contributions/inputs.js";
 import {
@@ -183,7 +184,7 @@ builder.mutationFields((t) => ({
     type: FundingCallPayload,
     description:
       "Publishes a funding call (the funder's PUBLISHER, the programme's PROGRAMME_EDITOR, or an ADMIN); it cites the caller.",
-    args: { input: t.arg({ type: PublishFundingCallInput, required: true }) },
+    args: { input: t.arg({ type: PublishFundingCallInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => {
       const funder = input.funder ? await recordBySlug(ctx, "organisation", input.funder) : null;
       const programme = input.programme ? await recordBySlug(ctx, "programme", input.programme) : null;
@@ -239,7 +240,7 @@ builder.mutationFields((t) => ({
     type: FundingCallPayload,
     description:
       "Changes a funding call (its funder's PUBLISHER, its programme's PROGRAMME_EDITOR, or an ADMIN); CONFLICT if it changed since expectedVersion.",
-    args: { input: t.arg({ type: UpdateFundingCallInput, required: true }) },
+    args: { input: t.arg({ type: UpdateFundingCallInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => {
       const call = await callOwners(ctx, rowId(input.id, "input.id"));
       return call ? publisherOf(call.funder, call.programme) : { authenticated: true };

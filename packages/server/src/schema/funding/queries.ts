@@ -44,7 +44,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     ...pageSize,
     description: "Calls for applications, nearest deadline first.",
-    args: { filter: t.arg({ type: FundingCallFilter }) },
+    args: { filter: t.arg({ type: FundingCallFilter, description: "Which funding calls; all when omitted." }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.fundingCall.count({ where: fundingCallWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.fundingCall.findMany({

@@ -8,6 +8,10 @@ import { historyField } from "../contributions/contribution.js";
 export const MembershipRole = builder.enumType(MembershipRoleValues, {
   name: "MembershipRole",
   description: "Founding member or member.",
+  values: {
+    FOUNDING_MEMBER: { description: "Among the towns that founded the network, as a source states." },
+    MEMBER: { description: "A member." },
+  },
 });
 
 export const Membership = builder.prismaNode("Membership", {

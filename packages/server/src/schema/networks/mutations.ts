@@ -12,6 +12,7 @@ import {
   recordBySlug,
   requiredBySlug,
   rowId,
+  writeInput,
   writePayload,
 } from "../contributions/inputs.js";
 import {
@@ -75,7 +76,7 @@ builder.mutationFields((t) => ({
     ...rootIn("networks"),
     type: MembershipPayload,
     description: "Records that a town joined a network (the network's NETWORK_SECRETARIAT, or an ADMIN).",
-    args: { input: t.arg({ type: AddMembershipInput, required: true }) },
+    args: { input: t.arg({ type: AddMembershipInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) =>
       ownerScopes("networkSecretariat", await recordBySlug(ctx, "network", input.network), false),
     resolve: async (_root, { input }, ctx) => {
@@ -132,7 +133,7 @@ builder.mutationFields((t) => ({
     ...rootIn("networks"),
     type: MembershipPayload,
     description: "Records when a town left a network (the network's NETWORK_SECRETARIAT, or an ADMIN).",
-    args: { input: t.arg({ type: EndMembershipInput, required: true }) },
+    args: { input: t.arg({ type: EndMembershipInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) =>
       ownerScopes("networkSecretariat", (await membershipNetwork(ctx, rowId(input.id, "input.id")))?.network, false),
     resolve: async (_root, { input }, ctx) => {

@@ -49,7 +49,13 @@ export const Network = builder.prismaNode("Network", {
       cursor: "id",
       totalCount: true,
       description: "The network's conferences and other events.",
-      args: { order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC" }) },
+      args: {
+        order: t.arg({
+          type: EventOrder,
+          defaultValue: "DATE_DESC",
+          description: "By date, newest first unless asked.",
+        }),
+      },
       ...plannedQuery((args) => ({ orderBy: eventOrder(args.order as EventOrderValue | null) })),
     }),
     featuredAt: t.relation("featuredAt", { description: "Events that feature this network." }),

@@ -35,7 +35,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     ...pageSize,
     description: "Networks of towns.",
-    args: { filter: t.arg({ type: NetworkFilter }) },
+    args: { filter: t.arg({ type: NetworkFilter, description: "Which networks; all when omitted." }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.network.count({ where: networkWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.network.findMany({ ...query, where: networkWhere(args.filter), orderBy: { id: "asc" } }),

@@ -15,6 +15,7 @@ import {
   recordBySlug,
   requiredBySlug,
   rowId,
+  writeInput,
   writePayload,
 } from "../contributions/inputs.js";
 import {
@@ -148,7 +149,7 @@ builder.mutationFields((t) => ({
     ...rootIn("news"),
     type: NewsPayload,
     description: "Publishes an organisation's news item (its PUBLISHER, or an ADMIN), dated today.",
-    args: { input: t.arg({ type: PublishNewsInput, required: true }) },
+    args: { input: t.arg({ type: PublishNewsInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) =>
       ownerScopes("publisher", await recordBySlug(ctx, "organisation", input.publisher), false),
     resolve: async (_root, { input }, ctx) => {
@@ -195,7 +196,7 @@ builder.mutationFields((t) => ({
     type: NewsPayload,
     description:
       "Changes a news item (its publisher's PUBLISHER, or an ADMIN); CONFLICT if it changed since expectedVersion.",
-    args: { input: t.arg({ type: UpdateNewsInput, required: true }) },
+    args: { input: t.arg({ type: UpdateNewsInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => {
       const item = await newsPublisher(ctx, rowId(input.id, "input.id"));
       return ownerScopes("publisher", item?.publisher, Boolean(item));

@@ -34,7 +34,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     ...pageSize,
     description: "News items, latest first.",
-    args: { filter: t.arg({ type: NewsFilter }) },
+    args: { filter: t.arg({ type: NewsFilter, description: "Which news items; all when omitted." }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.newsItem.count({ where: newsWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.newsItem.findMany({

@@ -8,6 +8,18 @@ import { newsAboutField } from "../news/news-about.js";
 export const OrganisationKind = builder.enumType(OrganisationKindValues, {
   name: "OrganisationKind",
   description: "What kind of body an organisation is.",
+  values: {
+    MUNICIPAL_ASSOCIATION: { description: "An association of municipalities." },
+    EUROPEAN_ASSOCIATION: { description: "A European association." },
+    INTERNATIONAL_ORGANISATION: { description: "An international organisation." },
+    INTERNATIONAL_ASSEMBLY: { description: "An international assembly." },
+    GOVERNMENT_BODY: { description: "A body of a national government." },
+    NATIONAL_AGENCY: { description: "A national agency." },
+    REGIONAL_MANAGEMENT: { description: "A regional management body." },
+    DEVELOPMENT_AGENCY: { description: "A development agency." },
+    RESEARCH_CENTRE: { description: "A research centre." },
+    YOUTH_ORGANISATION: { description: "A youth organisation." },
+  },
 });
 
 export const Organisation = builder.prismaNode("Organisation", {

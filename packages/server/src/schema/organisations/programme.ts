@@ -9,6 +9,15 @@ export const ProgrammeKind = builder.enumType(ProgrammeKindValues, {
   name: "ProgrammeKind",
   description:
     "EU fund (ERDF), EU programme (URBACT), operational programme (Interreg), policy initiative, financial mechanism, fund, climate initiative.",
+  values: {
+    EU_FUND: { description: "A fund of the European Union." },
+    EU_PROGRAMME: { description: "A programme of the European Union." },
+    OPERATIONAL_PROGRAMME: { description: "An operational programme (cross-border or national)." },
+    POLICY_INITIATIVE: { description: "A policy initiative." },
+    FINANCIAL_MECHANISM: { description: "A financial mechanism." },
+    FUND: { description: "A fund that is not the EU's." },
+    CLIMATE_INITIATIVE: { description: "A climate initiative." },
+  },
 });
 
 export const Programme = builder.prismaNode("Programme", {

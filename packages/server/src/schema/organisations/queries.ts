@@ -31,7 +31,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     ...pageSize,
     description: "Associations, agencies and public bodies.",
-    args: { filter: t.arg({ type: OrganisationFilter }) },
+    args: { filter: t.arg({ type: OrganisationFilter, description: "Which organisations; all when omitted." }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.organisation.count({ where: organisationWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.organisation.findMany({ ...query, where: organisationWhere(args.filter), orderBy: { id: "asc" } }),

@@ -6,6 +6,10 @@ import { sourcesField } from "../common/sources.js";
 export const AgreementKind = builder.enumType(AgreementKindValues, {
   name: "AgreementKind",
   description: "Declaration or cooperation agreement.",
+  values: {
+    DECLARATION: { description: "A declaration its signatories make together." },
+    COOPERATION_AGREEMENT: { description: "An agreement to cooperate." },
+  },
 });
 
 export const Agreement = builder.prismaNode("Agreement", {

@@ -10,6 +10,11 @@ import { historyField } from "../contributions/contribution.js";
 export const InterestStatus = builder.enumType(InterestStatusValues, {
   name: "InterestStatus",
   description: "PENDING until the requesting town's editor accepts or declines it.",
+  values: {
+    PENDING: { description: "Not yet answered by the requesting town." },
+    ACCEPTED: { description: "Accepted by the requesting town's editor." },
+    DECLINED: { description: "Declined by the requesting town's editor." },
+  },
 });
 
 export const PartnerSearchInterest = builder.prismaNode("PartnerSearchInterest", {

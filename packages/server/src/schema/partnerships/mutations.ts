@@ -16,6 +16,7 @@ import {
   rowId,
   topicIds,
   townBySlug,
+  writeInput,
   writePayload,
 } from "../contributions/inputs.js";
 import {
@@ -241,7 +242,7 @@ builder.mutationFields((t) => ({
     ...rootIn("partnerships"),
     type: PartnerSearchPayload,
     description: "Posts a town's partner search (its TOWN_EDITOR, or an ADMIN). It cites the caller as its source.",
-    args: { input: t.arg({ type: CreatePartnerSearchInput, required: true }) },
+    args: { input: t.arg({ type: CreatePartnerSearchInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");
@@ -298,7 +299,7 @@ builder.mutationFields((t) => ({
     type: PartnerSearchPayload,
     description:
       "Changes a partner search (its town's TOWN_EDITOR, or an ADMIN); CONFLICT if it changed since expectedVersion.",
-    args: { input: t.arg({ type: UpdatePartnerSearchInput, required: true }) },
+    args: { input: t.arg({ type: UpdatePartnerSearchInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => editorOf((await searchTown(ctx, rowId(input.id, "input.id")))?.town),
     resolve: async (_root, { input }, ctx) => {
       const id = rowId(input.id, "input.id");
@@ -343,7 +344,7 @@ builder.mutationFields((t) => ({
     ...rootIn("partnerships"),
     type: PartnerSearchPayload,
     description: "Ends a partner search as matched or withdrawn (its town's TOWN_EDITOR, or an ADMIN).",
-    args: { input: t.arg({ type: ClosePartnerSearchInput, required: true }) },
+    args: { input: t.arg({ type: ClosePartnerSearchInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => editorOf((await searchTown(ctx, rowId(input.id, "input.id")))?.town),
     resolve: async (_root, { input }, ctx) => {
       const id = rowId(input.id, "input.id");
@@ -380,7 +381,7 @@ builder.mutationFields((t) => ({
     type: InterestPayload,
     description:
       "Answers another town's open partner search (the answering town's TOWN_EDITOR, or an ADMIN). Only the two towns' editors see it.",
-    args: { input: t.arg({ type: ExpressInterestInput, required: true }) },
+    args: { input: t.arg({ type: ExpressInterestInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");
@@ -439,7 +440,7 @@ builder.mutationFields((t) => ({
     ...rootIn("partnerships"),
     type: InterestPayload,
     description: "Accepts or declines an interest (the requesting town's TOWN_EDITOR, or an ADMIN).",
-    args: { input: t.arg({ type: RespondToInterestInput, required: true }) },
+    args: { input: t.arg({ type: RespondToInterestInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => {
       const interest = await ctx.prisma.partnerSearchInterest.findUnique({
         where: { id: rowId(input.id, "input.id") },

@@ -9,6 +9,10 @@ import { Country } from "../places/country.js";
 export const PartnershipKind = builder.enumType(KindValues, {
   name: "PartnershipKind",
   description: "TWINNING: a partner town for a lasting partnership; COOPERATION: partners for a specific activity.",
+  values: {
+    TWINNING: { description: "A partner town for a lasting partnership." },
+    COOPERATION: { description: "Partners for a specific activity." },
+  },
 });
 
 export const PartnerSearchStatus = builder.enumType("PartnerSearchStatus", {

@@ -48,7 +48,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     ...pageSize,
     description: "Towns looking for partners, latest first.",
-    args: { filter: t.arg({ type: PartnerSearchFilter }) },
+    args: { filter: t.arg({ type: PartnerSearchFilter, description: "Which partner searches; all when omitted." }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.partnerSearch.count({ where: partnerSearchWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.partnerSearch.findMany({

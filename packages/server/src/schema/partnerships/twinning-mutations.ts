@@ -10,6 +10,7 @@ import {
   requiredBySlug,
   rowId,
   townBySlug,
+  writeInput,
   writePayload,
 } from "../contributions/inputs.js";
 import { checkCitation, once, record, type Tx, updateVersioned, write, writerFor } from "../contributions/write.js";
@@ -79,7 +80,7 @@ builder.mutationFields((t) => ({
     type: TwinningPayload,
     description:
       "Proposes a twinning or partnership (the proposing town's TOWN_EDITOR, or an ADMIN); public once the other town confirms it.",
-    args: { input: t.arg({ type: ProposeTwinningInput, required: true }) },
+    args: { input: t.arg({ type: ProposeTwinningInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");
@@ -143,7 +144,7 @@ builder.mutationFields((t) => ({
     ...rootIn("partnerships"),
     type: TwinningPayload,
     description: "Confirms a proposed twinning (the other town's TOWN_EDITOR, or an ADMIN), which makes it public.",
-    args: { input: t.arg({ type: ConfirmTwinningInput, required: true }) },
+    args: { input: t.arg({ type: ConfirmTwinningInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => {
       const twinning = await twinningTowns(ctx, rowId(input.id, "input.id"));
       return editorOf(twinning ? confirmingTown(twinning) : null);
@@ -179,7 +180,7 @@ builder.mutationFields((t) => ({
     ...rootIn("partnerships"),
     type: TwinningPayload,
     description: "Records when a twinning ended (an editor of either town, or an ADMIN).",
-    args: { input: t.arg({ type: EndTwinningInput, required: true }) },
+    args: { input: t.arg({ type: EndTwinningInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => {
       const twinning = await twinningTowns(ctx, rowId(input.id, "input.id"));
       if (!twinning) return { authenticated: true };

@@ -13,6 +13,11 @@ export const TwinningKind = builder.enumType(TwinningKindValues, {
   name: "TwinningKind",
   description:
     "TWINNING: a formal twinning; PARTNERSHIP: a partnership or friendship; COOPERATION: on a defined field.",
+  values: {
+    TWINNING: { description: "A formal twinning of two towns." },
+    PARTNERSHIP: { description: "A partnership or friendship of two towns." },
+    COOPERATION: { description: "Cooperation on a defined field." },
+  },
 });
 
 const TwinningStatus = builder.enumType("TwinningStatus", {

@@ -12,6 +12,7 @@ import {
   LocalizedTextInput,
   requiredBySlug,
   townBySlug,
+  writeInput,
   writePayload,
 } from "../contributions/inputs.js";
 import {
@@ -143,7 +144,7 @@ builder.mutationField("updateTownProfile", (t) =>
     type: TownPayload,
     description:
       "Changes a town's profile (its TOWN_EDITOR, or an ADMIN); CONFLICT if it changed since expectedVersion.",
-    args: { input: t.arg({ type: UpdateTownProfileInput, required: true }) },
+    args: { input: t.arg({ type: UpdateTownProfileInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");
@@ -178,7 +179,7 @@ builder.mutationFields((t) => ({
     ...rootIn("places"),
     type: TownPayload,
     description: "Adds an exonym or alternate name to a town (its TOWN_EDITOR, or an ADMIN); search finds it at once.",
-    args: { input: t.arg({ type: AddTownAlternateNameInput, required: true }) },
+    args: { input: t.arg({ type: AddTownAlternateNameInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");
@@ -204,7 +205,7 @@ builder.mutationFields((t) => ({
     ...rootIn("places"),
     type: TownPayload,
     description: "Removes a name the town's editors added (its TOWN_EDITOR, or an ADMIN); other names stay.",
-    args: { input: t.arg({ type: RemoveTownAlternateNameInput, required: true }) },
+    args: { input: t.arg({ type: RemoveTownAlternateNameInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");

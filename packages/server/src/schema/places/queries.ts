@@ -133,8 +133,8 @@ builder.queryFields((t) => ({
     ...pageSize,
     description: "Towns matching a filter.",
     args: {
-      filter: t.arg({ type: TownFilter }),
-      order: t.arg({ type: TownOrder, defaultValue: "NAME" }),
+      filter: t.arg({ type: TownFilter, description: "Which towns; all when omitted." }),
+      order: t.arg({ type: TownOrder, defaultValue: "NAME", description: "The order of the list." }),
     },
     extensions: sqlRoot({
       kind: "connection",
@@ -170,7 +170,7 @@ builder.queryFields((t) => ({
     ...rootIn("places"),
     type: Country,
     description: "A country by ISO alpha-2 code (CZ). NOT_FOUND when there is none.",
-    args: { code: t.arg.string({ required: true }) },
+    args: { code: t.arg.string({ required: true, description: "ISO 3166-1 alpha-2 code, in either case." }) },
     resolve: (query, _root, args, ctx) =>
       found(
         ctx.prisma.country.findUnique({ ...query, where: { code: args.code.toUpperCase() } }),

@@ -14,6 +14,12 @@ export const TownNameKind = builder.enumType(TownNameKindValues, {
   name: "TownNameKind",
   description:
     "ASCII: the name without diacritics; EXONYM: the name in another language (Pasov for Passau); SOURCE_SPELLING: how a source document spells it (Wells for Wels); ALTERNATE: other names, as GeoNames records them or a town's editors add them.",
+  values: {
+    ASCII: { description: "The name without diacritics (Ceske Budejovice for České Budějovice)." },
+    EXONYM: { description: "The name in another language (Pasov for Passau)." },
+    SOURCE_SPELLING: { description: "How a source document spells the town, where it differs (Wells for Wels)." },
+    ALTERNATE: { description: "Another name, as GeoNames records it or the town's editors add it." },
+  },
 });
 
 export const TownName = builder.prismaObject("TownName", {
@@ -105,7 +111,13 @@ export const Town = builder.prismaNode("Town", {
     }),
     alternateNames: t.relation("names", {
       description: "Exonyms, source spellings and other names, optionally of some kinds only.",
-      args: { kinds: t.arg({ type: [TownNameKind], required: false }) },
+      args: {
+        kinds: t.arg({
+          type: [TownNameKind],
+          required: false,
+          description: "Only names of these kinds; all when omitted.",
+        }),
+      },
       query: (args) => ({
         where: args.kinds ? { kind: { in: args.kinds } } : {},
         orderBy: [{ kind: "asc" }, { name: "asc" }],

@@ -15,6 +15,7 @@ import {
   recordBySlug,
   requiredBySlug,
   rowId,
+  writeInput,
   writePayload,
 } from "../contributions/inputs.js";
 import {
@@ -244,7 +245,7 @@ builder.mutationFields((t) => ({
     ...rootIn("projects"),
     type: ProjectPayload,
     description: "Records a programme's project (its PROGRAMME_EDITOR, or an ADMIN).",
-    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+    args: { input: t.arg({ type: CreateProjectInput, ...writeInput }) },
     authScopes: async (_root, { input }, ctx) =>
       ownerScopes("programmeEditor", await recordBySlug(ctx, "programme", input.programme), false),
     resolve: async (_root, { input }, ctx) => {
@@ -284,7 +285,7 @@ builder.mutationFields((t) => ({
     type: ProjectPayload,
     description:
       "Changes a project (its programme's PROGRAMME_EDITOR, or an ADMIN); CONFLICT if it changed since expectedVersion.",
-    args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
+    args: { input: t.arg({ type: UpdateProjectInput, ...writeInput }) },
     authScopes: (_root, { input }, ctx) => projectScopes(ctx, input.id, "input.id"),
     resolve: async (_root, { input }, ctx) => {
       const project = await writableProject(ctx, input.id, "input.id");
@@ -304,7 +305,7 @@ builder.mutationFields((t) => ({
     type: ProjectPayload,
     description:
       "Adds a partner organisation, with the towns taking part through it (the programme's PROGRAMME_EDITOR, or an ADMIN).",
-    args: { input: t.arg({ type: AddProjectPartnerInput, required: true }) },
+    args: { input: t.arg({ type: AddProjectPartnerInput, ...writeInput }) },
     authScopes: (_root, { input }, ctx) => projectScopes(ctx, input.project, "input.project"),
     resolve: async (_root, { input }, ctx) => {
       const project = await writableProject(ctx, input.project, "input.project");
@@ -353,7 +354,7 @@ builder.mutationFields((t) => ({
     type: ProjectPayload,
     description:
       "Removes a partner added through the API (the programme's PROGRAMME_EDITOR, or an ADMIN); a partner a document names stays.",
-    args: { input: t.arg({ type: RemoveProjectPartnerInput, required: true }) },
+    args: { input: t.arg({ type: RemoveProjectPartnerInput, ...writeInput }) },
     authScopes: (_root, { input }, ctx) => projectScopes(ctx, input.project, "input.project"),
     resolve: async (_root, { input }, ctx) => {
       const project = await writableProject(ctx, input.project, "input.project");

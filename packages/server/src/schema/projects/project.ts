@@ -12,6 +12,11 @@ import { Country } from "../places/country.js";
 export const PartnerRole = builder.enumType(PartnerRoleValues, {
   name: "PartnerRole",
   description: "Lead partner, partner or consortium partner.",
+  values: {
+    LEAD_PARTNER: { description: "Leads the project (the lead beneficiary)." },
+    PARTNER: { description: "A project partner." },
+    CONSORTIUM_PARTNER: { description: "A member of the project's consortium." },
+  },
 });
 
 export const Money = builder.objectRef<{ amount: string; currency: string }>("Money").implement({

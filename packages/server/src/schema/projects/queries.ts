@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
     cursor: "id",
     ...pageSize,
     description: "Cooperation projects.",
-    args: { filter: t.arg({ type: ProjectFilter }) },
+    args: { filter: t.arg({ type: ProjectFilter, description: "Which projects; all when omitted." }) },
     totalCount: (_parent, args, ctx) => ctx.prisma.project.count({ where: projectWhere(args.filter) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.project.findMany({

@@ -18,21 +18,25 @@ import { Project } from "../projects/project.js";
 
 export const SearchType = builder.enumType("SearchType", {
   description: "Kinds of record search covers.",
-  values: [
-    "TOWN",
-    "ORGANISATION",
-    "PROGRAMME",
-    "NETWORK",
-    "PROJECT",
-    "EVENT",
-    "PARTNER_SEARCH",
-    "FUNDING_CALL",
-  ] as const,
+  values: {
+    TOWN: { description: "Towns, by any of their names." },
+    ORGANISATION: { description: "Organisations." },
+    PROGRAMME: { description: "Funding programmes and funds." },
+    NETWORK: { description: "Networks of towns." },
+    PROJECT: { description: "Projects." },
+    EVENT: { description: "Events." },
+    PARTNER_SEARCH: { description: "Partner searches." },
+    FUNDING_CALL: { description: "Funding calls." },
+  } as const,
 });
 
 export const SearchMatch = builder.enumType("SearchMatch", {
   description: "How a result matched: the whole name, its beginning, or a similar spelling (typo-tolerant).",
-  values: ["EXACT", "PREFIX", "FUZZY"] as const,
+  values: {
+    EXACT: { description: "The whole name matches the text." },
+    PREFIX: { description: "A name begins with the text." },
+    FUZZY: { description: "A similarly spelled name (typo-tolerant)." },
+  } as const,
 });
 
 export const SearchEntity = builder.unionType("SearchEntity", {

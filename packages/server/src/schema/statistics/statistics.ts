@@ -201,7 +201,7 @@ const Statistics = builder.objectRef<Record<string, never>>("Statistics").implem
     projectsBy: t.field({
       type: [ProgrammeProjectStats],
       description: "Projects and their stated budgets per programme or per fund.",
-      args: { grouping: t.arg({ type: ProjectGrouping, required: true }) },
+      args: { grouping: t.arg({ type: ProjectGrouping, required: true, description: "Per programme or per fund." }) },
       resolve: async (_r, args, ctx) => {
         const column = Prisma.raw(args.grouping === "FUND" ? `"fundId"` : `"programmeId"`);
         const rows = await ctx.prisma.$queryRaw<
