@@ -509,4 +509,35 @@ describeDb("facts from the source documents", () => {
     expect(country.name).toBe("Slovenija");
     expect(country.sources[0].source.key).toMatch(/^i18n-iso-countries@/);
   });
+  it("gives participations, partnerships and signatures global ids that node(id:) answers", async () => {
+    const { towns } = await api.data(`{
+      towns(first: 100) { edges { node { slug
+        projects(first: 5) { edges { node { id __typename } } }
+        agreementsSigned(first: 5) { edges { node { id __typename } } }
+        eventParticipations(first: 5) { edges { node { id __typename } } }
+      } } }
+    }`);
+    const { organisations } = await api.data(
+      `{ organisations(first: 100) { edges { node { projectPartnerships(first: 5) { edges { node { id __typename } } } } } } }`,
+    );
+    const nodes: { id: string; __typename: string }[] = [
+      ...towns.edges.flatMap((e: any) =>
+        [e.node.projects, e.node.agreementsSigned, e.node.eventParticipations].flatMap((c) =>
+          c.edges.map((x: any) => x.node),
+        ),
+      ),
+      ...organisations.edges.flatMap((e: any) => e.node.projectPartnerships.edges.map((x: any) => x.node)),
+    ];
+    const kinds = new Set(nodes.map((n) => n.__typename));
+    expect([...kinds].sort()).toEqual([
+      "EventParticipation",
+      "ProjectParticipation",
+      "ProjectPartnership",
+      "Signature",
+    ]);
+    const one = (kind: string) => nodes.find((n) => n.__typename === kind)!;
+    const ids = [...kinds].map((kind) => one(kind).id);
+    const { nodes: fetched } = await api.data(`query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }`, { ids });
+    expect(fetched).toEqual([...kinds].map(one));
+  });
 });

@@ -108,9 +108,10 @@ export const Event = builder.prismaNode("Event", {
   }),
 });
 
-export const EventParticipation = builder.prismaObject("EventParticipation", {
+export const EventParticipation = builder.prismaNode("EventParticipation", {
   select: { id: true },
-  shareable: true,
+  ...entityIn("events"),
+  id: entityId("id"),
   description: "A town or organisation named as taking part in an event.",
   fields: (t) => ({
     event: t.relation("event", { description: "The event." }),

@@ -40,10 +40,11 @@ export const Agreement = builder.prismaNode("Agreement", {
   }),
 });
 
-export const Signature = builder.prismaObject("AgreementSignatory", {
+export const Signature = builder.prismaNode("AgreementSignatory", {
   select: { id: true },
   name: "Signature",
-  shareable: true,
+  ...entityIn("partnerships"),
+  id: entityId("id"),
   description: "A town whose representative signed an agreement.",
   fields: (t) => ({
     town: t.relation("town", { description: "The signatory town." }),

@@ -113,10 +113,11 @@ export const Project = builder.prismaNode("Project", {
   }),
 });
 
-export const ProjectParticipation = builder.prismaObject("ProjectTown", {
+export const ProjectParticipation = builder.prismaNode("ProjectTown", {
   select: { id: true },
   name: "ProjectParticipation",
-  shareable: true,
+  ...entityIn("projects"),
+  id: entityId("id"),
   description: "A town taking part in a project.",
   fields: (t) => ({
     town: t.relation("town", { description: "The participating town." }),
@@ -125,10 +126,11 @@ export const ProjectParticipation = builder.prismaObject("ProjectTown", {
   }),
 });
 
-export const ProjectPartnership = builder.prismaObject("ProjectPartner", {
+export const ProjectPartnership = builder.prismaNode("ProjectPartner", {
   select: { id: true },
   name: "ProjectPartnership",
-  shareable: true,
+  ...entityIn("projects"),
+  id: entityId("id"),
   description: "An organisation's role in a project.",
   fields: (t) => ({
     organisation: t.relation("organisation", { description: "The partner organisation." }),
