@@ -27,6 +27,9 @@ const config: CodegenConfig = {
         },
       },
     },
+    "src/generated/cache-config.ts": {
+      plugins: ["./codegen/cache-config.cjs"],
+    },
     "src/generated/operations.ts": {
       documents: ["operations/**/*.graphql"],
       plugins: ["./codegen/curated-operations.cjs"],

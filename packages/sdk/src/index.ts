@@ -1,4 +1,12 @@
 export {
+  apolloTypePolicies,
+  connectionKeyArgs,
+  graphcacheKeys,
+  graphcacheSchema,
+  keylessTypes,
+  possibleTypes,
+} from "./cache.js";
+export {
   type CityNetClient,
   type ClientOptions,
   createClient,
