@@ -13,5 +13,5 @@ tsc("--outDir", "dist/esm", "--module", "ESNext", "--moduleResolution", "Bundler
 tsc("--outDir", "dist/cjs", "--module", "CommonJS", "--moduleResolution", "Node10", "--verbatimModuleSyntax", "false");
 writeFileSync("dist/cjs/package.json", '{ "type": "commonjs" }\n');
 mkdirSync("dist", { recursive: true });
-copyFileSync("src/generated/persisted-documents.json", "dist/persisted-documents.json");
+copyFileSync("src/generated/persisted-documents.json", "persisted-documents.json");
 copyFileSync("../../schema.graphql", "schema.graphql");
