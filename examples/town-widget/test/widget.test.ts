@@ -1,20 +1,19 @@
 // Builds the widget with Vite, serves it locally beside a live CityNet server and checks
 // what headless Chromium renders. Screenshots go to test-artifacts/.
-import { mkdirSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LiveServer, startLiveServer } from "../../../packages/sdk/test/support/live-server.js";
-import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from "../../../packages/server/test/support/browser.js";
-import { createKey, freePort } from "../../../packages/server/test/support/processes.js";
+import { CHROMIUM, CHROMIUM_ARGS, ensureChromium, serveStatic } from "../../../packages/server/test/support/browser.js";
+import { createKey } from "../../../packages/server/test/support/processes.js";
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), "../..");
 const DIST = path.join(ROOT, "dist");
 const ARTIFACTS = path.resolve(ROOT, "../../test-artifacts");
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 
 describe.runIf(ensureChromium())("town widget in Chromium", () => {
   let api: LiveServer;
@@ -25,20 +24,7 @@ describe.runIf(ensureChromium())("town widget in Chromium", () => {
   beforeAll(async () => {
     await build({ root: ROOT, logLevel: "silent", build: { outDir: DIST, emptyOutDir: true } });
     api = await startLiveServer();
-    const port = await freePort();
-    site = createServer((req, res) => {
-      const file = path.join(DIST, new URL(req.url ?? "/", "http://x").pathname.replace(/\/$/, "/index.html"));
-      if (!file.startsWith(DIST)) return void res.writeHead(403).end();
-      let body: Buffer;
-      try {
-        body = readFileSync(file);
-      } catch {
-        return void res.writeHead(404).end();
-      }
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
-    });
-    await new Promise<void>((resolve) => site.listen(port, "127.0.0.1", resolve));
-    siteUrl = `http://127.0.0.1:${port}/`;
+    ({ url: siteUrl, server: site } = await serveStatic(DIST));
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
