@@ -55,12 +55,11 @@ describe("the README's examples", () => {
       }),
     );
     mkdirSync(path.join(project, "src"));
-    examples.forEach((example, i) =>
+    for (const [i, example] of examples.entries())
       writeFileSync(
         path.join(project, `src/example-${i + 1}.ts`),
         example.replaceAll(README_ENDPOINT, server.endpoint),
-      ),
-    );
+      );
     writeFileSync(path.join(project, "codegen.ts"), codegenConfig!);
   }, 180_000);
   afterAll(async () => {
