@@ -3,10 +3,19 @@
 // hand-written SQL statement that builds the response JSON. The suite checks CityNet's
 // versions against the SQL-statement budget (packages/server/test/db/reference-operations.test.ts).
 
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import {
+  NetworkPageDocument,
+  ProjectPageDocument,
+  SearchDocument,
+  TownPageDocument,
+} from "../packages/sdk/src/generated/graphql.js";
+
 /** The records the operations look at: busy ones in the benchmark data, seeded ones in tests. */
 export interface Subjects {
   town: string;
   network: string;
+  project: string;
   search: string;
   country: string;
   populationMin: number;
@@ -207,4 +216,25 @@ export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
       params: (s) => [s.from, s.to],
     },
   },
+];
+
+/** One of the SDK's curated operations, with variables for the bench's subjects. */
+export interface SdkOperation {
+  name: string;
+  document: TypedDocumentNode<unknown, never>;
+  variables(s: Subjects): Record<string, unknown>;
+}
+
+const sdkOperation = <Variables extends Record<string, unknown>>(
+  name: string,
+  document: TypedDocumentNode<unknown, Variables>,
+  variables: (s: Subjects) => Variables,
+): SdkOperation => ({ name, document: document as TypedDocumentNode<unknown, never>, variables });
+
+/** What member towns' pages send through the SDK (packages/sdk/operations/), in English. */
+export const SDK_OPERATIONS: SdkOperation[] = [
+  sdkOperation("SDK townPage", TownPageDocument, (s) => ({ slug: s.town, today: "2026-11-30", lang: "en" })),
+  sdkOperation("SDK networkPage", NetworkPageDocument, (s) => ({ slug: s.network, lang: "en" })),
+  sdkOperation("SDK projectPage", ProjectPageDocument, (s) => ({ slug: s.project, lang: "en" })),
+  sdkOperation("SDK search", SearchDocument, (s) => ({ text: s.search, lang: "en" })),
 ];

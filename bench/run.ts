@@ -2,12 +2,14 @@
 // with the scaled dataset, every reference operation under autocannon. Writes
 // bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 4),
 // BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filter).
+// The SDK's curated page documents follow, on the uncached monolith and the federation.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { print } from "graphql";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../packages/server/src/db/embedded-postgres.js";
 import { LINKS_SQL } from "../packages/server/src/schema/graph/links.js";
@@ -15,15 +17,19 @@ import { SUBGRAPHS } from "../packages/server/src/schema/subgraphs.js";
 import { databaseUrl as postgresDatabaseUrl, startThrowawayCluster } from "../packages/server/test/support/postgres.js";
 import { freePortRange, waitForOutput } from "../packages/server/test/support/processes.js";
 import { loadDataset, SCALE } from "./dataset.js";
-import { REFERENCE_OPERATIONS, type ReferenceOperation, type Subjects } from "./operations.js";
+import { REFERENCE_OPERATIONS, type ReferenceOperation, SDK_OPERATIONS, type Subjects } from "./operations.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION || 4);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
-const operations = REFERENCE_OPERATIONS.filter(
-  (op) => !process.env.BENCH_ONLY || op.name.includes(process.env.BENCH_ONLY),
-);
+const UNCACHED = "CityNet, no response cache";
+const FEDERATED = "CityNet federated";
+const RESOLVERS_ONLY = "CityNet, resolvers only";
+const EMBEDDED = "CityNet on the embedded database";
+const matchesFilter = (name: string) => !process.env.BENCH_ONLY || name.includes(process.env.BENCH_ONLY);
+const operations = REFERENCE_OPERATIONS.filter((op) => matchesFilter(op.name));
+const sdkOperations = SDK_OPERATIONS.filter((op) => matchesFilter(op.name));
 const log = (line: string) => console.log(`bench: ${line}`);
 
 interface TargetSpec {
@@ -92,9 +98,13 @@ async function chooseSubjects(client: pg.Client): Promise<Subjects> {
     n2 AS (SELECT DISTINCT "networkId" FROM "Membership" WHERE "townId" IN (SELECT * FROM co) AND "networkId" NOT IN (SELECT * FROM n1))
     SELECT t.slug FROM "Membership" m JOIN "Town" t ON t.id = m."townId"
      WHERE m."networkId" IN (SELECT * FROM n2) AND m."townId" NOT IN (SELECT * FROM co) ORDER BY t.slug LIMIT 1`);
+  const project = await one(
+    `SELECT p.slug FROM "Project" p JOIN "ProjectTown" pt ON pt."projectId" = p.id GROUP BY p.id ORDER BY count(*) DESC, p.slug LIMIT 1`,
+  );
   return {
     town,
     network: "generated-network-001",
+    project,
     search: "Pasov",
     country: "PL",
     populationMin: 20_000,
@@ -123,21 +133,26 @@ interface Measurement {
   errors: number;
 }
 
+/** An HTTP request a target answers. */
+interface BenchRequest {
+  path: string;
+  body: string;
+}
+
 async function measure(
   target: Target,
-  op: ReferenceOperation,
-  subjects: Subjects,
+  { path: urlPath, body }: BenchRequest,
+  connections: number,
   stats: pg.Client,
   duration: number,
 ): Promise<Measurement> {
-  const { path: urlPath, body } = target.request(op, subjects);
   await stats.query("SELECT pg_stat_statements_reset()");
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}${urlPath}`,
     method: "POST",
     headers: { "content-type": "application/json" },
     body,
-    connections: op.connections ?? CONNECTIONS,
+    connections,
     duration,
   });
   const timing = {
@@ -166,6 +181,59 @@ async function measure(
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+type Results = Record<string, Record<string, Measurement & { runs: number[]; bytes: number }>>;
+
+/**
+ * Times each operation on each of its targets: every target must answer without errors first,
+ * then a warm-up, then RUNS runs with the targets alternated (A/B, B/A, …).
+ */
+async function benchmark(
+  ops: { name: string; connections?: number; targets: { target: Target; request: BenchRequest }[] }[],
+  stats: pg.Client,
+): Promise<Results> {
+  const results: Results = {};
+  for (const op of ops) {
+    const bytes = new Map<string, number>();
+    for (const { target, request } of op.targets) {
+      const response = await fetch(`http://127.0.0.1:${target.port}${request.path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: request.body,
+      });
+      const text = await response.text();
+      if (!response.ok || JSON.parse(text).errors)
+        throw new Error(`${target.name} failed ${op.name}: ${text.slice(0, 500)}`);
+      bytes.set(target.name, text.length);
+    }
+    const connections = op.connections ?? CONNECTIONS;
+    log(`${op.name}: warming up…`);
+    for (const { target, request } of op.targets) await measure(target, request, connections, stats, 1);
+    const runs = new Map<string, Measurement[]>(op.targets.map(({ target }) => [target.name, []]));
+    for (let run = 0; run < RUNS; run++)
+      for (const { target, request } of run % 2 ? [...op.targets].reverse() : op.targets)
+        runs.get(target.name)!.push(await measure(target, request, connections, stats, DURATION));
+    results[op.name] = Object.fromEntries(
+      [...runs].map(([name, ms]) => [
+        name,
+        {
+          rps: Math.round(median(ms.map((m) => m.rps))),
+          p50: median(ms.map((m) => m.p50)),
+          p99: median(ms.map((m) => m.p99)),
+          statementsPerRequest:
+            ms[0].statementsPerRequest === null ? null : median(ms.map((m) => m.statementsPerRequest!)),
+          rssMb: Math.max(...ms.map((m) => m.rssMb)),
+          errors: ms.reduce((sum, m) => sum + m.errors, 0),
+          statements: ms[ms.length - 1].statements,
+          runs: ms.map((m) => Math.round(m.rps)),
+          bytes: bytes.get(name)!,
+        },
+      ]),
+    );
+    log(`${op.name}: ${[...runs.keys()].map((name) => `${name} ${results[op.name][name].rps} rps`).join(", ")}`);
+  }
+  return results;
+}
 
 async function main() {
   const started = Date.now();
@@ -219,26 +287,26 @@ async function main() {
       // CityNet as deployed (response cache on), and with every request executed.
       { name: "CityNet", role: "citynet", ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "60000" }) },
       {
-        name: "CityNet, no response cache",
+        name: UNCACHED,
         role: "citynet_uncached",
         ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }),
       },
       // The default database: the embedded PostgreSQL the server starts itself (durable settings).
       {
-        name: "CityNet on the embedded database",
+        name: EMBEDDED,
         role: "citynet_embedded",
         embeddedDataDir,
         ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0" }),
       },
       // What the SQL planner buys: the same, with every operation left to the resolvers.
       {
-        name: "CityNet, resolvers only",
+        name: RESOLVERS_ONLY,
         role: "citynet_resolvers",
         ...citynet({ CITYNET_RESPONSE_CACHE_TTL_MS: "0", CITYNET_SQL_PLANS: "false" }),
       },
       // The federated deployment: Hive Gateway in front of the domain subgraphs (no response cache).
       {
-        name: "CityNet federated",
+        name: FEDERATED,
         role: "citynet_federated",
         ports: 1 + SUBGRAPHS.length,
         ...citynet({}, "bin/federated.ts"),
@@ -263,56 +331,30 @@ async function main() {
       targets.push(await startServer(spec, databaseUrl));
     }
 
-    // Every target must answer every operation without errors before anything is timed.
-    const responseBytes: Record<string, Record<string, number>> = {};
-    for (const op of operations) {
-      responseBytes[op.name] = {};
-      for (const target of targets) {
-        const { path: urlPath, body } = target.request(op, subjects);
-        const response = await fetch(`http://127.0.0.1:${target.port}${urlPath}`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body,
-        });
-        const text = await response.text();
-        if (!response.ok || JSON.parse(text).errors)
-          throw new Error(`${target.name} failed ${op.name}: ${text.slice(0, 500)}`);
-        responseBytes[op.name][target.name] = text.length;
-      }
-    }
-
-    const results: Record<string, Record<string, Measurement & { runs: number[] }>> = {};
-    for (const op of operations) {
-      log(`${op.name}: warming up…`);
-      for (const target of targets) await measure(target, op, subjects, stats, 1);
-      const runs = new Map<string, Measurement[]>(targets.map((t) => [t.name, []]));
-      for (let run = 0; run < RUNS; run++) {
-        // A/B alternated: each run visits the targets in the opposite order of the last.
-        for (const target of run % 2 ? [...targets].reverse() : targets)
-          runs.get(target.name)!.push(await measure(target, op, subjects, stats, DURATION));
-      }
-      results[op.name] = Object.fromEntries(
-        [...runs].map(([name, ms]) => [
-          name,
-          {
-            rps: Math.round(median(ms.map((m) => m.rps))),
-            p50: median(ms.map((m) => m.p50)),
-            p99: median(ms.map((m) => m.p99)),
-            statementsPerRequest:
-              ms[0].statementsPerRequest === null ? null : median(ms.map((m) => m.statementsPerRequest!)),
-            rssMb: Math.max(...ms.map((m) => m.rssMb)),
-            errors: ms.reduce((sum, m) => sum + m.errors, 0),
-            statements: ms[ms.length - 1].statements,
-            runs: ms.map((m) => Math.round(m.rps)),
-          },
-        ]),
-      );
-      const line = targets.map((t) => `${t.name} ${results[op.name][t.name].rps} rps`).join(", ");
-      log(`${op.name}: ${line}`);
-    }
+    const referenceResults = await benchmark(
+      operations.map((op) => ({
+        name: op.name,
+        connections: op.connections,
+        targets: targets.map((target) => ({ target, request: target.request(op, subjects) })),
+      })),
+      stats,
+    );
+    // The SDK's curated operations, as member towns' pages send them: the uncached monolith and
+    // the federation (no PostGraphile or floor versions: they ask for citations and texts).
+    const sdkTargets = targets.filter((t) => t.name === UNCACHED || t.name === FEDERATED);
+    const sdkResults = await benchmark(
+      sdkOperations.map((op) => ({
+        name: op.name,
+        targets: sdkTargets.map((target) => ({
+          target,
+          request: graphqlRequest(print(op.document), op.variables(subjects)),
+        })),
+      })),
+      stats,
+    );
     const postgresVersion = (await stats.query("SHOW server_version")).rows[0].server_version.split(" ")[0];
     await stats.end();
-    writeResults(postgresVersion, results, responseBytes, subjects, Math.round((Date.now() - started) / 1000));
+    writeResults(postgresVersion, referenceResults, sdkResults, subjects, Math.round((Date.now() - started) / 1000));
   } finally {
     await Promise.all(
       targets.map((target) => new Promise((resolve) => target.child.once("exit", resolve).kill("SIGTERM"))),
@@ -324,8 +366,8 @@ async function main() {
 
 function writeResults(
   postgresVersion: string,
-  results: Record<string, Record<string, Measurement & { runs: number[] }>>,
-  bytes: Record<string, Record<string, number>>,
+  results: Results,
+  sdkResults: Results,
   subjects: Subjects,
   seconds: number,
 ) {
@@ -343,25 +385,21 @@ function writeResults(
     subjects,
     totalSeconds: seconds,
   };
-  writeFileSync(
-    path.join(dir, `${date}.json`),
-    `${JSON.stringify({ meta, results, responseBytes: bytes }, null, 2)}\n`,
-  );
-  const rows = Object.entries(results).flatMap(([op, byTarget]) =>
-    Object.entries(byTarget).map(
-      ([target, m]) =>
-        `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest ?? "–"} | ${m.rssMb} | ${bytes[op][target]} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
-    ),
-  );
-  const uncached = "CityNet, no response cache";
-  const federated = "CityNet federated";
-  const resolversOnly = "CityNet, resolvers only";
-  const embedded = "CityNet on the embedded database";
+  writeFileSync(path.join(dir, `${date}.json`), `${JSON.stringify({ meta, results, sdkResults }, null, 2)}\n`);
+  const rows = (of: Results) =>
+    Object.entries(of).flatMap(([op, byTarget]) =>
+      Object.entries(byTarget).map(
+        ([target, m]) =>
+          `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest ?? "–"} | ${m.rssMb} | ${m.bytes} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
+      ),
+    );
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   const ratios = Object.entries(results).map(
     ([op, r]) =>
-      `| ${op} | ${ratio(r.CityNet.rps, r.PostGraphile.rps)} | ${ratio(r[uncached].rps, r.PostGraphile.rps)} | ${ratio(r.CityNet.rps, r.floor.rps)} | ${ratio(r[uncached].rps, r.floor.rps)} | ${ratio(r[federated].rps, r[uncached].rps)} | ${ratio(r[uncached].rps, r[resolversOnly].rps)} | ${ratio(r[embedded].rps, r[uncached].rps)} |`,
+      `| ${op} | ${ratio(r.CityNet.rps, r.PostGraphile.rps)} | ${ratio(r[UNCACHED].rps, r.PostGraphile.rps)} | ${ratio(r.CityNet.rps, r.floor.rps)} | ${ratio(r[UNCACHED].rps, r.floor.rps)} | ${ratio(r[FEDERATED].rps, r[UNCACHED].rps)} | ${ratio(r[UNCACHED].rps, r[RESOLVERS_ONLY].rps)} | ${ratio(r[EMBEDDED].rps, r[UNCACHED].rps)} |`,
   );
+  const header = `| operation | target | req/s (median) | p50 ms | p99 ms | SQL statements / request | RSS MB | response bytes | req/s per run |
+|---|---|---|---|---|---|---|---|---|`;
   const markdown = `# Benchmark ${date}
 
 \`pnpm bench\` on ${meta.machine}, Node ${process.version} (PostGraphile on Node 22.23.3), PostgreSQL ${postgresVersion} throwaway
@@ -370,13 +408,17 @@ memberships, ${SCALE.networks * SCALE.eventsPerNetwork} events, ${SCALE.projects
 autocannon: ${CONNECTIONS} connections, ${RUNS} runs of ${DURATION} s per target and operation, targets alternated (A/B/C, C/B/A, …).
 Subjects: ${JSON.stringify(subjects)}. Whole run: ${seconds} s.
 
-| operation | target | req/s (median) | p50 ms | p99 ms | SQL statements / request | RSS MB | response bytes | req/s per run |
-|---|---|---|---|---|---|---|---|---|
-${rows.join("\n")}
+${header}
+${rows(results).join("\n")}
 
 | operation | CityNet / PostGraphile | uncached / PostGraphile | CityNet / floor | uncached / floor | federated / uncached monolith | uncached / resolvers only | embedded database / PostgreSQL server (uncached) |
 |---|---|---|---|---|---|---|---|
 ${ratios.join("\n")}
+
+The SDK's curated operations (\`packages/sdk/operations/\`), as member towns' pages send them:
+
+${header}
+${rows(sdkResults).join("\n")}
 `;
   // Sections after the tables ("What each change bought", …) are written by hand: keep them.
   const file = path.join(dir, `${date}.md`);

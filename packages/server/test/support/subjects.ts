@@ -5,6 +5,7 @@ import type { Subjects } from "../../../../bench/operations.js";
 export const SEEDED_SUBJECTS: Subjects = {
   town: "opava",
   network: "medium-sized-cities",
+  project: "city-cooperation",
   search: "Ceske Budejovice",
   country: "PL",
   populationMin: 20_000,
