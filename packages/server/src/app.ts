@@ -14,6 +14,7 @@ import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
 import { createBulkhead } from "./db/bulkhead.js";
 import type { Database } from "./db/database.js";
 import { buildGraphiQLPage, type GraphiQLPage, serveGraphiQL, wantsGraphiQL } from "./graphiql-page.js";
+import { createLive, type Live } from "./live/pubsub.js";
 import { createMetrics, type Metrics, useMetrics } from "./metrics.js";
 import { createRateLimiter, useRateLimit } from "./rate-limit.js";
 import { errorEntry, jsonLines, type LogWriter, useRequestLog } from "./request-log.js";
@@ -56,6 +57,8 @@ export interface AppOptions {
   metrics?: boolean;
   /** Spans for requests and GraphQL phases (default false; startTracing registers the exporter). */
   tracing?: boolean;
+  /** Where writes are announced to subscriptions (default: its own, through `redis` when given). */
+  live?: Live;
 }
 
 /** Headers a GET or form POST must carry to show it was not sent cross-site by a plain form or link. */
@@ -174,6 +177,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   const cacheStore = options.responseCacheTtlMs ? responseCacheStore(options.redis) : null;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.redis) : null;
   const metrics = options.metrics ? createMetrics(db) : null;
+  const live = options.live ?? createLive(options.redis);
   // Half the API's connections at most for the costliest statements: a page always finds one.
   const costly = createBulkhead(Math.max(1, Math.floor(db.poolStats().max / 2)));
   const yoga = createYoga<Record<string, unknown>, Context>({
@@ -195,6 +199,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       actor: await identify(request.headers.get("authorization")),
       requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
       committed: async () => cacheStore?.advance(),
+      live,
       lang: preferredLanguage(request.headers.get("accept-language")),
       memo: new Map(),
       costly,
@@ -310,6 +315,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   const close = async () => {
     await cacheStore?.close();
     await limiter?.close();
+    if (!options.live) await live.close();
   };
 
   return { yoga, handle, ready, close };

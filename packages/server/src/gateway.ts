@@ -12,6 +12,7 @@ import type { Plugin } from "graphql-yoga";
 import { createApp } from "./app.js";
 import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
+import { createLive } from "./live/pubsub.js";
 import { gatewayMetrics } from "./metrics.js";
 import { createRateLimiter, type RateLimiter, useRateLimit } from "./rate-limit.js";
 import { SUBGRAPHS, type SubGraph } from "./schema/builder.js";
@@ -125,6 +126,8 @@ export async function startFederation(
   const urls = subgraphUrls(options.host, options.port);
   const schemas = buildSubgraphSchemas();
   const servers: Server[] = [];
+  // One for all the subgraphs: a write in one reaches a subscription served by another.
+  const live = createLive(options.redis);
   for (const [i, name] of SUBGRAPHS.entries()) {
     const app = createApp(db, {
       schema: schemas[name],
@@ -133,6 +136,7 @@ export async function startFederation(
       auth: options.auth,
       metrics: options.metrics,
       tracing: options.tracing,
+      live,
     });
     const server = createServer((req, res) => void app.handle(req, res));
     await listen(server, options.port + 1 + i, options.host);
@@ -153,6 +157,7 @@ export async function startFederation(
     async close() {
       await gateway.dispose();
       await limiter?.close();
+      await live.close();
       await Promise.all(
         servers.map(
           (server) =>

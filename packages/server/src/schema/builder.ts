@@ -47,16 +47,24 @@ function nodesOneByOne(
   context: object,
   info: GraphQLResolveInfo,
 ): Promise<unknown[]> {
-  const schemaBuilder: Parameters<typeof resolveNodes>[0] = builder as never;
   return Promise.all(
     ids.map(
       (id): Promise<unknown> =>
-        resolveNodes(schemaBuilder, context, info, [id]).then(
-          ([node]: unknown[]) => node,
-          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        loadNode(id, context, info).catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
         ),
     ),
   );
+}
+
+/** One object by its decoded global id, loaded as `node(id:)` loads it (its type's rules apply). */
+export async function loadNode(
+  id: { id: string; typename: string },
+  context: object,
+  info: GraphQLResolveInfo,
+): Promise<unknown> {
+  const [node] = await resolveNodes(builder as never, context, info, [id]);
+  return node;
 }
 
 export const builder = new SchemaBuilder<{
@@ -181,6 +189,12 @@ export const builder = new SchemaBuilder<{
 export type Types = typeof builder.$inferSchemaTypes;
 
 builder.queryType({ description: "The CityNet graph of European municipal cooperation." });
+builder.subscriptionType({
+  description:
+    "Records as they are written, over Server-Sent Events: each event comes once the write has committed, resolved like the queries (and with their rules on who may see what).",
+  // Only in the subgraphs that have subscriptions: an empty Subscription type is invalid.
+  subGraphs: ["partnerships", "networks", "funding", "graph"],
+});
 builder.mutationType({
   description: "Writes by signed-in callers (see README: identity and roles): one transaction each, cited and audited.",
   // Only in the subgraphs that have mutations: an empty Mutation type is invalid.

@@ -2,6 +2,7 @@
 import type { Actor } from "../auth/identity.js";
 import type { Bulkhead } from "../db/bulkhead.js";
 import type { PrismaClient } from "../generated/prisma/index.js";
+import type { Live, LiveEvent } from "../live/pubsub.js";
 import type { RateLimitState } from "../rate-limit.js";
 
 export interface Context {
@@ -12,6 +13,10 @@ export interface Context {
   requestId: string;
   /** Called once a write has committed, so that caches drop what it changed. */
   committed(): Promise<void>;
+  /** Where committed writes are announced, and subscriptions listen (live/pubsub.ts). */
+  live: Live;
+  /** The records the write in progress has written, announced once it commits. */
+  writing?: LiveEvent[];
   /** Preferred language from Accept-Language, used when a field's lang argument is absent. */
   lang: string | null;
   /** Per-request results shared between resolvers (see common/request-memo.ts). */

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, Grant } from "../../auth/identity.js";
 import { Prisma, type Role, type SubjectType } from "../../generated/prisma/index.js";
+import type { LiveEvent } from "../../live/pubsub.js";
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
 import type { Context } from "../context.js";
@@ -27,11 +28,21 @@ export interface CitationInput {
   quote?: string | null;
 }
 
-/** Runs `change` in one transaction and tells the caches once it has committed. */
+/**
+ * Runs `change` in one transaction; once it has committed, tells the caches and announces the
+ * records it wrote to subscribers (a write that rolls back announces nothing).
+ */
 export async function write<T>(ctx: Context, change: (tx: Tx) => Promise<T>): Promise<T> {
-  const result = await ctx.prisma.$transaction(change, { isolationLevel: "ReadCommitted", timeout: 15_000 });
-  await ctx.committed();
-  return result;
+  const written: LiveEvent[] = [];
+  ctx.writing = written;
+  try {
+    const result = await ctx.prisma.$transaction(change, { isolationLevel: "ReadCommitted", timeout: 15_000 });
+    await ctx.committed();
+    ctx.live.publish(written);
+    return result;
+  } finally {
+    ctx.writing = undefined;
+  }
 }
 
 /**
@@ -159,6 +170,13 @@ async function audit(
       after: (entry.after ?? undefined) as Prisma.InputJsonValue | undefined,
       requestId: ctx.requestId,
     },
+  });
+  const version = (entry.after as { version?: unknown } | null)?.version;
+  ctx.writing?.push({
+    mutation: entry.mutation,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    version: typeof version === "number" ? version : null,
   });
 }
 

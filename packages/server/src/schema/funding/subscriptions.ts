@@ -1,0 +1,43 @@
+// Funding calls as programmes and funders publish them. Public, like `fundingCalls`.
+import type { Prisma } from "../../generated/prisma/index.js";
+import type { LiveEvent } from "../../live/pubsub.js";
+import { writesBy } from "../../live/writes.js";
+import { builder, rootIn } from "../builder.js";
+
+const FundingCallPublishedFilter = builder.inputType("FundingCallPublishedFilter", {
+  description: "Which new funding calls to hear of; all given conditions must hold.",
+  fields: (t) => ({
+    countries: t.stringList({
+      required: false,
+      description: "Applicants from one of these countries (ISO alpha-2) are eligible.",
+    }),
+    programmes: t.stringList({ required: false, description: "The call is under one of these programmes (slugs)." }),
+  }),
+});
+
+function publishedWhere(filter: typeof FundingCallPublishedFilter.$inferInput | null | undefined) {
+  return {
+    ...(filter?.countries
+      ? { eligibleCountries: { some: { countryCode: { in: filter.countries.map((c) => c.toUpperCase()) } } } }
+      : {}),
+    ...(filter?.programmes ? { programme: { slug: { in: filter.programmes } } } : {}),
+  } satisfies Prisma.FundingCallWhereInput;
+}
+
+builder.subscriptionFields((t) => ({
+  fundingCallPublished: t.prismaField({
+    ...rootIn("funding"),
+    type: "FundingCall",
+    description: "Funding calls as they are published, those the filter accepts (all when omitted).",
+    args: { filter: t.arg({ type: FundingCallPublishedFilter, description: "Which calls; all when omitted." }) },
+    subscribe: (_root, { filter }, ctx) =>
+      writesBy(
+        ctx,
+        ["publishFundingCall"],
+        async (event) =>
+          (await ctx.prisma.fundingCall.count({ where: { id: event.recordId, ...publishedWhere(filter) } })) > 0,
+      ),
+    resolve: (query, event: LiveEvent, _args, ctx) =>
+      ctx.prisma.fundingCall.findUniqueOrThrow({ ...query, where: { id: event.recordId } }),
+  }),
+}));
