@@ -1,6 +1,7 @@
 // Two server processes on one PostgreSQL and one Redis, as replicas behind a load balancer run:
 // they share the response cache, and a write through one is seen by the next read through the
-// other, for an operation the SQL planner answers and for one the resolvers answer.
+// other, for an operation the SQL planner answers and for one the resolvers answer; a
+// subscriber of one hears the writes made through the other.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
@@ -15,6 +16,7 @@ import { schema } from "../../src/schema/index.js";
 import { planOperation } from "../../src/sql-plan/plan.js";
 import { copyTemplate, describeDb } from "../support/harness.js";
 import { freePort, waitForOutput } from "../support/processes.js";
+import { subscribe } from "../support/sse.js";
 
 const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../..");
 const REDIS_URL = "redis://127.0.0.1:6379";
@@ -116,5 +118,42 @@ describeDb("replicas sharing PostgreSQL and Redis", () => {
     });
     expect((await query(1, RESOLVED)).data.partnerSearch.wantedPopulationMax).toBe(12_345);
     await db.close();
+  });
+
+  it("delivers a partner search posted through one replica to a subscriber of the other, within a second", async () => {
+    const subscription = await subscribe(
+      fetch,
+      replicas[1].url,
+      `subscription { partnerSearchPosted(filter: { countries: ["IT"] }) { slug town { slug } } }`,
+    );
+    try {
+      // The subscriber's SSE stream is open once its first bytes arrive; give the replica's
+      // Redis subscription the same moment to settle.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const posted = Date.now();
+      const created = await query(
+        0,
+        `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { slug } } }`,
+        {
+          input: {
+            town: "montefranco",
+            kind: "COOPERATION",
+            description: [{ lang: "it", text: "Montefranco cerca partner per la cultura." }],
+          },
+        },
+        { authorization: `Bearer ${editorKey}` },
+      );
+      expect(created.errors).toBeUndefined();
+      const event = await subscription.next(1_000);
+      expect(Date.now() - posted).toBeLessThan(1_000);
+      expect(event.data).toEqual({
+        partnerSearchPosted: {
+          slug: created.data.createPartnerSearch.partnerSearch.slug,
+          town: { slug: "montefranco" },
+        },
+      });
+    } finally {
+      subscription.close();
+    }
   });
 });
