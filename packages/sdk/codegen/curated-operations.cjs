@@ -1,20 +1,27 @@
-// graphql-codegen plugin: the map of curated operations (name in camelCase → its typed
-// document) from which the client derives one typed method per operation.
+// graphql-codegen plugin: the maps of curated operations (name in camelCase → its typed
+// document) from which the client derives one typed method per operation: queries and mutations
+// answer once, subscriptions are async iterators.
 /** @type {import("@graphql-codegen/plugin-helpers").CodegenPlugin} */
 module.exports = {
   plugin(_schema, documents) {
-    const names = documents
+    const operations = documents
       .flatMap((file) => file.document?.definitions ?? [])
       .filter((definition) => definition.kind === "OperationDefinition" && definition.name)
-      .map((definition) => definition.name.value)
-      .sort();
+      .sort((a, b) => a.name.value.localeCompare(b.name.value));
     const camel = (name) => name[0].toLowerCase() + name.slice(1);
+    const map = (definitions) => definitions.map((d) => `  ${camel(d.name.value)}: ${d.name.value}Document,`);
+    const subscriptions = operations.filter((d) => d.operation === "subscription");
     return [
-      `import { ${names.map((n) => `${n}Document`).join(", ")} } from "./graphql.js";`,
+      `import { ${operations.map((d) => `${d.name.value}Document`).join(", ")} } from "./graphql.js";`,
       "",
-      "/** The curated operations: `client.townPage(variables)` runs `TownPageDocument`. */",
+      "/** The curated queries and mutations: `client.townPage(variables)` runs `TownPageDocument`. */",
       "export const curatedOperations = {",
-      ...names.map((n) => `  ${camel(n)}: ${n}Document,`),
+      ...map(operations.filter((d) => d.operation !== "subscription")),
+      "} as const;",
+      "",
+      "/** The curated subscriptions: `client.partnerSearchPosted(variables)` iterates `PartnerSearchPostedDocument`. */",
+      "export const curatedSubscriptions = {",
+      ...map(subscriptions),
       "} as const;",
       "",
     ].join("\n");

@@ -2,7 +2,8 @@
 import type { ResultOf, TypedDocumentNode, VariablesOf } from "@graphql-typed-document-node/core";
 import { type DocumentNode, print } from "graphql";
 import { CityNetGraphQLError, CityNetHttpError, CityNetNetworkError, type GraphQLErrorEntry } from "./errors.js";
-import { curatedOperations } from "./generated/operations.js";
+import { readEventStream } from "./event-stream.js";
+import { curatedOperations, curatedSubscriptions } from "./generated/operations.js";
 
 export interface RetryOptions {
   /**
@@ -47,7 +48,17 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+export interface SubscribeOptions extends RequestOptions {
+  /**
+   * Open the subscription again when its stream drops (default true), after the retry delay
+   * (doubling up to 30 s). Events written while it was closed are not replayed: SSE's
+   * distinct-connections mode has no resume.
+   */
+  reconnect?: boolean;
+}
+
 type Curated = typeof curatedOperations;
+type CuratedSubscriptionDocuments = typeof curatedSubscriptions;
 
 /** Operations whose variables are all optional may be called without arguments. */
 type VariablesArgs<V> =
@@ -59,9 +70,26 @@ export type CuratedMethods = {
   [Name in keyof Curated]: (...args: VariablesArgs<VariablesOf<Curated[Name]>>) => Promise<ResultOf<Curated[Name]>>;
 };
 
-export interface CityNetClient extends CuratedMethods {
+/** Subscriptions whose variables are all optional may be opened without arguments. */
+type SubscribeArgs<V> =
+  Record<string, never> extends V
+    ? [variables?: V, options?: SubscribeOptions]
+    : [variables: V, options?: SubscribeOptions];
+
+export type CuratedSubscriptions = {
+  [Name in keyof CuratedSubscriptionDocuments]: (
+    ...args: SubscribeArgs<VariablesOf<CuratedSubscriptionDocuments[Name]>>
+  ) => AsyncIterableIterator<ResultOf<CuratedSubscriptionDocuments[Name]>>;
+};
+
+export interface CityNetClient extends CuratedMethods, CuratedSubscriptions {
   /** Runs any typed document (from `graphql()` or the curated ones). */
   request<R, V>(document: TypedDocumentNode<R, V>, ...args: VariablesArgs<V>): Promise<R>;
+  /**
+   * Opens a subscription over Server-Sent Events: each event's data, in order, as it comes.
+   * Leave the loop (or abort the signal) to close it; its errors are thrown from the iterator.
+   */
+  subscribe<R, V>(document: TypedDocumentNode<R, V>, ...args: SubscribeArgs<V>): AsyncIterableIterator<R>;
 }
 
 interface GraphQLResponse {
@@ -136,23 +164,27 @@ export function createClient(options: ClientOptions): CityNetClient {
   const retries = retry ? (retry.retries ?? 2) : 0;
   const baseDelay = retry?.delayMs ?? 250;
 
+  async function headersFor(accept: string, requestOptions: RequestOptions): Promise<Record<string, string>> {
+    const token = (await options.token?.()) ?? options.apiKey;
+    return {
+      "content-type": "application/json",
+      accept,
+      ...(options.lang ? { "accept-language": options.lang } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+      ...requestOptions.headers,
+    };
+  }
+
   async function post(body: Record<string, unknown>, requestOptions: RequestOptions): Promise<GraphQLResponse> {
     const timeout = options.timeoutMs ? new AbortController() : null;
     const timer = timeout ? setTimeout(() => timeout.abort(new Error("timeout")), options.timeoutMs) : null;
     const { signal, dispose } = combineSignals([options.signal, requestOptions.signal, timeout?.signal]);
     let response: Response;
     try {
-      const token = (await options.token?.()) ?? options.apiKey;
       response = await doFetch(options.endpoint, {
         method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/graphql-response+json, application/json",
-          ...(options.lang ? { "accept-language": options.lang } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...options.headers,
-          ...requestOptions.headers,
-        },
+        headers: await headersFor("application/graphql-response+json, application/json", requestOptions),
         body: JSON.stringify(body),
         signal,
       });
@@ -209,33 +241,104 @@ export function createClient(options: ClientOptions): CityNetClient {
       (e) => e.extensions?.code === "PERSISTED_QUERY_NOT_IN_LIST" || e.extensions?.code === "PERSISTED_QUERY_NOT_FOUND",
     );
 
+  /** What a request sends for a document: its persisted hash, or its text. */
+  function operationBody(document: DocumentNode, variables: unknown, byHash: boolean): Record<string, unknown> {
+    const hash = byHash ? documentHash(document) : undefined;
+    return hash
+      ? { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }
+      : { query: queryText(document), variables };
+  }
+
+  async function* subscribe<R, V>(
+    document: TypedDocumentNode<R, V>,
+    variables?: V,
+    subscribeOptions: SubscribeOptions = {},
+  ): AsyncGenerator<R> {
+    const reconnect = subscribeOptions.reconnect ?? true;
+    const { signal, dispose } = combineSignals([options.signal, subscribeOptions.signal]);
+    // "fallback" would need a second request to learn the server lacks the hash: send the text.
+    const body = JSON.stringify(operationBody(document, variables, options.persisted === "hash-only"));
+    try {
+      for (let attempt = 0; ; attempt++) {
+        if (attempt > 0) {
+          await sleep(Math.min(baseDelay * 2 ** (attempt - 1), 30_000), signal).catch(() => {});
+          if (signal.aborted) return;
+        }
+        const connection = new AbortController();
+        const onAbort = () => connection.abort(signal.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+        try {
+          let response: Response;
+          try {
+            response = await doFetch(options.endpoint, {
+              method: "POST",
+              headers: await headersFor("text/event-stream", subscribeOptions),
+              body,
+              signal: connection.signal,
+            });
+          } catch (error) {
+            if (signal.aborted) return;
+            if (!reconnect) throw new CityNetNetworkError(`CityNet is unreachable: ${String(error)}`, error);
+            continue;
+          }
+          if (!response.headers.get("content-type")?.includes("text/event-stream") || !response.body) {
+            // Refused before it began (a JSON answer): the errors are the caller's to see.
+            const text = await response.text();
+            const json = (() => {
+              try {
+                return JSON.parse(text) as GraphQLResponse;
+              } catch {
+                return null;
+              }
+            })();
+            if (json?.errors?.length) throw new CityNetGraphQLError(json.errors, null);
+            throw new CityNetHttpError(response.status, text);
+          }
+          for await (const { event, data } of readEventStream(response.body)) {
+            if (event === "complete") return;
+            if (event !== "next") continue;
+            const payload = JSON.parse(data) as GraphQLResponse;
+            if (payload.errors?.length) throw new CityNetGraphQLError(payload.errors, (payload.data as R) ?? null);
+            attempt = 0;
+            yield payload.data as R;
+          }
+          if (signal.aborted) return;
+          if (!reconnect) throw new CityNetNetworkError("The subscription's stream ended", null);
+        } catch (error) {
+          // Closed by the caller (abort, or leaving the loop): not an error.
+          if (signal.aborted) return;
+          throw error;
+        } finally {
+          signal.removeEventListener("abort", onAbort);
+          connection.abort();
+        }
+      }
+    } finally {
+      dispose();
+    }
+  }
+
   async function request<R, V>(
     document: TypedDocumentNode<R, V>,
     variables?: V,
     requestOptions: RequestOptions = {},
   ): Promise<R> {
-    const hash = options.persisted ? documentHash(document) : undefined;
     const replayable = isReplayable(document, variables);
-    let result: GraphQLResponse;
-    if (hash) {
-      result = await postWithRetry(
-        { variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
-        requestOptions,
-        replayable,
-      );
-      if (options.persisted === "fallback" && notPersisted(result))
-        result = await postWithRetry({ query: queryText(document), variables }, requestOptions, replayable);
-    } else {
-      result = await postWithRetry({ query: queryText(document), variables }, requestOptions, replayable);
-    }
+    const byHash = Boolean(options.persisted && documentHash(document));
+    let result = await postWithRetry(operationBody(document, variables, byHash), requestOptions, replayable);
+    if (byHash && options.persisted === "fallback" && notPersisted(result))
+      result = await postWithRetry(operationBody(document, variables, false), requestOptions, replayable);
     if (result.errors?.length) throw new CityNetGraphQLError(result.errors, (result.data as R) ?? null);
     return result.data as R;
   }
 
-  const client = { request } as CityNetClient;
-  for (const [name, document] of Object.entries(curatedOperations)) {
-    (client as unknown as Record<string, unknown>)[name] = (variables?: unknown, requestOptions?: RequestOptions) =>
+  const client = { request, subscribe } as CityNetClient;
+  const methods = client as unknown as Record<string, unknown>;
+  for (const [name, document] of Object.entries(curatedOperations))
+    methods[name] = (variables?: unknown, requestOptions?: RequestOptions) =>
       request(document as TypedDocumentNode<unknown, unknown>, variables, requestOptions);
-  }
+  for (const [name, document] of Object.entries(curatedSubscriptions))
+    methods[name] = (variables?: unknown, subscribeOptions?: SubscribeOptions) =>
+      subscribe(document as TypedDocumentNode<unknown, unknown>, variables, subscribeOptions);
   return client;
 }

@@ -12,6 +12,7 @@ export {
   createClient,
   type RequestOptions,
   type RetryOptions,
+  type SubscribeOptions,
 } from "./client.js";
 export { graphql } from "./documents.js";
 export {

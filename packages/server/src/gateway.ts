@@ -81,14 +81,18 @@ export function createGateway(
     logging: options.logging ?? true,
     // Subgraphs answer in the reader's language and for the caller (its key or token), as
     // the monolith does; the request id names the request in their audit entries.
+    // The gateway is no browser: it names itself with the subgraphs' CSRF header, which their
+    // subscriptions need (the transport opens them with GET and text/event-stream).
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) =>
-        Object.fromEntries(
+      fromClientToSubgraphs: ({ request }) => ({
+        ...Object.fromEntries(
           FORWARDED_HEADERS.flatMap((name) => {
             const value = request.headers.get(name);
             return value === null ? [] : [[name, value]];
           }),
         ),
+        "x-graphql-yoga-csrf": "citynet-gateway",
+      }),
     },
   });
 }

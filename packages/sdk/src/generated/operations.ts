@@ -1,6 +1,6 @@
-import { AddMembershipDocument, AddProjectPartnerDocument, AddTownAlternateNameDocument, ClosePartnerSearchDocument, ConfirmTwinningDocument, ConnectionDocument, CreateEventDocument, CreatePartnerSearchDocument, CreateProjectDocument, EndMembershipDocument, EndTwinningDocument, EventListDocument, ExpressInterestDocument, FundingCallsOpenDocument, NetworkPageDocument, NewsDocument, PartnerSearchesDocument, PartnerSuggestionsDocument, ProjectPageDocument, ProposeTwinningDocument, PublishFundingCallDocument, PublishNewsDocument, RemoveProjectPartnerDocument, RemoveTownAlternateNameDocument, RespondToInterestDocument, SearchDocument, TownPageDocument, TownWidgetDocument, TownsDocument, UpdateEventDocument, UpdateFundingCallDocument, UpdateNewsDocument, UpdatePartnerSearchDocument, UpdateProjectDocument, UpdateTownProfileDocument } from "./graphql.js";
+import { AddMembershipDocument, AddProjectPartnerDocument, AddTownAlternateNameDocument, ClosePartnerSearchDocument, ConfirmTwinningDocument, ConnectionDocument, CreateEventDocument, CreatePartnerSearchDocument, CreateProjectDocument, EndMembershipDocument, EndTwinningDocument, EventListDocument, ExpressInterestDocument, FundingCallPublishedDocument, FundingCallsOpenDocument, InterestExpressedDocument, MembershipChangedDocument, NetworkPageDocument, NewsDocument, PartnerSearchesDocument, PartnerSearchPostedDocument, PartnerSuggestionsDocument, ProjectPageDocument, ProposeTwinningDocument, PublishFundingCallDocument, PublishNewsDocument, RecordChangedDocument, RemoveProjectPartnerDocument, RemoveTownAlternateNameDocument, RespondToInterestDocument, SearchDocument, TownPageDocument, TownsDocument, TownWidgetDocument, UpdateEventDocument, UpdateFundingCallDocument, UpdateNewsDocument, UpdatePartnerSearchDocument, UpdateProjectDocument, UpdateTownProfileDocument } from "./graphql.js";
 
-/** The curated operations: `client.townPage(variables)` runs `TownPageDocument`. */
+/** The curated queries and mutations: `client.townPage(variables)` runs `TownPageDocument`. */
 export const curatedOperations = {
   addMembership: AddMembershipDocument,
   addProjectPartner: AddProjectPartnerDocument,
@@ -29,12 +29,21 @@ export const curatedOperations = {
   respondToInterest: RespondToInterestDocument,
   search: SearchDocument,
   townPage: TownPageDocument,
-  townWidget: TownWidgetDocument,
   towns: TownsDocument,
+  townWidget: TownWidgetDocument,
   updateEvent: UpdateEventDocument,
   updateFundingCall: UpdateFundingCallDocument,
   updateNews: UpdateNewsDocument,
   updatePartnerSearch: UpdatePartnerSearchDocument,
   updateProject: UpdateProjectDocument,
   updateTownProfile: UpdateTownProfileDocument,
+} as const;
+
+/** The curated subscriptions: `client.partnerSearchPosted(variables)` iterates `PartnerSearchPostedDocument`. */
+export const curatedSubscriptions = {
+  fundingCallPublished: FundingCallPublishedDocument,
+  interestExpressed: InterestExpressedDocument,
+  membershipChanged: MembershipChangedDocument,
+  partnerSearchPosted: PartnerSearchPostedDocument,
+  recordChanged: RecordChangedDocument,
 } as const;
