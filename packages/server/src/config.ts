@@ -1,5 +1,7 @@
 // Every setting comes from the environment (documented in README.md), and only here.
+
 import path from "node:path";
+import type { WebhookWorkerOptions } from "./live/webhooks.js";
 
 export interface DatabaseConfig {
   /** PostgreSQL connection string; when absent CityNet starts its embedded PostgreSQL. */
@@ -87,6 +89,8 @@ export interface Config {
   metrics: boolean;
   /** Export traces; absent: none. */
   tracing?: TracingConfig;
+  /** Send webhook deliveries from this process; absent: another replica sends them. */
+  webhooks?: WebhookWorkerOptions;
 }
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
@@ -130,6 +134,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     sqlPlans: env.CITYNET_SQL_PLANS !== "false",
     shutdownGraceMs: Number(env.CITYNET_SHUTDOWN_GRACE_MS || 10_000),
     corsOrigins: corsOriginsFrom(env.CITYNET_CORS_ORIGINS),
+    webhooks:
+      env.CITYNET_WEBHOOKS === "false"
+        ? undefined
+        : {
+            retryBaseMs: Number(env.CITYNET_WEBHOOK_RETRY_BASE_MS || 30_000),
+            maxAttempts: Number(env.CITYNET_WEBHOOK_MAX_ATTEMPTS || 8),
+            pollMs: Number(env.CITYNET_WEBHOOK_POLL_MS || 1_000),
+          },
     introspection: env.CITYNET_INTROSPECTION !== "false",
     metrics: env.CITYNET_METRICS !== "false",
     tracing: env.OTEL_EXPORTER_OTLP_ENDPOINT

@@ -974,6 +974,8 @@ export type RecordChangedSubscription = { recordChanged:
     | { __typename: 'Topic', id: string }
     | { __typename: 'Town', id: string }
     | { __typename: 'Twinning', id: string }
+    | { __typename: 'Webhook', id: string }
+    | { __typename: 'WebhookDelivery', id: string }
    };
 
 export type NetworkPageQueryVariables = Exact<{

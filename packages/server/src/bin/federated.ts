@@ -2,6 +2,7 @@
 // Gateway on PORT serving the composed graph, which equals the monolith's.
 import { configFromEnv } from "../config.js";
 import { startFederation, subgraphUrls } from "../gateway.js";
+import { startWebhookWorker } from "../live/webhooks.js";
 import { closeOnSignal, openPreparedDatabase, publicHost } from "../startup.js";
 import { startTracing } from "../tracing.js";
 
@@ -18,6 +19,7 @@ const federation = await startFederation(db, {
   rateLimit: config.rateLimit,
   redis: config.redis,
 });
+const webhooks = config.webhooks ? startWebhookWorker(db.prisma, config.webhooks) : null;
 const host = publicHost(config.host);
 console.log(
   `citynet: subgraphs ${Object.entries(subgraphUrls(host, config.port))
@@ -26,6 +28,7 @@ console.log(
 );
 console.log(`citynet: gateway (federated GraphQL) on http://${host}:${config.port}/graphql`);
 closeOnSignal(federation.servers, db, config.shutdownGraceMs, async () => {
+  await webhooks?.stop();
   await federation.close();
   await tracing?.shutdown();
 });

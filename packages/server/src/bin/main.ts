@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import { createApp } from "../app.js";
 import { configFromEnv } from "../config.js";
+import { startWebhookWorker } from "../live/webhooks.js";
 import { closeOnSignal, openPreparedDatabase, publicHost, readPersistedDocuments } from "../startup.js";
 import { startTracing } from "../tracing.js";
 
@@ -23,11 +24,13 @@ const app = createApp(db, {
   metrics: config.metrics,
   tracing: Boolean(tracing),
 });
+const webhooks = config.webhooks ? startWebhookWorker(db.prisma, config.webhooks) : null;
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
   console.log(`citynet: GraphQL and GraphiQL on http://${publicHost(config.host)}:${config.port}/graphql`);
 });
 closeOnSignal([server], db, config.shutdownGraceMs, async () => {
+  await webhooks?.stop();
   await app.close();
   await tracing?.shutdown();
 });

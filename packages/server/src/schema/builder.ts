@@ -198,5 +198,5 @@ builder.subscriptionType({
 builder.mutationType({
   description: "Writes by signed-in callers (see README: identity and roles): one transaction each, cited and audited.",
   // Only in the subgraphs that have mutations: an empty Mutation type is invalid.
-  subGraphs: ["partnerships", "places", "networks", "events", "projects", "funding", "news"],
+  subGraphs: ["partnerships", "places", "networks", "events", "projects", "funding", "news", "contributions"],
 });

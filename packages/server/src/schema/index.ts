@@ -44,6 +44,7 @@ import "./projects/project.js";
 import "./projects/queries.js";
 import "./search/search.js";
 import "./statistics/statistics.js";
+import "./webhooks/webhooks.js";
 import "./federation.js";
 
 export const schema = builder.toSchema();

@@ -5,6 +5,7 @@ import { writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLObjectType, getNamedType } from "graphql";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -75,6 +76,8 @@ const PUBLISH_CALL = `mutation($input: PublishFundingCallInput!) { publishFundin
 const UPDATE_CALL = `mutation($input: UpdateFundingCallInput!) { updateFundingCall(input: $input) { fundingCall { id version } } }`;
 const PUBLISH_NEWS = `mutation($input: PublishNewsInput!) { publishNews(input: $input) { newsItem { id slug version } } }`;
 const UPDATE_NEWS = `mutation($input: UpdateNewsInput!) { updateNews(input: $input) { newsItem { id version } } }`;
+const REGISTER_WEBHOOK = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { webhook { id } } }`;
+const REDELIVER = `mutation($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { id status } }`;
 const ADD_NAME = `mutation($input: AddTownAlternateNameInput!) { addTownAlternateName(input: $input) { town { slug profileVersion } } }`;
 const REMOVE_NAME = `mutation($input: RemoveTownAlternateNameInput!) { removeTownAlternateName(input: $input) { town { slug profileVersion } } }`;
 
@@ -673,6 +676,19 @@ describeDb("contributions", () => {
       )
     ).data.publishNews.newsItem;
     await key("Ptuj web", "TOWN_EDITOR", "ptuj");
+    // A webhook of Leoben's key with one delivery, to be queued again.
+    const leobenKey = await api.db.prisma.apiKey.findFirstOrThrow({ where: { name: "Leoben web" } });
+    const webhook = await api.db.prisma.webhook.create({
+      data: {
+        apiKeyId: leobenKey.id,
+        url: "https://portal.leoben.example/hooks",
+        events: ["RECORD_CHANGED"],
+        secret: "s",
+      },
+    });
+    const delivery = await api.db.prisma.webhookDelivery.create({
+      data: { webhookId: webhook.id, event: "RECORD_CHANGED", payload: {}, status: "FAILED" },
+    });
     const cases: Record<string, { document: string; input: Record<string, unknown>; allowed: string; other: string }> =
       {
         createPartnerSearch: { document: CREATE, input: opavaSearch(), allowed: "Opava web", other: "Leoben web" },
@@ -808,6 +824,18 @@ describeDb("contributions", () => {
           input: { town: "ptuj", expectedVersion: 2, name: "Poetovio" },
           allowed: "Ptuj web",
           other: "Murska Sobota web",
+        },
+        registerWebhook: {
+          document: REGISTER_WEBHOOK,
+          input: { apiKey: leobenKey.id, url: "https://portal.leoben.example/hooks", events: ["RECORD_CHANGED"] },
+          allowed: "Operations",
+          other: "Opava web",
+        },
+        redeliverWebhookDelivery: {
+          document: REDELIVER,
+          input: { id: encodeGlobalID("WebhookDelivery", delivery.id) },
+          allowed: "Leoben web",
+          other: "Opava web",
         },
       };
     const mutations = schema.getMutationType()!.getFields();

@@ -1,10 +1,12 @@
 // Every write through the API goes through here: one transaction holding the change, the
-// CONTRIBUTION citation naming who made it, and the audit entry; the version check of an
-// update; the idempotency key of a create; and, once committed, the caches told.
+// CONTRIBUTION citation naming who made it, the audit entry and the webhook deliveries it owes;
+// the version check of an update; the idempotency key of a create; and, once committed, the
+// caches told and the subscribers.
 import { randomUUID } from "node:crypto";
 import type { Actor, Grant } from "../../auth/identity.js";
 import { Prisma, type Role, type SubjectType } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
+import { enqueueDeliveries } from "../../live/webhooks.js";
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
 import type { Context } from "../context.js";
@@ -172,12 +174,14 @@ async function audit(
     },
   });
   const version = (entry.after as { version?: unknown } | null)?.version;
-  ctx.writing?.push({
+  const written: LiveEvent = {
     mutation: entry.mutation,
     recordType: entry.recordType,
     recordId: entry.recordId,
     version: typeof version === "number" ? version : null,
-  });
+  };
+  ctx.writing?.push(written);
+  await enqueueDeliveries(tx, written);
 }
 
 /** The tables whose rows carry a version an update must name. */

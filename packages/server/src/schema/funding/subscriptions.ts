@@ -1,7 +1,7 @@
 // Funding calls as programmes and funders publish them. Public, like `fundingCalls`.
 import type { Prisma } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
-import { writesBy } from "../../live/writes.js";
+import { writesOfKind } from "../../live/writes.js";
 import { builder, rootIn } from "../builder.js";
 
 const FundingCallPublishedFilter = builder.inputType("FundingCallPublishedFilter", {
@@ -31,9 +31,9 @@ builder.subscriptionFields((t) => ({
     description: "Funding calls as they are published, those the filter accepts (all when omitted).",
     args: { filter: t.arg({ type: FundingCallPublishedFilter, description: "Which calls; all when omitted." }) },
     subscribe: (_root, { filter }, ctx) =>
-      writesBy(
+      writesOfKind(
         ctx,
-        ["publishFundingCall"],
+        "FUNDING_CALL_PUBLISHED",
         async (event) =>
           (await ctx.prisma.fundingCall.count({ where: { id: event.recordId, ...publishedWhere(filter) } })) > 0,
       ),

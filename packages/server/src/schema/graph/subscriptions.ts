@@ -1,20 +1,9 @@
 // Any public record, as writes change it: what a partner portal follows instead of polling.
-
 import { forbidden } from "../../auth/identity.js";
+import { PUBLIC_WRITTEN_TYPES } from "../../live/kinds.js";
 import type { LiveEvent } from "../../live/pubsub.js";
-import { writes } from "../../live/writes.js";
+import { writesOfKind } from "../../live/writes.js";
 import { builder, loadNode, rootIn } from "../builder.js";
-
-/** The types a write announces that anyone may read; interests and twinnings may be private. */
-const PUBLIC_WRITTEN_TYPES = new Set([
-  "Town",
-  "PartnerSearch",
-  "Membership",
-  "Event",
-  "Project",
-  "FundingCall",
-  "NewsItem",
-]);
 
 builder.subscriptionField("recordChanged", (t) =>
   t.field({
@@ -26,7 +15,11 @@ builder.subscriptionField("recordChanged", (t) =>
     subscribe: (_root, { id }, ctx) => {
       if (!PUBLIC_WRITTEN_TYPES.has(id.typename))
         throw forbidden(`recordChanged follows public records only, not ${id.typename}`);
-      return writes(ctx, (event) => event.recordType === id.typename && String(event.recordId) === id.id);
+      return writesOfKind(
+        ctx,
+        "RECORD_CHANGED",
+        (event) => event.recordType === id.typename && String(event.recordId) === id.id,
+      );
     },
     resolve: (_event: LiveEvent, { id }, ctx, info) => loadNode(id, ctx, info) as never,
   }),

@@ -1,7 +1,7 @@
 // A network's membership as its secretariat changes it: towns joining and leaving. Public, like
 // the network's `memberships`.
 import type { LiveEvent } from "../../live/pubsub.js";
-import { writesBy } from "../../live/writes.js";
+import { writesOfKind } from "../../live/writes.js";
 import { builder, rootIn } from "../builder.js";
 import { notFound } from "../common/errors.js";
 
@@ -14,9 +14,9 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, args, ctx) => {
       const network = await ctx.prisma.network.findUnique({ where: { slug: args.network }, select: { id: true } });
       if (!network) throw notFound("network", `slug ${args.network}`);
-      return writesBy(
+      return writesOfKind(
         ctx,
-        ["addMembership", "endMembership"],
+        "MEMBERSHIP_CHANGED",
         async (event) =>
           (await ctx.prisma.membership.count({ where: { id: event.recordId, networkId: network.id } })) > 0,
       );

@@ -3,7 +3,7 @@
 import { editsTown, forbidden, unauthenticated } from "../../auth/identity.js";
 import type { Prisma } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
-import { writesBy } from "../../live/writes.js";
+import { writesOfKind } from "../../live/writes.js";
 import { builder, rootIn } from "../builder.js";
 import { notFound } from "../common/errors.js";
 import type { Context } from "../context.js";
@@ -47,9 +47,9 @@ builder.subscriptionFields((t) => ({
       "Partner searches as towns post them, those the filter accepts (all when omitted). Public, like `partnerSearches`.",
     args: { filter: t.arg({ type: PartnerSearchPostedFilter, description: "Which searches; all when omitted." }) },
     subscribe: (_root, { filter }, ctx) =>
-      writesBy(
+      writesOfKind(
         ctx,
-        ["createPartnerSearch"],
+        "PARTNER_SEARCH_POSTED",
         async (event) =>
           (await ctx.prisma.partnerSearch.count({ where: { id: event.recordId, ...postedWhere(filter) } })) > 0,
       ),
@@ -70,9 +70,9 @@ builder.subscriptionFields((t) => ({
       const search = await searchBySlug(ctx, args.partnerSearch);
       if (!search) throw notFound("partner search", `slug ${args.partnerSearch}`);
       if (!editsTown(ctx.actor, search.town.id)) throw forbidden();
-      return writesBy(
+      return writesOfKind(
         ctx,
-        ["expressInterest"],
+        "INTEREST_EXPRESSED",
         async (event) =>
           (await ctx.prisma.partnerSearchInterest.count({
             where: { id: event.recordId, partnerSearchId: search.id },
