@@ -955,6 +955,7 @@ export type RecordChangedSubscriptionVariables = Exact<{
 
 export type RecordChangedSubscription = { recordChanged:
     | { __typename: 'Agreement', id: string }
+    | { __typename: 'Alert', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Event', id: string }
     | { __typename: 'EventParticipation', id: string }
@@ -969,6 +970,7 @@ export type RecordChangedSubscription = { recordChanged:
     | { __typename: 'Project', id: string }
     | { __typename: 'ProjectParticipation', id: string }
     | { __typename: 'ProjectPartnership', id: string }
+    | { __typename: 'SavedSearch', id: string }
     | { __typename: 'Signature', id: string }
     | { __typename: 'Source', id: string }
     | { __typename: 'Topic', id: string }

@@ -193,7 +193,7 @@ builder.subscriptionType({
   description:
     "Records as they are written, over Server-Sent Events: each event comes once the write has committed, resolved like the queries (and with their rules on who may see what).",
   // Only in the subgraphs that have subscriptions: an empty Subscription type is invalid.
-  subGraphs: ["partnerships", "networks", "funding", "graph"],
+  subGraphs: ["partnerships", "networks", "funding", "graph", "contributions"],
 });
 builder.mutationType({
   description: "Writes by signed-in callers (see README: identity and roles): one transaction each, cited and audited.",

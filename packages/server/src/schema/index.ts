@@ -44,6 +44,7 @@ import "./projects/project.js";
 import "./projects/queries.js";
 import "./search/search.js";
 import "./statistics/statistics.js";
+import "./alerts/alerts.js";
 import "./webhooks/webhooks.js";
 import "./federation.js";
 

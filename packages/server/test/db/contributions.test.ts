@@ -76,6 +76,9 @@ const PUBLISH_CALL = `mutation($input: PublishFundingCallInput!) { publishFundin
 const UPDATE_CALL = `mutation($input: UpdateFundingCallInput!) { updateFundingCall(input: $input) { fundingCall { id version } } }`;
 const PUBLISH_NEWS = `mutation($input: PublishNewsInput!) { publishNews(input: $input) { newsItem { id slug version } } }`;
 const UPDATE_NEWS = `mutation($input: UpdateNewsInput!) { updateNews(input: $input) { newsItem { id version } } }`;
+const SAVE_SEARCH = `mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id kind } }`;
+const DELETE_SAVED_SEARCH = `mutation($input: DeleteSavedSearchInput!) { deleteSavedSearch(input: $input) }`;
+const MARK_READ = `mutation($input: MarkAlertsReadInput!) { markAlertsRead(input: $input) }`;
 const REGISTER_WEBHOOK = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { webhook { id } } }`;
 const REDELIVER = `mutation($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { id status } }`;
 const ADD_NAME = `mutation($input: AddTownAlternateNameInput!) { addTownAlternateName(input: $input) { town { slug profileVersion } } }`;
@@ -689,7 +692,15 @@ describeDb("contributions", () => {
     const delivery = await api.db.prisma.webhookDelivery.create({
       data: { webhookId: webhook.id, event: "RECORD_CHANGED", payload: {}, status: "FAILED" },
     });
-    const cases: Record<string, { document: string; input: Record<string, unknown>; allowed: string; other: string }> =
+    // A saved search of Leoben's key with one alert.
+    const savedSearch = await api.db.prisma.savedSearch.create({
+      data: { owner: `api-key:${leobenKey.id}`, name: "Opava", kind: "TOWN", criteria: { townId: 1 } },
+    });
+    const alert = await api.db.prisma.alert.create({
+      data: { savedSearchId: savedSearch.id, recordType: "Town", recordId: 1, mutation: "updateTownProfile" },
+    });
+    // `other`: a signed-in caller the mutation refuses (none where any signed-in caller may).
+    const cases: Record<string, { document: string; input: Record<string, unknown>; allowed: string; other?: string }> =
       {
         createPartnerSearch: { document: CREATE, input: opavaSearch(), allowed: "Opava web", other: "Leoben web" },
         updatePartnerSearch: {
@@ -831,6 +842,23 @@ describeDb("contributions", () => {
           allowed: "Operations",
           other: "Opava web",
         },
+        saveSearch: {
+          document: SAVE_SEARCH,
+          input: { name: "Italian partners", partnerSearches: { countries: ["IT"] } },
+          allowed: "Opava web",
+        },
+        markAlertsRead: {
+          document: MARK_READ,
+          input: { ids: [encodeGlobalID("Alert", alert.id)] },
+          allowed: "Leoben web",
+          other: "Opava web",
+        },
+        deleteSavedSearch: {
+          document: DELETE_SAVED_SEARCH,
+          input: { id: encodeGlobalID("SavedSearch", savedSearch.id) },
+          allowed: "Leoben web",
+          other: "Opava web",
+        },
         redeliverWebhookDelivery: {
           document: REDELIVER,
           input: { id: encodeGlobalID("WebhookDelivery", delivery.id) },
@@ -852,9 +880,10 @@ describeDb("contributions", () => {
       ];
       const before = await traces();
       expect(codeOf(await api.query(document, { input })), `${mutation.name} anonymous`).toBe("UNAUTHENTICATED");
-      expect(codeOf(await api.query(document, { input }, bearer(keys[other]))), `${mutation.name} as ${other}`).toBe(
-        "FORBIDDEN",
-      );
+      if (other)
+        expect(codeOf(await api.query(document, { input }, bearer(keys[other]))), `${mutation.name} as ${other}`).toBe(
+          "FORBIDDEN",
+        );
       expect(await traces(), `${mutation.name} refused`).toEqual(before);
       const done = await api.query(document, { input }, bearer(keys[allowed]));
       expect(done.errors, `${mutation.name} as ${allowed}`).toBeUndefined();

@@ -7,6 +7,7 @@ import type { Actor, Grant } from "../../auth/identity.js";
 import { Prisma, type Role, type SubjectType } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
 import { enqueueDeliveries } from "../../live/webhooks.js";
+import { raiseAlerts } from "../alerts/raise.js";
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
 import type { Context } from "../context.js";
@@ -182,6 +183,7 @@ async function audit(
   };
   ctx.writing?.push(written);
   await enqueueDeliveries(tx, written);
+  await raiseAlerts(tx, written);
 }
 
 /** The tables whose rows carry a version an update must name. */

@@ -1,10 +1,10 @@
 // Funding calls as programmes and funders publish them. Public, like `fundingCalls`.
-import type { Prisma } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
 import { writesOfKind } from "../../live/writes.js";
 import { builder, rootIn } from "../builder.js";
+import { publishedWhere } from "./published-filter.js";
 
-const FundingCallPublishedFilter = builder.inputType("FundingCallPublishedFilter", {
+export const FundingCallPublishedFilter = builder.inputType("FundingCallPublishedFilter", {
   description: "Which new funding calls to hear of; all given conditions must hold.",
   fields: (t) => ({
     countries: t.stringList({
@@ -14,15 +14,6 @@ const FundingCallPublishedFilter = builder.inputType("FundingCallPublishedFilter
     programmes: t.stringList({ required: false, description: "The call is under one of these programmes (slugs)." }),
   }),
 });
-
-function publishedWhere(filter: typeof FundingCallPublishedFilter.$inferInput | null | undefined) {
-  return {
-    ...(filter?.countries
-      ? { eligibleCountries: { some: { countryCode: { in: filter.countries.map((c) => c.toUpperCase()) } } } }
-      : {}),
-    ...(filter?.programmes ? { programme: { slug: { in: filter.programmes } } } : {}),
-  } satisfies Prisma.FundingCallWhereInput;
-}
 
 builder.subscriptionFields((t) => ({
   fundingCallPublished: t.prismaField({

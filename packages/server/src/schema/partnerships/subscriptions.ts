@@ -1,15 +1,15 @@
 // Live partner searching: new searches as towns post them (public), and the interests other
 // towns express in one (for the requesting town's editors only).
 import { editsTown, forbidden, unauthenticated } from "../../auth/identity.js";
-import type { Prisma } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
 import { writesOfKind } from "../../live/writes.js";
 import { builder, rootIn } from "../builder.js";
 import { notFound } from "../common/errors.js";
 import type { Context } from "../context.js";
 import { editorOf } from "../contributions/inputs.js";
+import { postedWhere } from "./posted-filter.js";
 
-const PartnerSearchPostedFilter = builder.inputType("PartnerSearchPostedFilter", {
+export const PartnerSearchPostedFilter = builder.inputType("PartnerSearchPostedFilter", {
   description: "Which new partner searches to hear of; all given conditions must hold.",
   fields: (t) => ({
     countries: t.stringList({
@@ -21,19 +21,6 @@ const PartnerSearchPostedFilter = builder.inputType("PartnerSearchPostedFilter",
     populationMax: t.int({ required: false, description: "The requesting town has at most this many inhabitants." }),
   }),
 });
-
-function postedWhere(filter: typeof PartnerSearchPostedFilter.$inferInput | null | undefined) {
-  const town: Prisma.TownWhereInput = {
-    ...(filter?.countries ? { countryCode: { in: filter.countries.map((c) => c.toUpperCase()) } } : {}),
-    ...(filter?.populationMin != null || filter?.populationMax != null
-      ? { population: { gte: filter.populationMin ?? undefined, lte: filter.populationMax ?? undefined } }
-      : {}),
-  };
-  return {
-    town,
-    ...(filter?.topics ? { topics: { some: { slug: { in: filter.topics } } } } : {}),
-  } satisfies Prisma.PartnerSearchWhereInput;
-}
 
 /** The partner search a subscription names, with its town (whose editors may follow it). */
 const searchBySlug = (ctx: Context, slug: string) =>
