@@ -1,5 +1,6 @@
-// What a signed-in town editor does in the widget: post a partner search for the widget's town,
-// and express interest in another town's search for the editor's own town. Text only in the
+// What a signed-in town editor does in the widget: post a partner search for the widget's town
+// and watch the interests in its searches arrive live, and express interest in another town's
+// search for the editor's own town. Text only in the
 // DOM (no HTML injection); errors shown as the API words them, by their stable codes.
 import { type CityNetClient, CityNetGraphQLError } from "@citynet/sdk";
 
@@ -125,5 +126,35 @@ export function interestAction(editor: Editor, partnerSearchId: string): HTMLEle
     });
     box.replaceChildren(form);
   });
+  return box;
+}
+
+/**
+ * Under one of the editor's own town's searches: the interests other towns express in it, as
+ * they arrive (a live subscription), until `signal` closes it.
+ */
+export function liveInterests(editor: Editor, partnerSearchSlug: string, signal: AbortSignal): HTMLElement {
+  const box = Object.assign(document.createElement("div"), { className: "interests" });
+  box.setAttribute("aria-live", "polite");
+  const list = document.createElement("ul");
+  box.append(Object.assign(document.createElement("p"), { className: "muted", textContent: "Interests arrive here." }));
+  box.append(list);
+  void (async () => {
+    try {
+      for await (const { interestExpressed } of editor.client.interestExpressed(
+        { partnerSearch: partnerSearchSlug, lang: editor.lang },
+        { signal },
+      )) {
+        const contact = interestExpressed.contactEmail ? ` (${interestExpressed.contactEmail})` : "";
+        list.append(
+          Object.assign(document.createElement("li"), {
+            textContent: `${interestExpressed.town.name}: ${interestExpressed.message ?? ""}${contact}`,
+          }),
+        );
+      }
+    } catch (error) {
+      box.append(Object.assign(document.createElement("p"), { className: "error", textContent: failure(error) }));
+    }
+  })();
   return box;
 }

@@ -1,5 +1,5 @@
 import { CityNetGraphQLError, createClient } from "@citynet/sdk";
-import { type Editor, interestAction, partnerSearchForm } from "./editor.js";
+import { type Editor, interestAction, liveInterests, partnerSearchForm } from "./editor.js";
 import { type EditorParts, renderWidget } from "./render.js";
 
 const root = document.getElementById("citynet-widget")!;
@@ -20,12 +20,22 @@ const lang = setting("lang", "en");
 const today = setting("today", new Date().toISOString().slice(0, 10));
 const editor: Editor | null = token ? { client, town: setting("as", slug), lang } : null;
 
-/** The editor's part: on its own town's widget a form to post a search, elsewhere an interest button per search. */
+/** Closes the live interests of the last rendering when the widget renders again. */
+let rendering = new AbortController();
+
+/**
+ * The editor's part: on its own town's widget a form to post a search and each search's
+ * interests arriving live, elsewhere an interest button per search.
+ */
 function editorParts(): EditorParts {
   if (!editor) return {};
-  if (editor.town !== slug) return { searchAction: (id) => interestAction(editor, id) };
+  if (editor.town !== slug) return { searchAction: (search) => interestAction(editor, search.id) };
+  rendering.abort();
+  rendering = new AbortController();
+  const { signal } = rendering;
   const posted = Object.assign(document.createElement("p"), { textContent: "Your partner search is posted." });
   return {
+    searchAction: (search) => liveInterests(editor, search.slug, signal),
     footer: [
       partnerSearchForm(editor, slug, async () => {
         await load();

@@ -28,8 +28,8 @@ function list(title: string, items: Item[], empty: string): HTMLElement[] {
 
 /** What a signed-in editor gets beside the lists. */
 export interface EditorParts {
-  /** An action under each partner search (expressing interest), by the search's id. */
-  searchAction?: (partnerSearchId: string) => HTMLElement;
+  /** What follows each partner search: expressing interest, or the interests arriving in it. */
+  searchAction?: (partnerSearch: { id: string; slug: string }) => HTMLElement;
   /** Elements after the lists (the form to post a search). */
   footer?: HTMLElement[];
 }
@@ -62,7 +62,7 @@ export function renderWidget(root: HTMLElement, data: TownWidgetQuery, parts: Ed
             ? ` (partners of ${node.wantedPopulationMin.toLocaleString("en")}–${node.wantedPopulationMax?.toLocaleString("en")} inhabitants)`
             : "";
         const text = `${node.postedOn}: ${node.description ?? ""}${size}`;
-        return parts.searchAction ? [text, parts.searchAction(node.id)] : text;
+        return parts.searchAction ? [text, parts.searchAction(node)] : text;
       }),
       "No open partner searches.",
     ),

@@ -60,7 +60,7 @@ describe.runIf(ensureChromium())("town widget in Chromium", () => {
     expect(text).toContain("(partners of 1,000–5,000 inhabitants)");
   });
 
-  it("lets Opava's editor post a partner search, and Leoben's editor express interest in it", async () => {
+  it("lets Opava's editor post a partner search, Leoben's editor express interest in it, and Opava see it arrive live", async () => {
     const opavaKey = createKey(api.dataDir, "Opava web", "TOWN_EDITOR", "opava");
     const leobenKey = createKey(api.dataDir, "Leoben web", "TOWN_EDITOR", "leoben");
     const description = "Opava seeks partner towns for a youth exchange.";
@@ -77,7 +77,9 @@ describe.runIf(ensureChromium())("town widget in Chromium", () => {
     await opava.waitForSelector("text=Your partner search is posted.");
     await opava.locator("#citynet-widget").screenshot({ path: path.join(ARTIFACTS, "town-widget-post-search.png") });
     expect(await opava.locator("#citynet-widget").innerText()).toContain(description);
-    await opava.close();
+    // Opava's page stays open: the interest in its new search arrives there live.
+    const opavaSearch = opava.locator("li", { hasText: description });
+    await opavaSearch.locator("text=Interests arrive here.").waitFor();
 
     const leoben = await browser.newPage({ viewport: { width: 640, height: 900 } });
     await leoben.goto(widget({ token: leobenKey, as: "leoben" }));
@@ -91,6 +93,10 @@ describe.runIf(ensureChromium())("town widget in Chromium", () => {
       .locator("#citynet-widget")
       .screenshot({ path: path.join(ARTIFACTS, "town-widget-express-interest.png") });
     await leoben.close();
+
+    await opavaSearch.locator("text=Leoben: Leoben would love to take part.").waitFor({ timeout: 5_000 });
+    await opava.locator("#citynet-widget").screenshot({ path: path.join(ARTIFACTS, "town-widget-live-interest.png") });
+    await opava.close();
 
     // Opava's editor sees Leoben's interest through the API; the public does not.
     const INTERESTS = `{ town(slug: "opava") { partnerSearches(first: 5) { edges { node { description(lang: "en") interests { town { slug } message } } } } } }`;
