@@ -2,7 +2,8 @@
 // with the scaled dataset, every reference operation under autocannon. Writes
 // bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 4),
 // BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filter).
-// The SDK's curated page documents follow, on the uncached monolith and the federation.
+// The SDK's curated page documents follow, on the uncached monolith and the federation, then
+// the live-update delays at 100 and 1,000 open subscriptions (bench/live.ts; BENCH_ONLY=live).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -17,6 +18,7 @@ import { SUBGRAPHS } from "../packages/server/src/schema/subgraphs.js";
 import { databaseUrl as postgresDatabaseUrl, startThrowawayCluster } from "../packages/server/test/support/postgres.js";
 import { freePortRange, waitForOutput } from "../packages/server/test/support/processes.js";
 import { loadDataset, SCALE } from "./dataset.js";
+import { type LiveMeasurement, measureLive } from "./live.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, SDK_OPERATIONS, type Subjects } from "./operations.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +29,8 @@ const UNCACHED = "CityNet, no response cache";
 const FEDERATED = "CityNet federated";
 const RESOLVERS_ONLY = "CityNet, resolvers only";
 const EMBEDDED = "CityNet on the embedded database";
+/** Partner searches posted to the open subscriptions, per count. */
+const LIVE_WRITES = Number(process.env.BENCH_LIVE_WRITES || 20);
 const matchesFilter = (name: string) => !process.env.BENCH_ONLY || name.includes(process.env.BENCH_ONLY);
 const operations = REFERENCE_OPERATIONS.filter((op) => matchesFilter(op.name));
 const sdkOperations = SDK_OPERATIONS.filter((op) => matchesFilter(op.name));
@@ -352,9 +356,45 @@ async function main() {
       })),
       stats,
     );
+    // Live updates: subscriptions open on the uncached monolith, partner searches posted to them.
+    const liveTarget = targets.find((t) => t.name === UNCACHED)!;
+    const live = matchesFilter("live")
+      ? await measureLive({
+          endpoint: `http://127.0.0.1:${liveTarget.port}/graphql`,
+          rssMb: () => rssMb(liveTarget.child.pid!),
+          editorKey: execFileSync(
+            process.execPath,
+            [
+              "--import",
+              "tsx",
+              "../packages/server/src/bin/citynet.ts",
+              "keys",
+              "create",
+              "--name",
+              "Bench live",
+              "--role",
+              "TOWN_EDITOR",
+              "--town",
+              subjects.town,
+            ],
+            { cwd: here, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
+          ).trim(),
+          town: subjects.town,
+          counts: [100, 1000],
+          writes: LIVE_WRITES,
+        })
+      : [];
+    if (live.length) log(`live: ${JSON.stringify(live)}`);
     const postgresVersion = (await stats.query("SHOW server_version")).rows[0].server_version.split(" ")[0];
     await stats.end();
-    writeResults(postgresVersion, referenceResults, sdkResults, subjects, Math.round((Date.now() - started) / 1000));
+    writeResults(
+      postgresVersion,
+      referenceResults,
+      sdkResults,
+      live,
+      subjects,
+      Math.round((Date.now() - started) / 1000),
+    );
   } finally {
     await Promise.all(
       targets.map((target) => new Promise((resolve) => target.child.once("exit", resolve).kill("SIGTERM"))),
@@ -368,6 +408,7 @@ function writeResults(
   postgresVersion: string,
   results: Results,
   sdkResults: Results,
+  live: LiveMeasurement[],
   subjects: Subjects,
   seconds: number,
 ) {
@@ -385,7 +426,7 @@ function writeResults(
     subjects,
     totalSeconds: seconds,
   };
-  writeFileSync(path.join(dir, `${date}.json`), `${JSON.stringify({ meta, results, sdkResults }, null, 2)}\n`);
+  writeFileSync(path.join(dir, `${date}.json`), `${JSON.stringify({ meta, results, sdkResults, live }, null, 2)}\n`);
   const rows = (of: Results) =>
     Object.entries(of).flatMap(([op, byTarget]) =>
       Object.entries(byTarget).map(
@@ -419,6 +460,15 @@ The SDK's curated operations (\`packages/sdk/operations/\`), as member towns' pa
 
 ${header}
 ${rows(sdkResults).join("\n")}
+
+Live updates (\`bench/live.ts\`): open \`partnerSearchPosted\` subscriptions (SSE) on the uncached
+monolith, then ${LIVE_WRITES} partner searches posted one at a time; the delay runs from sending each
+write to each subscriber's event (the write's own answer beside it), memory is the server's RSS
+with the subscriptions open less before.
+
+| open subscriptions | events | delay p50 ms | delay p99 ms | write p50 ms | RSS before MB | RSS open MB | KB per subscription |
+|---|---|---|---|---|---|---|---|
+${live.map((m) => `| ${m.subscriptions} | ${m.subscriptions * m.writes} | ${m.p50} | ${m.p99} | ${m.writeP50} | ${m.rssBeforeMb} | ${m.rssOpenMb} | ${m.kbPerSubscription} |`).join("\n")}
 `;
   // Sections after the tables ("What each change bought", …) are written by hand: keep them.
   const file = path.join(dir, `${date}.md`);

@@ -1,6 +1,8 @@
 // A GraphQL subscription over Server-Sent Events (the "distinct connections" mode graphql-yoga
 // serves), read as a client would: each `next` event's payload, in order, until closed.
-import type { GraphQLResponse } from "./harness.js";
+
+/** A GraphQL response as the stream carries it (no import of the harness: the bench uses this too). */
+type GraphQLResponse = { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
 export interface Subscription {
   /** The next payload, or a timeout error after `ms`. */

@@ -26,6 +26,7 @@ builder.subscriptionFields((t) => ({
         ctx,
         "FUNDING_CALL_PUBLISHED",
         async (event) =>
+          !filter ||
           (await ctx.prisma.fundingCall.count({ where: { id: event.recordId, ...publishedWhere(filter) } })) > 0,
       ),
     resolve: (query, event: LiveEvent, _args, ctx) =>

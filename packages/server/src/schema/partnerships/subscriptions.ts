@@ -37,7 +37,9 @@ builder.subscriptionFields((t) => ({
       writesOfKind(
         ctx,
         "PARTNER_SEARCH_POSTED",
+        // Without a filter every posted search matches: no statement per event and subscriber.
         async (event) =>
+          !filter ||
           (await ctx.prisma.partnerSearch.count({ where: { id: event.recordId, ...postedWhere(filter) } })) > 0,
       ),
     resolve: (query, event: LiveEvent, _args, ctx) =>
