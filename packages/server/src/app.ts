@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { useGraphQLSSE } from "@graphql-yoga/plugin-graphql-sse";
 import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operations";
 import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule } from "graphql";
@@ -254,6 +255,9 @@ export function createApp(db: Database, options: AppOptions = {}) {
       ...(options.logging === false ? [] : [useRequestLog(log)]),
       ...(metrics ? useMetrics(metrics.registry) : []),
       useRequestSizeLimits(),
+      // Subscriptions in graphql-sse's single-connection mode at /graphql/stream, beside the
+      // distinct-connections mode /graphql serves itself.
+      useGraphQLSSE(),
       ...persistedOperationsPlugin(options),
       // GET and form posts (which a browser sends cross-site without asking) need a custom header.
       useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),

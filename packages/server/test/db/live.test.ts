@@ -1,6 +1,7 @@
 // Subscriptions over Server-Sent Events: each committed write reaches the subscribers whose
 // filter accepts it, resolved like a query with the subscriber's rights; a write that rolls back
 // announces nothing; a subscriber without the right role is refused.
+import { createClient as createSseClient } from "graphql-sse";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import type { Role } from "../../src/generated/prisma/index.js";
@@ -161,5 +162,24 @@ describeDb("live subscriptions", () => {
     await iterator.return?.();
     await listening;
     expect(heard).toEqual([{ mutation: "updateTownProfile", recordType: "Town", recordId: town.id, version: 7 }]);
+  });
+
+  it("serves the graphql-sse protocol's single-connection mode at /graphql/stream too", async () => {
+    const client = createSseClient({
+      url: "http://citynet.test/graphql/stream",
+      singleConnection: true,
+      fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+        Promise.resolve(api.app.yoga.fetch(String(input), init as never)),
+      retryAttempts: 0,
+    });
+    const events = client.iterate<{ partnerSearchPosted: { slug: string } }>({
+      query: `subscription { partnerSearchPosted(filter: { countries: ["AT"] }) { slug } }`,
+    });
+    const first = events.next();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const leoben = await post("leoben");
+    expect((await first).value).toEqual({ data: { partnerSearchPosted: { slug: leoben.slug } } });
+    await events.return?.();
+    client.dispose();
   });
 });
