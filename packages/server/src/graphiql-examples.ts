@@ -78,6 +78,12 @@ query FundingCallsOpen {
   }
 }
 
+# Live: run it and leave it open; partner searches posted from now on (by anyone, through any
+# replica) appear in the result pane as they are written.
+subscription NewPartnerSearches {
+  partnerSearchPosted { slug postedOn description(lang: "en") town { name country { name(lang: "en") } } }
+}
+
 # Writing needs a key: run \`pnpm citynet keys create --name dev --role TOWN_EDITOR --town opava\`
 # and set it in the Headers tab below: {"Authorization": "Bearer cnk_…"}
 mutation PostAPartnerSearchForOpava {

@@ -16,7 +16,9 @@ export interface GraphiQLPage {
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
 export function buildGraphiQLPage(): GraphiQLPage {
-  const html = renderGraphiQL({ title: "CityNet GraphiQL", defaultQuery: EXAMPLE_OPERATIONS } as never);
+  // POST for everything, subscriptions too (SSE over a fetch POST): the API refuses a GET
+  // without a CSRF header, and GraphiQL would open subscriptions with a bare GET.
+  const html = renderGraphiQL({ title: "CityNet GraphiQL", defaultQuery: EXAMPLE_OPERATIONS, method: "POST" } as never);
   const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => sha256(match[1]));
   const csp = [
     "default-src 'none'",

@@ -5,6 +5,7 @@ import { createServer, get, type Server } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createApiKey } from "../../src/auth/api-keys.js";
 import { CHROMIUM, CHROMIUM_ARGS, ensureChromium } from "../support/browser.js";
 import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
 
@@ -127,7 +128,7 @@ describeDb("browser exposure", () => {
     expect(gunzipSync(raw).toString()).toMatch(/<title>CityNet GraphiQL<\/title>/);
   });
 
-  it("runs GraphiQL in Chromium under that policy: no violation, an operation answered", async (context) => {
+  it("runs GraphiQL in Chromium under that policy: no violation, a query answered, a subscription live", async (context) => {
     if (!ensureChromium()) return context.skip();
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     try {
@@ -142,6 +143,24 @@ describeDb("browser exposure", () => {
       // Several operations in the editor: GraphiQL asks which one.
       await page.getByRole("menuitem", { name: "TownPage" }).click();
       await page.locator(".result-window").getByText('"Opava"').first().waitFor({ timeout: 20_000 });
+      // A subscription from the examples: the partner search another client posts arrives.
+      await page.locator(".graphiql-execute-button").click();
+      await page.getByRole("menuitem", { name: "NewPartnerSearches" }).click();
+      await page.waitForTimeout(500);
+      const key = await createApiKey(api.db.prisma, { name: "GraphiQL test", role: "TOWN_EDITOR", scope: "leoben" });
+      const posted = await api.data(
+        `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { slug } } }`,
+        {
+          input: {
+            town: "leoben",
+            kind: "COOPERATION",
+            description: [{ lang: "en", text: "Leoben live in GraphiQL." }],
+          },
+        },
+        { authorization: `Bearer ${key.secret}` },
+      );
+      const slug = posted.createPartnerSearch.partnerSearch.slug;
+      await page.locator(".result-window").getByText(`"${slug}"`).first().waitFor({ timeout: 5_000 });
       expect(problems.filter((text) => /Content Security Policy|Refused to/.test(text))).toEqual([]);
     } finally {
       await browser.close();
