@@ -3,8 +3,10 @@
 // other, for an operation the SQL planner answers and for one the resolvers answer; a
 // subscriber of one hears the writes made through the other.
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "graphql";
@@ -29,14 +31,33 @@ describeDb("replicas sharing PostgreSQL and Redis", () => {
   const prefix = `citynet-test-${randomBytes(4).toString("hex")}:`;
   const replicas: { child: ChildProcess; url: string }[] = [];
   let editorKey: string;
+  let adminKey: string;
+  let editorKeyId: number;
   let searchId: string;
+  // A partner portal's webhook receiver: what both replicas' workers deliver to.
+  const deliveries: { headers: Record<string, unknown>; body: string }[] = [];
+  const receiver = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      deliveries.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
 
   beforeAll(async () => {
     copy = await copyTemplate();
     const db = await openDatabase(copy.target);
-    editorKey = (await createApiKey(db.prisma, { name: "Montefranco web", role: "TOWN_EDITOR", scope: "montefranco" }))
-      .secret;
+    const editor = await createApiKey(db.prisma, {
+      name: "Montefranco web",
+      role: "TOWN_EDITOR",
+      scope: "montefranco",
+    });
+    editorKey = editor.secret;
+    editorKeyId = editor.id;
+    adminKey = (await createApiKey(db.prisma, { name: "Operations", role: "ADMIN" })).secret;
     await db.close();
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const env = {
@@ -45,6 +66,7 @@ describeDb("replicas sharing PostgreSQL and Redis", () => {
         REDIS_URL,
         CITYNET_REDIS_KEY_PREFIX: prefix,
         CITYNET_IMPORT_TOWNS: "false",
+        CITYNET_WEBHOOK_POLL_MS: "50",
         PORT: String(port),
         HOST: "127.0.0.1",
       };
@@ -66,6 +88,7 @@ describeDb("replicas sharing PostgreSQL and Redis", () => {
         await exited;
       }
     }
+    receiver.close();
     const redis = new Redis(REDIS_URL);
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
@@ -120,7 +143,21 @@ describeDb("replicas sharing PostgreSQL and Redis", () => {
     await db.close();
   });
 
-  it("delivers a partner search posted through one replica to a subscriber of the other, within a second", async () => {
+  it("delivers a partner search posted through one replica to a subscriber of the other within a second, and to a webhook once, signed", async () => {
+    const registered = await query(
+      0,
+      `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`,
+      {
+        input: {
+          apiKey: editorKeyId,
+          url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+          events: ["PARTNER_SEARCH_POSTED"],
+        },
+      },
+      { authorization: `Bearer ${adminKey}` },
+    );
+    expect(registered.errors).toBeUndefined();
+    const secret = registered.data.registerWebhook.secret as string;
     const subscription = await subscribe(
       fetch,
       replicas[1].url,
@@ -152,6 +189,15 @@ describeDb("replicas sharing PostgreSQL and Redis", () => {
           town: { slug: "montefranco" },
         },
       });
+      // Both replicas run a delivery worker; the receiver gets the write once, signed.
+      for (const started = Date.now(); !deliveries.length && Date.now() - started < 5_000; )
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(deliveries).toHaveLength(1);
+      const [{ headers, body }] = deliveries;
+      const [, timestamp, signature] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers["x-citynet-signature"]))!;
+      expect(createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")).toBe(signature);
+      expect(JSON.parse(body)).toMatchObject({ event: "PARTNER_SEARCH_POSTED", type: "PartnerSearch", version: 1 });
     } finally {
       subscription.close();
     }
