@@ -98,6 +98,11 @@ describeDb("webhooks", () => {
     portalSecret = registered.data.registerWebhook.secret;
     expect(portalSecret).toMatch(/^whsec_/);
     expect(JSON.stringify(await api.data(DELIVERIES, {}, bearer("Leoben portal")))).not.toContain(portalSecret);
+    // Audited like any write, without the secret.
+    const audited = await api.db.prisma.auditEntry.findFirstOrThrow({ where: { mutation: "registerWebhook" } });
+    expect(audited).toMatchObject({ recordType: "Webhook", actorName: "Operations" });
+    expect(JSON.stringify(audited.after)).toContain(receiverUrl);
+    expect(JSON.stringify(audited.after)).not.toContain(portalSecret);
   });
 
   it("sends each committed write signed, with the record's global id and version", async () => {

@@ -9,7 +9,7 @@ import { maxLength } from "../common/input-limits.js";
 import { pageSize } from "../common/pagination.js";
 import type { Context } from "../context.js";
 import { MAX_CITATION, rowId, writeInput } from "../contributions/inputs.js";
-import { checkUrl } from "../contributions/write.js";
+import { adminWriter, checkUrl, record, write } from "../contributions/write.js";
 
 /** The key a webhook belongs to, or an admin. */
 const ownsKey = (ctx: Context, apiKeyId: number) => isAdmin(ctx.actor) || ctx.actor?.id === `api-key:${apiKeyId}`;
@@ -151,8 +151,19 @@ builder.mutationFields((t) => ({
       const key = await ctx.prisma.apiKey.findUnique({ where: { id: input.apiKey }, select: { revokedAt: true } });
       if (!key || key.revokedAt) throw badInput(`No active API key ${input.apiKey}`, "input.apiKey");
       const secret = `whsec_${randomBytes(24).toString("base64url")}`;
-      const webhook = await ctx.prisma.webhook.create({
-        data: { apiKeyId: input.apiKey, url: input.url, events: [...new Set(input.events)], secret },
+      // Audited like every write (the secret stays out of the audit log).
+      const webhook = await write(ctx, async (tx) => {
+        const created = await tx.webhook.create({
+          data: { apiKeyId: input.apiKey, url: input.url, events: [...new Set(input.events)], secret },
+        });
+        await record(tx, ctx, adminWriter(ctx), {
+          mutation: "registerWebhook",
+          recordType: "Webhook",
+          recordId: created.id,
+          before: null,
+          after: { apiKeyId: created.apiKeyId, url: created.url, events: created.events },
+        });
+        return created;
       });
       return { webhook, secret };
     },
