@@ -107,6 +107,15 @@ function queryText(document: DocumentNode): string {
   return text;
 }
 
+/** A response body as GraphQL JSON, or null when it is not JSON (a proxy's error page). */
+function parseResponse(text: string): GraphQLResponse | null {
+  try {
+    return JSON.parse(text) as GraphQLResponse;
+  } catch {
+    return null;
+  }
+}
+
 function documentHash(document: DocumentNode): string | undefined {
   const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
   return hash?.replace(/^sha256:/, "");
@@ -200,13 +209,7 @@ export function createClient(options: ClientOptions): CityNetClient {
       dispose();
     }
     const text = await response.text();
-    const json = (() => {
-      try {
-        return JSON.parse(text) as GraphQLResponse;
-      } catch {
-        return null;
-      }
-    })();
+    const json = parseResponse(text);
     // GraphQL-over-HTTP answers 4xx with a GraphQL body for invalid operations: keep its errors.
     if (!json || (!response.ok && !json.errors)) throw new CityNetHttpError(response.status, text);
     return json;
@@ -284,13 +287,7 @@ export function createClient(options: ClientOptions): CityNetClient {
           if (!response.headers.get("content-type")?.includes("text/event-stream") || !response.body) {
             // Refused before it began (a JSON answer): the errors are the caller's to see.
             const text = await response.text();
-            const json = (() => {
-              try {
-                return JSON.parse(text) as GraphQLResponse;
-              } catch {
-                return null;
-              }
-            })();
+            const json = parseResponse(text);
             if (json?.errors?.length) throw new CityNetGraphQLError(json.errors, null);
             throw new CityNetHttpError(response.status, text);
           }

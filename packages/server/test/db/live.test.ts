@@ -6,9 +6,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import type { Role } from "../../src/generated/prisma/index.js";
 import { createLive, type LiveEvent } from "../../src/live/pubsub.js";
-import type { Context } from "../../src/schema/context.js";
 import { adminWriter, record, write } from "../../src/schema/contributions/write.js";
-import { describeDb, type GraphQLResponse, startTestApi, type TestApi } from "../support/harness.js";
+import { adminWriteContext, describeDb, type GraphQLResponse, startTestApi, type TestApi } from "../support/harness.js";
 import { type Subscription, subscribe } from "../support/sse.js";
 
 const CREATE = `mutation($input: CreatePartnerSearchInput!) {
@@ -135,13 +134,7 @@ describeDb("live subscriptions", () => {
     const listening = (async () => {
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) heard.push(next.value);
     })();
-    const ctx = {
-      prisma: api.db.prisma,
-      live,
-      requestId: "live-test",
-      committed: async () => {},
-      actor: { id: "test", name: "Test", grants: [{ role: "ADMIN" }] },
-    } as unknown as Context;
+    const ctx = adminWriteContext(api.db.prisma, live, "live-test");
     const town = await api.db.prisma.town.findUniqueOrThrow({ where: { slug: "opava" }, select: { id: true } });
     const audited = (tx: Parameters<Parameters<typeof write>[1]>[0]) =>
       record(tx, ctx, adminWriter(ctx), {

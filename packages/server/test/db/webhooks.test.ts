@@ -9,9 +9,8 @@ import { createApiKey } from "../../src/auth/api-keys.js";
 import type { Role } from "../../src/generated/prisma/index.js";
 import { createLive } from "../../src/live/pubsub.js";
 import { startWebhookWorker, type WebhookWorker } from "../../src/live/webhooks.js";
-import type { Context } from "../../src/schema/context.js";
 import { adminWriter, record, write } from "../../src/schema/contributions/write.js";
-import { describeDb, type GraphQLResponse, startTestApi, type TestApi } from "../support/harness.js";
+import { adminWriteContext, describeDb, type GraphQLResponse, startTestApi, type TestApi } from "../support/harness.js";
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret webhook { id url events } } }`;
 const CREATE = `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { id slug } } }`;
@@ -165,13 +164,7 @@ describeDb("webhooks", () => {
   });
 
   it("queues nothing for a write that rolls back", async () => {
-    const ctx = {
-      prisma: api.db.prisma,
-      live,
-      requestId: "webhook-test",
-      committed: async () => {},
-      actor: { id: "test", name: "Test", grants: [{ role: "ADMIN" }] },
-    } as unknown as Context;
+    const ctx = adminWriteContext(api.db.prisma, live, "webhook-test");
     const before = await api.db.prisma.webhookDelivery.count();
     const search = await api.db.prisma.partnerSearch.findFirstOrThrow({ select: { id: true } });
     await expect(

@@ -1,11 +1,13 @@
 // Per test file: a private copy of the seeded template on the leg's database, the app
 // over it, and a counter of the SQL statements Prisma sends.
+
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe, inject } from "vitest";
 import { type AppOptions, createApp } from "../../src/app.js";
 import type { DatabaseConfig } from "../../src/config.js";
 import { type Database, type OpenOptions, openDatabase } from "../../src/db/database.js";
+import type { Context } from "../../src/schema/context.js";
 import { databaseConfigFor, databaseUrl } from "./postgres.js";
 
 export const leg = inject("leg");
@@ -131,3 +133,13 @@ export async function startTestApi(
     },
   };
 }
+
+/** A request context for calling write() directly as an admin, announcing to `live`. */
+export const adminWriteContext = (prisma: unknown, live: unknown, requestId: string) =>
+  ({
+    prisma,
+    live,
+    requestId,
+    committed: async () => {},
+    actor: { id: "test", name: "Test", grants: [{ role: "ADMIN" }] },
+  }) as unknown as Context;

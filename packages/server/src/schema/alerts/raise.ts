@@ -3,8 +3,8 @@
 import type { Prisma, SavedSearchKind } from "../../generated/prisma/index.js";
 import { kindsOf } from "../../live/kinds.js";
 import type { LiveEvent } from "../../live/pubsub.js";
-import { type PublishedFilter, publishedWhere } from "../funding/published-filter.js";
-import { type PostedFilter, postedWhere } from "../partnerships/posted-filter.js";
+import { type PublishedFilter, publishedMatches } from "../funding/published-filter.js";
+import { type PostedFilter, postedMatches } from "../partnerships/posted-filter.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,11 +37,10 @@ async function subjectsOf(tx: Tx, event: LiveEvent): Promise<{ towns: number[]; 
 }
 
 /** Whether a partner-search or funding-call search's criteria accept the written record. */
-async function criteriaAccept(tx: Tx, kind: SavedSearchKind, criteria: unknown, id: number): Promise<boolean> {
-  if (kind === "PARTNER_SEARCHES")
-    return (await tx.partnerSearch.count({ where: { id, ...postedWhere(criteria as PostedFilter) } })) > 0;
-  return (await tx.fundingCall.count({ where: { id, ...publishedWhere(criteria as PublishedFilter) } })) > 0;
-}
+const criteriaAccept = (tx: Tx, kind: SavedSearchKind, criteria: unknown, id: number) =>
+  kind === "PARTNER_SEARCHES"
+    ? postedMatches(tx, id, criteria as PostedFilter)
+    : publishedMatches(tx, id, criteria as PublishedFilter);
 
 export async function raiseAlerts(tx: Tx, event: LiveEvent): Promise<void> {
   const kinds = kindsOf(event);

@@ -2,7 +2,7 @@
 import type { LiveEvent } from "../../live/pubsub.js";
 import { writesOfKind } from "../../live/writes.js";
 import { builder, rootIn } from "../builder.js";
-import { publishedWhere } from "./published-filter.js";
+import { publishedMatches } from "./published-filter.js";
 
 export const FundingCallPublishedFilter = builder.inputType("FundingCallPublishedFilter", {
   description: "Which new funding calls to hear of; all given conditions must hold.",
@@ -22,13 +22,7 @@ builder.subscriptionFields((t) => ({
     description: "Funding calls as they are published, those the filter accepts (all when omitted).",
     args: { filter: t.arg({ type: FundingCallPublishedFilter, description: "Which calls; all when omitted." }) },
     subscribe: (_root, { filter }, ctx) =>
-      writesOfKind(
-        ctx,
-        "FUNDING_CALL_PUBLISHED",
-        async (event) =>
-          !filter ||
-          (await ctx.prisma.fundingCall.count({ where: { id: event.recordId, ...publishedWhere(filter) } })) > 0,
-      ),
+      writesOfKind(ctx, "FUNDING_CALL_PUBLISHED", (event) => publishedMatches(ctx.prisma, event.recordId, filter)),
     resolve: (query, event: LiveEvent, _args, ctx) =>
       ctx.prisma.fundingCall.findUniqueOrThrow({ ...query, where: { id: event.recordId } }),
   }),

@@ -1,6 +1,8 @@
 // Which new partner searches a subscriber or a saved search wants: the one definition both use.
 import type { Prisma } from "../../generated/prisma/index.js";
 
+type Reader = Pick<Prisma.TransactionClient, "partnerSearch">;
+
 /** The requesting town's country and population, and the search's topics (PartnerSearchPostedFilter). */
 export interface PostedFilter {
   countries?: string[] | null;
@@ -21,3 +23,7 @@ export function postedWhere(filter: PostedFilter | null | undefined) {
     ...(filter?.topics ? { topics: { some: { slug: { in: filter.topics } } } } : {}),
   } satisfies Prisma.PartnerSearchWhereInput;
 }
+
+/** Whether partner search `id` is one the filter wants (every one, without a filter: no statement). */
+export const postedMatches = async (prisma: Reader, id: number, filter: PostedFilter | null | undefined) =>
+  !filter || (await prisma.partnerSearch.count({ where: { id, ...postedWhere(filter) } })) > 0;

@@ -7,7 +7,7 @@ import { builder, rootIn } from "../builder.js";
 import { notFound } from "../common/errors.js";
 import type { Context } from "../context.js";
 import { editorOf } from "../contributions/inputs.js";
-import { postedWhere } from "./posted-filter.js";
+import { postedMatches } from "./posted-filter.js";
 
 export const PartnerSearchPostedFilter = builder.inputType("PartnerSearchPostedFilter", {
   description: "Which new partner searches to hear of; all given conditions must hold.",
@@ -34,14 +34,7 @@ builder.subscriptionFields((t) => ({
       "Partner searches as towns post them, those the filter accepts (all when omitted). Public, like `partnerSearches`.",
     args: { filter: t.arg({ type: PartnerSearchPostedFilter, description: "Which searches; all when omitted." }) },
     subscribe: (_root, { filter }, ctx) =>
-      writesOfKind(
-        ctx,
-        "PARTNER_SEARCH_POSTED",
-        // Without a filter every posted search matches: no statement per event and subscriber.
-        async (event) =>
-          !filter ||
-          (await ctx.prisma.partnerSearch.count({ where: { id: event.recordId, ...postedWhere(filter) } })) > 0,
-      ),
+      writesOfKind(ctx, "PARTNER_SEARCH_POSTED", (event) => postedMatches(ctx.prisma, event.recordId, filter)),
     resolve: (query, event: LiveEvent, _args, ctx) =>
       ctx.prisma.partnerSearch.findUniqueOrThrow({ ...query, where: { id: event.recordId } }),
   }),
