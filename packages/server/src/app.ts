@@ -19,6 +19,7 @@ import { createLive, type Live } from "./live/pubsub.js";
 import { createMetrics, type Metrics, useMetrics } from "./metrics.js";
 import { createRateLimiter, useRateLimit } from "./rate-limit.js";
 import { errorEntry, jsonLines, type LogWriter, useRequestLog } from "./request-log.js";
+import { createRest } from "./rest/handler.js";
 import { clientErrorFrom, ErrorCode, isDatabaseUnavailable, serviceUnavailable } from "./schema/common/errors.js";
 import { useInputLimits, useRequestSizeLimits } from "./schema/common/input-limits.js";
 import type { Context } from "./schema/context.js";
@@ -284,6 +285,9 @@ export function createApp(db: Database, options: AppOptions = {}) {
     ],
   });
 
+  // The exports are queries of the whole graph: a subgraph's schema does not answer them.
+  const rest = options.schema ? null : createRest(schema, (request) => Promise.resolve(yoga.fetch(request)));
+
   async function ready(): Promise<boolean> {
     try {
       await db.query("SELECT 1");
@@ -305,6 +309,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       graphiqlPage ??= buildGraphiQLPage();
       return serveGraphiQL(graphiqlPage, req, res);
     }
+    if (rest && (req.url === "/rest" || req.url?.startsWith("/rest/"))) return rest(req, res);
     if (req.url === "/readyz") {
       const ok = await ready();
       res
