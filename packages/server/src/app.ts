@@ -14,6 +14,7 @@ import { type ResponseCacheStore, responseCacheStore } from "./cache/response-ca
 import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
 import { createBulkhead } from "./db/bulkhead.js";
 import type { Database } from "./db/database.js";
+import { createExplorer } from "./explore.js";
 import { buildGraphiQLPage, type GraphiQLPage, serveGraphiQL, wantsGraphiQL } from "./graphiql-page.js";
 import { createLive, type Live } from "./live/pubsub.js";
 import { createMetrics, type Metrics, useMetrics } from "./metrics.js";
@@ -61,6 +62,8 @@ export interface AppOptions {
   tracing?: boolean;
   /** Where writes are announced to subscriptions (default: its own, through `redis` when given). */
   live?: Live;
+  /** The built explorer's folder, served at /explore (absent: no explorer). */
+  explorerDir?: string;
 }
 
 /** Headers a GET or form POST must carry to show it was not sent cross-site by a plain form or link. */
@@ -287,6 +290,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
 
   // The exports are queries of the whole graph: a subgraph's schema does not answer them.
   const rest = options.schema ? null : createRest(schema, (request) => Promise.resolve(yoga.fetch(request)));
+  const explorer = options.explorerDir ? createExplorer(options.explorerDir) : null;
 
   async function ready(): Promise<boolean> {
     try {
@@ -310,6 +314,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
       return serveGraphiQL(graphiqlPage, req, res);
     }
     if (rest && (req.url === "/rest" || req.url?.startsWith("/rest/"))) return rest(req, res);
+    if (explorer && (req.url === "/explore" || req.url?.startsWith("/explore/") || req.url?.startsWith("/explore?")))
+      return explorer(req, res);
     if (req.url === "/readyz") {
       const ok = await ready();
       res

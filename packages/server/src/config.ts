@@ -1,6 +1,7 @@
 // Every setting comes from the environment (documented in README.md), and only here.
 
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { WebhookWorkerOptions } from "./live/webhooks.js";
 
 export interface DatabaseConfig {
@@ -69,6 +70,8 @@ export interface Config {
   /** Import all European towns on the first start. */
   importTowns: boolean;
   graphiql: boolean;
+  /** The built explorer served at /explore (packages/explorer/dist unless set; absent when off). */
+  explorerDir?: string;
   /** Path of a persisted-documents manifest (hash → operation), e.g. the SDK's. */
   persistedDocuments?: string;
   /** Accept only the operations in the manifest. */
@@ -128,6 +131,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     seed: env.CITYNET_SEED !== "false",
     importTowns: env.CITYNET_IMPORT_TOWNS !== "false",
     graphiql: env.CITYNET_GRAPHIQL !== "false",
+    explorerDir:
+      env.CITYNET_EXPLORER === "false"
+        ? undefined
+        : path.resolve(env.CITYNET_EXPLORER_DIR || fileURLToPath(new URL("../../explorer/dist", import.meta.url))),
     persistedDocuments: env.CITYNET_PERSISTED_DOCUMENTS || undefined,
     persistedOnly: env.CITYNET_PERSISTED_ONLY === "true",
     responseCacheTtlMs: Number(env.CITYNET_RESPONSE_CACHE_TTL_MS ?? 60_000),

@@ -12,6 +12,7 @@ const db = await openPreparedDatabase(config);
 const persistedDocuments = readPersistedDocuments(config);
 const app = createApp(db, {
   graphiql: config.graphiql,
+  explorerDir: config.explorerDir,
   persistedDocuments,
   persistedOnly: config.persistedOnly,
   responseCacheTtlMs: config.responseCacheTtlMs,
@@ -27,7 +28,10 @@ const app = createApp(db, {
 const webhooks = config.webhooks ? startWebhookWorker(db.prisma, config.webhooks) : null;
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
-  console.log(`citynet: GraphQL and GraphiQL on http://${publicHost(config.host)}:${config.port}/graphql`);
+  const origin = `http://${publicHost(config.host)}:${config.port}`;
+  console.log(`citynet: GraphQL and GraphiQL on ${origin}/graphql`);
+  if (config.explorerDir)
+    console.log(`citynet: the explorer on ${origin}/explore/, exports on ${origin}/rest/openapi.json`);
 });
 closeOnSignal([server], db, config.shutdownGraceMs, async () => {
   await webhooks?.stop();

@@ -37,6 +37,9 @@ const STATUS: Record<string, number> = {
 
 const FORWARDED_HEADERS = ["authorization", "accept-language", "x-request-id"];
 
+/** Every export takes `lang`: its query's variable where it has one, else the request's language. */
+export const LANG = "lang";
+
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const badInput = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
@@ -67,7 +70,7 @@ function parseValue(text: string, type: GraphQLInputType, name: string): unknown
 function variablesFrom(schema: GraphQLSchema, operation: RestOperation, params: URLSearchParams) {
   const names = new Set(operation.variables.map((v) => v.variable.name.value));
   for (const key of params.keys())
-    if (!names.has(key) || (key === "after" && !operation.paged))
+    if (key !== LANG && (!names.has(key) || (key === "after" && !operation.paged)))
       throw badInput(
         `Unknown parameter "${key}"; /rest/${operation.route} takes ${[...names].join(", ") || "no parameters"}`,
       );
@@ -108,6 +111,8 @@ export function createRest(schema: GraphQLSchema, execute: Execute) {
       const value = req.headers[name];
       if (typeof value === "string") headers[name] = value;
     }
+    const lang = new URL(req.url ?? "/", "http://citynet.internal").searchParams.get(LANG);
+    if (lang) headers["accept-language"] = lang;
     const response = await execute(
       new Request("http://citynet.internal/graphql", {
         method: "POST",

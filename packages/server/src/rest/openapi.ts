@@ -99,6 +99,14 @@ export function openApiDocument(schema: GraphQLSchema, operations: RestOperation
       schema: { type: "string" },
       description: "The page after this cursor (the last page's pageInfo.endCursor).",
     };
+    const lang = {
+      name: "lang",
+      in: "query",
+      required: false,
+      schema: { type: "string" },
+      description: "The language of localized texts (en, cs, pl, sl, de…); the Accept-Language header otherwise.",
+    };
+    if (!parameters.some((p) => p.name === "lang")) parameters.push(lang as (typeof parameters)[number]);
     const summary = `${operation.name}: the GraphQL query of the same name`;
     paths[`/rest/${operation.route}`] = {
       get: {
