@@ -53,6 +53,12 @@ describeDb("saved searches and alerts", () => {
       (await api.data(SAVE, { input: { name: "Leoben", town: "leoben" } }, bearer("opava"))).saveSearch,
     ).toMatchObject({ kind: "TOWN" });
     expect((await api.data(`{ savedSearches { name } }`, {}, bearer("leoben"))).savedSearches).toEqual([]);
+    // Nor through node(id:): a saved search is its owner's alone.
+    const [saved] = (await api.data(`{ savedSearches { id } }`, {}, bearer("opava"))).savedSearches;
+    const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+    expect((await api.data(NODE, { id: saved.id }, bearer("opava"))).node.id).toBe(saved.id);
+    expect(codeOf(await api.query(NODE, { id: saved.id }, bearer("leoben")))).toBe("FORBIDDEN");
+    expect(codeOf(await api.query(NODE, { id: saved.id }))).toBe("UNAUTHENTICATED");
   });
 
   it("keeps what matched for a client that was away, and shows it to its owner only", async () => {

@@ -900,7 +900,13 @@ describeDb("contributions", () => {
       const [type, field] = name.split(".");
       expect(guarded((schema.getType(type) as GraphQLObjectType).getFields()[field]), name).toBe(true);
     }
-    expect(guarded(schema.getType("PartnerSearchInterest") as GraphQLObjectType)).toBe(true);
+    // Types only their owners see: every field returning them inherits the type's rule.
+    for (const name of ["PartnerSearchInterest", "Webhook", "WebhookDelivery", "SavedSearch", "Alert"])
+      expect(guarded(schema.getType(name) as GraphQLObjectType), name).toBe(true);
+    for (const name of ["Query.webhooks", "Query.savedSearches", "Query.alerts"]) {
+      const [type, field] = name.split(".");
+      expect(guarded((schema.getType(type) as GraphQLObjectType).getFields()[field]), name).toBe(true);
+    }
     // Whatever returns an interest or an audit entry is guarded too.
     for (const type of Object.values(schema.getTypeMap())) {
       if (!(type instanceof GraphQLObjectType) || type.name.startsWith("__") || type.name.startsWith("QueryAuditLog"))

@@ -205,6 +205,10 @@ describeDb("webhooks", () => {
     expect(
       codeOf(await api.query(`query($id: ID!) { node(id: $id) { id } }`, { id: delivery.id }, bearer("Opava web"))),
     ).toBe("FORBIDDEN");
+    // The webhook itself (its URL and events) is its key's owner's alone too.
+    expect(
+      codeOf(await api.query(`query($id: ID!) { node(id: $id) { id } }`, { id: webhooks[0].id }, bearer("Opava web"))),
+    ).toBe("FORBIDDEN");
     const input = { id: delivery.id };
     expect(codeOf(await api.query(REDELIVER, { input }))).toBe("UNAUTHENTICATED");
     expect(codeOf(await api.query(REDELIVER, { input }, bearer("Opava web")))).toBe("FORBIDDEN");
