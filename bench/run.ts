@@ -3,7 +3,8 @@
 // bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 4),
 // BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filter).
 // The SDK's curated page documents follow, on the uncached monolith and the federation, then
-// the live-update delays at 100 and 1,000 open subscriptions (bench/live.ts; BENCH_ONLY=live).
+// the writes beside PostGraphile's (bench/writes.ts; BENCH_ONLY=writes), then the live-update
+// delays at 100 and 1,000 open subscriptions (bench/live.ts; BENCH_ONLY=live).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -20,6 +21,7 @@ import { freePortRange, waitForOutput } from "../packages/server/test/support/pr
 import { loadDataset, SCALE } from "./dataset.js";
 import { type LiveMeasurement, measureLive } from "./live.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, SDK_OPERATIONS, type Subjects } from "./operations.js";
+import { measureWrites, type WriteMeasurement, type WriteTarget } from "./writes.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION || 4);
@@ -356,29 +358,46 @@ async function main() {
       })),
       stats,
     );
-    // Live updates: subscriptions open on the uncached monolith, partner searches posted to them.
+    // A TOWN_EDITOR key of the subjects' town, made with the server's own CLI.
+    const editorKey = (name: string) =>
+      execFileSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "../packages/server/src/bin/citynet.ts",
+          "keys",
+          "create",
+          "--name",
+          name,
+          "--role",
+          "TOWN_EDITOR",
+          "--town",
+          subjects.town,
+        ],
+        { cwd: here, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
+      ).trim();
+    // Writes: the uncached monolith's partner-search mutations beside PostGraphile's generated ones.
     const liveTarget = targets.find((t) => t.name === UNCACHED)!;
+    const writes = matchesFilter("writes")
+      ? await measureWrites(
+          writeTargets(
+            liveTarget,
+            targets.find((t) => t.name === "PostGraphile")!,
+            editorKey("Bench writes"),
+            subjects.town,
+            (await stats.query(`SELECT id FROM "Town" WHERE slug = $1`, [subjects.town])).rows[0].id,
+          ),
+          { connections: CONNECTIONS, duration: DURATION, runs: RUNS },
+        )
+      : [];
+    if (writes.length) log(`writes: ${JSON.stringify(writes)}`);
+    // Live updates: subscriptions open on the uncached monolith, partner searches posted to them.
     const live = matchesFilter("live")
       ? await measureLive({
           endpoint: `http://127.0.0.1:${liveTarget.port}/graphql`,
           rssMb: () => rssMb(liveTarget.child.pid!),
-          editorKey: execFileSync(
-            process.execPath,
-            [
-              "--import",
-              "tsx",
-              "../packages/server/src/bin/citynet.ts",
-              "keys",
-              "create",
-              "--name",
-              "Bench live",
-              "--role",
-              "TOWN_EDITOR",
-              "--town",
-              subjects.town,
-            ],
-            { cwd: here, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
-          ).trim(),
+          editorKey: editorKey("Bench live"),
           town: subjects.town,
           counts: [100, 1000],
           writes: LIVE_WRITES,
@@ -391,6 +410,7 @@ async function main() {
       postgresVersion,
       referenceResults,
       sdkResults,
+      writes,
       live,
       subjects,
       Math.round((Date.now() - started) / 1000),
@@ -408,6 +428,7 @@ function writeResults(
   postgresVersion: string,
   results: Results,
   sdkResults: Results,
+  writes: WriteMeasurement[],
   live: LiveMeasurement[],
   subjects: Subjects,
   seconds: number,
@@ -426,7 +447,10 @@ function writeResults(
     subjects,
     totalSeconds: seconds,
   };
-  writeFileSync(path.join(dir, `${date}.json`), `${JSON.stringify({ meta, results, sdkResults, live }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, `${date}.json`),
+    `${JSON.stringify({ meta, results, sdkResults, writes, live }, null, 2)}\n`,
+  );
   const rows = (of: Results) =>
     Object.entries(of).flatMap(([op, byTarget]) =>
       Object.entries(byTarget).map(
@@ -461,6 +485,21 @@ The SDK's curated operations (\`packages/sdk/operations/\`), as member towns' pa
 ${header}
 ${rows(sdkResults).join("\n")}
 
+Writes (\`bench/writes.ts\`): ${CONNECTIONS} workers each sending one request after another; CityNet's
+\`createPartnerSearch\` / \`updatePartnerSearch\` (validation, audit entry, outbox, live announcement;
+the update names the version it read) on the uncached monolith, beside PostGraphile's generated
+\`createPartnerSearch\` / \`updatePartnerSearchByRowId\` on the same table.
+
+| operation | target | req/s (median) | p50 ms | p99 ms | req/s per run | CityNet / PostGraphile |
+|---|---|---|---|---|---|---|
+${writes
+  .map((m) => {
+    const postgraphile = writes.find((o) => o.operation === m.operation && o.target === "PostGraphile")!;
+    const ratio = m.target === "PostGraphile" ? "" : (m.rps / postgraphile.rps).toFixed(2);
+    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio} |`;
+  })
+  .join("\n")}
+
 Live updates (\`bench/live.ts\`): open \`partnerSearchPosted\` subscriptions (SSE) on the uncached
 monolith, then ${LIVE_WRITES} partner searches posted one at a time; the delay runs from sending each
 write to each subscriber's event (the write's own answer beside it), memory is the server's RSS
@@ -477,6 +516,65 @@ ${live.map((m) => `| ${m.subscriptions} | ${m.subscriptions * m.writes} | ${m.p5
   writeFileSync(file, markdown + notes);
   console.log(`\n${markdown}`);
   log(`wrote bench/results/${date}.md and .json`);
+}
+
+/** The partner-search writes as CityNet (with an editor's key) and PostGraphile send them. */
+function writeTargets(citynet: Target, postgraphile: Target, key: string, town: string, townId: number): WriteTarget[] {
+  const text = (n: number) => [{ lang: "en", text: `Bench partner search ${n}.` }];
+  const today = new Date().toISOString().slice(0, 10);
+  type Data = Record<string, { partnerSearch: { id?: string; rowId?: number; version: number } }>;
+  return [
+    {
+      name: UNCACHED,
+      endpoint: `http://127.0.0.1:${citynet.port}/graphql`,
+      headers: { authorization: `Bearer ${key}` },
+      create: (n) => ({
+        query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { id version } } }`,
+        variables: { input: { town, kind: "COOPERATION", description: text(n) } },
+      }),
+      created: (data) => {
+        const { id, version } = (data as Data).createPartnerSearch.partnerSearch;
+        return { id: id!, version };
+      },
+      update: (record, n) => ({
+        query: `mutation($input: UpdatePartnerSearchInput!) { updatePartnerSearch(input: $input) { partnerSearch { id version } } }`,
+        variables: { input: { id: record.id, expectedVersion: record.version, description: text(n) } },
+      }),
+      updated: (data) => (data as Data).updatePartnerSearch.partnerSearch.version,
+    },
+    {
+      name: "PostGraphile",
+      endpoint: `http://127.0.0.1:${postgraphile.port}/graphql`,
+      headers: {},
+      create: (n) => ({
+        query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { rowId version } } }`,
+        variables: {
+          input: {
+            partnerSearch: {
+              slug: `bench-write-${n}`,
+              townId,
+              kind: "COOPERATION",
+              postedOn: today,
+              description: text(n),
+              status: "OPEN",
+              statusAsOf: today,
+            },
+          },
+        },
+      }),
+      created: (data) => {
+        const { rowId, version } = (data as Data).createPartnerSearch.partnerSearch;
+        return { id: rowId!, version };
+      },
+      update: (record, n) => ({
+        query: `mutation($input: UpdatePartnerSearchByRowIdInput!) { updatePartnerSearchByRowId(input: $input) { partnerSearch { rowId version } } }`,
+        variables: {
+          input: { rowId: record.id, partnerSearchPatch: { description: text(n), version: record.version + 1 } },
+        },
+      }),
+      updated: (data) => (data as Data).updatePartnerSearchByRowId.partnerSearch.version,
+    },
+  ];
 }
 
 function machineDescription(): string {

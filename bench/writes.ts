@@ -1,0 +1,114 @@
+// Writes under load: creating and updating partner searches through CityNet's mutations (each
+// with its validation, audit entry, outbox and live announcement) beside PostGraphile's
+// generated create and update mutations on the same table. Each of `connections` workers sends
+// one request after another for `duration` seconds; an update names the version the worker's
+// own search is at, so none conflicts.
+
+export interface GraphQLCall {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** A written record as the worker follows it. */
+export interface Written {
+  id: string | number;
+  version: number;
+}
+
+export interface WriteTarget {
+  name: string;
+  endpoint: string;
+  headers: Record<string, string>;
+  create(n: number): GraphQLCall;
+  /** The created record, from the create's data. */
+  created(data: unknown): Written;
+  update(record: Written, n: number): GraphQLCall;
+  /** The version after the update, from its data. */
+  updated(data: unknown): number;
+}
+
+export interface WriteMeasurement {
+  operation: "create" | "update";
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  runs: number[];
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] * 10) / 10 : 0;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+let counter = 0;
+
+async function send(target: WriteTarget, call: GraphQLCall): Promise<unknown> {
+  const response = await fetch(target.endpoint, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...target.headers },
+    body: JSON.stringify(call),
+  });
+  const answer = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (answer.errors || !response.ok)
+    throw new Error(`${target.name}: ${JSON.stringify(answer.errors ?? response.status)}`);
+  return answer.data;
+}
+
+async function run(target: WriteTarget, operation: "create" | "update", connections: number, seconds: number) {
+  // Each worker updates a search of its own, created before the clock starts.
+  const own =
+    operation === "update"
+      ? await Promise.all(
+          Array.from({ length: connections }, () => send(target, target.create(++counter)).then(target.created)),
+        )
+      : [];
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, worker) => {
+      while (performance.now() < until) {
+        const n = ++counter;
+        const started = performance.now();
+        try {
+          if (operation === "create") await send(target, target.create(n));
+          else own[worker].version = target.updated(await send(target, target.update(own[worker], n)));
+          latencies.push(performance.now() - started);
+        } catch (error) {
+          errors++;
+          if (errors === 1) console.error(`bench: ${operation} failed: ${(error as Error).message.slice(0, 300)}`);
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}
+
+/** Creates, then updates, on each target: a warm-up, then `runs` runs with the targets alternated. */
+export async function measureWrites(
+  targets: WriteTarget[],
+  options: { connections: number; duration: number; runs: number },
+): Promise<WriteMeasurement[]> {
+  const measurements: WriteMeasurement[] = [];
+  for (const operation of ["create", "update"] as const) {
+    for (const target of targets) await run(target, operation, options.connections, 1);
+    const byTarget = new Map(targets.map((t) => [t.name, [] as Awaited<ReturnType<typeof run>>[]]));
+    for (let r = 0; r < options.runs; r++)
+      for (const target of r % 2 ? [...targets].reverse() : targets)
+        byTarget.get(target.name)!.push(await run(target, operation, options.connections, options.duration));
+    for (const [target, runs] of byTarget)
+      measurements.push({
+        operation,
+        target,
+        rps: Math.round(median(runs.map((m) => m.rps))),
+        p50: median(runs.map((m) => m.p50)),
+        p99: median(runs.map((m) => m.p99)),
+        errors: runs.reduce((sum, m) => sum + m.errors, 0),
+        runs: runs.map((m) => Math.round(m.rps)),
+      });
+  }
+  return measurements;
+}
