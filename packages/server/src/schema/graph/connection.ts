@@ -1,8 +1,8 @@
 // Paths of cooperation between two towns: town — shared network / project / event /
-// agreement — town …, shortest first, each step with the records that prove it. Computed in
-// PostgreSQL with a recursive CTE, bounded in hops and in time.
+// agreement — town …, shortest first, each step with the records that prove it. Walked on the
+// cooperation graph in memory (cooperation-graph.ts), bounded in hops.
 import type * as Models from "../../generated/prisma/index.js";
-import { Prisma, type PrismaClient, type SubjectType } from "../../generated/prisma/index.js";
+import type { PrismaClient, SubjectType } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
 import { loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";
@@ -12,7 +12,7 @@ import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
-import { LINKS_SQL } from "./links.js";
+import { currentGraph, type PathIds } from "./cooperation-graph.js";
 
 export const MAX_HOPS = 4;
 
@@ -115,66 +115,24 @@ export const CooperationPath = builder.objectRef<Path>("CooperationPath").implem
   }),
 });
 
-interface PathRow {
-  from: number | null;
-  to: number | null;
-  towns: number[] | null;
-  steps: string[] | null;
-}
-
-/**
- * One statement: the two towns by slug, then breadth-first distances from both ends (UNION
- * keeps (town, depth) rows unique, so the work is bounded by towns × hops), then only the
- * paths along the shortest-path DAG. The ends come back even when no path does.
- */
-function pathsSql(from: string, to: string, maxHops: number, limit: number) {
-  return Prisma.sql`
-    WITH RECURSIVE ends AS (SELECT (SELECT id FROM "Town" WHERE slug = ${from}) AS a, (SELECT id FROM "Town" WHERE slug = ${to}) AS b),
-    link AS (${Prisma.raw(LINKS_SQL)}),
-    pair AS (SELECT DISTINCT a.town AS u, b.town AS v FROM link a JOIN link b ON a.kind = b.kind AND a.ctx = b.ctx AND a.town <> b.town),
-    fwd (town, depth) AS (
-      SELECT a, 0 FROM ends WHERE a <> b UNION SELECT p.v, f.depth + 1 FROM fwd f JOIN pair p ON p.u = f.town WHERE f.depth < ${maxHops}::int
-    ),
-    bwd (town, depth) AS (
-      SELECT b, 0 FROM ends WHERE a <> b UNION SELECT p.u, w.depth + 1 FROM bwd w JOIN pair p ON p.v = w.town WHERE w.depth < ${maxHops}::int
-    ),
-    df AS (SELECT town, min(depth) AS d FROM fwd GROUP BY town),
-    dt AS (SELECT town, min(depth) AS d FROM bwd GROUP BY town),
-    on_path AS (SELECT df.town, df.d FROM df JOIN dt USING (town) WHERE df.d + dt.d = (SELECT df.d FROM df, ends WHERE df.town = ends.b)),
-    edge AS (
-      SELECT DISTINCT ON (a.town, b.town, a.kind, a.ctx) a.town AS from_town, b.town AS to_town,
-             concat_ws('|', a.kind, a.ctx, a.tie, a.subject, a.subject_id, b.tie, b.subject, b.subject_id) AS step
-        FROM link a
-        JOIN link b ON a.kind = b.kind AND a.ctx = b.ctx AND a.town <> b.town
-        JOIN on_path pa ON pa.town = a.town
-        JOIN on_path pb ON pb.town = b.town AND pb.d = pa.d + 1
-       ORDER BY a.town, b.town, a.kind, a.ctx, a.rank + b.rank, a.subject_id, b.subject_id
-    ),
-    walk (town, towns, steps) AS (
-      SELECT a, ARRAY[a], ARRAY[]::text[] FROM ends WHERE a <> b
-      UNION ALL
-      SELECT e.to_town, w.towns || e.to_town, w.steps || e.step FROM walk w JOIN edge e ON e.from_town = w.town
-    ),
-    found AS (SELECT towns, steps FROM walk, ends WHERE walk.town = ends.b ORDER BY steps LIMIT ${limit}::int)
-    SELECT ends.a AS "from", ends.b AS "to", found.towns, found.steps FROM ends LEFT JOIN found ON true`;
-}
-
 async function findPaths(
-  prisma: PrismaClient,
+  ctx: { prisma: PrismaClient; costly: <T>(run: () => Promise<T>) => Promise<T> },
   args: { from: string; to: string },
   maxHops: number,
   limit: number,
-): Promise<{ towns: number[]; steps: string[] }[]> {
-  const rows = await prisma.$queryRaw<PathRow[]>(pathsSql(args.from, args.to, maxHops, limit));
-  const ends = rows[0];
-  if (ends.from == null) throw notFound("town", `slug ${args.from}`);
-  if (ends.to == null) throw notFound("town", `slug ${args.to}`);
-  if (ends.from === ends.to) throw badInput("from and to are the same town");
-  return rows.flatMap((row) => (row.towns && row.steps ? [{ towns: row.towns, steps: row.steps }] : []));
+): Promise<PathIds[]> {
+  const {
+    graph,
+    ids: [from, to],
+  } = await currentGraph(ctx.prisma, [args.from, args.to], ctx.costly);
+  if (from == null) throw notFound("town", `slug ${args.from}`);
+  if (to == null) throw notFound("town", `slug ${args.to}`);
+  if (from === to) throw badInput("from and to are the same town");
+  return graph.paths(from, to, maxHops, limit);
 }
 
 /** The towns and shared records of the paths, in one statement; sources load only if asked. */
-async function assemble(prisma: PrismaClient, rows: { towns: number[]; steps: string[] }[]): Promise<Path[]> {
+async function assemble(prisma: PrismaClient, rows: PathIds[]): Promise<Path[]> {
   const parsed = rows.map((row) => ({
     towns: row.towns,
     steps: row.steps.map((step, i) => {
@@ -222,7 +180,7 @@ builder.queryField("connection", (t) =>
       const first = args.first ?? 3;
       if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}`);
       if (first < 1 || first > 20) throw badInput("first must be between 1 and 20");
-      return assemble(ctx.prisma, await ctx.costly(() => findPaths(ctx.prisma, args, maxHops, first)));
+      return assemble(ctx.prisma, await findPaths(ctx, args, maxHops, first));
     },
   }),
 );

@@ -4,7 +4,7 @@
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
-import { badInput } from "../common/errors.js";
+import { badInput, notFound } from "../common/errors.js";
 import { found } from "../common/lookup.js";
 import { loadRecords, type RecordRow, type RecordType, recordKey, typenameOf } from "../common/mixed-records.js";
 import { Event, Topic } from "../events/event.js";
@@ -13,6 +13,7 @@ import { Agreement } from "../partnerships/agreement.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
 import { SharedContext, type TieKind, TieKindEnum } from "./connection.js";
+import { currentGraph, type NeighbourTie } from "./cooperation-graph.js";
 import { LINKS_SQL } from "./links.js";
 
 const MAX_NEIGHBOURHOOD_HOPS = 2;
@@ -56,16 +57,9 @@ export const Neighbourhood = builder.objectRef<{ nodes: GraphRecord[]; edges: Ed
   }),
 });
 
-interface LinkRow {
-  town: number;
-  kind: "NETWORK" | "PROJECT" | "EVENT" | "AGREEMENT";
-  ctx: number;
-  tie: TieKind;
-}
-
 async function loadGraphRecords(
   prisma: Models.PrismaClient,
-  links: LinkRow[],
+  links: NeighbourTie[],
 ): Promise<(kind: RecordType, id: number) => GraphRecord> {
   const records = await loadRecords(prisma, [
     ...links.map((l) => ({ type: "TOWN" as const, id: l.town })),
@@ -87,27 +81,12 @@ builder.queryField("neighbourhood", (t) =>
       const hops = args.hops ?? 1;
       if (hops < 1 || hops > MAX_NEIGHBOURHOOD_HOPS)
         throw badInput(`hops must be between 1 and ${MAX_NEIGHBOURHOOD_HOPS}`);
-      const centre = await found(
-        ctx.prisma.town.findUnique({ where: { slug: args.town }, select: { id: true } }),
-        "town",
-        `slug ${args.town}`,
-      );
-      const links = await ctx.costly(
-        () => ctx.prisma.$queryRaw<LinkRow[]>`
-        WITH RECURSIVE link AS (${Prisma.raw(LINKS_SQL)}),
-        reach (town, depth) AS (
-          SELECT ${centre.id}::int, 0
-          UNION
-          SELECT b.town, r.depth + 1 FROM reach r JOIN link a ON a.town = r.town JOIN link b ON b.kind = a.kind AND b.ctx = a.ctx
-           WHERE r.depth < ${hops}::int
-        ),
-        towns AS (SELECT DISTINCT town FROM reach)
-        -- Contexts are kept when they touch a town reached before the last step (so they lead somewhere).
-        SELECT DISTINCT l.town, l.kind, l.ctx, l.tie FROM link l
-         WHERE l.town IN (SELECT town FROM towns)
-           AND (l.kind, l.ctx) IN (SELECT a.kind, a.ctx FROM link a JOIN reach r ON r.town = a.town WHERE r.depth < ${hops}::int)
-         ORDER BY l.kind, l.ctx, l.town`,
-      );
+      const {
+        graph,
+        ids: [centre],
+      } = await currentGraph(ctx.prisma, [args.town], ctx.costly);
+      if (centre == null) throw notFound("town", `slug ${args.town}`);
+      const links = graph.neighbourhood(centre, hops);
       const record = await loadGraphRecords(ctx.prisma, links);
       const nodes = new Map<string, GraphRecord>();
       for (const l of links) {
@@ -116,8 +95,8 @@ builder.queryField("neighbourhood", (t) =>
       }
       if (!links.length)
         nodes.set(
-          `TOWN:${centre.id}`,
-          (await loadRecords(ctx.prisma, [{ type: "TOWN", id: centre.id }])).get(`TOWN:${centre.id}`)!,
+          `TOWN:${centre}`,
+          (await loadRecords(ctx.prisma, [{ type: "TOWN", id: centre }])).get(`TOWN:${centre}`)!,
         );
       return {
         nodes: [...nodes.values()],

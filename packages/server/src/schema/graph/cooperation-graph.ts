@@ -1,0 +1,194 @@
+// The cooperation graph in memory: every town–context tie (LINKS_SQL), loaded once per version
+// of the graph (cooperation_graph_version, raised by the commit of any write to the ties) and
+// walked in microseconds where a recursive CTE took a hundred milliseconds. Each request reads
+// the version first, so no answer is older than the last committed write.
+import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
+import type { TieKind } from "./connection.js";
+import { LINKS_SQL } from "./links.js";
+
+export type ContextKind = "NETWORK" | "PROJECT" | "EVENT" | "AGREEMENT";
+
+export interface Link {
+  town: number;
+  kind: ContextKind;
+  ctx: number;
+  tie: TieKind;
+  /** The cited record that states the tie (its subject type and id). */
+  subject: string;
+  subject_id: number;
+  /** 1 for a direct tie (member, participant, signatory), 2 for hosting: preferred as evidence. */
+  rank: number;
+}
+
+/** A town's tie in a neighbourhood. */
+export type NeighbourTie = Pick<Link, "town" | "kind" | "ctx" | "tie">;
+
+/** A path as the connection query returns it: its towns, and per step its encoded tie pair. */
+export interface PathIds {
+  towns: number[];
+  /** `kind|ctx|fromTie|fromSubject|fromId|toTie|toSubject|toId` per step. */
+  steps: string[];
+}
+
+const contextKey = (kind: ContextKind, ctx: number) => `${kind}:${ctx}`;
+
+/** The order PostgreSQL's C collation gives these ASCII strings: code units. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class CooperationGraph {
+  private readonly byTown = new Map<number, Link[]>();
+  private readonly byContext = new Map<string, Link[]>();
+
+  constructor(links: Link[]) {
+    for (const link of links) {
+      const key = contextKey(link.kind, link.ctx);
+      this.byTown.set(link.town, [...(this.byTown.get(link.town) ?? []), link]);
+      this.byContext.set(key, [...(this.byContext.get(key) ?? []), link]);
+    }
+  }
+
+  private linksOf(town: number): Link[] {
+    return this.byTown.get(town) ?? [];
+  }
+
+  private sharing(link: Link): Link[] {
+    return this.byContext.get(contextKey(link.kind, link.ctx)) ?? [];
+  }
+
+  /** Breadth-first steps from a town to every town within `maxHops` (sharing a context is a step). */
+  private distances(start: number, maxHops: number): Map<number, number> {
+    const depth = new Map([[start, 0]]);
+    let frontier = [start];
+    for (let d = 1; d <= maxHops && frontier.length; d++) {
+      const next: number[] = [];
+      for (const town of frontier)
+        for (const link of this.linksOf(town))
+          for (const other of this.sharing(link))
+            if (!depth.has(other.town)) {
+              depth.set(other.town, d);
+              next.push(other.town);
+            }
+      frontier = next;
+    }
+    return depth;
+  }
+
+  /**
+   * The `limit` first shortest paths from `from` to `to` (at most `maxHops` steps), in the
+   * order of their encoded steps. Per pair of towns and shared context, the evidence is the
+   * most direct tie pair (lowest rank sum, then lowest record ids).
+   */
+  paths(from: number, to: number, maxHops: number, limit: number): PathIds[] {
+    const forward = this.distances(from, maxHops);
+    const length = forward.get(to);
+    if (length === undefined) return [];
+    const backward = this.distances(to, maxHops);
+    // The towns on some shortest path, by their distance from `from`.
+    const onPath = new Map<number, number>();
+    for (const [town, d] of forward) if (backward.get(town) === length - d) onPath.set(town, d);
+    const best = new Map<string, { to: number; step: string; rank: [number, number, number] }>();
+    for (const [town, d] of onPath)
+      for (const a of this.linksOf(town))
+        for (const b of this.sharing(a)) {
+          if (b.town === town || onPath.get(b.town) !== d + 1) continue;
+          const key = `${town}|${b.town}|${a.kind}|${a.ctx}`;
+          const rank: [number, number, number] = [a.rank + b.rank, a.subject_id, b.subject_id];
+          const known = best.get(key);
+          if (known && !lexicallyBefore(rank, known.rank)) continue;
+          const step = [a.kind, a.ctx, a.tie, a.subject, a.subject_id, b.tie, b.subject, b.subject_id].join("|");
+          best.set(key, { to: b.town, step, rank });
+        }
+    const edges = new Map<number, { to: number; step: string }[]>();
+    for (const [key, edge] of best) {
+      const origin = Number(key.slice(0, key.indexOf("|")));
+      edges.set(origin, [...(edges.get(origin) ?? []), edge]);
+    }
+    for (const list of edges.values()) list.sort((x, y) => byCodeUnits(x.step, y.step));
+    // Every path has the same length, so a depth-first walk in step order meets them in order.
+    const found: PathIds[] = [];
+    const walk = (town: number, towns: number[], steps: string[]) => {
+      if (found.length >= limit) return;
+      if (town === to) {
+        found.push({ towns, steps });
+        return;
+      }
+      for (const edge of edges.get(town) ?? []) walk(edge.to, [...towns, edge.to], [...steps, edge.step]);
+    };
+    walk(from, [from], []);
+    return found;
+  }
+
+  /**
+   * The ties of the towns within `hops` steps of `centre` to the contexts that lead somewhere
+   * (touched by a town reached before the last step), by context and town.
+   */
+  neighbourhood(centre: number, hops: number): NeighbourTie[] {
+    const reached = this.distances(centre, hops);
+    const contexts = new Map<string, Link>();
+    for (const [town, d] of reached)
+      if (d < hops) for (const link of this.linksOf(town)) contexts.set(contextKey(link.kind, link.ctx), link);
+    const ties = new Map<string, NeighbourTie>();
+    for (const context of contexts.values())
+      for (const { town, kind, ctx, tie } of this.sharing(context))
+        if (reached.has(town)) ties.set(`${town}|${kind}|${ctx}|${tie}`, { town, kind, ctx, tie });
+    return [...ties.values()].sort(tieOrder);
+  }
+}
+
+/** A neighbourhood's order: by context (kind, then id), then town, then tie. */
+export const tieOrder = (x: NeighbourTie, y: NeighbourTie) =>
+  byCodeUnits(x.kind, y.kind) || x.ctx - y.ctx || x.town - y.town || byCodeUnits(x.tie, y.tie);
+
+function lexicallyBefore(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
+
+interface Loaded {
+  version: string;
+  graph: Promise<CooperationGraph>;
+}
+
+/** Per database: the graph of the last version read. */
+const loaded = new WeakMap<PrismaClient, Loaded>();
+
+/**
+ * The graph as of now, with towns looked up by slug in the same statement as the version (so a
+ * request costs one statement while the graph is current). `load` runs the loading statement
+ * (the caller's bulkhead for costly statements).
+ */
+export async function currentGraph<Slugs extends string[]>(
+  prisma: PrismaClient,
+  slugs: Slugs,
+  load: <T>(run: () => Promise<T>) => Promise<T>,
+): Promise<{ graph: CooperationGraph; ids: { [K in keyof Slugs]: number | null } }> {
+  const lookups = slugs.length
+    ? Prisma.join(slugs.map((slug) => Prisma.sql`(SELECT id FROM "Town" WHERE slug = ${slug})`))
+    : Prisma.empty;
+  const [row] = await prisma.$queryRaw<{ version: bigint; ids: (number | null)[] }[]>`
+    SELECT (SELECT version FROM cooperation_graph_version) AS version, ARRAY[${lookups}]::int[] AS ids`;
+  const version = String(row.version);
+  let current = loaded.get(prisma);
+  // Versions only grow: a graph loaded at a later version than this request read will do.
+  if (!current || BigInt(current.version) < BigInt(version)) {
+    // One statement: the ties and the version they belong to, in one snapshot.
+    const graph = load(
+      () =>
+        prisma.$queryRaw<{ version: bigint; links: Link[] }[]>`
+        SELECT (SELECT version FROM cooperation_graph_version) AS version,
+               coalesce((SELECT json_agg(l) FROM (${Prisma.raw(LINKS_SQL)}) l), '[]') AS links`,
+    ).then(([{ version: loadedVersion, links }]) => {
+      // A write committed since the version was read: keep the newer graph under its own version.
+      if (String(loadedVersion) !== version) loaded.set(prisma, { version: String(loadedVersion), graph });
+      return new CooperationGraph(links);
+    });
+    const loading = { version, graph };
+    current = loading;
+    loaded.set(prisma, loading);
+    // A failed load is not kept: the next request tries again.
+    graph.catch(() => {
+      if (loaded.get(prisma) === loading) loaded.delete(prisma);
+    });
+  }
+  return { graph: await current.graph, ids: row.ids as { [K in keyof Slugs]: number | null } };
+}
