@@ -26,7 +26,9 @@ export interface LegendEntry {
 const WIDTH = 640;
 const HEIGHT = 480;
 const topology = atlas as unknown as Topology<{ countries: GeometryCollection }>;
-const countries = feature(topology, topology.objects.countries);
+// Antarctica (010) wraps around the south pole, which a conic projection of Europe sends to
+// infinity: its path would be billions of pixels wide.
+const countries = feature(topology, topology.objects.countries).features.filter((country) => country.id !== "010");
 
 /** The markers on a conformal conic projection of Europe, fitted to them with some margin. */
 export function townMap(label: string, markers: Marker[], legend: LegendEntry[]): HTMLElement {
@@ -67,7 +69,7 @@ export function townMap(label: string, markers: Marker[], legend: LegendEntry[])
       svg(
         "g",
         { class: "countries", "aria-hidden": "true" },
-        countries.features.map((country) => svg("path", { d: path(country) ?? "" })),
+        countries.map((country) => svg("path", { d: path(country) ?? "" })),
       ),
       svg(
         "g",
