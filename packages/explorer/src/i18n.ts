@@ -195,6 +195,43 @@ const WORDS = {
 
 export type Word = keyof typeof WORDS;
 
+/** The API's enum values as readers see them (roles, ties, seasons, kinds). */
+const VALUES: Record<string, [string, string, string, string, string]> = {
+  FOUNDING_MEMBER: ["founding member", "zakládající člen", "członek założyciel", "ustanovni član", "Gründungsmitglied"],
+  MEMBER: ["member", "člen", "członek", "član", "Mitglied"],
+  CONFERENCE_HOST: [
+    "conference host",
+    "hostitel konference",
+    "gospodarz konferencji",
+    "gostitelj konference",
+    "Konferenzgastgeber",
+  ],
+  EVENT_HOST: ["event host", "hostitel akce", "gospodarz wydarzenia", "gostitelj dogodka", "Gastgeber"],
+  EVENT_PARTICIPANT: ["event participant", "účastník akce", "uczestnik wydarzenia", "udeleženec dogodka", "Teilnehmer"],
+  PROJECT_EVENT_HOST: [
+    "project event host",
+    "hostitel akce projektu",
+    "gospodarz wydarzenia projektu",
+    "gostitelj dogodka projekta",
+    "Gastgeber einer Projektveranstaltung",
+  ],
+  PROJECT_PARTICIPANT: [
+    "project partner",
+    "partner projektu",
+    "partner projektu",
+    "partner projekta",
+    "Projektpartner",
+  ],
+  SIGNATORY: ["signatory", "signatář", "sygnatariusz", "podpisnik", "Unterzeichner"],
+  SPRING: ["spring", "jaro", "wiosna", "pomlad", "Frühling"],
+  SUMMER: ["summer", "léto", "lato", "poletje", "Sommer"],
+  AUTUMN: ["autumn", "podzim", "jesień", "jesen", "Herbst"],
+  WINTER: ["winter", "zima", "zima", "zima", "Winter"],
+  COOPERATION: ["cooperation", "spolupráce", "współpraca", "sodelovanje", "Zusammenarbeit"],
+  TWINNING: ["twinning", "partnerství měst", "partnerstwo miast", "pobratenje", "Städtepartnerschaft"],
+  PARTNERSHIP: ["partnership", "partnerství", "partnerstwo", "partnerstvo", "Partnerschaft"],
+};
+
 let current: Lang = "en";
 
 export function setLang(lang: string | null | undefined): Lang {
@@ -207,3 +244,6 @@ export const lang = () => current;
 
 /** The word in the current language. */
 export const t = (word: Word) => WORDS[word][LANGUAGES.indexOf(current)];
+
+/** An enum value of the API in the current language (the value itself if unknown). */
+export const valueLabel = (value: string) => VALUES[value]?.[LANGUAGES.indexOf(current)] ?? value;

@@ -184,6 +184,14 @@ describe.runIf(ensureChromium())("the explorer in Chromium", () => {
     expect(await page.locator("h1").textContent()).toBe("Verbindung");
     await page.close();
 
+    // The records' texts come in the URL's language too, and so do the API's codes.
+    const town = await open("/town/passau?lang=cs", "town");
+    const memberships = await town.locator("#memberships").textContent();
+    expect(memberships).toContain("Členství");
+    expect(memberships).toContain("zakládající člen");
+    expect(await town.locator(".facts").textContent()).toContain("Německo");
+    await town.close();
+
     const search = await open("/search?q=Pasov&lang=pl", "search");
     await search.waitForSelector('[data-kind="Town"] a');
     expect(await search.locator("#search-input").inputValue()).toBe("Pasov");

@@ -4,7 +4,7 @@ import { client } from "../api.js";
 import { h } from "../dom.js";
 import { graphql } from "../generated/gql.js";
 import { cooperationGraph, type GraphEdge, type GraphNode } from "../graph.js";
-import { lang, t } from "../i18n.js";
+import { lang, t, valueLabel } from "../i18n.js";
 import { href, navigate, type Route } from "../route.js";
 import { downloads } from "../table.js";
 
@@ -93,7 +93,7 @@ export async function connectionView(route: Route): Promise<HTMLElement> {
           edges.set(`${end.town.id}|${via.id}`, {
             source: end.town.id,
             target: via.id,
-            label: end.kind,
+            label: valueLabel(end.kind),
             evidence: end.sources,
           });
         }
@@ -131,8 +131,14 @@ export async function connectionView(route: Route): Promise<HTMLElement> {
     });
     const key = `${edge.town.id}|${context.id}`;
     const known = edges.get(key);
-    if (known) known.label = `${known.label}, ${edge.tie}`;
-    else edges.set(key, { source: edge.town.id, target: context.id, label: edge.tie, evidence: context.sources });
+    if (known) known.label = `${known.label}, ${valueLabel(edge.tie)}`;
+    else
+      edges.set(key, {
+        source: edge.town.id,
+        target: context.id,
+        label: valueLabel(edge.tie),
+        evidence: context.sources,
+      });
   }
   view.append(
     cooperationGraph("neighbourhood", t("neighbourhood"), [...nodes.values()], [...edges.values()]),

@@ -4,7 +4,7 @@ import { client } from "../api.js";
 import { barChart } from "../chart.js";
 import { h, svg } from "../dom.js";
 import { graphql } from "../generated/gql.js";
-import { lang, t } from "../i18n.js";
+import { lang, t, valueLabel } from "../i18n.js";
 import { townMap } from "../map.js";
 import { href, type Route } from "../route.js";
 import { sources } from "../sources.js";
@@ -137,7 +137,7 @@ export async function networkView(route: Route): Promise<HTMLElement> {
       [
         { label: "town", cell: (m) => h("a", { href: href("town", m.town.slug) }, m.town.name) },
         { label: "country", cell: (m) => m.town.country.code },
-        { label: "role", cell: (m) => m.role },
+        { label: "role", cell: (m) => valueLabel(m.role) },
         { label: "joined", cell: (m) => m.joined?.text },
         { label: "sources", cell: (m) => sources(m.sources) },
       ],

@@ -3,7 +3,7 @@ import { client } from "../api.js";
 import { barChart } from "../chart.js";
 import { h } from "../dom.js";
 import { graphql } from "../generated/gql.js";
-import { lang, t } from "../i18n.js";
+import { lang, t, valueLabel } from "../i18n.js";
 import { navigate, type Route } from "../route.js";
 
 const Statistics = graphql(`
@@ -48,7 +48,7 @@ export async function statisticsView(route: Route): Promise<HTMLElement> {
       "events-per-season",
       t("eventsPerSeason"),
       "season",
-      statistics.eventsPerSeason.map((s) => ({ label: s.season, value: s.count })),
+      statistics.eventsPerSeason.map((s) => ({ label: valueLabel(s.season), value: s.count })),
       { name: "events-per-season", params: {} },
     ),
     h("p", {}, h("label", { for: "statistics-network" }, t("network")), " ", picker),

@@ -2,7 +2,7 @@
 import { client } from "../api.js";
 import { h } from "../dom.js";
 import { graphql } from "../generated/gql.js";
-import { lang, t, type Word } from "../i18n.js";
+import { lang, t, valueLabel, type Word } from "../i18n.js";
 import { type Marker, townMap } from "../map.js";
 import { href, type Route } from "../route.js";
 import { sources } from "../sources.js";
@@ -121,7 +121,7 @@ export async function townView(route: Route): Promise<HTMLElement> {
       town.memberships.edges.map((e) => e.node),
       [
         { label: "network", cell: (m) => h("a", { href: href("network", m.network.slug) }, m.network.name) },
-        { label: "role", cell: (m) => m.role },
+        { label: "role", cell: (m) => valueLabel(m.role) },
         { label: "joined", cell: (m) => m.joined?.text },
         { label: "sources", cell: (m) => sources(m.sources) },
       ],
@@ -157,7 +157,7 @@ export async function townView(route: Route): Promise<HTMLElement> {
       town.partnerSearches.edges.map((e) => e.node),
       [
         { label: "date", cell: (s) => s.postedOn },
-        { label: "kind", cell: (s) => s.kind },
+        { label: "kind", cell: (s) => valueLabel(s.kind) },
         { label: "description", cell: (s) => s.description },
         { label: "partnerFinder", cell: (s) => h("a", { href: href("finder", "", { search: s.slug }) }, t("find")) },
       ],
@@ -179,7 +179,7 @@ export async function townView(route: Route): Promise<HTMLElement> {
                 .map((x, i) => [i ? ", " : "", h("a", { href: href("town", x.slug) }, x.name)]),
             ),
         },
-        { label: "kind", cell: (tw) => tw.kind },
+        { label: "kind", cell: (tw) => valueLabel(tw.kind) },
         { label: "since", cell: (tw) => tw.since?.text },
         { label: "sources", cell: (tw) => sources(tw.sources) },
       ],
