@@ -1,6 +1,8 @@
 // Loading records of several types at once (search results, news subjects, path steps): one
 // SQL statement for all of them, whatever the mix, and a note of each record's GraphQL type
 // for the unions' resolveType.
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import type { GraphQLResolveInfo } from "graphql";
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 
@@ -106,4 +108,33 @@ export async function loadRecords<Type extends RecordType>(
     records.set(recordKey({ type, id: record.id }), record);
   }
   return records;
+}
+
+/** Each model's scalar columns: what a whole row loaded by loadRecords holds. */
+const scalarFields = new Map(
+  Prisma.dmmf.datamodel.models.map((model) => [
+    model.name,
+    new Set(model.fields.filter((field) => field.kind !== "object").map((field) => field.name)),
+  ]),
+);
+
+type Delegate = { findUniqueOrThrow(args: object): Promise<unknown> };
+
+/**
+ * A record loaded whole by loadRecords, handed to Pothos as the answer to the selection beneath
+ * this field (so the type's fields read it instead of loading it again), or, where that
+ * selection needs relations the row lacks, loaded with it (one statement per type, batched).
+ */
+export async function asSelected<Row extends { id: number }>(
+  prisma: PrismaClient,
+  row: Row,
+  context: object,
+  info: GraphQLResolveInfo,
+): Promise<Row> {
+  const typename = typenameOf(row);
+  const query = queryFromInfo({ context, info, typeName: typename }) as { select?: object; include?: object };
+  const asked = Object.keys(query.select ?? query.include ?? {});
+  if (asked.every((field) => scalarFields.get(typename)?.has(field))) return row;
+  const delegate = (prisma as unknown as Record<string, Delegate>)[typename[0].toLowerCase() + typename.slice(1)];
+  return tagTypename((await delegate.findUniqueOrThrow({ ...query, where: { id: row.id } })) as Row, typename);
 }

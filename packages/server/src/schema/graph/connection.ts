@@ -5,7 +5,7 @@ import type * as Models from "../../generated/prisma/index.js";
 import type { PrismaClient, SubjectType } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
-import { loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";
+import { asSelected, loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";
 import { Citation, type CitationValue } from "../common/sources.js";
 import { Event } from "../events/event.js";
 import { Network } from "../networks/network.js";
@@ -59,7 +59,11 @@ interface Path {
 export const TownTie = builder.objectRef<Tie>("TownTie").implement({
   description: "A town's tie to what it shares with the next town, with the sources that state it.",
   fields: (t) => ({
-    town: t.field({ type: Town, description: "The town.", resolve: (tie) => tie.town as never }),
+    town: t.field({
+      type: Town,
+      description: "The town.",
+      resolve: (tie, _args, ctx, info) => asSelected(ctx.prisma, tie.town, ctx, info) as never,
+    }),
     kind: t.field({ type: TieKindEnum, description: "How it is tied.", resolve: (tie) => tie.kind }),
     sources: t.loadableGroup({
       type: Citation,
@@ -97,7 +101,7 @@ export const PathStep = builder.objectRef<Step>("PathStep").implement({
     via: t.field({
       type: SharedContext,
       description: "The network, project, event or agreement they share.",
-      resolve: (s) => s.via,
+      resolve: (s, _args, ctx, info) => asSelected(ctx.prisma, s.via, ctx, info),
     }),
   }),
 });
@@ -109,7 +113,8 @@ export const CooperationPath = builder.objectRef<Path>("CooperationPath").implem
     towns: t.field({
       type: [Town],
       description: "The towns along the path, first to last.",
-      resolve: (p) => p.towns as never,
+      resolve: (p, _args, ctx, info) =>
+        Promise.all(p.towns.map((town) => asSelected(ctx.prisma, town, ctx, info))) as never,
     }),
     steps: t.field({ type: [PathStep], description: "The steps with their evidence.", resolve: (p) => p.steps }),
   }),

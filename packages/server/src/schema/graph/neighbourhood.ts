@@ -6,7 +6,14 @@ import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
 import { found } from "../common/lookup.js";
-import { loadRecords, type RecordRow, type RecordType, recordKey, typenameOf } from "../common/mixed-records.js";
+import {
+  asSelected,
+  loadRecords,
+  type RecordRow,
+  type RecordType,
+  recordKey,
+  typenameOf,
+} from "../common/mixed-records.js";
 import { Event, Topic } from "../events/event.js";
 import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
@@ -35,8 +42,16 @@ interface Edge {
 export const GraphEdge = builder.objectRef<Edge>("GraphEdge").implement({
   description: "A town's tie to a network, project, event or agreement.",
   fields: (t) => ({
-    town: t.field({ type: Town, description: "The town.", resolve: (e) => e.town as never }),
-    context: t.field({ type: SharedContext, description: "What it is tied to.", resolve: (e) => e.context as never }),
+    town: t.field({
+      type: Town,
+      description: "The town.",
+      resolve: (e, _args, ctx, info) => asSelected(ctx.prisma, e.town, ctx, info) as never,
+    }),
+    context: t.field({
+      type: SharedContext,
+      description: "What it is tied to.",
+      resolve: (e, _args, ctx, info) => asSelected(ctx.prisma, e.context, ctx, info) as never,
+    }),
     tie: t.field({ type: TieKindEnum, description: "How.", resolve: (e) => e.tie }),
   }),
 });

@@ -5,7 +5,14 @@ import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
-import { loadRecords, type RecordRow, recordKey, type SubjectType, typenameOf } from "../common/mixed-records.js";
+import {
+  asSelected,
+  loadRecords,
+  type RecordRow,
+  recordKey,
+  type SubjectType,
+  typenameOf,
+} from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
 import { Event } from "../events/event.js";
 import { FundingCall } from "../funding/funding-call.js";
@@ -55,7 +62,11 @@ interface SearchHit {
 export const SearchResult = builder.objectRef<SearchHit>("SearchResult").implement({
   description: "One search result with why it matched.",
   fields: (t) => ({
-    entity: t.field({ type: SearchEntity, description: "The record found.", resolve: (hit) => hit.record }),
+    entity: t.field({
+      type: SearchEntity,
+      description: "The record found.",
+      resolve: (hit, _args, ctx, info) => asSelected(ctx.prisma, hit.record, ctx, info),
+    }),
     match: t.field({ type: SearchMatch, description: "Exact, prefix or fuzzy match.", resolve: (hit) => hit.match }),
     matchedName: t.exposeString("matchedName", {
       description: "The name that matched (an exonym, an alternate spelling, the local name…).",
