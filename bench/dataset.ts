@@ -8,11 +8,14 @@ import { importEuropeanTowns } from "../packages/server/src/seed/import-towns.js
 import { seedIfEmpty } from "../packages/server/src/seed/seed.js";
 import { databaseConfigFor } from "../packages/server/test/support/postgres.js";
 
+/** BENCH_LAYER_SCALE multiplies the networks and projects (10: a cooperation layer 10× larger). */
+const LAYER_SCALE = Number(process.env.BENCH_LAYER_SCALE || 1);
+
 export const SCALE = {
-  networks: 200,
+  networks: 200 * LAYER_SCALE,
   membersPerNetwork: 25,
   eventsPerNetwork: 10,
-  projects: 500,
+  projects: 500 * LAYER_SCALE,
   townsPerProject: 4,
 } as const;
 

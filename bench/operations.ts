@@ -216,6 +216,32 @@ export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
       params: (s) => [s.from, s.to],
     },
   },
+  {
+    name: "neighbourhood",
+    description: "a town's neighbourhood at one hop: every tie of the towns it shares a context with, with names",
+    connections: 2,
+    citynet: {
+      query: /* GraphQL */ `query Neighbourhood($town: String!) {
+        neighbourhood(town: $town, hops: 1) {
+          edges {
+            tie town { slug name }
+            context { __typename ... on Network { slug name(lang: "en") } ... on Project { slug name(lang: "en") } ... on Event { slug name(lang: "en") } ... on Agreement { slug name(lang: "en") } }
+          }
+        }
+      }`,
+      variables: (s) => ({ town: s.town }),
+    },
+    postgraphile: {
+      query: /* GraphQL */ `query Neighbourhood($town: String!) {
+        benchNeighbourhood(townSlug: $town, hops: 1) { nodes }
+      }`,
+      variables: (s) => ({ town: s.town }),
+    },
+    floor: {
+      sql: `SELECT coalesce(json_agg(n), '[]') FROM bench.neighbourhood($1, 1) n`,
+      params: (s) => [s.town],
+    },
+  },
 ];
 
 /** One of the SDK's curated operations, with variables for the bench's subjects. */

@@ -1,7 +1,8 @@
 // `pnpm bench`: CityNet, PostGraphile 5 and the floor side by side on one throwaway PostgreSQL
 // with the scaled dataset, every reference operation under autocannon. Writes
 // bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 4),
-// BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filter).
+// BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filters,
+// comma-separated), BENCH_LAYER_SCALE (a cooperation layer that many times larger, bench/dataset.ts).
 // The SDK's curated page documents follow, on the uncached monolith and the federation, then
 // the writes beside PostGraphile's (bench/writes.ts; BENCH_ONLY=writes), then the live-update
 // delays at 100 and 1,000 open subscriptions (bench/live.ts; BENCH_ONLY=live).
@@ -33,7 +34,8 @@ const RESOLVERS_ONLY = "CityNet, resolvers only";
 const EMBEDDED = "CityNet on the embedded database";
 /** Partner searches posted to the open subscriptions, per count. */
 const LIVE_WRITES = Number(process.env.BENCH_LIVE_WRITES || 20);
-const matchesFilter = (name: string) => !process.env.BENCH_ONLY || name.includes(process.env.BENCH_ONLY);
+const matchesFilter = (name: string) =>
+  !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").some((filter) => name.includes(filter));
 const operations = REFERENCE_OPERATIONS.filter((op) => matchesFilter(op.name));
 const sdkOperations = SDK_OPERATIONS.filter((op) => matchesFilter(op.name));
 const log = (line: string) => console.log(`bench: ${line}`);

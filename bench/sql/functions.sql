@@ -103,3 +103,29 @@ CREATE OR REPLACE FUNCTION bench.connection(from_slug text, to_slug text, max_ho
                        FROM unnest(f.steps) WITH ORDINALITY AS s(step, i)))
     FROM found f
 $$;
+
+-- A town's neighbourhood (1–2 hops): the ties of the towns reached to the contexts that lead
+-- somewhere, with the towns' and contexts' names, as CityNet's neighbourhood answers it.
+CREATE OR REPLACE FUNCTION bench.neighbourhood(town_slug text, hops int) RETURNS SETOF jsonb LANGUAGE sql STABLE AS $$
+  WITH RECURSIVE link AS (SELECT * FROM bench.link),
+  reach (town, depth) AS (
+    SELECT (SELECT id FROM "Town" WHERE slug = town_slug), 0
+    UNION
+    SELECT b.town, r.depth + 1 FROM reach r JOIN link a ON a.town = r.town JOIN link b ON b.kind = a.kind AND b.ctx = a.ctx WHERE r.depth < hops
+  ),
+  tie AS (
+    SELECT DISTINCT l.town, l.kind, l.ctx, l.tie FROM link l
+     WHERE l.town IN (SELECT town FROM reach)
+       AND (l.kind, l.ctx) IN (SELECT a.kind, a.ctx FROM link a JOIN reach r ON r.town = a.town WHERE r.depth < hops)
+  )
+  SELECT jsonb_build_object(
+           'tie', tie.tie,
+           'town', jsonb_build_object('slug', t.slug, 'name', t.name),
+           'context', coalesce(
+             (SELECT jsonb_build_object('kind', 'NETWORK', 'slug', slug, 'names', names) FROM "Network" WHERE tie.kind = 'NETWORK' AND id = tie.ctx),
+             (SELECT jsonb_build_object('kind', 'PROJECT', 'slug', slug, 'names', names) FROM "Project" WHERE tie.kind = 'PROJECT' AND id = tie.ctx),
+             (SELECT jsonb_build_object('kind', 'EVENT', 'slug', slug, 'names', names) FROM "Event" WHERE tie.kind = 'EVENT' AND id = tie.ctx),
+             (SELECT jsonb_build_object('kind', 'AGREEMENT', 'slug', slug, 'names', names) FROM "Agreement" WHERE tie.kind = 'AGREEMENT' AND id = tie.ctx)))
+    FROM tie JOIN "Town" t ON t.id = tie.town
+   ORDER BY tie.kind, tie.ctx, tie.town, tie.tie
+$$;
