@@ -73,19 +73,74 @@ export class CooperationGraph {
     return depth;
   }
 
+  /** The towns sharing a context with `town`. */
+  private *neighbours(town: number): Generator<number> {
+    for (const link of this.linksOf(town))
+      for (const other of this.sharing(link)) if (other.town !== town) yield other.town;
+  }
+
+  /**
+   * The towns on the shortest paths from `from` to `to` (at most `maxHops` steps), with their
+   * distance from `from`: a breadth-first search from both ends, the smaller frontier first,
+   * until they meet; then the paths' towns traced from the meeting towns back to either end.
+   * Only what lies between the two towns is visited, which matters where the graph is dense.
+   */
+  private onShortestPaths(from: number, to: number, maxHops: number): Map<number, number> | undefined {
+    const ahead = new Map([[from, 0]]);
+    const behind = new Map([[to, 0]]);
+    let aheadFrontier = [from];
+    let behindFrontier = [to];
+    let aheadDepth = 0;
+    let behindDepth = 0;
+    let meeting: number[] = [];
+    while (!meeting.length) {
+      if (aheadDepth + behindDepth >= maxHops || !aheadFrontier.length || !behindFrontier.length) return undefined;
+      const forward = aheadFrontier.length <= behindFrontier.length;
+      const [seen, other, frontier] = forward ? [ahead, behind, aheadFrontier] : [behind, ahead, behindFrontier];
+      const depth = (forward ? aheadDepth : behindDepth) + 1;
+      const next: number[] = [];
+      for (const town of frontier)
+        for (const neighbour of this.neighbours(town))
+          if (!seen.has(neighbour)) {
+            seen.set(neighbour, depth);
+            next.push(neighbour);
+          }
+      if (forward) [aheadFrontier, aheadDepth] = [next, depth];
+      else [behindFrontier, behindDepth] = [next, depth];
+      meeting = next.filter((town) => other.has(town));
+    }
+    const length = Math.min(...meeting.map((town) => ahead.get(town)! + behind.get(town)!));
+    const onPath = new Map<number, number>();
+    let layer = meeting.filter((town) => ahead.get(town)! + behind.get(town)! === length);
+    const meetingDepth = ahead.get(layer[0])!;
+    for (const town of layer) onPath.set(town, meetingDepth);
+    // Towards `from`: the towns one step nearer to it, next to the paths' towns found so far.
+    for (let d = meetingDepth - 1, towns = layer; d >= 0; d--) {
+      const nearer = new Set<number>();
+      for (const town of towns)
+        for (const neighbour of this.neighbours(town)) if (ahead.get(neighbour) === d) nearer.add(neighbour);
+      towns = [...nearer];
+      for (const town of towns) onPath.set(town, d);
+    }
+    // Towards `to`, likewise.
+    for (let d = meetingDepth + 1; d <= length; d++) {
+      const nearer = new Set<number>();
+      for (const town of layer)
+        for (const neighbour of this.neighbours(town)) if (behind.get(neighbour) === length - d) nearer.add(neighbour);
+      layer = [...nearer];
+      for (const town of layer) onPath.set(town, d);
+    }
+    return onPath;
+  }
+
   /**
    * The `limit` first shortest paths from `from` to `to` (at most `maxHops` steps), in the
    * order of their encoded steps. Per pair of towns and shared context, the evidence is the
    * most direct tie pair (lowest rank sum, then lowest record ids).
    */
   paths(from: number, to: number, maxHops: number, limit: number): PathIds[] {
-    const forward = this.distances(from, maxHops);
-    const length = forward.get(to);
-    if (length === undefined) return [];
-    const backward = this.distances(to, maxHops);
-    // The towns on some shortest path, by their distance from `from`.
-    const onPath = new Map<number, number>();
-    for (const [town, d] of forward) if (backward.get(town) === length - d) onPath.set(town, d);
+    const onPath = this.onShortestPaths(from, to, maxHops);
+    if (!onPath) return [];
     const best = new Map<string, { to: number; step: string; rank: [number, number, number] }>();
     for (const [town, d] of onPath)
       for (const a of this.linksOf(town))
