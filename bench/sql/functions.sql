@@ -9,10 +9,10 @@ CREATE OR REPLACE FUNCTION bench.search_towns(text text) RETURNS SETOF "Town" LA
   WITH q AS (SELECT citynet_fold(text) AS q, replace(replace(replace(citynet_fold(text), '\', '\\'), '%', '\%'), '_', '\_') || '%' AS prefix),
   hits AS (
     SELECT e.entity_id, e.population,
-           CASE WHEN citynet_fold(e.term) = q.q THEN 3 WHEN citynet_fold(e.term) LIKE q.prefix THEN 2 ELSE 1 END AS tier,
-           similarity(citynet_fold(e.term), q.q) AS sim
+           CASE WHEN e.folded = q.q THEN 3 WHEN e.folded LIKE q.prefix THEN 2 ELSE 1 END AS tier,
+           similarity(e.folded, q.q) AS sim
       FROM search_entry e, q
-     WHERE e.entity_type = 'TOWN' AND (citynet_fold(e.term) % q.q OR citynet_fold(e.term) LIKE q.prefix)
+     WHERE e.entity_type = 'TOWN' AND (e.folded % q.q OR e.folded LIKE q.prefix)
   ),
   best AS (SELECT DISTINCT ON (entity_id) * FROM hits ORDER BY entity_id, tier DESC, sim DESC)
   SELECT t.* FROM best JOIN "Town" t ON t.id = best.entity_id

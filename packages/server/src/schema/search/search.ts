@@ -1,6 +1,7 @@
 // One ranked, paginated search over towns (all names, exonyms, source spellings), organisations,
 // programmes, networks, projects, events, partner searches and funding calls: accent-insensitive
-// (unaccent) and typo-tolerant (pg_trgm), served from the indexed search_entry view.
+// (unaccent) and typo-tolerant (pg_trgm), served from the search_entry table, whose folded names
+// are trigram-indexed.
 import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
@@ -175,12 +176,12 @@ function searchSql(text: string, { types, countries, lang }: SearchScope, limit:
     WITH q AS (SELECT citynet_fold(${text}) AS q),
     hits AS (
       SELECT e.entity_type, e.entity_id, e.term, e.population,
-             CASE WHEN citynet_fold(e.term) = q.q THEN 3
-                  WHEN citynet_fold(e.term) LIKE replace(replace(replace(q.q, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' THEN 2
+             CASE WHEN e.folded = q.q THEN 3
+                  WHEN e.folded LIKE replace(replace(replace(q.q, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' THEN 2
                   ELSE 1 END AS tier,
-             similarity(citynet_fold(e.term), q.q) AS sim
+             similarity(e.folded, q.q) AS sim
         FROM search_entry e, q
-       WHERE (citynet_fold(e.term) % q.q OR citynet_fold(e.term) LIKE replace(replace(replace(q.q, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
+       WHERE (e.folded % q.q OR e.folded LIKE replace(replace(replace(q.q, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
          AND (${types}::text[] IS NULL OR e.entity_type = ANY(${types}::text[]))
          AND (${countries}::text[] IS NULL OR e.country_code = ANY(${countries}::text[]))
          AND (${lang}::text IS NULL OR e.lang IS NULL OR e.lang = ${lang}::text)
