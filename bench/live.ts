@@ -2,6 +2,7 @@
 // partner searches posted one at a time; for each, the delay until every subscriber has its
 // event, and the server's memory per open subscription.
 import { type Subscription, subscribe } from "../packages/server/test/support/sse.js";
+import { percentile } from "./stats.js";
 
 export interface LiveMeasurement {
   subscriptions: number;
@@ -15,11 +16,6 @@ export interface LiveMeasurement {
   rssOpenMb: number;
   kbPerSubscription: number;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] * 10) / 10;
-};
 
 export async function measureLive(options: {
   endpoint: string;

@@ -19,6 +19,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from "../packages/server
 import { freePort } from "../packages/server/src/lib/ports.js";
 import { waitForOutput } from "../packages/server/test/support/processes.js";
 import { type Answer, largestTowns, mixedSoak, post } from "./load.js";
+import { percentile } from "./stats.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SERVER_DIR = path.join(here, "../packages/server");
@@ -65,11 +66,6 @@ async function startServer(): Promise<ChildProcess> {
   await waitForOutput(child, /GraphiQL on/, 300_000);
   return child;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 // --- 1. fuzz ------------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import { freePortRange, waitForOutput } from "../packages/server/test/support/pr
 import { loadDataset, SCALE } from "./dataset.js";
 import { type LiveMeasurement, measureLive } from "./live.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, SDK_OPERATIONS, type Subjects } from "./operations.js";
+import { median } from "./stats.js";
 import { measureWrites, type WriteMeasurement, type WriteTarget } from "./writes.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -187,8 +188,6 @@ async function measure(
     statements: rows.slice(0, 6).map((row) => `${row.calls} × ${row.query}`),
   };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 type Results = Record<string, Record<string, Measurement & { runs: number[]; bytes: number }>>;
 

@@ -3,6 +3,7 @@
 // generated create and update mutations on the same table. Each of `connections` workers sends
 // one request after another for `duration` seconds; an update names the version the worker's
 // own search is at, so none conflicts.
+import { median, percentile } from "./stats.js";
 
 export interface GraphQLCall {
   query: string;
@@ -36,11 +37,6 @@ export interface WriteMeasurement {
   errors: number;
   runs: number[];
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] * 10) / 10 : 0;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 let counter = 0;
 
@@ -83,7 +79,6 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
       }
     }),
   );
-  latencies.sort((a, b) => a - b);
   return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
 }
 

@@ -3,7 +3,7 @@ import "./style.css";
 import { CityNetGraphQLError } from "@citynet/sdk";
 import { h } from "./dom.js";
 import { setLang, t, type Word } from "./i18n.js";
-import { currentRoute, href, type Route } from "./route.js";
+import { currentRoute, href, navigate, type Route } from "./route.js";
 import { connectionView } from "./views/connection.js";
 import { finderView } from "./views/finder.js";
 import { networkView } from "./views/network.js";
@@ -36,8 +36,7 @@ const languages = document.getElementById("lang") as HTMLSelectElement;
 
 languages.addEventListener("change", () => {
   const route = currentRoute();
-  route.params.set("lang", languages.value);
-  location.hash = `#/${[route.view, route.subject && encodeURIComponent(route.subject)].filter(Boolean).join("/")}?${route.params}`;
+  navigate(route.view, route.subject, { ...Object.fromEntries(route.params), lang: languages.value });
 });
 
 let rendering = 0;

@@ -1,11 +1,10 @@
 // /explore: the analysts' explorer (packages/explorer), built by Vite and served from its dist/
-// folder. Files are read and compressed once; hashed assets are cached for a year, the page is
-// revalidated. Its Content-Security-Policy allows only this origin: nothing loads from elsewhere.
-import { createHash } from "node:crypto";
+// folder. Files are read and compressed once (lib/static-body.ts); hashed assets are cached for a
+// year, the page is revalidated. Its Content-Security-Policy allows only this origin: nothing loads from elsewhere.
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { type StaticBody, serveStaticBody, staticBody } from "./lib/static-body.js";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -26,27 +25,18 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-interface File {
+interface File extends StaticBody {
   type: string;
-  etag: string;
-  identity: Buffer;
-  gzip: Buffer;
 }
 
 export function createExplorer(dir: string) {
-  const files = new Map<string, File | null>();
+  const files = new Map<string, File>();
   const read = (name: string): File | null => {
     if (!files.has(name)) {
       const file = path.join(dir, name);
       const type = TYPES[path.extname(name)];
       if (!type || !existsSync(file)) return null;
-      const identity = readFileSync(file);
-      files.set(name, {
-        type,
-        etag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 27)}"`,
-        identity,
-        gzip: gzipSync(identity, { level: 9 }),
-      });
+      files.set(name, { ...staticBody(readFileSync(file)), type });
     }
     return files.get(name) ?? null;
   };
@@ -72,22 +62,11 @@ export function createExplorer(dir: string) {
         );
       return;
     }
-    const headers = {
+    serveStaticBody(file, req, res, {
       "content-type": file.type,
       "content-security-policy": CSP,
       "x-frame-options": "DENY",
-      etag: file.etag,
       "cache-control": name === "index.html" ? "no-cache" : "public, max-age=31536000, immutable",
-      vary: "accept-encoding",
-    };
-    if (req.headers["if-none-match"] === file.etag) {
-      res.writeHead(304, headers).end();
-      return;
-    }
-    const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    const body = gzip ? file.gzip : file.identity;
-    res
-      .writeHead(200, { ...headers, ...(gzip ? { "content-encoding": "gzip" } : {}), "content-length": body.length })
-      .end(req.method === "HEAD" ? undefined : body);
+    });
   };
 }

@@ -3,14 +3,12 @@
 // exactly its own inline scripts (by hash) and requests to this origin.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
+import { type StaticBody, serveStaticBody, staticBody } from "./lib/static-body.js";
 
-export interface GraphiQLPage {
-  etag: string;
+export interface GraphiQLPage extends StaticBody {
   csp: string;
-  bodies: { identity: Buffer; gzip: Buffer; br: Buffer };
 }
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
@@ -34,16 +32,7 @@ export function buildGraphiQLPage(): GraphiQLPage {
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join("; ");
-  const identity = Buffer.from(html);
-  return {
-    etag: `"${createHash("sha256").update(identity).digest("base64url").slice(0, 27)}"`,
-    csp,
-    bodies: {
-      identity,
-      gzip: gzipSync(identity, { level: 9 }),
-      br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
-    },
-  };
+  return { ...staticBody(Buffer.from(html)), csp };
 }
 
 /** Whether a request is a browser opening GraphiQL (GET /graphql for HTML, no operation). */
@@ -54,26 +43,11 @@ export function wantsGraphiQL(req: IncomingMessage): boolean {
 }
 
 export function serveGraphiQL(page: GraphiQLPage, req: IncomingMessage, res: ServerResponse): void {
-  const headers = {
+  serveStaticBody(page, req, res, {
     "content-type": "text/html; charset=utf-8",
     "content-security-policy": page.csp,
     "x-frame-options": "DENY",
-    etag: page.etag,
     // Revalidated on every visit: a 304 unless the server now serves a different page.
     "cache-control": "no-cache",
-    vary: "accept-encoding",
-  };
-  if (req.headers["if-none-match"] === page.etag) {
-    res.writeHead(304, headers).end();
-    return;
-  }
-  const accepted = req.headers["accept-encoding"] ?? "";
-  const encoding = /\bbr\b/.test(accepted) ? "br" : /\bgzip\b/.test(accepted) ? "gzip" : "identity";
-  const body = page.bodies[encoding];
-  res.writeHead(200, {
-    ...headers,
-    "content-length": body.length,
-    ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
   });
-  res.end(req.method === "HEAD" ? undefined : body);
 }

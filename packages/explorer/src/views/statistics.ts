@@ -32,7 +32,6 @@ export async function statisticsView(route: Route): Promise<HTMLElement> {
     },
     networks.edges.map(({ node }) => h("option", { value: node.slug, selected: node.slug === network }, node.name)),
   );
-  const unnamed = (name: string | undefined) => name ?? "—";
   return h(
     "div",
     { class: "statistics" },
@@ -59,19 +58,19 @@ export async function statisticsView(route: Route): Promise<HTMLElement> {
       statistics.networkMembersPerCountry.map((c) => ({ label: c.country.name, value: c.count })),
       { name: "network-members-per-country", params: { network } },
     ),
-    barChart(
-      "projects-per-programme",
-      t("projectsPerProgramme"),
-      "programme",
-      statistics.perProgramme.map((p) => ({ label: unnamed(p.programme?.name), value: p.projects })),
-      { name: "projects-by", params: { grouping: "PROGRAMME" } },
-    ),
-    barChart(
-      "projects-per-fund",
-      t("projectsPerFund"),
-      "fund",
-      statistics.perFund.map((p) => ({ label: unnamed(p.programme?.name), value: p.projects })),
-      { name: "projects-by", params: { grouping: "FUND" } },
+    (
+      [
+        ["PROGRAMME", "projects-per-programme", "projectsPerProgramme", "programme", statistics.perProgramme],
+        ["FUND", "projects-per-fund", "projectsPerFund", "fund", statistics.perFund],
+      ] as const
+    ).map(([grouping, id, title, label, groups]) =>
+      barChart(
+        id,
+        t(title),
+        label,
+        groups.map((p) => ({ label: p.programme?.name ?? "—", value: p.projects })),
+        { name: "projects-by", params: { grouping } },
+      ),
     ),
     barChart(
       "towns-per-country",

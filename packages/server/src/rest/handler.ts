@@ -16,7 +16,7 @@ import {
 } from "graphql";
 import { ErrorCode } from "../schema/common/errors.js";
 import { openApiDocument } from "./openapi.js";
-import { loadRestOperations, type RestOperation } from "./operations.js";
+import { LANG, loadRestOperations, type RestOperation } from "./operations.js";
 import { type Cell, cellOf, csvWriter, type TableWriter, xlsxWriter } from "./tabular.js";
 
 interface GraphQLAnswer {
@@ -36,9 +36,6 @@ const STATUS: Record<string, number> = {
 };
 
 const FORWARDED_HEADERS = ["authorization", "accept-language", "x-request-id"];
-
-/** Every export takes `lang`: its query's variable where it has one, else the request's language. */
-export const LANG = "lang";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -105,14 +102,19 @@ export function createRest(schema: GraphQLSchema, execute: Execute) {
   const operations = new Map(loadRestOperations(schema).map((o) => [o.route, o]));
   const openApi = JSON.stringify(openApiDocument(schema, [...operations.values()]));
 
-  async function run(req: IncomingMessage, operation: RestOperation, variables: Record<string, unknown>) {
+  /** The caller's headers for the queries an export runs: its key, language and request id. */
+  function forwardedHeaders(req: IncomingMessage, url: URL): Record<string, string> {
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
     for (const name of FORWARDED_HEADERS) {
       const value = req.headers[name];
       if (typeof value === "string") headers[name] = value;
     }
-    const lang = new URL(req.url ?? "/", "http://citynet.internal").searchParams.get(LANG);
+    const lang = url.searchParams.get(LANG);
     if (lang) headers["accept-language"] = lang;
+    return headers;
+  }
+
+  async function run(headers: Record<string, string>, operation: RestOperation, variables: Record<string, unknown>) {
     const response = await execute(
       new Request("http://citynet.internal/graphql", {
         method: "POST",
@@ -129,14 +131,14 @@ export function createRest(schema: GraphQLSchema, execute: Execute) {
     );
 
   async function table(
-    req: IncomingMessage,
+    headers: Record<string, string>,
     res: ServerResponse,
     operation: RestOperation,
     variables: Record<string, unknown>,
     format: "csv" | "xlsx",
   ) {
     // The first page decides the status: its errors are answered as errors, not as a file.
-    let answer = await run(req, operation, variables);
+    let answer = await run(headers, operation, variables);
     if (answer.errors?.length) return sendErrors(res, answer.errors);
     res.writeHead(200, {
       "content-type": format === "csv" ? "text/csv; charset=utf-8" : XLSX_TYPE,
@@ -153,7 +155,7 @@ export function createRest(schema: GraphQLSchema, execute: Execute) {
       await writer.rows(rowsOf(operation, answer.data));
       const pageInfo = at(answer.data, pageInfoPath) as { hasNextPage: boolean; endCursor: string } | undefined;
       if (!operation.paged || !pageInfo?.hasNextPage || res.destroyed) break;
-      answer = await run(req, operation, { ...variables, after: pageInfo.endCursor });
+      answer = await run(headers, operation, { ...variables, after: pageInfo.endCursor });
       // Headers are out: a failed later page breaks the download rather than end it short.
       if (answer.errors?.length) {
         res.destroy(new Error(answer.errors[0].message));
@@ -193,8 +195,9 @@ export function createRest(schema: GraphQLSchema, execute: Execute) {
     } catch (error) {
       return sendErrors(res, [{ message: (error as Error).message, extensions: { code: ErrorCode.BAD_USER_INPUT } }]);
     }
-    if (format) return table(req, res, operation, variables, format as "csv" | "xlsx");
-    const answer = await run(req, operation, variables);
+    const headers = forwardedHeaders(req, url);
+    if (format) return table(headers, res, operation, variables, format as "csv" | "xlsx");
+    const answer = await run(headers, operation, variables);
     if (answer.errors?.length) return sendErrors(res, answer.errors);
     sendJson(res, 200, answer.data);
   };

@@ -15,7 +15,7 @@ import {
   type SelectionSetNode,
   typeFromAST,
 } from "graphql";
-import { fieldDefinition, fieldsOf, type RestOperation, responseKey } from "./operations.js";
+import { fieldDefinition, fieldsOf, LANG, type RestOperation, responseKey } from "./operations.js";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -100,13 +100,13 @@ export function openApiDocument(schema: GraphQLSchema, operations: RestOperation
       description: "The page after this cursor (the last page's pageInfo.endCursor).",
     };
     const lang = {
-      name: "lang",
+      name: LANG,
       in: "query",
       required: false,
       schema: { type: "string" },
       description: "The language of localized texts (en, cs, pl, sl, de…); the Accept-Language header otherwise.",
     };
-    if (!parameters.some((p) => p.name === "lang")) parameters.push(lang as (typeof parameters)[number]);
+    if (!parameters.some((p) => p.name === LANG)) parameters.push(lang as (typeof parameters)[number]);
     const summary = `${operation.name}: the GraphQL query of the same name`;
     paths[`/rest/${operation.route}`] = {
       get: {

@@ -25,6 +25,9 @@ import {
 
 const DOCUMENT = new URL("./exports.graphql", import.meta.url);
 
+/** Every export takes `lang`: its query's variable where it has one, else the request's language. */
+export const LANG = "lang";
+
 /** A column of a row: the header is the dotted path of response keys. */
 export interface Column {
   header: string;

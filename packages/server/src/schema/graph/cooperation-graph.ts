@@ -32,6 +32,12 @@ export interface PathIds {
 
 const contextKey = (kind: ContextKind, ctx: number) => `${kind}:${ctx}`;
 
+function append<K, V>(lists: Map<K, V[]>, key: K, value: V) {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** The order PostgreSQL's C collation gives these ASCII strings: code units. */
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -41,9 +47,8 @@ export class CooperationGraph {
 
   constructor(links: Link[]) {
     for (const link of links) {
-      const key = contextKey(link.kind, link.ctx);
-      this.byTown.set(link.town, [...(this.byTown.get(link.town) ?? []), link]);
-      this.byContext.set(key, [...(this.byContext.get(key) ?? []), link]);
+      append(this.byTown, link.town, link);
+      append(this.byContext, contextKey(link.kind, link.ctx), link);
     }
   }
 
@@ -141,7 +146,7 @@ export class CooperationGraph {
   paths(from: number, to: number, maxHops: number, limit: number): PathIds[] {
     const onPath = this.onShortestPaths(from, to, maxHops);
     if (!onPath) return [];
-    const best = new Map<string, { to: number; step: string; rank: [number, number, number] }>();
+    const best = new Map<string, { from: number; to: number; step: string; rank: [number, number, number] }>();
     for (const [town, d] of onPath)
       for (const a of this.linksOf(town))
         for (const b of this.sharing(a)) {
@@ -151,13 +156,10 @@ export class CooperationGraph {
           const known = best.get(key);
           if (known && !lexicallyBefore(rank, known.rank)) continue;
           const step = [a.kind, a.ctx, a.tie, a.subject, a.subject_id, b.tie, b.subject, b.subject_id].join("|");
-          best.set(key, { to: b.town, step, rank });
+          best.set(key, { from: town, to: b.town, step, rank });
         }
     const edges = new Map<number, { to: number; step: string }[]>();
-    for (const [key, edge] of best) {
-      const origin = Number(key.slice(0, key.indexOf("|")));
-      edges.set(origin, [...(edges.get(origin) ?? []), edge]);
-    }
+    for (const edge of best.values()) append(edges, edge.from, edge);
     for (const list of edges.values()) list.sort((x, y) => byCodeUnits(x.step, y.step));
     // Every path has the same length, so a depth-first walk in step order meets them in order.
     const found: PathIds[] = [];
