@@ -1,8 +1,9 @@
 // The cooperation graph in memory: every town–context tie (LINKS_SQL), loaded once per version
-// of the graph (cooperation_graph_version, raised by the commit of any write to the ties) and
+// of the graph (data_version 'cooperation_graph', raised by the commit of any write to the ties) and
 // walked in microseconds where a recursive CTE took a hundred milliseconds. Each request reads
 // the version first, so no answer is older than the last committed write.
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
+import { VersionedCopies } from "../../lib/versioned-copies.js";
 import type { TieKind } from "./connection.js";
 import { LINKS_SQL } from "./links.js";
 
@@ -201,13 +202,13 @@ function lexicallyBefore(a: number[], b: number[]): boolean {
   return false;
 }
 
-interface Loaded {
-  version: string;
-  graph: Promise<CooperationGraph>;
-}
-
-/** Per database: the graph of the last version read. */
-const loaded = new WeakMap<PrismaClient, Loaded>();
+/** Per database: the graph, loaded with its version in one statement. */
+const graphs = new VersionedCopies(async (prisma) => {
+  const [{ version, links }] = await prisma.$queryRaw<{ version: bigint; links: Link[] }[]>`
+    SELECT (SELECT version FROM data_version WHERE name = 'cooperation_graph') AS version,
+           coalesce((SELECT json_agg(l) FROM (${Prisma.raw(LINKS_SQL)}) l), '[]') AS links`;
+  return { version: BigInt(version), copy: new CooperationGraph(links) };
+});
 
 /**
  * The graph as of now, with towns looked up by slug in the same statement as the version (so a
@@ -223,29 +224,9 @@ export async function currentGraph<Slugs extends string[]>(
     ? Prisma.join(slugs.map((slug) => Prisma.sql`(SELECT id FROM "Town" WHERE slug = ${slug})`))
     : Prisma.empty;
   const [row] = await prisma.$queryRaw<{ version: bigint; ids: (number | null)[] }[]>`
-    SELECT (SELECT version FROM cooperation_graph_version) AS version, ARRAY[${lookups}]::int[] AS ids`;
-  const version = String(row.version);
-  let current = loaded.get(prisma);
-  // Versions only grow: a graph loaded at a later version than this request read will do.
-  if (!current || BigInt(current.version) < BigInt(version)) {
-    // One statement: the ties and the version they belong to, in one snapshot.
-    const graph = load(
-      () =>
-        prisma.$queryRaw<{ version: bigint; links: Link[] }[]>`
-        SELECT (SELECT version FROM cooperation_graph_version) AS version,
-               coalesce((SELECT json_agg(l) FROM (${Prisma.raw(LINKS_SQL)}) l), '[]') AS links`,
-    ).then(([{ version: loadedVersion, links }]) => {
-      // A write committed since the version was read: keep the newer graph under its own version.
-      if (String(loadedVersion) !== version) loaded.set(prisma, { version: String(loadedVersion), graph });
-      return new CooperationGraph(links);
-    });
-    const loading = { version, graph };
-    current = loading;
-    loaded.set(prisma, loading);
-    // A failed load is not kept: the next request tries again.
-    graph.catch(() => {
-      if (loaded.get(prisma) === loading) loaded.delete(prisma);
-    });
-  }
-  return { graph: await current.graph, ids: row.ids as { [K in keyof Slugs]: number | null } };
+    SELECT (SELECT version FROM data_version WHERE name = 'cooperation_graph') AS version, ARRAY[${lookups}]::int[] AS ids`;
+  return {
+    graph: await graphs.at(prisma, BigInt(row.version), load),
+    ids: row.ids as { [K in keyof Slugs]: number | null },
+  };
 }
