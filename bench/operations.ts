@@ -42,6 +42,35 @@ export interface ReferenceOperation {
 const NAME_SQL = (column: string) =>
   `coalesce((SELECT x->>'text' FROM jsonb_array_elements(${column}) x WHERE x->>'lang' = 'en' LIMIT 1), ${column}->0->>'text')`;
 
+/** Towns by a text: exact > prefix > fuzzy, then population, first 10 of all matches. */
+function townSearch(name: string, what: string, text: (s: Subjects) => string): ReferenceOperation {
+  return {
+    name,
+    description: `towns by ${what} (exact > prefix > fuzzy, then population), first 10 of all matches`,
+    citynet: {
+      query: /* GraphQL */ `query Search($text: String!, $first: Int!) {
+        search(text: $text, types: [TOWN], first: $first) {
+          totalCount
+          results { match matchedName entity { ... on Town { slug name population country { code } } } }
+        }
+      }`,
+      variables: (s, pageSize = 10) => ({ text: text(s), first: pageSize }),
+    },
+    postgraphile: {
+      query: /* GraphQL */ `query Search($text: String!) {
+        benchSearchTowns(text: $text, first: 10) { totalCount nodes { slug name population countryCode } }
+      }`,
+      variables: (s) => ({ text: text(s) }),
+    },
+    floor: {
+      sql: `SELECT json_build_object('totalCount', (SELECT count(*) FROM bench.search_towns($1)),
+          'nodes', (SELECT coalesce(json_agg(json_build_object('slug', slug, 'name', name, 'population', population, 'country', "countryCode")), '[]')
+                      FROM (SELECT * FROM bench.search_towns($1) LIMIT 10) t))`,
+      params: (s) => [text(s)],
+    },
+  };
+}
+
 export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
   {
     name: "town page",
@@ -117,31 +146,10 @@ export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
       params: (s) => [s.network],
     },
   },
-  {
-    name: "search",
-    description: "towns by a foreign spelling (exact > prefix > fuzzy, then population), first 10 of all matches",
-    citynet: {
-      query: /* GraphQL */ `query Search($text: String!, $first: Int!) {
-        search(text: $text, types: [TOWN], first: $first) {
-          totalCount
-          results { match matchedName entity { ... on Town { slug name population country { code } } } }
-        }
-      }`,
-      variables: (s, pageSize = 10) => ({ text: s.search, first: pageSize }),
-    },
-    postgraphile: {
-      query: /* GraphQL */ `query Search($text: String!) {
-        benchSearchTowns(text: $text, first: 10) { totalCount nodes { slug name population countryCode } }
-      }`,
-      variables: (s) => ({ text: s.search }),
-    },
-    floor: {
-      sql: `SELECT json_build_object('totalCount', (SELECT count(*) FROM bench.search_towns($1)),
-          'nodes', (SELECT coalesce(json_agg(json_build_object('slug', slug, 'name', name, 'population', population, 'country', "countryCode")), '[]')
-                      FROM (SELECT * FROM bench.search_towns($1) LIMIT 10) t))`,
-      params: (s) => [s.search],
-    },
-  },
+  townSearch("search", "a foreign spelling", (s) => s.search),
+  // What a search box sends as one types, and a name in another script.
+  townSearch("search, two letters", "the first two letters of a name", () => "Pa"),
+  townSearch("search, Cyrillic", "a name in Cyrillic", () => "Луцьк"),
   {
     name: "filtered towns",
     description: "towns of one country above a population, largest first, 20 per page with totalCount and a cursor",

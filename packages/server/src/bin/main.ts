@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { createApp } from "../app.js";
 import { configFromEnv } from "../config.js";
 import { startWebhookWorker } from "../live/webhooks.js";
+import { warmSearchIndex } from "../schema/search/search-index.js";
 import { closeOnSignal, openPreparedDatabase, publicHost, readPersistedDocuments } from "../startup.js";
 import { startTracing } from "../tracing.js";
 
@@ -25,6 +26,8 @@ const app = createApp(db, {
   metrics: config.metrics,
   tracing: Boolean(tracing),
 });
+// The first searches need not wait for the index in memory (PostgreSQL answers them meanwhile).
+void warmSearchIndex(db.prisma).catch((error: Error) => console.error(`citynet: search index: ${error.message}`));
 const webhooks = config.webhooks ? startWebhookWorker(db.prisma, config.webhooks) : null;
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {

@@ -6,15 +6,9 @@ import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
-import {
-  asSelected,
-  loadRecords,
-  type RecordRow,
-  recordKey,
-  type SubjectType,
-  typenameOf,
-} from "../common/mixed-records.js";
+import { asSelected, loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
+import type { Context } from "../context.js";
 import { Event } from "../events/event.js";
 import { FundingCall } from "../funding/funding-call.js";
 import { Network } from "../networks/network.js";
@@ -23,6 +17,7 @@ import { Programme } from "../organisations/programme.js";
 import { PartnerSearch } from "../partnerships/partner-search.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
+import { foldSearchText, type RankedName, type SearchScope, searchIndexAt } from "./search-index.js";
 
 export const SearchType = builder.enumType("SearchType", {
   description: "Kinds of record search covers.",
@@ -105,12 +100,7 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-interface Row {
-  entity_type: SubjectType;
-  entity_id: number;
-  term: string;
-  tier: number;
-  sim: number;
+interface Row extends RankedName {
   total: bigint | number;
 }
 
@@ -145,13 +135,13 @@ builder.queryField("search", (t) =>
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
         lang: args.lang ?? null,
       };
-      const rows = await ctx.costly(() => ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, first, offset)));
+      const { total, rows } = await rankedNames(ctx, text, scope, first, offset);
       const records = await loadRecords(
         ctx.prisma,
         rows.map((r) => ({ type: r.entity_type, id: r.entity_id })),
       );
       return {
-        total: Number(rows[0]?.total ?? (offset ? await ctx.costly(() => countOnly(ctx.prisma, text, scope)) : 0)),
+        total,
         offset,
         hits: rows.flatMap((r) => {
           const record = records.get(recordKey({ type: r.entity_type, id: r.entity_id }));
@@ -164,14 +154,27 @@ builder.queryField("search", (t) =>
   }),
 );
 
-/** The ranked query: best name per record, then exact > prefix > fuzzy, population, similarity. */
-interface SearchScope {
-  types: string[] | null;
-  countries: string[] | null;
-  lang: string | null;
+/**
+ * The ranked page and the number of records found: from the index in memory when it is as new
+ * as the last committed write, else from PostgreSQL (which answers while a copy is built).
+ */
+async function rankedNames(
+  ctx: Context,
+  text: string,
+  scope: SearchScope,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; rows: RankedName[] }> {
+  const folded = await foldSearchText(ctx.prisma, text);
+  const index = searchIndexAt(ctx.prisma, folded.version);
+  if (index) return index.search(folded, scope, limit, offset);
+  const rows = await ctx.costly(() => ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, limit, offset)));
+  const total = rows[0]?.total ?? (offset ? await ctx.costly(() => countOnly(ctx.prisma, text, scope)) : 0);
+  return { total: Number(total), rows };
 }
 
-function searchSql(text: string, { types, countries, lang }: SearchScope, limit: number, offset: number) {
+/** The ranked query: best name per record, then exact > prefix > fuzzy, population, similarity. */
+export function searchSql(text: string, { types, countries, lang }: SearchScope, limit: number, offset: number) {
   return Prisma.sql`
     WITH q AS (SELECT citynet_fold(${text}) AS q),
     hits AS (

@@ -1,0 +1,427 @@
+// The search index in memory: every name of search_entry with its folded spelling and its
+// trigrams exactly as pg_trgm extracts them (show_trgm), loaded once per version of the index
+// (data_version 'search_index', raised by the commit of any write to search_entry). A search reads the
+// version with its folded text and trigrams in one statement. While the copy in memory is older
+// than that, search.ts's SQL answers and a new copy is built in the background, so no answer is
+// older than the last committed write. It ranks as the SQL does, to the bit: the suite compares
+// the two (test/db/search-index.test.ts).
+import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
+import { Codes } from "../../lib/codes.js";
+import { getOrCreate } from "../../lib/get-or-create.js";
+import type { SubjectType } from "../common/mixed-records.js";
+
+export interface SearchScope {
+  types: string[] | null;
+  countries: string[] | null;
+  lang: string | null;
+}
+
+/** A record's best-matching name, as search.ts's SQL returns it. */
+export interface RankedName {
+  entity_type: SubjectType;
+  entity_id: number;
+  term: string;
+  /** 3 exact, 2 prefix, 1 fuzzy. */
+  tier: number;
+  sim: number;
+}
+
+/** The search text as search_entry stores names: folded, and its trigrams. */
+export interface FoldedText {
+  folded: string;
+  trigrams: string[];
+}
+
+interface EntryRow {
+  entity_type: string;
+  entity_id: number;
+  term: string;
+  folded: string;
+  lang: string | null;
+  population: number | null;
+  country_code: string | null;
+  trigrams: string[];
+}
+
+const NO_POPULATION = -1;
+
+/**
+ * Strings kept as UTF-8, one after another: a fifth of the memory of as many JavaScript strings,
+ * and their bytes compare as PostgreSQL's C collation does.
+ */
+class TextColumn {
+  private bytes: Buffer;
+  private readonly start: Uint32Array;
+  private used = 0;
+
+  constructor(count: number, averageBytes: number) {
+    this.bytes = Buffer.allocUnsafe(count * averageBytes);
+    this.start = new Uint32Array(count + 1);
+  }
+
+  set(i: number, text: string): void {
+    const length = Buffer.byteLength(text);
+    if (this.used + length > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(2 * (this.used + length));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(text, this.used);
+    this.start[i + 1] = this.used;
+  }
+
+  get(i: number): string {
+    return this.bytes.toString("utf8", this.start[i], this.start[i + 1]);
+  }
+
+  byteLength(i: number): number {
+    return this.start[i + 1] - this.start[i];
+  }
+
+  /** The C collation's order of two entries' texts. */
+  compare(a: number, b: number): number {
+    return this.bytes.compare(this.bytes, this.start[b], this.start[b + 1], this.start[a], this.start[a + 1]);
+  }
+
+  /** The C collation's order of an entry's text and `text`. */
+  compareWith(i: number, text: Buffer): number {
+    return -text.compare(this.bytes, this.start[i], this.start[i + 1]);
+  }
+
+  startsWith(i: number, prefix: Buffer): boolean {
+    return (
+      this.byteLength(i) >= prefix.length &&
+      prefix.compare(this.bytes, this.start[i], this.start[i] + prefix.length) === 0
+    );
+  }
+}
+
+/** similarity() returns a real: the float4 quotient of the shared and the united trigrams. */
+const trigramSimilarity = (shared: number, a: number, b: number) =>
+  a === 0 || b === 0 ? 0 : Math.fround(shared / (a + b - shared));
+
+/** round(sim::numeric, 1): a real becomes a numeric of 6 significant digits, rounded half up. */
+function tenths(sim: number): number {
+  const millionths = Math.round(Number(sim.toPrecision(6)) * 1e6);
+  return Math.floor((millionths + 50_000) / 100_000);
+}
+
+/** A real as PostgreSQL prints it (the shortest decimal that reads back as the same real). */
+function realAsPrinted(value: number): number {
+  for (let digits = 1; digits <= 9; digits++) {
+    const printed = Number(value.toPrecision(digits));
+    if (Math.fround(printed) === value) return printed;
+  }
+  return value;
+}
+
+/** One column per field of an entry, indexed by entry. */
+interface SearchIndexEntries {
+  type: Uint8Array;
+  id: Int32Array;
+  term: TextColumn;
+  folded: TextColumn;
+  lang: Uint16Array;
+  country: Uint16Array;
+  population: Int32Array;
+  trigramCount: Uint16Array;
+}
+
+interface Candidate {
+  entry: number;
+  tier: number;
+  sim: number;
+}
+
+export class SearchIndex {
+  /** Shared-trigram counts per entry while a search runs (searches do not interleave). */
+  private readonly shared: Uint16Array;
+
+  constructor(
+    readonly version: bigint,
+    /** pg_trgm.similarity_threshold: `%` holds from this similarity on. */
+    private readonly threshold: number,
+    private readonly types: Codes,
+    private readonly countries: Codes,
+    private readonly langs: Codes,
+    private readonly entries: SearchIndexEntries,
+    private readonly trigramIds: Map<string, number>,
+    /** Entries per trigram: postings[postingStart[t] … postingStart[t + 1]). */
+    private readonly postingStart: Uint32Array,
+    private readonly postings: Int32Array,
+    /** Entries in the order of their folded names, for prefixes. */
+    private readonly byFolded: Uint32Array,
+  ) {
+    this.shared = new Uint16Array(entries.id.length);
+  }
+
+  get size(): number {
+    return this.entries.id.length;
+  }
+
+  /** The ranked page and the number of records found: search.ts's SQL, in memory. */
+  search(text: FoldedText, scope: SearchScope, limit: number, offset: number): { total: number; rows: RankedName[] } {
+    const { entries } = this;
+    const q = Buffer.from(text.folded);
+    const queryTrigrams = new Set(text.trigrams);
+    const touched = this.countSharedTrigrams(queryTrigrams);
+    try {
+      const similarity = (entry: number) =>
+        trigramSimilarity(this.shared[entry], queryTrigrams.size, entries.trigramCount[entry]);
+      const matches: number[] = touched.filter((entry) => similarity(entry) >= this.threshold);
+      for (let i = this.firstWithPrefix(q); i < this.byFolded.length; i++) {
+        const entry = this.byFolded[i];
+        if (!entries.folded.startsWith(entry, q)) break;
+        if (similarity(entry) < this.threshold) matches.push(entry);
+      }
+      const allowed = this.scopeFilter(scope);
+      const best = new Map<number, Candidate>();
+      for (const entry of matches) {
+        if (!allowed(entry)) continue;
+        const tier = !entries.folded.startsWith(entry, q) ? 1 : entries.folded.byteLength(entry) === q.length ? 3 : 2;
+        const candidate = { entry, tier, sim: similarity(entry) };
+        const key = entries.type[entry] * 2 ** 32 + entries.id[entry];
+        const held = best.get(key);
+        if (!held || this.betterName(candidate, held)) best.set(key, candidate);
+      }
+      const ranked = [...best.values()].sort(this.rankOrder);
+      return {
+        total: ranked.length,
+        rows: ranked.slice(offset, offset + limit).map(({ entry, tier, sim }) => ({
+          entity_type: this.types.values[entries.type[entry]] as SubjectType,
+          entity_id: entries.id[entry],
+          term: entries.term.get(entry),
+          tier,
+          sim: realAsPrinted(sim),
+        })),
+      };
+    } finally {
+      for (const entry of touched) this.shared[entry] = 0;
+    }
+  }
+
+  /** Counts each entry's trigrams in common with the text's; returns the entries with any. */
+  private countSharedTrigrams(queryTrigrams: Set<string>): number[] {
+    const touched: number[] = [];
+    for (const trigram of queryTrigrams) {
+      const t = this.trigramIds.get(trigram);
+      if (t === undefined) continue;
+      for (let p = this.postingStart[t]; p < this.postingStart[t + 1]; p++) {
+        const entry = this.postings[p];
+        if (this.shared[entry]++ === 0) touched.push(entry);
+      }
+    }
+    return touched;
+  }
+
+  /** The first entry (in byFolded) whose folded name is not before `prefix`. */
+  private firstWithPrefix(prefix: Buffer): number {
+    let low = 0;
+    let high = this.byFolded.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.entries.folded.compareWith(this.byFolded[middle], prefix) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private scopeFilter({ types, countries, lang }: SearchScope): (entry: number) => boolean {
+    const codes = (values: string[] | null, of: Codes) =>
+      values && new Set(values.map((value) => of.find(value) ?? Number.NaN));
+    const typeCodes = codes(types, this.types);
+    const countryCodes = codes(countries, this.countries);
+    const langCode = lang === null ? null : (this.langs.find(lang) ?? Number.NaN);
+    const { entries } = this;
+    return (entry) =>
+      (!typeCodes || typeCodes.has(entries.type[entry])) &&
+      (!countryCodes || countryCodes.has(entries.country[entry])) &&
+      (langCode === null || entries.lang[entry] === 0 || entries.lang[entry] === langCode);
+  }
+
+  /** A record's best name: tier, then similarity, then the name's bytes (Brašov before Brașov). */
+  private betterName(a: Candidate, b: Candidate): boolean {
+    if (a.tier !== b.tier) return a.tier > b.tier;
+    if (a.sim !== b.sim) return a.sim > b.sim;
+    return this.entries.term.compare(a.entry, b.entry) < 0;
+  }
+
+  /** search.ts's ORDER BY: tier, fuzzy similarity in tenths, population, similarity, towns first, kind, id. */
+  private readonly rankOrder = (a: Candidate, b: Candidate): number => {
+    const { entries } = this;
+    const typeA = this.types.values[entries.type[a.entry]]!;
+    const typeB = this.types.values[entries.type[b.entry]]!;
+    return (
+      b.tier - a.tier ||
+      (a.tier === 1 ? tenths(b.sim) - tenths(a.sim) : 0) ||
+      entries.population[b.entry] - entries.population[a.entry] ||
+      b.sim - a.sim ||
+      Number(typeB === "TOWN") - Number(typeA === "TOWN") ||
+      (typeA < typeB ? -1 : typeA > typeB ? 1 : 0) ||
+      entries.id[a.entry] - entries.id[b.entry]
+    );
+  };
+}
+
+/** Lays the entries out in typed arrays as they are fetched (sized by their count up front). */
+class SearchIndexBuilder {
+  private readonly types = new Codes();
+  private readonly countries = new Codes();
+  private readonly langs = new Codes();
+  private readonly entries: SearchIndexEntries;
+  private size = 0;
+  private readonly trigramIds = new Map<string, number>();
+  /** Each entry's trigram ids, one after another (trigramCount[entry] of them), growing as needed. */
+  private entryTrigrams: Int32Array;
+  private trigramsAdded = 0;
+
+  constructor(
+    private readonly version: bigint,
+    count: number,
+  ) {
+    this.entries = {
+      type: new Uint8Array(count),
+      id: new Int32Array(count),
+      term: new TextColumn(count, 16),
+      folded: new TextColumn(count, 16),
+      lang: new Uint16Array(count),
+      country: new Uint16Array(count),
+      population: new Int32Array(count),
+      trigramCount: new Uint16Array(count),
+    };
+    this.entryTrigrams = new Int32Array(count * 12);
+  }
+
+  add(rows: EntryRow[]): void {
+    const { entries } = this;
+    for (const row of rows) {
+      const entry = this.size++;
+      entries.type[entry] = this.types.code(row.entity_type);
+      entries.id[entry] = row.entity_id;
+      entries.term.set(entry, row.term);
+      entries.folded.set(entry, row.folded);
+      entries.lang[entry] = this.langs.code(row.lang);
+      entries.country[entry] = this.countries.code(row.country_code);
+      entries.population[entry] = row.population ?? NO_POPULATION;
+      entries.trigramCount[entry] = row.trigrams.length;
+      if (this.trigramsAdded + row.trigrams.length > this.entryTrigrams.length) {
+        const grown = new Int32Array(2 * (this.trigramsAdded + row.trigrams.length));
+        grown.set(this.entryTrigrams);
+        this.entryTrigrams = grown;
+      }
+      for (const trigram of row.trigrams)
+        this.entryTrigrams[this.trigramsAdded++] = getOrCreate(this.trigramIds, trigram, () => this.trigramIds.size);
+    }
+  }
+
+  build(threshold: number): SearchIndex {
+    const { entries, size } = this;
+    if (size !== entries.id.length) throw new Error(`the search index changed while loading (${size} entries)`);
+    // Postings laid out by trigram: a count per trigram, then each trigram's start, then the entries.
+    const trigrams = this.entryTrigrams.subarray(0, this.trigramsAdded);
+    const postingStart = new Uint32Array(this.trigramIds.size + 1);
+    for (const t of trigrams) postingStart[t + 1]++;
+    for (let t = 0; t < this.trigramIds.size; t++) postingStart[t + 1] += postingStart[t];
+    const fill = postingStart.slice(0, -1);
+    const postings = new Int32Array(trigrams.length);
+    let next = 0;
+    for (let entry = 0; entry < size; entry++)
+      for (let k = 0; k < entries.trigramCount[entry]; k++) postings[fill[trigrams[next++]]++] = entry;
+    const byFolded = Uint32Array.from({ length: size }, (_, entry) => entry).sort((a, b) =>
+      entries.folded.compare(a, b),
+    );
+    return new SearchIndex(
+      this.version,
+      threshold,
+      this.types,
+      this.countries,
+      this.langs,
+      entries,
+      this.trigramIds,
+      postingStart,
+      postings,
+      byFolded,
+    );
+  }
+}
+
+/** Rows per fetch while loading: bounds the memory a load takes beside the index it builds. */
+const LOAD_BATCH = 5_000;
+
+/** Loads the whole index and its version in one snapshot, a batch of entries at a time. */
+export function loadSearchIndex(prisma: PrismaClient): Promise<SearchIndex> {
+  return prisma.$transaction(
+    async (tx) => {
+      const [{ version, count }] = await tx.$queryRaw<{ version: bigint; count: number }[]>`
+        SELECT (SELECT version FROM data_version WHERE name = 'search_index') AS version,
+               (SELECT count(*)::int FROM search_entry WHERE folded IS NOT NULL) AS count`;
+      await tx.$executeRaw`DECLARE search_index_load NO SCROLL CURSOR FOR
+        SELECT entity_type, entity_id, term, folded, lang, population, country_code, show_trgm(folded) AS trigrams
+          FROM search_entry WHERE folded IS NOT NULL`;
+      const builder = new SearchIndexBuilder(BigInt(version), count);
+      let fetched: number;
+      do {
+        const rows = await tx.$queryRaw<EntryRow[]>`FETCH ${Prisma.raw(String(LOAD_BATCH))} FROM search_index_load`;
+        builder.add(rows);
+        fetched = rows.length;
+      } while (fetched === LOAD_BATCH);
+      // The setting exists once pg_trgm is loaded, which the fetches did.
+      const [{ threshold }] = await tx.$queryRaw<{ threshold: number }[]>`
+        SELECT current_setting('pg_trgm.similarity_threshold')::float8 AS threshold`;
+      return builder.build(threshold);
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 10_000, timeout: 120_000 },
+  );
+}
+
+/** A new copy is built no sooner than this many times the last build's duration after it. */
+const REBUILD_PAUSE = 4;
+
+interface Held {
+  index?: SearchIndex;
+  building?: Promise<void>;
+  /** When the next build may start (ms since the epoch): builds take at most a fifth of a core. */
+  nextBuildAt: number;
+}
+const held = new WeakMap<PrismaClient, Held>();
+
+/** Starts building a copy unless one is being built or the last build was too recent. */
+function rebuild(prisma: PrismaClient, holding: Held): void {
+  if (holding.building || Date.now() < holding.nextBuildAt) return;
+  const started = Date.now();
+  holding.building = loadSearchIndex(prisma)
+    .then((index) => {
+      if (!holding.index || index.version > holding.index.version) holding.index = index;
+    })
+    .catch((error: Error) => console.error(`citynet: the search index was not rebuilt: ${error.message}`))
+    .finally(() => {
+      holding.building = undefined;
+      holding.nextBuildAt = Date.now() + REBUILD_PAUSE * (Date.now() - started);
+    });
+}
+
+/**
+ * The index in memory if it is at least as new as `version` (read by the request), else null,
+ * and a newer copy is built in the background (one at a time, paced by REBUILD_PAUSE).
+ */
+export function searchIndexAt(prisma: PrismaClient, version: bigint): SearchIndex | null {
+  const holding = getOrCreate(held, prisma, (): Held => ({ nextBuildAt: 0 }));
+  if (holding.index && holding.index.version >= version) return holding.index;
+  rebuild(prisma, holding);
+  return null;
+}
+
+/** Builds the index now unless it is current (a server warms it as it starts). */
+export async function warmSearchIndex(prisma: PrismaClient): Promise<void> {
+  const { version } = await foldSearchText(prisma, "");
+  const holding = getOrCreate(held, prisma, (): Held => ({ nextBuildAt: 0 }));
+  if (!searchIndexAt(prisma, version)) await holding.building;
+}
+
+/** The text folded and split into trigrams by PostgreSQL, and the index's version, in one statement. */
+export async function foldSearchText(prisma: PrismaClient, text: string): Promise<FoldedText & { version: bigint }> {
+  const [row] = await prisma.$queryRaw<(FoldedText & { version: bigint })[]>`
+    SELECT citynet_fold(${text}) AS folded, show_trgm(citynet_fold(${text})) AS trigrams,
+           (SELECT version FROM data_version WHERE name = 'search_index') AS version`;
+  return { ...row, version: BigInt(row.version) };
+}

@@ -1,0 +1,153 @@
+// The search index in memory against PostgreSQL's ranked query (search.ts's SQL) over every
+// European town and the documents' records: the same records, names, tiers, similarities, order
+// and totals, for what autocomplete sends (2–3 letters), whole names, typos, other scripts,
+// filters and later pages. Then freshness: a committed write shows at once, a rolled-back one
+// never, and the copy in memory catches up.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { PrismaClient } from "../../src/generated/prisma/index.js";
+import { searchSql } from "../../src/schema/search/search.js";
+import {
+  foldSearchText,
+  loadSearchIndex,
+  type SearchIndex,
+  type SearchScope,
+  searchIndexAt,
+} from "../../src/schema/search/search-index.js";
+import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
+
+const ANY: SearchScope = { types: null, countries: null, lang: null };
+
+/** What PostgreSQL answers: the page, and the total its window count gives. */
+async function fromPostgres(prisma: PrismaClient, text: string, scope: SearchScope, limit: number, offset: number) {
+  const rows = await prisma.$queryRaw<{ total: bigint; sim: number }[]>(searchSql(text, scope, limit, offset));
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    rows: rows.map(({ total: _, ...row }) => ({ ...row, sim: Number(row.sim) })),
+  };
+}
+
+async function fromMemory(
+  index: SearchIndex,
+  prisma: PrismaClient,
+  text: string,
+  scope: SearchScope,
+  limit: number,
+  offset: number,
+) {
+  return index.search(await foldSearchText(prisma, text), scope, limit, offset);
+}
+
+describeDb("the search index in memory", () => {
+  let api: TestApi;
+  let index: SearchIndex;
+  beforeAll(async () => {
+    api = await startTestApi("europe");
+    index = await loadSearchIndex(api.db.prisma);
+  }, 300_000);
+  afterAll(() => api?.close());
+
+  it("ranks as PostgreSQL does: records, names, tiers, similarities, order and totals", {
+    timeout: 300_000,
+  }, async () => {
+    const prisma = api.db.prisma;
+    const texts = [
+      // What autocomplete sends: two and three letters.
+      ..."pa ka be st sa ma bo ne ro wi lu ce os".split(" "),
+      ..."pas kra ber sta wie luc ces mon nov gra".split(" "),
+      // Whole names, exonyms and source spellings, with and without accents, and typos.
+      "Pasov",
+      "Passau",
+      "Luck",
+      "Lutsk",
+      "Ceske Budejovice",
+      "České Budějovice",
+      "Krakow",
+      "Kraków",
+      "Wien",
+      "Vienna",
+      "Sankt Polten",
+      "Bratislva",
+      "Liubliana",
+      "Eurocities",
+      "Interreg",
+      // Other scripts.
+      "Луцьк",
+      "Київ",
+      "Львів",
+      "Αθήνα",
+      "София",
+      // Texts that are patterns in LIKE, and no match at all.
+      "a%",
+      "b_",
+      "x\\y",
+      "qqqqzz",
+      "--",
+    ];
+    const scopes: SearchScope[] = [
+      ANY,
+      { types: ["TOWN"], countries: null, lang: null },
+      { types: ["NETWORK", "PROJECT", "EVENT", "ORGANISATION"], countries: null, lang: null },
+      { types: null, countries: ["CZ", "PL", "UA"], lang: null },
+      { types: null, countries: null, lang: "de" },
+    ];
+    let compared = 0;
+    let found = 0;
+    for (const text of texts)
+      for (const scope of scopes)
+        for (const [limit, offset] of [
+          [10, 0],
+          [25, 10],
+        ]) {
+          const expected = await fromPostgres(prisma, text, scope, limit, offset);
+          const actual = await fromMemory(index, prisma, text, scope, limit, offset);
+          if (offset === 0 || expected.rows.length)
+            expect(actual, `${text} ${JSON.stringify(scope)} ${offset}`).toEqual(expected);
+          else expect(actual.rows).toEqual([]);
+          compared++;
+          if (expected.rows.length) found++;
+        }
+    expect(compared).toBe(texts.length * scopes.length * 2);
+    expect(found).toBeGreaterThan(200);
+  });
+
+  it("answers from an index as new as the last committed write, and no newer", { timeout: 120_000 }, async () => {
+    const prisma = api.db.prisma;
+    const search = async (text: string) =>
+      (
+        await api.data(
+          `query($text: String!) { search(text: $text, types: [TOWN]) { totalCount results { matchedName entity { ... on Town { slug } } } } }`,
+          {
+            text,
+          },
+        )
+      ).search;
+    const { version: before } = await foldSearchText(prisma, "x");
+    const [town] = await api.db.query<{ id: number; slug: string }>(`SELECT id, slug FROM "Town" ORDER BY id LIMIT 1`);
+    const addName = (name: string) =>
+      `INSERT INTO search_entry (entity_type, entity_id, term) VALUES ('TOWN', ${town.id}, '${name}')`;
+    const found = (name: string) => ({ totalCount: 1, results: [{ matchedName: name, entity: { slug: town.slug } }] });
+    // A rolled-back write changes nothing, not even the version.
+    await api.db
+      .transaction(async (tx) => {
+        await tx.exec(addName("Qwyxzzle"));
+        throw new Error("rolled back");
+      })
+      .catch(() => {});
+    expect((await foldSearchText(prisma, "x")).version).toBe(before);
+    // A committed one raises the version once, however many names it wrote, and shows at once.
+    await api.db.exec(`${addName("Zyzzogeton")}; ${addName("Zyzzogetonia")}`);
+    const { version: after } = await foldSearchText(prisma, "x");
+    expect(after).toBe(before + 1n);
+    expect(await search("Zyzzogeton")).toEqual(found("Zyzzogeton"));
+    expect((await search("Qwyxzzle")).totalCount).toBe(0);
+    // The copy in memory catches up, and then answers in two statements (the text, the records).
+    await expect.poll(() => searchIndexAt(prisma, after)?.version, { timeout: 60_000, interval: 200 }).toBe(after);
+    api.statements.length = 0;
+    expect(await search("Zyzzogeto")).toEqual(found("Zyzzogeton"));
+    expect(api.statements).toHaveLength(2);
+    // A copy older than the last commit is not used: the next search sees the new name at once.
+    await api.db.exec(addName("Zyzzogetonium"));
+    expect(searchIndexAt(prisma, after + 1n)).toBeNull();
+    expect(await search("Zyzzogetonium")).toEqual(found("Zyzzogetonium"));
+  });
+});
