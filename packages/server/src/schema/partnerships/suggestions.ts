@@ -7,6 +7,7 @@ import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import { Town } from "../places/town.js";
+import { type TownPlaces, townPlaces } from "../places/town-places.js";
 
 /** How much each factor weighs in the 0–1 score. */
 export const WEIGHTS = {
@@ -17,7 +18,7 @@ export const WEIGHTS = {
   EXISTING_TIES: 0.1,
 } as const;
 /** Distance at which the distance factor halves: towns can visit each other easily. */
-const HALF_SCORE_KM = 150;
+export const HALF_SCORE_KM = 150;
 
 export const SuggestionFactor = builder.enumType("SuggestionFactor", {
   description: "What a partner suggestion's score is made of.",
@@ -78,7 +79,7 @@ export const PartnerCriteria = builder.inputType("PartnerCriteria", {
   }),
 });
 
-interface Criteria {
+export interface Criteria {
   townId: number;
   townName: string;
   countryCode: string;
@@ -90,7 +91,7 @@ interface Criteria {
   maxKm: number | null;
 }
 
-interface CandidateRow {
+export interface CandidateRow {
   id: number;
   population: number | null;
   countryCode: string;
@@ -100,7 +101,7 @@ interface CandidateRow {
   ties: string[] | null;
 }
 
-async function criteriaFrom(
+export async function criteriaFrom(
   prisma: PrismaClient,
   args: { partnerSearch?: string | null; criteria?: typeof PartnerCriteria.$inferInput | null; maxKm?: number | null },
 ): Promise<Criteria> {
@@ -142,26 +143,12 @@ async function criteriaFrom(
   };
 }
 
-/** Scores every candidate in SQL and returns the best `limit`, with the factors' raw inputs. */
-function candidatesSql(c: Criteria, limit: number) {
-  const mid = c.populationMin != null && c.populationMax != null ? (c.populationMin + c.populationMax) / 2 : null;
-  const halfRange =
-    c.populationMin != null && c.populationMax != null ? Math.max(1, (c.populationMax - c.populationMin) / 2) : null;
+/**
+ * The themes the candidates share with the criteria (of the events they hosted and their partner
+ * searches) and the networks and projects they share with the requesting town, per town.
+ */
+export function activityCtes(c: Criteria) {
   return Prisma.sql`
-    WITH origin AS (SELECT latitude, longitude FROM "Town" WHERE id = ${c.townId}),
-    candidate AS (
-      SELECT t.id, t.population, t."countryCode",
-             earth_distance(ll_to_earth(o.latitude, o.longitude), ll_to_earth(t.latitude, t.longitude)) / 1000 AS km,
-             CASE WHEN ${mid}::float8 IS NULL OR t.population IS NULL THEN 0.5
-                  ELSE greatest(0, 1 - abs(t.population - ${mid}::float8) / ${halfRange}::float8) END AS fit
-        FROM "Town" t, origin o
-       WHERE t.id <> ${c.townId}
-         AND (${c.populationMin}::int IS NULL OR t.population >= ${c.populationMin}::int)
-         AND (${c.populationMax}::int IS NULL OR t.population <= ${c.populationMax}::int)
-         AND (${c.countries}::text[] IS NULL OR t."countryCode" = ANY(${c.countries}::text[]))
-         AND (${c.maxKm}::float8 IS NULL OR (earth_box(ll_to_earth(o.latitude, o.longitude), ${c.maxKm}::float8 * 1000) @> ll_to_earth(t.latitude, t.longitude)
-              AND earth_distance(ll_to_earth(o.latitude, o.longitude), ll_to_earth(t.latitude, t.longitude)) <= ${c.maxKm}::float8 * 1000))
-    ),
     theme AS (
       SELECT e."hostTownId" AS id, array_agg(DISTINCT tp.slug) AS themes
         FROM "Event" e JOIN "_EventToTopic" et ON et."A" = e.id JOIN "Topic" tp ON tp.id = et."B"
@@ -180,18 +167,97 @@ function candidatesSql(c: Criteria, limit: number) {
         FROM "ProjectTown" mine JOIN "ProjectTown" other ON other."projectId" = mine."projectId" JOIN "Project" p ON p.id = mine."projectId"
        WHERE mine."townId" = ${c.townId} AND other."townId" <> ${c.townId}
     ),
-    scored AS (
-      SELECT c.*, th.themes, ti.ties,
-             ${WEIGHTS.POPULATION_FIT}::float8 * c.fit
-             + ${WEIGHTS.DISTANCE}::float8 / (1 + c.km / ${HALF_SCORE_KM}::float8)
-             + ${WEIGHTS.COUNTRY_DIVERSITY}::float8 * (CASE WHEN c."countryCode" <> ${c.countryCode} THEN 1 ELSE 0 END)
-             + ${WEIGHTS.SHARED_THEMES}::float8 * (CASE WHEN cardinality(${c.topicIds}::int[]) = 0 THEN 0 ELSE coalesce(cardinality(th.themes), 0)::float8 / cardinality(${c.topicIds}::int[]) END)
-             + ${WEIGHTS.EXISTING_TIES}::float8 * (CASE WHEN ti.ties IS NULL THEN 0 ELSE 1 END) AS score
-        FROM candidate c
-        LEFT JOIN (SELECT id, array_agg(DISTINCT x) AS themes FROM theme, unnest(themes) x GROUP BY id) th ON th.id = c.id
-        LEFT JOIN (SELECT id, array_agg(DISTINCT what) AS ties FROM tie GROUP BY id) ti ON ti.id = c.id
-    )
-    SELECT id, population, "countryCode", km, fit, themes, ties FROM scored ORDER BY score DESC, population DESC NULLS LAST, id LIMIT ${limit}`;
+    town_themes AS (SELECT id, array_agg(DISTINCT x) AS themes FROM theme, unnest(themes) x GROUP BY id),
+    town_ties AS (SELECT id, array_agg(DISTINCT what) AS ties FROM tie GROUP BY id)`;
+}
+
+/** The version of the towns' places, and the towns' shared themes and ties, in one statement. */
+export async function sharedActivity(prisma: PrismaClient, c: Criteria) {
+  const [row] = await prisma.$queryRaw<{ version: bigint; themes: [number, string[]][]; ties: [number, string[]][] }[]>`
+    WITH ${activityCtes(c)}
+    SELECT (SELECT version FROM data_version WHERE name = 'town_places') AS version,
+           coalesce((SELECT json_agg(json_build_array(id, themes)) FROM town_themes), '[]') AS themes,
+           coalesce((SELECT json_agg(json_build_array(id, ties)) FROM town_ties), '[]') AS ties`;
+  return { version: BigInt(row.version), themes: new Map(row.themes), ties: new Map(row.ties) };
+}
+
+/** The middle of the wanted population range and half its width, when a range is given. */
+export function populationRange(c: Criteria): { middle: number; halfWidth: number } | null {
+  return c.populationMin != null && c.populationMax != null
+    ? {
+        middle: (c.populationMin + c.populationMax) / 2,
+        halfWidth: Math.max(1, (c.populationMax - c.populationMin) / 2),
+      }
+    : null;
+}
+
+/**
+ * Scores every town that passes the hard criteria and returns the best `limit` with the factors'
+ * raw inputs: score, then population (unknown last), then id. The arithmetic is the one the SQL
+ * scoring used (test/support/suggestions-sql.ts), operation for operation, so the scores are too.
+ */
+export function bestCandidates(
+  places: TownPlaces,
+  c: Criteria,
+  activity: { themes: Map<number, string[]>; ties: Map<number, string[]> },
+  limit: number,
+): CandidateRow[] {
+  const origin = places.positionOf(c.townId);
+  if (origin === undefined) return [];
+  const range = populationRange(c);
+  /** How close a population is to the middle of the wanted range (0.5 without a range or a population). */
+  const fitOf = (population: number) =>
+    !range || Number.isNaN(population) ? 0.5 : Math.max(0, 1 - Math.abs(population - range.middle) / range.halfWidth);
+  const countries = c.countries && new Set(c.countries);
+  const maxMetres = c.maxKm == null ? null : c.maxKm * 1000;
+  const best: { i: number; score: number }[] = [];
+  const before = (a: { i: number; score: number }, b: { i: number; score: number }) => {
+    if (a.score !== b.score) return a.score > b.score;
+    const [pa, pb] = [places.population[a.i], places.population[b.i]];
+    if (Number.isNaN(pa) !== Number.isNaN(pb)) return Number.isNaN(pb);
+    if (pa !== pb && !Number.isNaN(pa)) return pa > pb;
+    return places.id[a.i] < places.id[b.i];
+  };
+  for (let i = 0; i < places.size; i++) {
+    const id = places.id[i];
+    const population = places.population[i];
+    if (id === c.townId) continue;
+    if (c.populationMin != null && !(population >= c.populationMin)) continue;
+    if (c.populationMax != null && !(population <= c.populationMax)) continue;
+    if (countries && !countries.has(places.countryOf(i))) continue;
+    const metres = places.distance(origin, i);
+    if (maxMetres != null && !(places.inBox(origin, i, maxMetres) && metres <= maxMetres)) continue;
+    const fit = fitOf(population);
+    const themeCount = activity.themes.get(id)?.length ?? 0;
+    const candidate = {
+      i,
+      score:
+        WEIGHTS.POPULATION_FIT * fit +
+        WEIGHTS.DISTANCE / (1 + metres / 1000 / HALF_SCORE_KM) +
+        WEIGHTS.COUNTRY_DIVERSITY * (places.countryOf(i) !== c.countryCode ? 1 : 0) +
+        WEIGHTS.SHARED_THEMES * (c.topicIds.length === 0 ? 0 : themeCount / c.topicIds.length) +
+        WEIGHTS.EXISTING_TIES * (activity.ties.has(id) ? 1 : 0),
+    };
+    if (best.length === limit) {
+      if (!before(candidate, best[limit - 1])) continue;
+      best.pop();
+    }
+    let at = best.length;
+    while (at > 0 && before(candidate, best[at - 1])) at--;
+    best.splice(at, 0, candidate);
+  }
+  return best.map(({ i }) => {
+    const population = places.population[i];
+    return {
+      id: places.id[i],
+      population: Number.isNaN(population) ? null : population,
+      countryCode: places.countryOf(i),
+      km: places.distance(origin, i) / 1000,
+      fit: fitOf(population),
+      themes: activity.themes.get(places.id[i]) ?? null,
+      ties: activity.ties.get(places.id[i]) ?? null,
+    };
+  });
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en");
@@ -255,13 +321,14 @@ builder.queryField("partnerSuggestions", (t) =>
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE}`);
       const criteria = await criteriaFrom(ctx.prisma, args);
-      const rows = await ctx.costly(() => ctx.prisma.$queryRaw<CandidateRow[]>(candidatesSql(criteria, first)));
+      const activity = await sharedActivity(ctx.prisma, criteria);
+      const places = await townPlaces.at(ctx.prisma, activity.version, ctx.costly);
+      const rows = bestCandidates(places, criteria, activity, first);
       const towns = new Map(
         (await ctx.prisma.town.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((t) => [t.id, t]),
       );
       return rows
-        .map((raw) => {
-          const row = { ...raw, km: Number(raw.km), fit: Number(raw.fit) };
+        .map((row) => {
           const reasons = explain(criteria, row);
           return {
             town: towns.get(row.id)!,
