@@ -1,11 +1,13 @@
 // The federated deployment: every domain subgraph on a port of its own, composed by Hive
-// Gateway from a supergraph that @theguild/federation-composition builds offline. The gateway
-// loads @graphql-mesh/transport-http at run time to reach subgraphs, so we depend on it.
+// Gateway from a supergraph that @theguild/federation-composition builds offline, planned by its
+// Rust query planner (@graphql-hive/router-runtime). The gateway loads
+// @graphql-mesh/transport-http at run time to reach subgraphs, so we depend on it.
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { composeServices } from "@theguild/federation-composition";
 import { type GraphQLSchema, parse } from "graphql";
 import type { Plugin } from "graphql-yoga";
@@ -74,6 +76,8 @@ export function createGateway(
       ...(options.limiter ? [useRateLimit(options.limiter) as Plugin] : []),
     ],
     supergraph,
+    // Hive's Rust query planner: plans a federated operation in a fraction of the JavaScript one's time.
+    unifiedGraphHandler,
     graphqlEndpoint: "/graphql",
     landingPage: false,
     // As the monolith: the configured origins (any by default), never with credentials.
