@@ -201,6 +201,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     parserAndValidationCache: boundedParserCache(),
     context: async ({ request }) => ({
       prisma: db.prisma,
+      read: db.readSql,
       actor: await identify(request.headers.get("authorization")),
       requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
       committed: async () => cacheStore?.advance(),

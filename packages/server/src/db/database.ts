@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
-import { PrismaClient } from "../generated/prisma/index.js";
+import { type Prisma, PrismaClient } from "../generated/prisma/index.js";
 import { getOrCreate } from "../lib/get-or-create.js";
 import { inSpan, startSpan } from "../tracing.js";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.js";
@@ -21,6 +21,8 @@ export interface Database {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   /** An API read outside Prisma: on the API's connections (statement timeout) and reported to onQuery. */
   read<Row = Record<string, unknown>>(sql: string, params: unknown[]): Promise<Row[]>;
+  /** read() for a Prisma.sql template. */
+  readSql<Row = Record<string, unknown>>(sql: Prisma.Sql): Promise<Row[]>;
   /** Runs fn on one connection inside a transaction. */
   transaction<T>(fn: (tx: Pick<Database, "exec" | "query">) => Promise<T>): Promise<T>;
   /** The API pool's connections now: in all, idle, and requests waiting for one (for metrics). */
@@ -102,14 +104,16 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
   for (const p of [apiPool, pool]) p.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));
   const prisma = createPrisma(new PrismaPg(apiPool), config, options);
   const query = async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[];
+  const read = async <Row>(sql: string, params: unknown[]) => {
+    options.onQuery?.(sql);
+    return (await apiPool.query({ name: preparedName(sql), text: sql, values: params })).rows as Row[];
+  };
   return {
     prisma,
     exec: async (sql) => void (await pool.query(sql)),
     query,
-    async read<Row>(sql: string, params: unknown[]) {
-      options.onQuery?.(sql);
-      return (await apiPool.query({ name: preparedName(sql), text: sql, values: params })).rows as Row[];
-    },
+    read,
+    readSql: (sql) => read(sql.text, sql.values),
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -75,12 +75,12 @@ describeDb("the cooperation graph in memory", () => {
 
   it("answers from a graph as new as the last committed write, and no newer", async () => {
     const prisma = api.db.prisma;
-    const direct = <T>(run: () => Promise<T>) => run();
+    const ctx = { prisma, read: api.db.readSql, costly: <T>(run: () => Promise<T>) => run() };
     const [a, b] = await api.db.query<{ id: number; slug: string }>(
       `SELECT id, slug FROM "Town" t WHERE NOT EXISTS (SELECT 1 FROM (${LINKS_SQL}) l WHERE l.town = t.id) ORDER BY slug LIMIT 2`,
     );
     const network = (await api.db.query<{ id: number }>(`SELECT id FROM "Network" ORDER BY id LIMIT 1`))[0].id;
-    const pathsNow = async () => (await currentGraph(prisma, [], direct)).graph.paths(a.id, b.id, 1, 1);
+    const pathsNow = async () => (await currentGraph(ctx, [])).graph.paths(a.id, b.id, 1, 1);
     expect(await pathsNow()).toEqual([]);
     // A rolled-back write changes nothing.
     await prisma

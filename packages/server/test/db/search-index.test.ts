@@ -4,6 +4,7 @@
 // filters and later pages. Then freshness: a committed write shows at once, a rolled-back one
 // never, and the copy in memory catches up.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.js";
 import type { PrismaClient } from "../../src/generated/prisma/index.js";
 import { searchSql } from "../../src/schema/search/search.js";
 import {
@@ -28,13 +29,13 @@ async function fromPostgres(prisma: PrismaClient, text: string, scope: SearchSco
 
 async function fromMemory(
   index: SearchIndex,
-  prisma: PrismaClient,
+  read: Database["readSql"],
   text: string,
   scope: SearchScope,
   limit: number,
   offset: number,
 ) {
-  return index.search(await foldSearchText(prisma, text), scope, limit, offset);
+  return index.search(await foldSearchText(read, text), scope, limit, offset);
 }
 
 describeDb("the search index in memory", () => {
@@ -99,7 +100,7 @@ describeDb("the search index in memory", () => {
           [25, 10],
         ]) {
           const expected = await fromPostgres(prisma, text, scope, limit, offset);
-          const actual = await fromMemory(index, prisma, text, scope, limit, offset);
+          const actual = await fromMemory(index, api.db.readSql, text, scope, limit, offset);
           if (offset === 0 || expected.rows.length)
             expect(actual, `${text} ${JSON.stringify(scope)} ${offset}`).toEqual(expected);
           else expect(actual.rows).toEqual([]);
@@ -121,7 +122,7 @@ describeDb("the search index in memory", () => {
           },
         )
       ).search;
-    const { version: before } = await foldSearchText(prisma, "x");
+    const { version: before } = await foldSearchText(api.db.readSql, "x");
     const [town] = await api.db.query<{ id: number; slug: string }>(`SELECT id, slug FROM "Town" ORDER BY id LIMIT 1`);
     const addName = (name: string) =>
       `INSERT INTO search_entry (entity_type, entity_id, term) VALUES ('TOWN', ${town.id}, '${name}')`;
@@ -133,10 +134,10 @@ describeDb("the search index in memory", () => {
         throw new Error("rolled back");
       })
       .catch(() => {});
-    expect((await foldSearchText(prisma, "x")).version).toBe(before);
+    expect((await foldSearchText(api.db.readSql, "x")).version).toBe(before);
     // A committed one raises the version once, however many names it wrote, and shows at once.
     await api.db.exec(`${addName("Zyzzogeton")}; ${addName("Zyzzogetonia")}`);
-    const { version: after } = await foldSearchText(prisma, "x");
+    const { version: after } = await foldSearchText(api.db.readSql, "x");
     expect(after).toBe(before + 1n);
     expect(await search("Zyzzogeton")).toEqual(found("Zyzzogeton"));
     expect((await search("Qwyxzzle")).totalCount).toBe(0);

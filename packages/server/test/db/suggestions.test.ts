@@ -120,7 +120,7 @@ describeDb("partner suggestions", () => {
     let rows = 0;
     for (const ask of asks) {
       const criteria = await criteriaFrom(prisma, ask);
-      const activity = await sharedActivity(prisma, criteria);
+      const activity = await sharedActivity(api.db.readSql, criteria);
       const places = await townPlaces.at(prisma, activity.version);
       const expected = (await prisma.$queryRaw<CandidateRow[]>(candidatesSql(criteria, 100))).map(comparable);
       expect(bestCandidates(places, criteria, activity, 100).map(comparable), JSON.stringify(ask)).toEqual(expected);

@@ -5,6 +5,9 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
+import { getOrCreate } from "../../lib/get-or-create.js";
+import type { Context } from "../context.js";
+import { notFound } from "./errors.js";
 
 interface Rows {
   TOWN: Models.Town;
@@ -86,7 +89,7 @@ function revive(model: Prisma.ModelName, row: Record<string, unknown>): RecordRo
 }
 
 export async function loadRecords<Type extends RecordType>(
-  prisma: PrismaClient,
+  read: Context["read"],
   refs: RecordRef<Type>[],
 ): Promise<Map<string, RecordRow<Type>>> {
   const records = new Map<string, RecordRow<Type>>();
@@ -100,9 +103,7 @@ export async function loadRecords<Type extends RecordType>(
     ([type, ids]) =>
       Prisma.sql`SELECT ${type}::text AS type, to_jsonb(r) AS row FROM ${Prisma.raw(`"${MODELS[type]}"`)} r WHERE r.id = ANY(${ids}::int[])`,
   );
-  const rows = await prisma.$queryRaw<{ type: Type; row: Record<string, unknown> }[]>(
-    Prisma.join(selects, " UNION ALL "),
-  );
+  const rows = await read<{ type: Type; row: Record<string, unknown> }>(Prisma.join(selects, " UNION ALL "));
   for (const { type, row } of rows) {
     const record = tagTypename(revive(MODELS[type], row), MODELS[type]) as RecordRow<Type>;
     records.set(recordKey({ type, id: record.id }), record);
@@ -118,12 +119,21 @@ const scalarFields = new Map(
   ]),
 );
 
-type Delegate = { findUniqueOrThrow(args: object): Promise<unknown> };
+type Delegate = { findMany(args: object): Promise<{ id: number }[]> };
+
+/** Rows of one type and selection asked for in one tick of one request, loaded together. */
+interface Batch {
+  ids: number[];
+  rows: Promise<Map<number, { id: number }>>;
+}
+const batches = new WeakMap<object, Map<string, Batch>>();
 
 /**
  * A record loaded whole by loadRecords, handed to Pothos as the answer to the selection beneath
  * this field (so the type's fields read it instead of loading it again), or, where that
- * selection needs relations the row lacks, loaded with it (one statement per type, batched).
+ * selection needs relations the row lacks, loaded with it: one findMany per type and selection
+ * for the records asked for in the same tick (a plan Prisma's plan cache keeps, where batched
+ * findUniques were compiled again on every request).
  */
 export async function asSelected<Row extends { id: number }>(
   prisma: PrismaClient,
@@ -135,6 +145,21 @@ export async function asSelected<Row extends { id: number }>(
   const query = queryFromInfo({ context, info, typeName: typename }) as { select?: object; include?: object };
   const asked = Object.keys(query.select ?? query.include ?? {});
   if (asked.every((field) => scalarFields.get(typename)?.has(field))) return row;
-  const delegate = (prisma as unknown as Record<string, Delegate>)[typename[0].toLowerCase() + typename.slice(1)];
-  return tagTypename((await delegate.findUniqueOrThrow({ ...query, where: { id: row.id } })) as Row, typename);
+  const byShape = getOrCreate(batches, context, () => new Map<string, Batch>());
+  const key = `${typename} ${JSON.stringify(query)}`;
+  const batch = getOrCreate(byShape, key, () => {
+    const ids: number[] = [];
+    const delegate = (prisma as unknown as Record<string, Delegate>)[typename[0].toLowerCase() + typename.slice(1)];
+    const rows = new Promise((resolve) => process.nextTick(resolve)).then(async () => {
+      byShape.delete(key);
+      const select = query.select && { select: { ...query.select, id: true } };
+      const loaded = await delegate.findMany({ ...query, ...select, where: { id: { in: ids } } });
+      return new Map(loaded.map((record) => [record.id, record]));
+    });
+    return { ids, rows };
+  });
+  batch.ids.push(row.id);
+  const loaded = (await batch.rows).get(row.id);
+  if (!loaded) throw notFound(typename, `id ${row.id}`);
+  return tagTypename(loaded as Row, typename);
 }

@@ -7,6 +7,7 @@ import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
 import { asSelected, loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";
 import { Citation, type CitationValue } from "../common/sources.js";
+import type { Context } from "../context.js";
 import { Event } from "../events/event.js";
 import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
@@ -121,7 +122,7 @@ export const CooperationPath = builder.objectRef<Path>("CooperationPath").implem
 });
 
 async function findPaths(
-  ctx: { prisma: PrismaClient; costly: <T>(run: () => Promise<T>) => Promise<T> },
+  ctx: Pick<Context, "prisma" | "read" | "costly">,
   args: { from: string; to: string },
   maxHops: number,
   limit: number,
@@ -129,7 +130,7 @@ async function findPaths(
   const {
     graph,
     ids: [from, to],
-  } = await currentGraph(ctx.prisma, [args.from, args.to], ctx.costly);
+  } = await currentGraph(ctx, [args.from, args.to]);
   if (from == null) throw notFound("town", `slug ${args.from}`);
   if (to == null) throw notFound("town", `slug ${args.to}`);
   if (from === to) throw badInput("from and to are the same town");
@@ -137,7 +138,7 @@ async function findPaths(
 }
 
 /** The towns and shared records of the paths, in one statement; sources load only if asked. */
-async function assemble(prisma: PrismaClient, rows: PathIds[]): Promise<Path[]> {
+async function assemble(read: Context["read"], rows: PathIds[]): Promise<Path[]> {
   const parsed = rows.map((row) => ({
     towns: row.towns,
     steps: row.steps.map((step, i) => {
@@ -154,7 +155,7 @@ async function assemble(prisma: PrismaClient, rows: PathIds[]): Promise<Path[]> 
       };
     }),
   }));
-  const records = await loadRecords(prisma, [
+  const records = await loadRecords(read, [
     ...parsed.flatMap((p) => p.towns.map((id) => ({ type: "TOWN" as const, id }))),
     ...parsed.flatMap((p) => p.steps.map((s) => ({ type: s.kind, id: s.ctx }))),
   ]);
@@ -185,7 +186,7 @@ builder.queryField("connection", (t) =>
       const first = args.first ?? 3;
       if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}`);
       if (first < 1 || first > 20) throw badInput("first must be between 1 and 20");
-      return assemble(ctx.prisma, await findPaths(ctx, args, maxHops, first));
+      return assemble(ctx.read, await findPaths(ctx, args, maxHops, first));
     },
   }),
 );

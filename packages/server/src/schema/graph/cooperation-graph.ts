@@ -4,6 +4,7 @@
 // the version first, so no answer is older than the last committed write.
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 import { VersionedCopies } from "../../lib/versioned-copies.js";
+import type { Context } from "../context.js";
 import type { TieKind } from "./connection.js";
 import { LINKS_SQL } from "./links.js";
 
@@ -216,17 +217,16 @@ const graphs = new VersionedCopies(async (prisma) => {
  * (the caller's bulkhead for costly statements).
  */
 export async function currentGraph<Slugs extends string[]>(
-  prisma: PrismaClient,
+  ctx: Pick<Context, "prisma" | "read" | "costly">,
   slugs: Slugs,
-  load: <T>(run: () => Promise<T>) => Promise<T>,
 ): Promise<{ graph: CooperationGraph; ids: { [K in keyof Slugs]: number | null } }> {
   const lookups = slugs.length
     ? Prisma.join(slugs.map((slug) => Prisma.sql`(SELECT id FROM "Town" WHERE slug = ${slug})`))
     : Prisma.empty;
-  const [row] = await prisma.$queryRaw<{ version: bigint; ids: (number | null)[] }[]>`
-    SELECT (SELECT version FROM data_version WHERE name = 'cooperation_graph') AS version, ARRAY[${lookups}]::int[] AS ids`;
+  const [row] = await ctx.read<{ version: string; ids: (number | null)[] }>(Prisma.sql`
+    SELECT (SELECT version FROM data_version WHERE name = 'cooperation_graph') AS version, ARRAY[${lookups}]::int[] AS ids`);
   return {
-    graph: await graphs.at(prisma, BigInt(row.version), load),
+    graph: await graphs.at(ctx.prisma, BigInt(row.version), ctx.costly),
     ids: row.ids as { [K in keyof Slugs]: number | null },
   };
 }

@@ -14,6 +14,7 @@ import {
   recordKey,
   typenameOf,
 } from "../common/mixed-records.js";
+import type { Context } from "../context.js";
 import { Event, Topic } from "../events/event.js";
 import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
@@ -73,10 +74,10 @@ export const Neighbourhood = builder.objectRef<{ nodes: GraphRecord[]; edges: Ed
 });
 
 async function loadGraphRecords(
-  prisma: Models.PrismaClient,
+  read: Context["read"],
   links: NeighbourTie[],
 ): Promise<(kind: RecordType, id: number) => GraphRecord> {
-  const records = await loadRecords(prisma, [
+  const records = await loadRecords(read, [
     ...links.map((l) => ({ type: "TOWN" as const, id: l.town })),
     ...links.map((l) => ({ type: l.kind, id: l.ctx })),
   ]);
@@ -99,10 +100,10 @@ builder.queryField("neighbourhood", (t) =>
       const {
         graph,
         ids: [centre],
-      } = await currentGraph(ctx.prisma, [args.town], ctx.costly);
+      } = await currentGraph(ctx, [args.town]);
       if (centre == null) throw notFound("town", `slug ${args.town}`);
       const links = graph.neighbourhood(centre, hops);
-      const record = await loadGraphRecords(ctx.prisma, links);
+      const record = await loadGraphRecords(ctx.read, links);
       const nodes = new Map<string, GraphRecord>();
       for (const l of links) {
         nodes.set(`TOWN:${l.town}`, record("TOWN", l.town));
@@ -111,7 +112,7 @@ builder.queryField("neighbourhood", (t) =>
       if (!links.length)
         nodes.set(
           `TOWN:${centre}`,
-          (await loadRecords(ctx.prisma, [{ type: "TOWN", id: centre }])).get(`TOWN:${centre}`)!,
+          (await loadRecords(ctx.read, [{ type: "TOWN", id: centre }])).get(`TOWN:${centre}`)!,
         );
       return {
         nodes: [...nodes.values()],

@@ -95,7 +95,7 @@ async function subjectsOf(ctx: Context, ids: readonly string[]) {
     if (!type || !Number.isSafeInteger(id)) throw badInput("News cannot be about this record", `input.about.${i}`);
     return { type, id };
   });
-  const found = await loadRecords(ctx.prisma, refs);
+  const found = await loadRecords(ctx.read, refs);
   const missing = refs.findIndex((ref) => !found.has(recordKey(ref)));
   if (missing >= 0) throw badInput("No such record", `input.about.${missing}`);
   return refs;

@@ -3,6 +3,7 @@ import { builder, entityId, entityIn } from "../builder.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
 import { loadRecords, type RecordRow, recordKey, type SubjectType, typenameOf } from "../common/mixed-records.js";
 import { sourcesField } from "../common/sources.js";
+import type { Context } from "../context.js";
 import { historyField } from "../contributions/contribution.js";
 import { Event } from "../events/event.js";
 import { FundingCall } from "../funding/funding-call.js";
@@ -53,7 +54,7 @@ export const NewsItem = builder.prismaNode("NewsItem", {
       type: NewsSubject,
       description:
         "The towns, events, organisations, programmes, projects, networks, partner searches and funding calls it is about.",
-      load: (newsIds: number[], ctx) => loadSubjects(newsIds, ctx.prisma),
+      load: (newsIds: number[], ctx) => loadSubjects(newsIds, ctx),
       resolve: (n) => n.id,
     }),
     version: t.exposeInt("version", { description: "Pass it as expectedVersion to updateNews." }),
@@ -65,10 +66,10 @@ export const NewsItem = builder.prismaNode("NewsItem", {
 });
 
 /** One query for the links, then one per subject type present. */
-async function loadSubjects(newsIds: number[], prisma: PrismaClient): Promise<RecordRow[][]> {
+async function loadSubjects(newsIds: number[], { prisma, read }: Context): Promise<RecordRow[][]> {
   const links = await prisma.newsSubject.findMany({ where: { newsItemId: { in: newsIds } }, orderBy: { id: "asc" } });
   const refs = links.map((l) => ({ type: l.subjectType as SubjectType, id: l.subjectId }));
-  const records = await loadRecords(prisma, refs);
+  const records = await loadRecords(read, refs);
   return newsIds.map((id) =>
     links
       .filter((l) => l.newsItemId === id)

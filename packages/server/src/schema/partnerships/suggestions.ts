@@ -6,6 +6,7 @@ import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
+import type { Context } from "../context.js";
 import { Town } from "../places/town.js";
 import { type TownPlaces, townPlaces } from "../places/town-places.js";
 
@@ -172,12 +173,12 @@ export function activityCtes(c: Criteria) {
 }
 
 /** The version of the towns' places, and the towns' shared themes and ties, in one statement. */
-export async function sharedActivity(prisma: PrismaClient, c: Criteria) {
-  const [row] = await prisma.$queryRaw<{ version: bigint; themes: [number, string[]][]; ties: [number, string[]][] }[]>`
+export async function sharedActivity(read: Context["read"], c: Criteria) {
+  const [row] = await read<{ version: string; themes: [number, string[]][]; ties: [number, string[]][] }>(Prisma.sql`
     WITH ${activityCtes(c)}
     SELECT (SELECT version FROM data_version WHERE name = 'town_places') AS version,
            coalesce((SELECT json_agg(json_build_array(id, themes)) FROM town_themes), '[]') AS themes,
-           coalesce((SELECT json_agg(json_build_array(id, ties)) FROM town_ties), '[]') AS ties`;
+           coalesce((SELECT json_agg(json_build_array(id, ties)) FROM town_ties), '[]') AS ties`);
   return { version: BigInt(row.version), themes: new Map(row.themes), ties: new Map(row.ties) };
 }
 
@@ -321,7 +322,7 @@ builder.queryField("partnerSuggestions", (t) =>
       const first = args.first ?? 10;
       if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE}`);
       const criteria = await criteriaFrom(ctx.prisma, args);
-      const activity = await sharedActivity(ctx.prisma, criteria);
+      const activity = await sharedActivity(ctx.read, criteria);
       const places = await townPlaces.at(ctx.prisma, activity.version, ctx.costly);
       const rows = bestCandidates(places, criteria, activity, first);
       const towns = new Map(

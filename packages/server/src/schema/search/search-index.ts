@@ -9,6 +9,7 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 import { Codes } from "../../lib/codes.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
 import type { SubjectType } from "../common/mixed-records.js";
+import type { Context } from "../context.js";
 
 export interface SearchScope {
   types: string[] | null;
@@ -164,7 +165,14 @@ export class SearchIndex {
     const { entries } = this;
     const q = Buffer.from(text.folded);
     const queryTrigrams = new Set(text.trigrams);
-    const touched = this.countSharedTrigrams(queryTrigrams);
+    // The text's trigrams that names have, rarest first.
+    const postings = [...queryTrigrams]
+      .flatMap((trigram) => {
+        const t = this.trigramIds.get(trigram);
+        return t === undefined ? [] : [{ start: this.postingStart[t], end: this.postingStart[t + 1] }];
+      })
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+    const touched = this.countSharedTrigrams(queryTrigrams.size, postings);
     try {
       const similarity = (entry: number) =>
         trigramSimilarity(this.shared[entry], queryTrigrams.size, entries.trigramCount[entry]);
@@ -172,6 +180,11 @@ export class SearchIndex {
       for (let i = this.firstWithPrefix(q); i < this.byFolded.length; i++) {
         const entry = this.byFolded[i];
         if (!entries.folded.startsWith(entry, q)) break;
+        // A name that begins with the text but is not similar enough to have been counted.
+        if (this.shared[entry] === 0) {
+          for (const list of postings) if (this.holds(list, entry)) this.shared[entry]++;
+          if (this.shared[entry]) touched.push(entry);
+        }
         if (similarity(entry) < this.threshold) matches.push(entry);
       }
       const allowed = this.scopeFilter(scope);
@@ -200,18 +213,40 @@ export class SearchIndex {
     }
   }
 
-  /** Counts each entry's trigrams in common with the text's; returns the entries with any. */
-  private countSharedTrigrams(queryTrigrams: Set<string>): number[] {
+  /**
+   * Counts the trigrams the text shares with each name that can be similar enough, and returns
+   * those names. A name sharing s of the text's n trigrams is at most s / n similar, so it needs
+   * some `least` of them, and so one of the n − least + 1 rarest (pigeonhole): their postings
+   * find the candidates. The commonest trigrams ("  p" begins tens of thousands of names) are
+   * then looked up per candidate instead of walked.
+   */
+  private countSharedTrigrams(textTrigrams: number, postings: { start: number; end: number }[]): number[] {
+    let least = 1;
+    while (least <= textTrigrams && Math.fround(least / textTrigrams) < this.threshold) least++;
+    // Trigrams no name has are the rarest of all: they take their places among those walked.
+    const walked = Math.max(0, textTrigrams - least + 1 - (textTrigrams - postings.length));
     const touched: number[] = [];
-    for (const trigram of queryTrigrams) {
-      const t = this.trigramIds.get(trigram);
-      if (t === undefined) continue;
-      for (let p = this.postingStart[t]; p < this.postingStart[t + 1]; p++) {
-        const entry = this.postings[p];
-        if (this.shared[entry]++ === 0) touched.push(entry);
-      }
+    for (const [k, list] of postings.entries()) {
+      if (k < walked)
+        for (let p = list.start; p < list.end; p++) {
+          const entry = this.postings[p];
+          if (this.shared[entry]++ === 0) touched.push(entry);
+        }
+      else for (const entry of touched) if (this.holds(list, entry)) this.shared[entry]++;
     }
     return touched;
+  }
+
+  /** Whether an entry is in a trigram's postings (kept in entry order): a binary search. */
+  private holds({ start, end }: { start: number; end: number }, entry: number): boolean {
+    let low = start;
+    let high = end;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.postings[middle] < entry) low = middle + 1;
+      else high = middle;
+    }
+    return low < end && this.postings[low] === entry;
   }
 
   /** The first entry (in byFolded) whose folded name is not before `prefix`. */
@@ -345,6 +380,8 @@ class SearchIndexBuilder {
   }
 }
 
+const VERSION = Prisma.sql`(SELECT version FROM data_version WHERE name = 'search_index')`;
+
 /** Rows per fetch while loading: bounds the memory a load takes beside the index it builds. */
 const LOAD_BATCH = 5_000;
 
@@ -353,7 +390,7 @@ export function loadSearchIndex(prisma: PrismaClient): Promise<SearchIndex> {
   return prisma.$transaction(
     async (tx) => {
       const [{ version, count }] = await tx.$queryRaw<{ version: bigint; count: number }[]>`
-        SELECT (SELECT version FROM data_version WHERE name = 'search_index') AS version,
+        SELECT ${VERSION} AS version,
                (SELECT count(*)::int FROM search_entry WHERE folded IS NOT NULL) AS count`;
       await tx.$executeRaw`DECLARE search_index_load NO SCROLL CURSOR FOR
         SELECT entity_type, entity_id, term, folded, lang, population, country_code, show_trgm(folded) AS trigrams
@@ -413,15 +450,14 @@ export function searchIndexAt(prisma: PrismaClient, version: bigint): SearchInde
 
 /** Builds the index now unless it is current (a server warms it as it starts). */
 export async function warmSearchIndex(prisma: PrismaClient): Promise<void> {
-  const { version } = await foldSearchText(prisma, "");
+  const [{ version }] = await prisma.$queryRaw<{ version: bigint }[]>`SELECT ${VERSION} AS version`;
   const holding = getOrCreate(held, prisma, (): Held => ({ nextBuildAt: 0 }));
   if (!searchIndexAt(prisma, version)) await holding.building;
 }
 
 /** The text folded and split into trigrams by PostgreSQL, and the index's version, in one statement. */
-export async function foldSearchText(prisma: PrismaClient, text: string): Promise<FoldedText & { version: bigint }> {
-  const [row] = await prisma.$queryRaw<(FoldedText & { version: bigint })[]>`
-    SELECT citynet_fold(${text}) AS folded, show_trgm(citynet_fold(${text})) AS trigrams,
-           (SELECT version FROM data_version WHERE name = 'search_index') AS version`;
+export async function foldSearchText(read: Context["read"], text: string): Promise<FoldedText & { version: bigint }> {
+  const [row] = await read<FoldedText & { version: string }>(Prisma.sql`
+    SELECT citynet_fold(${text}) AS folded, show_trgm(citynet_fold(${text})) AS trigrams, ${VERSION} AS version`);
   return { ...row, version: BigInt(row.version) };
 }

@@ -137,7 +137,7 @@ builder.queryField("search", (t) =>
       };
       const { total, rows } = await rankedNames(ctx, text, scope, first, offset);
       const records = await loadRecords(
-        ctx.prisma,
+        ctx.read,
         rows.map((r) => ({ type: r.entity_type, id: r.entity_id })),
       );
       return {
@@ -165,7 +165,7 @@ async function rankedNames(
   limit: number,
   offset: number,
 ): Promise<{ total: number; rows: RankedName[] }> {
-  const folded = await foldSearchText(ctx.prisma, text);
+  const folded = await foldSearchText(ctx.read, text);
   const index = searchIndexAt(ctx.prisma, folded.version);
   if (index) return index.search(folded, scope, limit, offset);
   const rows = await ctx.costly(() => ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, limit, offset)));
