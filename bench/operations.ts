@@ -30,10 +30,11 @@ export interface ReferenceOperation {
   citynet: { query: string; variables(s: Subjects, pageSize?: number): Record<string, unknown> };
   postgraphile: { query: string; variables(s: Subjects): Record<string, unknown> };
   /**
-   * Concurrent clients under autocannon (default BENCH_CONNECTIONS): operations whose SQL runs
-   * for most of a second get fewer, or no request would finish within a run.
+   * What people type into and click through (search, suggestions, the graph), measured on the
+   * uncached monolith beside PostGraphile only: the response cache, the planner and the default
+   * database are the pages' questions, and the floor runs PostGraphile's SQL functions.
    */
-  connections?: number;
+  interactive?: true;
   /** The floor's SQL: one statement returning one JSON value. */
   floor: { sql: string; params(s: Subjects): unknown[] };
 }
@@ -46,6 +47,7 @@ const NAME_SQL = (column: string) =>
 function townSearch(name: string, what: string, text: (s: Subjects) => string): ReferenceOperation {
   return {
     name,
+    interactive: true,
     description: `towns by ${what} (exact > prefix > fuzzy, then population), first 10 of all matches`,
     citynet: {
       query: /* GraphQL */ `query Search($text: String!, $first: Int!) {
@@ -180,7 +182,7 @@ export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
   {
     name: "partner suggestions",
     description: "the 10 best partner towns for a published partner search, scored over all European towns",
-    connections: 2,
+    interactive: true,
     citynet: {
       query: /* GraphQL */ `query PartnerSuggestions($search: String!, $first: Int!) {
         partnerSuggestions(partnerSearch: $search, first: $first) {
@@ -203,7 +205,7 @@ export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
   {
     name: "connection",
     description: "the 3 shortest paths of cooperation between two towns (up to 3 hops) with what each step shares",
-    connections: 2,
+    interactive: true,
     citynet: {
       query: /* GraphQL */ `query Connection($from: String!, $to: String!, $first: Int!) {
         connection(from: $from, to: $to, maxHops: 3, first: $first) {
@@ -227,7 +229,7 @@ export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
   {
     name: "neighbourhood",
     description: "a town's neighbourhood at one hop: every tie of the towns it shares a context with, with names",
-    connections: 2,
+    interactive: true,
     citynet: {
       query: /* GraphQL */ `query Neighbourhood($town: String!) {
         neighbourhood(town: $town, hops: 1) {

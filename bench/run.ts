@@ -1,11 +1,11 @@
 // `pnpm bench`: CityNet, PostGraphile 5 and the floor side by side on one throwaway PostgreSQL
 // with the scaled dataset, every reference operation under autocannon. Writes
-// bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 4),
+// bench/results/<date>.md and .json. Settings: BENCH_DURATION (s per run, default 3),
 // BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filters,
 // comma-separated), BENCH_LAYER_SCALE (a cooperation layer that many times larger, bench/dataset.ts).
 // The SDK's curated page documents follow, on the uncached monolith and the federation, then
-// the writes beside PostGraphile's (bench/writes.ts; BENCH_ONLY=writes), then the live-update
-// delays at 100 and 1,000 open subscriptions (bench/live.ts; BENCH_ONLY=live).
+// the writes beside PostGraphile's (bench/writes.ts; BENCH_ONLY=writes). The live-update delays
+// at 100 and 1,000 open subscriptions (bench/live.ts) run only when asked for: BENCH_ONLY=live.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -26,17 +26,22 @@ import { median } from "./stats.js";
 import { measureWrites, type WriteMeasurement, type WriteTarget } from "./writes.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const DURATION = Number(process.env.BENCH_DURATION || 4);
+const DURATION = Number(process.env.BENCH_DURATION || 3);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const UNCACHED = "CityNet, no response cache";
 const FEDERATED = "CityNet federated";
 const RESOLVERS_ONLY = "CityNet, resolvers only";
 const EMBEDDED = "CityNet on the embedded database";
+const ONE_CLIENT = "CityNet, no response cache, one client";
 /** Partner searches posted to the open subscriptions, per count. */
 const LIVE_WRITES = Number(process.env.BENCH_LIVE_WRITES || 20);
+/** The targets of the interactive operations (ReferenceOperation.interactive). */
+const INTERACTIVE_TARGETS = [UNCACHED, "PostGraphile"];
 const matchesFilter = (name: string) =>
   !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").some((filter) => name.includes(filter));
+/** Parts that run only when BENCH_ONLY names them. */
+const askedFor = (name: string) => Boolean(process.env.BENCH_ONLY?.split(",").some((filter) => name.includes(filter)));
 const operations = REFERENCE_OPERATIONS.filter((op) => matchesFilter(op.name));
 const sdkOperations = SDK_OPERATIONS.filter((op) => matchesFilter(op.name));
 const log = (line: string) => console.log(`bench: ${line}`);
@@ -196,7 +201,12 @@ type Results = Record<string, Record<string, Measurement & { runs: number[]; byt
  * then a warm-up, then RUNS runs with the targets alternated (A/B, B/A, …).
  */
 async function benchmark(
-  ops: { name: string; connections?: number; targets: { target: Target; request: BenchRequest }[] }[],
+  ops: {
+    name: string;
+    targets: { target: Target; request: BenchRequest }[];
+    /** Also measured with one client sending one request after another: a single request's latency. */
+    oneClient?: { target: Target; request: BenchRequest };
+  }[],
   stats: pg.Client,
 ): Promise<Results> {
   const results: Results = {};
@@ -213,13 +223,17 @@ async function benchmark(
         throw new Error(`${target.name} failed ${op.name}: ${text.slice(0, 500)}`);
       bytes.set(target.name, text.length);
     }
-    const connections = op.connections ?? CONNECTIONS;
     log(`${op.name}: warming up…`);
-    for (const { target, request } of op.targets) await measure(target, request, connections, stats, 1);
+    for (const { target, request } of op.targets) await measure(target, request, CONNECTIONS, stats, 1);
     const runs = new Map<string, Measurement[]>(op.targets.map(({ target }) => [target.name, []]));
     for (let run = 0; run < RUNS; run++)
       for (const { target, request } of run % 2 ? [...op.targets].reverse() : op.targets)
-        runs.get(target.name)!.push(await measure(target, request, connections, stats, DURATION));
+        runs.get(target.name)!.push(await measure(target, request, CONNECTIONS, stats, DURATION));
+    if (op.oneClient) {
+      const { target, request } = op.oneClient;
+      bytes.set(ONE_CLIENT, bytes.get(target.name)!);
+      runs.set(ONE_CLIENT, [await measure(target, request, 1, stats, DURATION)]);
+    }
     results[op.name] = Object.fromEntries(
       [...runs].map(([name, ms]) => [
         name,
@@ -338,11 +352,17 @@ async function main() {
       targets.push(await startServer(spec, databaseUrl));
     }
 
+    const uncached = targets.find((t) => t.name === UNCACHED)!;
     const referenceResults = await benchmark(
       operations.map((op) => ({
         name: op.name,
-        connections: op.connections,
-        targets: targets.map((target) => ({ target, request: target.request(op, subjects) })),
+        targets: targets
+          .filter((target) => !op.interactive || INTERACTIVE_TARGETS.includes(target.name))
+          .map((target) => ({ target, request: target.request(op, subjects) })),
+        // What one person typing waits for: searches one at a time.
+        oneClient: op.name.startsWith("search")
+          ? { target: uncached, request: uncached.request(op, subjects) }
+          : undefined,
       })),
       stats,
     );
@@ -379,7 +399,7 @@ async function main() {
         { cwd: here, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
       ).trim();
     // Writes: the uncached monolith's partner-search mutations beside PostGraphile's generated ones.
-    const liveTarget = targets.find((t) => t.name === UNCACHED)!;
+    const liveTarget = uncached;
     const writes = matchesFilter("writes")
       ? await measureWrites(
           writeTargets(
@@ -394,7 +414,7 @@ async function main() {
       : [];
     if (writes.length) log(`writes: ${JSON.stringify(writes)}`);
     // Live updates: subscriptions open on the uncached monolith, partner searches posted to them.
-    const live = matchesFilter("live")
+    const live = askedFor("live")
       ? await measureLive({
           endpoint: `http://127.0.0.1:${liveTarget.port}/graphql`,
           rssMb: () => rssMb(liveTarget.child.pid!),
@@ -407,12 +427,16 @@ async function main() {
     if (live.length) log(`live: ${JSON.stringify(live)}`);
     const postgresVersion = (await stats.query("SHOW server_version")).rows[0].server_version.split(" ")[0];
     await stats.end();
+    // What each server holds once everything has run (the memory target is the monolith's).
+    const finalRssMb = Object.fromEntries(targets.map((target) => [target.name, rssMb(target.child.pid!)]));
+    log(`RSS at the end: ${JSON.stringify(finalRssMb)}`);
     writeResults(
       postgresVersion,
       referenceResults,
       sdkResults,
       writes,
       live,
+      finalRssMb,
       subjects,
       Math.round((Date.now() - started) / 1000),
     );
@@ -431,6 +455,7 @@ function writeResults(
   sdkResults: Results,
   writes: WriteMeasurement[],
   live: LiveMeasurement[],
+  finalRssMb: Record<string, number>,
   subjects: Subjects,
   seconds: number,
 ) {
@@ -450,7 +475,7 @@ function writeResults(
   };
   writeFileSync(
     path.join(dir, `${date}.json`),
-    `${JSON.stringify({ meta, results, sdkResults, writes, live }, null, 2)}\n`,
+    `${JSON.stringify({ meta, results, sdkResults, writes, live, finalRssMb }, null, 2)}\n`,
   );
   const rows = (of: Results) =>
     Object.entries(of).flatMap(([op, byTarget]) =>
@@ -459,11 +484,11 @@ function writeResults(
           `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest ?? "–"} | ${m.rssMb} | ${m.bytes} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
       ),
     );
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  const ratios = Object.entries(results).map(
-    ([op, r]) =>
-      `| ${op} | ${ratio(r.CityNet.rps, r.PostGraphile.rps)} | ${ratio(r[UNCACHED].rps, r.PostGraphile.rps)} | ${ratio(r.CityNet.rps, r.floor.rps)} | ${ratio(r[UNCACHED].rps, r.floor.rps)} | ${ratio(r[FEDERATED].rps, r[UNCACHED].rps)} | ${ratio(r[UNCACHED].rps, r[RESOLVERS_ONLY].rps)} | ${ratio(r[EMBEDDED].rps, r[UNCACHED].rps)} |`,
-  );
+  const ratios = Object.entries(results).map(([op, r]) => {
+    // Interactive operations run on fewer targets: their other ratios are "–".
+    const ratio = (a: string, b: string) => (r[a] && r[b] ? (r[a].rps / r[b].rps).toFixed(2) : "–");
+    return `| ${op} | ${ratio("CityNet", "PostGraphile")} | ${ratio(UNCACHED, "PostGraphile")} | ${ratio("CityNet", "floor")} | ${ratio(UNCACHED, "floor")} | ${ratio(FEDERATED, UNCACHED)} | ${ratio(UNCACHED, RESOLVERS_ONLY)} | ${ratio(EMBEDDED, UNCACHED)} |`;
+  });
   const header = `| operation | target | req/s (median) | p50 ms | p99 ms | SQL statements / request | RSS MB | response bytes | req/s per run |
 |---|---|---|---|---|---|---|---|---|`;
   const markdown = `# Benchmark ${date}
@@ -472,6 +497,8 @@ function writeResults(
 cluster (fsync off). Dataset: the seed, every European town, ${SCALE.networks} networks, ${SCALE.networks * SCALE.membersPerNetwork}
 memberships, ${SCALE.networks * SCALE.eventsPerNetwork} events, ${SCALE.projects} projects with ${SCALE.projects * SCALE.townsPerProject} partner towns (generated, seeded).
 autocannon: ${CONNECTIONS} connections, ${RUNS} runs of ${DURATION} s per target and operation, targets alternated (A/B/C, C/B/A, …).
+The interactive operations (searches, partner suggestions, connection, neighbourhood) run on the uncached monolith
+beside PostGraphile; "${ONE_CLIENT}" is one client sending one search after another (a single request's latency).
 Subjects: ${JSON.stringify(subjects)}. Whole run: ${seconds} s.
 
 ${header}
@@ -509,6 +536,10 @@ with the subscriptions open less before.
 | open subscriptions | events | delay p50 ms | delay p99 ms | write p50 ms | RSS before MB | RSS open MB | KB per subscription |
 |---|---|---|---|---|---|---|---|
 ${live.map((m) => `| ${m.subscriptions} | ${m.subscriptions * m.writes} | ${m.p50} | ${m.p99} | ${m.writeP50} | ${m.rssBeforeMb} | ${m.rssOpenMb} | ${m.kbPerSubscription} |`).join("\n")}
+
+RSS at the end of the run, MB: ${Object.entries(finalRssMb)
+    .map(([target, mb]) => `${target} ${mb}`)
+    .join(", ")}.
 `;
   // Sections after the tables ("What each change bought", …) are written by hand: keep them.
   const file = path.join(dir, `${date}.md`);
