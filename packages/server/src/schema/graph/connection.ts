@@ -2,7 +2,7 @@
 // agreement — town …, shortest first, each step with the records that prove it. Walked on the
 // cooperation graph in memory (cooperation-graph.ts), bounded in hops.
 import type * as Models from "../../generated/prisma/index.js";
-import type { PrismaClient, SubjectType } from "../../generated/prisma/index.js";
+import type { SubjectType } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
 import { asSelected, loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";

@@ -1,4 +1,3 @@
-import type { PrismaClient } from "../../generated/prisma/index.js";
 import { builder, entityId, entityIn } from "../builder.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
 import { loadRecords, type RecordRow, recordKey, type SubjectType, typenameOf } from "../common/mixed-records.js";

@@ -37,12 +37,17 @@ export class TownPlaces {
     return this.countries.values[this.country[i]]!;
   }
 
-  /** earth_distance() between two towns, in metres: the great circle over their chord. */
-  distance(a: number, b: number): number {
+  /** cube_distance() between two towns' points, in metres: the chord, never longer than the arc. */
+  chord(a: number, b: number): number {
     const dx = this.x[a] - this.x[b];
     const dy = this.y[a] - this.y[b];
     const dz = this.z[a] - this.z[b];
-    return greatCircle(Math.sqrt(dx * dx + dy * dy + dz * dz));
+    return Math.sqrt(dx * dx + dy * dy + dz * dz);
+  }
+
+  /** earth_distance() between two towns, in metres: the great circle over their chord. */
+  distance(a: number, b: number): number {
+    return greatCircle(this.chord(a, b));
   }
 
   /** earth_box(origin, metres) @> the town: within the cube around the origin (as cube_contains compares). */
@@ -54,7 +59,7 @@ export class TownPlaces {
 }
 
 /** sec_to_gc(): a chord's great-circle distance. */
-function greatCircle(chordLength: number): number {
+export function greatCircle(chordLength: number): number {
   if (chordLength < 0) return 0;
   if (chordLength / (2 * EARTH_RADIUS) > 1) return Math.PI * EARTH_RADIUS;
   return 2 * EARTH_RADIUS * Math.asin(chordLength / (2 * EARTH_RADIUS));
