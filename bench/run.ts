@@ -153,6 +153,18 @@ interface BenchRequest {
   body: string;
 }
 
+/**
+ * Ends what a run left running in PostgreSQL: requests still in flight when autocannon stops go
+ * on in the database (PostGraphile's Cyrillic search runs for seconds), and would slow the next
+ * target's run down. Their statements are cancelled, and the next run waits until none is left.
+ */
+async function settle(stats: pg.Client, role: string): Promise<void> {
+  const active = `SELECT pid FROM pg_stat_activity WHERE usename = $1 AND state = 'active'`;
+  await stats.query(`SELECT pg_cancel_backend(pid) FROM (${active}) a`, [role]);
+  for (let waited = 0; waited < 10_000 && (await stats.query(active, [role])).rowCount; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 async function measure(
   target: Target,
   { path: urlPath, body }: BenchRequest,
@@ -169,6 +181,7 @@ async function measure(
     connections,
     duration,
   });
+  await settle(stats, target.role);
   const timing = {
     rps: result.requests.average,
     p50: result.latency.p50,
