@@ -541,15 +541,7 @@ ${writes
   })
   .join("\n")}
 
-Live updates (\`bench/live.ts\`): open \`partnerSearchPosted\` subscriptions (SSE) on the uncached
-monolith, then ${LIVE_WRITES} partner searches posted one at a time; the delay runs from sending each
-write to each subscriber's event (the write's own answer beside it), memory is the server's RSS
-with the subscriptions open less before.
-
-| open subscriptions | events | delay p50 ms | delay p99 ms | write p50 ms | RSS before MB | RSS open MB | KB per subscription |
-|---|---|---|---|---|---|---|---|
-${live.map((m) => `| ${m.subscriptions} | ${m.subscriptions * m.writes} | ${m.p50} | ${m.p99} | ${m.writeP50} | ${m.rssBeforeMb} | ${m.rssOpenMb} | ${m.kbPerSubscription} |`).join("\n")}
-
+${live.length ? liveSection(live) : "Live updates: not measured in this run (`BENCH_ONLY=live`).\n"}
 RSS at the end of the run, MB: ${Object.entries(finalRssMb)
     .map(([target, mb]) => `${target} ${mb}`)
     .join(", ")}.
@@ -561,6 +553,19 @@ RSS at the end of the run, MB: ${Object.entries(finalRssMb)
   writeFileSync(file, markdown + notes);
   console.log(`\n${markdown}`);
   log(`wrote bench/results/${date}.md and .json`);
+}
+
+/** The live-update delays' table (bench/live.ts), when the run measured them. */
+function liveSection(live: LiveMeasurement[]): string {
+  return `Live updates (\`bench/live.ts\`): open \`partnerSearchPosted\` subscriptions (SSE) on the uncached
+monolith, then ${LIVE_WRITES} partner searches posted one at a time; the delay runs from sending each
+write to each subscriber's event (the write's own answer beside it), memory is the server's RSS
+with the subscriptions open less before.
+
+| open subscriptions | events | delay p50 ms | delay p99 ms | write p50 ms | RSS before MB | RSS open MB | KB per subscription |
+|---|---|---|---|---|---|---|---|
+${live.map((m) => `| ${m.subscriptions} | ${m.subscriptions * m.writes} | ${m.p50} | ${m.p99} | ${m.writeP50} | ${m.rssBeforeMb} | ${m.rssOpenMb} | ${m.kbPerSubscription} |`).join("\n")}
+`;
 }
 
 /** The partner-search writes as CityNet (with an editor's key) and PostGraphile send them. */
