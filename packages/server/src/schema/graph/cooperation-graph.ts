@@ -1,7 +1,7 @@
 // The cooperation graph in memory: every town–context tie (LINKS_SQL), loaded once per version
-// of the graph (data_version 'cooperation_graph', raised by the commit of any write to the ties) and
-// walked in microseconds where a recursive CTE took a hundred milliseconds. Each request reads
-// the version first, so no answer is older than the last committed write.
+// of the graph (data_version 'cooperation_graph', raised by the commit of any write to the
+// ties) and walked in microseconds where a recursive CTE took a hundred milliseconds. Each
+// request reads the version first, so no answer is older than the last committed write.
 import { Prisma } from "../../generated/prisma/index.js";
 import { VersionedCopies } from "../../lib/versioned-copies.js";
 import type { Context } from "../context.js";

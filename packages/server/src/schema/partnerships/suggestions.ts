@@ -1,6 +1,7 @@
 // Partner matching: candidate towns for a partner search (or ad-hoc criteria) from all
 // European towns. Hard criteria filter (population range, countries, radius); a weighted
-// score ranks, and every candidate says why it scored as it did.
+// score ranks, and every candidate says why it scored as it did. The towns are scored in memory
+// (places/town-places.ts); their shared themes and ties are one SQL statement.
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";

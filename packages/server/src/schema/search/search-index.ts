@@ -1,10 +1,10 @@
 // The search index in memory: every name of search_entry with its folded spelling and its
 // trigrams exactly as pg_trgm extracts them (show_trgm), loaded once per version of the index
-// (data_version 'search_index', raised by the commit of any write to search_entry). A search reads the
-// version with its folded text and trigrams in one statement. While the copy in memory is older
-// than that, search.ts's SQL answers and a new copy is built in the background, so no answer is
-// older than the last committed write. It ranks as the SQL does, to the bit: the suite compares
-// the two (test/db/search-index.test.ts).
+// (data_version 'search_index', raised by the commit of any write to search_entry). A search
+// reads the version with its folded text and trigrams in one statement. While the copy in memory
+// is older than that, search.ts's SQL answers and a new copy is built in the background, so no
+// answer is older than the last committed write. It ranks as the SQL does, to the bit: the suite
+// compares the two (test/db/search-index.test.ts).
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 import { Codes } from "../../lib/codes.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
@@ -154,10 +154,6 @@ export class SearchIndex {
     private readonly byFolded: Uint32Array,
   ) {
     this.shared = new Uint16Array(entries.id.length);
-  }
-
-  get size(): number {
-    return this.entries.id.length;
   }
 
   /** The ranked page and the number of records found: search.ts's SQL, in memory. */
