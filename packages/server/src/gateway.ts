@@ -9,8 +9,8 @@ import { printSubgraphSchema } from "@apollo/subgraph";
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { composeServices } from "@theguild/federation-composition";
-import { type GraphQLSchema, parse } from "graphql";
-import type { Plugin } from "graphql-yoga";
+import { GraphQLError, type GraphQLSchema, parse } from "graphql";
+import { maskError, type Plugin } from "graphql-yoga";
 import { createApp } from "./app.js";
 import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
 import type { Database } from "./db/database.js";
@@ -59,6 +59,25 @@ export const localSupergraph = () => compose(subgraphUrls("127.0.0.1", 4000)).su
 // traceparent and tracestate: the subgraphs' spans join the caller's trace.
 const FORWARDED_HEADERS = ["accept-language", "authorization", "x-request-id", "traceparent", "tracestate"];
 
+/**
+ * A subgraph's own error (FORBIDDEN, NOT_FOUND…, named with its service) reaches the client as
+ * the monolith would send it. The Rust planner hands a subscription's refusal on as the plain
+ * error object the subgraph sent, which yoga would mask as INTERNAL_SERVER_ERROR. Anything else
+ * is masked as before.
+ */
+const subgraphErrorsAsTheyAre: typeof maskError = (error, message, isDev) => {
+  const sent = error as { message?: unknown; path?: (string | number)[]; extensions?: Record<string, unknown> };
+  const code = sent?.extensions?.code;
+  if (
+    typeof sent?.message === "string" &&
+    typeof code === "string" &&
+    code !== "INTERNAL_SERVER_ERROR" &&
+    sent.extensions?.serviceName
+  )
+    return new GraphQLError(sent.message, { path: sent.path, extensions: sent.extensions });
+  return maskError(error, message, isDev);
+};
+
 export function createGateway(
   supergraph: string,
   options: {
@@ -80,6 +99,7 @@ export function createGateway(
     unifiedGraphHandler,
     graphqlEndpoint: "/graphql",
     landingPage: false,
+    maskedErrors: { maskError: subgraphErrorsAsTheyAre },
     // As the monolith: the configured origins (any by default), never with credentials.
     cors: { origin: options.corsOrigins ?? "*", credentials: false },
     logging: options.logging ?? true,
