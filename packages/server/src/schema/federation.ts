@@ -1,11 +1,12 @@
 // Every Node is a Federation v2 entity keyed by its global id: a subgraph returns other
 // domains' records by id alone, and the gateway fetches their fields from the owning subgraph
 // through `_entities`. All subgraphs read the same database, so any of them can load any
-// entity; concurrent lookups of one model in a request become one statement (Prisma batches
-// findUnique), so `_entities` with 50 representations costs one query per type, not 50.
+// entity; the lookups of one model and key in one tick of a request become one findMany (a plan
+// the plan cache keeps), so `_entities` with 50 representations costs one query per type, not 50.
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphQLSchema } from "graphql";
 import type { PrismaClient } from "../generated/prisma/index.js";
+import { loadInTick } from "../lib/tick-batch.js";
 import { builder, type SubGraph } from "./builder.js";
 import { Source } from "./common/sources.js";
 import type { Context } from "./context.js";
@@ -24,7 +25,7 @@ import { Country } from "./places/country.js";
 import { Town } from "./places/town.js";
 import { Project, ProjectParticipation, ProjectPartnership } from "./projects/project.js";
 
-type Delegate = { findUnique(args: { where: Record<string, unknown> }): Promise<unknown> };
+type Delegate = { findMany(args: { where: Record<string, unknown> }): Promise<Record<string, unknown>[]> };
 
 /**
  * Makes `ref` an entity keyed by its global id (`idColumn` holds the id it encodes). Towns
@@ -39,14 +40,22 @@ function entity(
   const byId = builder.selection<{ id: string }>("id");
   builder.asEntity(ref, {
     key: slugKey ? [byId, builder.selection<{ slug: string }>("slug")] : byId,
-    resolveReference: (reference: { id?: string; slug?: string }, ctx: Context) => {
+    resolveReference: async (reference: { id?: string; slug?: string }, ctx: Context) => {
       const delegate = ctx.prisma[model] as unknown as Delegate;
-      if (reference.slug !== undefined) return delegate.findUnique({ where: { slug: reference.slug } });
+      const byColumn = async (column: string, value: unknown) =>
+        (await loadInTick(
+          ctx,
+          `entity ${String(model)}.${column}`,
+          value,
+          (values) => delegate.findMany({ where: { [column]: { in: values } } }),
+          (row) => row[column],
+        )) ?? null;
+      if (reference.slug !== undefined) return byColumn("slug", reference.slug);
       const decoded = decodeGlobalID(reference.id ?? "");
       if (decoded.typename !== ref.name) return null;
       const value = idColumn === "id" ? Number(decoded.id) : decoded.id;
       if (idColumn === "id" && !Number.isSafeInteger(value)) return null;
-      return delegate.findUnique({ where: { [idColumn]: value } });
+      return byColumn(idColumn, value);
     },
   });
 }

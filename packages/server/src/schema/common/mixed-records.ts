@@ -5,7 +5,7 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
-import { getOrCreate } from "../../lib/get-or-create.js";
+import { loadInTick } from "../../lib/tick-batch.js";
 import type { Context } from "../context.js";
 import { notFound } from "./errors.js";
 
@@ -121,13 +121,6 @@ const scalarFields = new Map(
 
 type Delegate = { findMany(args: object): Promise<{ id: number }[]> };
 
-/** Rows of one type and selection asked for in one tick of one request, loaded together. */
-interface Batch {
-  ids: number[];
-  rows: Promise<Map<number, { id: number }>>;
-}
-const batches = new WeakMap<object, Map<string, Batch>>();
-
 /**
  * A record loaded whole by loadRecords, handed to Pothos as the answer to the selection beneath
  * this field (so the type's fields read it instead of loading it again), or, where that
@@ -145,21 +138,15 @@ export async function asSelected<Row extends { id: number }>(
   const query = queryFromInfo({ context, info, typeName: typename }) as { select?: object; include?: object };
   const asked = Object.keys(query.select ?? query.include ?? {});
   if (asked.every((field) => scalarFields.get(typename)?.has(field))) return row;
-  const byShape = getOrCreate(batches, context, () => new Map<string, Batch>());
-  const key = `${typename} ${JSON.stringify(query)}`;
-  const batch = getOrCreate(byShape, key, () => {
-    const ids: number[] = [];
-    const delegate = (prisma as unknown as Record<string, Delegate>)[typename[0].toLowerCase() + typename.slice(1)];
-    const rows = new Promise((resolve) => process.nextTick(resolve)).then(async () => {
-      byShape.delete(key);
-      const select = query.select && { select: { ...query.select, id: true } };
-      const loaded = await delegate.findMany({ ...query, ...select, where: { id: { in: ids } } });
-      return new Map(loaded.map((record) => [record.id, record]));
-    });
-    return { ids, rows };
-  });
-  batch.ids.push(row.id);
-  const loaded = (await batch.rows).get(row.id);
+  const delegate = (prisma as unknown as Record<string, Delegate>)[typename[0].toLowerCase() + typename.slice(1)];
+  const select = query.select && { select: { ...query.select, id: true } };
+  const loaded = await loadInTick(
+    context,
+    `${typename} ${JSON.stringify(query)}`,
+    row.id,
+    (ids) => delegate.findMany({ ...query, ...select, where: { id: { in: ids } } }),
+    (record) => record.id,
+  );
   if (!loaded) throw notFound(typename, `id ${row.id}`);
   return tagTypename(loaded as Row, typename);
 }
