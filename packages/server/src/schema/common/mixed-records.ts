@@ -4,7 +4,7 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type * as Models from "../../generated/prisma/index.js";
-import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
+import { Prisma } from "../../generated/prisma/index.js";
 import { loadInTick } from "../../lib/tick-batch.js";
 import type { Context } from "../context.js";
 import { notFound } from "./errors.js";
@@ -121,6 +121,14 @@ const scalarFields = new Map(
 
 type Delegate = { findMany(args: object): Promise<{ id: number }[]> };
 
+/** What Pothos asks of a type, as findMany arguments that also read the id (to match rows up). */
+export function selectionWithId(query: {
+  select?: object;
+  include?: object;
+}): { select: object } | { include?: object } {
+  return query.select ? { select: { ...query.select, id: true } } : { include: query.include };
+}
+
 /**
  * A record loaded whole by loadRecords, handed to Pothos as the answer to the selection beneath
  * this field (so the type's fields read it instead of loading it again), or, where that
@@ -129,22 +137,22 @@ type Delegate = { findMany(args: object): Promise<{ id: number }[]> };
  * findUniques were compiled again on every request).
  */
 export async function asSelected<Row extends { id: number }>(
-  prisma: PrismaClient,
   row: Row,
-  context: object,
+  context: Context,
   info: GraphQLResolveInfo,
 ): Promise<Row> {
   const typename = typenameOf(row);
   const query = queryFromInfo({ context, info, typeName: typename }) as { select?: object; include?: object };
   const asked = Object.keys(query.select ?? query.include ?? {});
   if (asked.every((field) => scalarFields.get(typename)?.has(field))) return row;
-  const delegate = (prisma as unknown as Record<string, Delegate>)[typename[0].toLowerCase() + typename.slice(1)];
-  const select = query.select && { select: { ...query.select, id: true } };
+  const delegate = (context.prisma as unknown as Record<string, Delegate>)[
+    typename[0].toLowerCase() + typename.slice(1)
+  ];
   const loaded = await loadInTick(
     context,
     `${typename} ${JSON.stringify(query)}`,
     row.id,
-    (ids) => delegate.findMany({ ...query, ...select, where: { id: { in: ids } } }),
+    (ids) => delegate.findMany({ ...selectionWithId(query), where: { id: { in: ids } } }),
     (record) => record.id,
   );
   if (!loaded) throw notFound(typename, `id ${row.id}`);

@@ -63,7 +63,7 @@ export const TownTie = builder.objectRef<Tie>("TownTie").implement({
     town: t.field({
       type: Town,
       description: "The town.",
-      resolve: (tie, _args, ctx, info) => asSelected(ctx.prisma, tie.town, ctx, info) as never,
+      resolve: (tie, _args, ctx, info) => asSelected(tie.town, ctx, info) as never,
     }),
     kind: t.field({ type: TieKindEnum, description: "How it is tied.", resolve: (tie) => tie.kind }),
     sources: t.loadableGroup({
@@ -102,7 +102,7 @@ export const PathStep = builder.objectRef<Step>("PathStep").implement({
     via: t.field({
       type: SharedContext,
       description: "The network, project, event or agreement they share.",
-      resolve: (s, _args, ctx, info) => asSelected(ctx.prisma, s.via, ctx, info),
+      resolve: (s, _args, ctx, info) => asSelected(s.via, ctx, info),
     }),
   }),
 });
@@ -114,8 +114,7 @@ export const CooperationPath = builder.objectRef<Path>("CooperationPath").implem
     towns: t.field({
       type: [Town],
       description: "The towns along the path, first to last.",
-      resolve: (p, _args, ctx, info) =>
-        Promise.all(p.towns.map((town) => asSelected(ctx.prisma, town, ctx, info))) as never,
+      resolve: (p, _args, ctx, info) => Promise.all(p.towns.map((town) => asSelected(town, ctx, info))) as never,
     }),
     steps: t.field({ type: [PathStep], description: "The steps with their evidence.", resolve: (p) => p.steps }),
   }),

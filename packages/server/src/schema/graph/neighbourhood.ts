@@ -46,12 +46,12 @@ export const GraphEdge = builder.objectRef<Edge>("GraphEdge").implement({
     town: t.field({
       type: Town,
       description: "The town.",
-      resolve: (e, _args, ctx, info) => asSelected(ctx.prisma, e.town, ctx, info) as never,
+      resolve: (e, _args, ctx, info) => asSelected(e.town, ctx, info) as never,
     }),
     context: t.field({
       type: SharedContext,
       description: "What it is tied to.",
-      resolve: (e, _args, ctx, info) => asSelected(ctx.prisma, e.context, ctx, info) as never,
+      resolve: (e, _args, ctx, info) => asSelected(e.context, ctx, info) as never,
     }),
     tie: t.field({ type: TieKindEnum, description: "How.", resolve: (e) => e.tie }),
   }),

@@ -61,7 +61,7 @@ export const SearchResult = builder.objectRef<SearchHit>("SearchResult").impleme
     entity: t.field({
       type: SearchEntity,
       description: "The record found.",
-      resolve: (hit, _args, ctx, info) => asSelected(ctx.prisma, hit.record, ctx, info),
+      resolve: (hit, _args, ctx, info) => asSelected(hit.record, ctx, info),
     }),
     match: t.field({ type: SearchMatch, description: "Exact, prefix or fuzzy match.", resolve: (hit) => hit.match }),
     matchedName: t.exposeString("matchedName", {
