@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { toDateRange } from "../../src/lib/date-range.js";
+import { dateTimeFormat, toDateRange } from "../../src/lib/date-range.js";
 import { formatPartialDate } from "../../src/schema/common/partial-date.js";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -43,4 +43,11 @@ it("labels a span of years or seasons from its first to its last", () => {
   expect(label("SEASON", "2026-winter")).toBe("winter 2026");
   expect(label("SEASON", "2026-spring", "2026-winter")).toBe("spring 2026 – winter 2026");
   expect(label("SEASON", "2026-autumn", "2027-spring")).toBe("autumn 2026 – spring 2027");
+});
+
+it("keeps one formatter per locale and options, so labels do not build ICU formatters per call", () => {
+  const options = { timeZone: "UTC", year: "numeric", month: "long" } as const;
+  expect(dateTimeFormat("de", { ...options })).toBe(dateTimeFormat("de", { ...options }));
+  expect(dateTimeFormat("de", options)).not.toBe(dateTimeFormat("cs", options));
+  expect(formatPartialDate(toDateRange({ precision: "MONTH", value: "2004-12" }), "de")).toBe("Dezember 2004");
 });

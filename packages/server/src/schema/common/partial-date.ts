@@ -4,6 +4,7 @@ import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/ind
 import {
   DAY_PRECISIONS,
   type DatePrecision,
+  dateTimeFormat,
   MONTH_PRECISIONS,
   type Season,
   seasonOf,
@@ -90,7 +91,7 @@ const SEASON_NAMES: Record<string, Record<Season, string>> = {
 export function formatPartialDate(value: PartialDateValue, lang = "en"): string {
   const locale = SEASON_NAMES[lang] ? lang : "en";
   const fmt = (options: Intl.DateTimeFormatOptions, date: Date) =>
-    new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...options }).format(date);
+    dateTimeFormat(locale, { timeZone: "UTC", ...options }).format(date);
   const sameDay = value.start.getTime() === value.end.getTime();
   switch (value.precision) {
     case "YEAR": {
@@ -111,10 +112,10 @@ export function formatPartialDate(value: PartialDateValue, lang = "en"): string 
       const day = { year: "numeric", month: "long", day: "numeric" } as const;
       return sameDay
         ? fmt(day, value.start)
-        : new Intl.DateTimeFormat(locale, { timeZone: "UTC", ...day }).formatRange(value.start, value.end);
+        : dateTimeFormat(locale, { timeZone: "UTC", ...day }).formatRange(value.start, value.end);
     }
     case "DATE_TIME":
-      return new Intl.DateTimeFormat(locale, {
+      return dateTimeFormat(locale, {
         year: "numeric",
         month: "long",
         day: "numeric",

@@ -2,6 +2,7 @@
 // are: the host town, when (a season, a year, a day, or an exact starting time), the theme and
 // topics in several languages. Each write is cited to the secretariat and audited.
 import type { Prisma } from "../../generated/prisma/index.js";
+import { dateTimeFormat } from "../../lib/date-range.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { maxLength } from "../common/input-limits.js";
@@ -162,7 +163,7 @@ const EVENT_FACTS: Record<string, string> = {
 
 function isTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
+    dateTimeFormat("en", { timeZone: zone });
     return zone.includes("/") || zone === "UTC";
   } catch {
     return false;
