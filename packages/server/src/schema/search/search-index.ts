@@ -126,20 +126,43 @@ interface SearchIndexEntries {
   country: Uint16Array;
   population: Int32Array;
   trigramCount: Uint16Array;
+  /** The record an entry names, numbered from 0 (a record has as many entries as names). */
+  record: Int32Array;
+}
+
+/** Positions [start, end) in the postings. */
+interface Range {
+  start: number;
+  end: number;
 }
 
 interface Candidate {
   entry: number;
   tier: number;
   sim: number;
+  /** The similarity in tenths, for fuzzy matches (ranked by it before population). */
+  tenths: number;
 }
+
+const [FUZZY, PREFIX, EXACT] = [1, 2, 3];
+const NONE = -1;
 
 export class SearchIndex {
   /** Shared-trigram counts per entry while a search runs (searches do not interleave). */
   private readonly shared: Uint16Array;
+  /** The most trigrams any name has. */
+  private readonly mostTrigrams: number;
+  /** 1 for the trigrams of the text being searched for, while a search runs. */
+  private readonly inText: Uint8Array;
+  /** Each entry's tier while a search runs: PREFIX or EXACT for names beginning with the text. */
+  private readonly tier: Uint8Array;
+  /** Each record's best-matching entry while a search runs, else NONE. */
+  private readonly bestName: Int32Array;
 
   constructor(
     readonly version: bigint,
+    /** How many records the entries name (entries.record counts them from 0). */
+    recordCount: number,
     /** pg_trgm.similarity_threshold: `%` holds from this similarity on. */
     private readonly threshold: number,
     private readonly types: Codes,
@@ -147,13 +170,20 @@ export class SearchIndex {
     private readonly langs: Codes,
     private readonly entries: SearchIndexEntries,
     private readonly trigramIds: Map<string, number>,
-    /** Entries per trigram: postings[postingStart[t] … postingStart[t + 1]). */
+    /** Each entry's trigram ids: entryTrigrams[firstTrigram[entry] … firstTrigram[entry + 1]). */
+    private readonly firstTrigram: Uint32Array,
+    private readonly entryTrigrams: Int32Array,
+    /** Entries per trigram, by trigram count then entry: postings[postingStart[t] … postingStart[t + 1]). */
     private readonly postingStart: Uint32Array,
     private readonly postings: Int32Array,
     /** Entries in the order of their folded names, for prefixes. */
     private readonly byFolded: Uint32Array,
   ) {
     this.shared = new Uint16Array(entries.id.length);
+    this.mostTrigrams = entries.trigramCount.reduce((most, count) => Math.max(most, count), 0);
+    this.inText = new Uint8Array(trigramIds.size);
+    this.tier = new Uint8Array(entries.id.length).fill(FUZZY);
+    this.bestName = new Int32Array(recordCount).fill(NONE);
   }
 
   /** The ranked page and the number of records found: search.ts's SQL, in memory. */
@@ -161,100 +191,132 @@ export class SearchIndex {
     const { entries } = this;
     const q = Buffer.from(text.folded);
     const queryTrigrams = new Set(text.trigrams);
-    // The text's trigrams that names have, rarest first.
-    const postings = [...queryTrigrams]
-      .flatMap((trigram) => {
-        const t = this.trigramIds.get(trigram);
-        return t === undefined ? [] : [{ start: this.postingStart[t], end: this.postingStart[t + 1] }];
-      })
-      .sort((a, b) => a.end - a.start - (b.end - b.start));
-    const touched = this.countSharedTrigrams(queryTrigrams.size, postings);
+    // The text's trigrams that names have.
+    const known = [...queryTrigrams].flatMap((trigram) => this.trigramIds.get(trigram) ?? []);
+    for (const t of known) this.inText[t] = 1;
+    const touched: number[] = [];
+    const records: number[] = [];
+    const [firstPrefixed, afterPrefixed] = this.prefixed(q);
     try {
+      this.countSharedTrigrams(
+        queryTrigrams.size,
+        known.map((t) => ({ start: this.postingStart[t], end: this.postingStart[t + 1] })),
+        touched,
+      );
       const similarity = (entry: number) =>
         trigramSimilarity(this.shared[entry], queryTrigrams.size, entries.trigramCount[entry]);
-      const matches: number[] = touched.filter((entry) => similarity(entry) >= this.threshold);
-      for (let i = this.firstWithPrefix(q); i < this.byFolded.length; i++) {
-        const entry = this.byFolded[i];
-        if (!entries.folded.startsWith(entry, q)) break;
-        // A name that begins with the text but is not similar enough to have been counted.
-        if (this.shared[entry] === 0) {
-          for (const list of postings) if (this.holds(list, entry)) this.shared[entry]++;
-          if (this.shared[entry]) touched.push(entry);
-        }
-        if (similarity(entry) < this.threshold) matches.push(entry);
-      }
       const allowed = this.scopeFilter(scope);
-      const best = new Map<number, Candidate>();
-      for (const entry of matches) {
-        if (!allowed(entry)) continue;
-        const tier = !entries.folded.startsWith(entry, q) ? 1 : entries.folded.byteLength(entry) === q.length ? 3 : 2;
-        const candidate = { entry, tier, sim: similarity(entry) };
-        const key = entries.type[entry] * 2 ** 32 + entries.id[entry];
-        const held = best.get(key);
-        if (!held || this.betterName(candidate, held)) best.set(key, candidate);
+      // A record's best name among those that match: similar enough, or beginning with the text.
+      const consider = (entry: number) => {
+        if (!allowed(entry)) return;
+        const record = entries.record[entry];
+        const held = this.bestName[record];
+        if (held === NONE) records.push(record);
+        if (held === NONE || this.betterName(entry, held, similarity)) this.bestName[record] = entry;
+      };
+      for (let i = firstPrefixed; i < afterPrefixed; i++) {
+        const entry = this.byFolded[i];
+        this.tier[entry] = entries.folded.byteLength(entry) === q.length ? EXACT : PREFIX;
+        this.count(entry, touched);
+        consider(entry);
       }
-      const ranked = [...best.values()].sort(this.rankOrder);
+      for (const entry of touched)
+        if (this.tier[entry] === FUZZY && similarity(entry) >= this.threshold) consider(entry);
+      const ranked = records.map((record) => {
+        const entry = this.bestName[record];
+        const sim = similarity(entry);
+        const tier = this.tier[entry];
+        return { entry, tier, sim, tenths: tier === FUZZY ? tenths(sim) : 0 };
+      });
       return {
         total: ranked.length,
-        rows: ranked.slice(offset, offset + limit).map(({ entry, tier, sim }) => ({
-          entity_type: this.types.values[entries.type[entry]] as SubjectType,
-          entity_id: entries.id[entry],
-          term: entries.term.get(entry),
-          tier,
-          sim: realAsPrinted(sim),
-        })),
+        rows: best(ranked, offset + limit, this.rankOrder)
+          .slice(offset)
+          .map(({ entry, tier, sim }) => ({
+            entity_type: this.types.values[entries.type[entry]] as SubjectType,
+            entity_id: entries.id[entry],
+            term: entries.term.get(entry),
+            tier,
+            sim: realAsPrinted(sim),
+          })),
       };
     } finally {
       for (const entry of touched) this.shared[entry] = 0;
+      for (const t of known) this.inText[t] = 0;
+      for (let i = firstPrefixed; i < afterPrefixed; i++) this.tier[this.byFolded[i]] = FUZZY;
+      for (const record of records) this.bestName[record] = NONE;
     }
   }
 
   /**
-   * Counts the trigrams the text shares with each name that can be similar enough, and returns
-   * those names. A name sharing s of the text's n trigrams is at most s / n similar, so it needs
-   * some `least` of them, and so one of the n − least + 1 rarest (pigeonhole): their postings
-   * find the candidates. The commonest trigrams ("  p" begins tens of thousands of names) are
-   * then looked up per candidate instead of walked.
+   * Finds the names that can be similar enough and counts the trigrams each shares with the
+   * text. How similar a name is depends only on how many trigrams it has (m) and shares with the
+   * text's n (s): s / (n + m − s). So, for each m, a name needs some `least` shared trigrams, and
+   * so one of the n − least + 1 rarest of the text's trigrams among names of m trigrams
+   * (pigeonhole): walking their postings finds every candidate. Postings are kept by m, so each m
+   * walks only its own part; a candidate's count comes from its own trigrams.
    */
-  private countSharedTrigrams(textTrigrams: number, postings: { start: number; end: number }[]): number[] {
-    let least = 1;
-    while (least <= textTrigrams && Math.fround(least / textTrigrams) < this.threshold) least++;
-    // Trigrams no name has are the rarest of all: they take their places among those walked.
-    const walked = Math.max(0, textTrigrams - least + 1 - (textTrigrams - postings.length));
-    const touched: number[] = [];
-    for (const [k, list] of postings.entries()) {
-      if (k < walked)
-        for (let p = list.start; p < list.end; p++) {
-          const entry = this.postings[p];
-          if (this.shared[entry]++ === 0) touched.push(entry);
-        }
-      else for (const entry of touched) if (this.holds(list, entry)) this.shared[entry]++;
+  private countSharedTrigrams(textTrigrams: number, lists: Range[], touched: number[]): void {
+    const absent = textTrigrams - lists.length;
+    for (let m = 1; m <= this.mostTrigrams; m++) {
+      const least = this.leastShared(textTrigrams, m);
+      if (least === undefined) continue;
+      // Trigrams no name has are the rarest of all: they take their places among those walked.
+      const walked = Math.max(0, textTrigrams - least + 1 - absent);
+      const parts = lists.map((list) => this.partWith(list, m)).sort((a, b) => a.end - a.start - (b.end - b.start));
+      for (const part of parts.slice(0, walked))
+        for (let p = part.start; p < part.end; p++) this.count(this.postings[p], touched);
     }
-    return touched;
   }
 
-  /** Whether an entry is in a trigram's postings (kept in entry order): a binary search. */
-  private holds({ start, end }: { start: number; end: number }, entry: number): boolean {
-    let low = start;
-    let high = end;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.postings[middle] < entry) low = middle + 1;
-      else high = middle;
-    }
-    return low < end && this.postings[low] === entry;
+  /** Counts the trigrams an entry shares with the text, once (in `shared`), and notes it as touched. */
+  private count(entry: number, touched: number[]): void {
+    if (this.shared[entry] !== 0) return;
+    let shared = 0;
+    for (let k = this.firstTrigram[entry]; k < this.firstTrigram[entry + 1]; k++)
+      shared += this.inText[this.entryTrigrams[k]];
+    this.shared[entry] = shared;
+    if (shared) touched.push(entry);
   }
 
-  /** The first entry (in byFolded) whose folded name is not before `prefix`. */
-  private firstWithPrefix(prefix: Buffer): number {
-    let low = 0;
-    let high = this.byFolded.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.entries.folded.compareWith(this.byFolded[middle], prefix) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+  /** The fewest trigrams a name of m trigrams must share with a text of n to be similar enough. */
+  private leastShared(n: number, m: number): number | undefined {
+    for (let s = 1; s <= Math.min(n, m); s++) if (trigramSimilarity(s, n, m) >= this.threshold) return s;
+    return undefined;
+  }
+
+  /** The part of a trigram's postings (kept by trigram count, then entry) whose names have m trigrams. */
+  private partWith({ start, end }: Range, m: number): Range {
+    const from = (count: number) => {
+      let low = start;
+      let high = end;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (this.entries.trigramCount[this.postings[middle]] < count) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    return { start: from(m), end: from(m + 1) };
+  }
+
+  /** The positions [first, after) in byFolded of the names that begin with `prefix`. */
+  private prefixed(prefix: Buffer): [number, number] {
+    const { folded } = this.entries;
+    const firstWhere = (before: (entry: number) => boolean) => {
+      let low = 0;
+      let high = this.byFolded.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (before(this.byFolded[middle])) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    return [
+      firstWhere((entry) => folded.compareWith(entry, prefix) < 0),
+      firstWhere((entry) => folded.compareWith(entry, prefix) < 0 || folded.startsWith(entry, prefix)),
+    ];
   }
 
   private scopeFilter({ types, countries, lang }: SearchScope): (entry: number) => boolean {
@@ -271,10 +333,10 @@ export class SearchIndex {
   }
 
   /** A record's best name: tier, then similarity, then the name's bytes (Brašov before Brașov). */
-  private betterName(a: Candidate, b: Candidate): boolean {
-    if (a.tier !== b.tier) return a.tier > b.tier;
-    if (a.sim !== b.sim) return a.sim > b.sim;
-    return this.entries.term.compare(a.entry, b.entry) < 0;
+  private betterName(a: number, b: number, similarity: (entry: number) => number): boolean {
+    if (this.tier[a] !== this.tier[b]) return this.tier[a] > this.tier[b];
+    if (similarity(a) !== similarity(b)) return similarity(a) > similarity(b);
+    return this.entries.term.compare(a, b) < 0;
   }
 
   /** search.ts's ORDER BY: tier, fuzzy similarity in tenths, population, similarity, towns first, kind, id. */
@@ -284,7 +346,7 @@ export class SearchIndex {
     const typeB = this.types.values[entries.type[b.entry]]!;
     return (
       b.tier - a.tier ||
-      (a.tier === 1 ? tenths(b.sim) - tenths(a.sim) : 0) ||
+      b.tenths - a.tenths ||
       entries.population[b.entry] - entries.population[a.entry] ||
       b.sim - a.sim ||
       Number(typeB === "TOWN") - Number(typeA === "TOWN") ||
@@ -292,6 +354,24 @@ export class SearchIndex {
       entries.id[a.entry] - entries.id[b.entry]
     );
   };
+}
+
+/** The first `count` items in `order`, in order: a sorted selection, not a sort of them all. */
+function best<Item>(items: Item[], count: number, order: (a: Item, b: Item) => number): Item[] {
+  const chosen: Item[] = [];
+  for (const item of items) {
+    if (chosen.length === count && (count === 0 || order(item, chosen[count - 1]) >= 0)) continue;
+    let low = 0;
+    let high = chosen.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (order(chosen[middle], item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    chosen.splice(low, 0, item);
+    if (chosen.length > count) chosen.pop();
+  }
+  return chosen;
 }
 
 /** Lays the entries out in typed arrays as they are fetched (sized by their count up front). */
@@ -302,6 +382,7 @@ class SearchIndexBuilder {
   private readonly entries: SearchIndexEntries;
   private size = 0;
   private readonly trigramIds = new Map<string, number>();
+  private readonly records = new Map<string, number>();
   /** Each entry's trigram ids, one after another (trigramCount[entry] of them), growing as needed. */
   private entryTrigrams: Int32Array;
   private trigramsAdded = 0;
@@ -319,6 +400,7 @@ class SearchIndexBuilder {
       country: new Uint16Array(count),
       population: new Int32Array(count),
       trigramCount: new Uint16Array(count),
+      record: new Int32Array(count),
     };
     this.entryTrigrams = new Int32Array(count * 12);
   }
@@ -335,6 +417,7 @@ class SearchIndexBuilder {
       entries.country[entry] = this.countries.code(row.country_code);
       entries.population[entry] = row.population ?? NO_POPULATION;
       entries.trigramCount[entry] = row.trigrams.length;
+      entries.record[entry] = getOrCreate(this.records, `${row.entity_type} ${row.entity_id}`, () => this.records.size);
       if (this.trigramsAdded + row.trigrams.length > this.entryTrigrams.length) {
         const grown = new Int32Array(2 * (this.trigramsAdded + row.trigrams.length));
         grown.set(this.entryTrigrams);
@@ -355,20 +438,29 @@ class SearchIndexBuilder {
     for (let t = 0; t < this.trigramIds.size; t++) postingStart[t + 1] += postingStart[t];
     const fill = postingStart.slice(0, -1);
     const postings = new Int32Array(trigrams.length);
-    let next = 0;
+    const firstTrigram = new Uint32Array(size + 1);
     for (let entry = 0; entry < size; entry++)
-      for (let k = 0; k < entries.trigramCount[entry]; k++) postings[fill[trigrams[next++]]++] = entry;
+      firstTrigram[entry + 1] = firstTrigram[entry] + entries.trigramCount[entry];
+    // Entries by trigram count, then entry (a stable sort), so each trigram's postings are too.
+    const byCount = Uint32Array.from({ length: size }, (_, entry) => entry).sort(
+      (a, b) => entries.trigramCount[a] - entries.trigramCount[b] || a - b,
+    );
+    for (const entry of byCount)
+      for (let k = firstTrigram[entry]; k < firstTrigram[entry + 1]; k++) postings[fill[trigrams[k]]++] = entry;
     const byFolded = Uint32Array.from({ length: size }, (_, entry) => entry).sort((a, b) =>
       entries.folded.compare(a, b),
     );
     return new SearchIndex(
       this.version,
+      this.records.size,
       threshold,
       this.types,
       this.countries,
       this.langs,
       entries,
       this.trigramIds,
+      firstTrigram,
+      trigrams.slice(),
       postingStart,
       postings,
       byFolded,
