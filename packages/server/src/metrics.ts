@@ -75,6 +75,14 @@ export function useMetrics(registry: Registry): Plugin[] {
         graphql_envelop_phase_validate: true,
         graphql_envelop_phase_execute: true,
         graphql_envelop_error_result: true,
+        // The plugin's other defaults cost every request without answering a question we ask:
+        // the deprecated-field counter walks each document with its TypeInfo, and the summary
+        // keeps a quantile sketch per operation beside the duration histogram.
+        graphql_envelop_deprecated_field: false,
+        graphql_envelop_request_time_summary: false,
+        graphql_envelop_phase_context: false,
+        graphql_envelop_phase_subscribe: false,
+        graphql_envelop_schema_change: false,
       },
       labels: { operationName: true, operationType: true, statusCode: true, method: true },
     }),
