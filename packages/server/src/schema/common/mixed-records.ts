@@ -88,22 +88,52 @@ function revive(model: Prisma.ModelName, row: Record<string, unknown>): RecordRo
   return row as unknown as RecordRow<RecordType>;
 }
 
+/** Records of any mix of types in one statement, by recordKey (a record not found is absent). */
 export async function loadRecords<Type extends RecordType>(
   read: Context["read"],
   refs: RecordRef<Type>[],
 ): Promise<Map<string, RecordRow<Type>>> {
-  const records = new Map<string, RecordRow<Type>>();
-  if (!refs.length) return records;
-  const idsByType = new Map<Type, number[]>();
+  const selects = recordSelects(refs);
+  return selects.length ? recordsFrom(await read(Prisma.join(selects, " UNION ALL "))) : new Map();
+}
+
+/**
+ * loadRecords, and the data_version of a copy kept in memory read in the same statement: the
+ * copy that chose the records was current if no write has raised its version since.
+ */
+export async function loadRecordsAtVersion<Type extends RecordType>(
+  read: Context["read"],
+  refs: RecordRef<Type>[],
+  copy: string,
+): Promise<{ records: Map<string, RecordRow<Type>>; version: bigint }> {
+  const version = Prisma.sql`SELECT 'VERSION' AS type, to_jsonb(version) AS row FROM data_version WHERE name = ${copy}`;
+  const rows = await read<LoadedRow<Type | "VERSION">>(Prisma.join([version, ...recordSelects(refs)], " UNION ALL "));
+  const [versionRow] = rows.splice(
+    rows.findIndex((row) => row.type === "VERSION"),
+    1,
+  );
+  return { records: recordsFrom(rows as LoadedRow<Type>[]), version: BigInt(versionRow.row as unknown as number) };
+}
+
+interface LoadedRow<Type> {
+  type: Type;
+  row: Record<string, unknown>;
+}
+
+function recordSelects(refs: RecordRef[]): Prisma.Sql[] {
+  const idsByType = new Map<RecordType, number[]>();
   for (const ref of refs) {
     if (!idsByType.has(ref.type)) idsByType.set(ref.type, []);
     idsByType.get(ref.type)!.push(ref.id);
   }
-  const selects = [...idsByType].map(
+  return [...idsByType].map(
     ([type, ids]) =>
       Prisma.sql`SELECT ${type}::text AS type, to_jsonb(r) AS row FROM ${Prisma.raw(`"${MODELS[type]}"`)} r WHERE r.id = ANY(${ids}::int[])`,
   );
-  const rows = await read<{ type: Type; row: Record<string, unknown> }>(Prisma.join(selects, " UNION ALL "));
+}
+
+function recordsFrom<Type extends RecordType>(rows: LoadedRow<Type>[]): Map<string, RecordRow<Type>> {
+  const records = new Map<string, RecordRow<Type>>();
   for (const { type, row } of rows) {
     const record = tagTypename(revive(MODELS[type], row), MODELS[type]) as RecordRow<Type>;
     records.set(recordKey({ type, id: record.id }), record);

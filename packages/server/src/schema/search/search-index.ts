@@ -1,9 +1,10 @@
 // The search index in memory: every name of search_entry with its folded spelling and its
 // trigrams exactly as pg_trgm extracts them (show_trgm), loaded once per version of the index
 // (data_version 'search_index', raised by the commit of any write to search_entry). A search
-// reads the version with its folded text and trigrams in one statement. While the copy in memory
-// is older than that, search.ts's SQL answers and a new copy is built in the background, so no
-// answer is older than the last committed write. It ranks as the SQL does, to the bit: the suite
+// reads the version in the statement that folds its text, or, for a text folded before, in the
+// one that loads the records found. While the copy in memory is older than that, search.ts's SQL
+// answers and a new copy is built in the background, so no answer is older than the last
+// committed write. It ranks as the SQL does, to the bit: the suite
 // compares the two (test/db/search-index.test.ts).
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 import { Codes } from "../../lib/codes.js";
@@ -79,9 +80,15 @@ class TextColumn {
     return this.start[i + 1] - this.start[i];
   }
 
-  /** The C collation's order of two entries' texts. */
+  /** The C collation's order of two entries' texts (a loop: names are short, and a native call is not). */
   compare(a: number, b: number): number {
-    return this.bytes.compare(this.bytes, this.start[b], this.start[b + 1], this.start[a], this.start[a + 1]);
+    const { bytes, start } = this;
+    const [lengthA, lengthB] = [start[a + 1] - start[a], start[b + 1] - start[b]];
+    for (let i = 0; i < lengthA && i < lengthB; i++) {
+      const difference = bytes[start[a] + i] - bytes[start[b] + i];
+      if (difference) return difference;
+    }
+    return lengthA - lengthB;
   }
 
   /** The C collation's order of an entry's text and `text`. */
@@ -176,8 +183,6 @@ export class SearchIndex {
     /** Entries per trigram, by trigram count then entry: postings[postingStart[t] … postingStart[t + 1]). */
     private readonly postingStart: Uint32Array,
     private readonly postings: Int32Array,
-    /** Entries in the order of their folded names, for prefixes. */
-    private readonly byFolded: Uint32Array,
   ) {
     this.shared = new Uint16Array(entries.id.length);
     this.mostTrigrams = entries.trigramCount.reduce((most, count) => Math.max(most, count), 0);
@@ -214,8 +219,7 @@ export class SearchIndex {
         if (held === NONE) records.push(record);
         if (held === NONE || this.betterName(entry, held, similarity)) this.bestName[record] = entry;
       };
-      for (let i = firstPrefixed; i < afterPrefixed; i++) {
-        const entry = this.byFolded[i];
+      for (let entry = firstPrefixed; entry < afterPrefixed; entry++) {
         this.tier[entry] = entries.folded.byteLength(entry) === q.length ? EXACT : PREFIX;
         this.count(entry, touched);
         consider(entry);
@@ -243,7 +247,7 @@ export class SearchIndex {
     } finally {
       for (const entry of touched) this.shared[entry] = 0;
       for (const t of known) this.inText[t] = 0;
-      for (let i = firstPrefixed; i < afterPrefixed; i++) this.tier[this.byFolded[i]] = FUZZY;
+      this.tier.fill(FUZZY, firstPrefixed, afterPrefixed);
       for (const record of records) this.bestName[record] = NONE;
     }
   }
@@ -300,15 +304,15 @@ export class SearchIndex {
     return { start: from(m), end: from(m + 1) };
   }
 
-  /** The positions [first, after) in byFolded of the names that begin with `prefix`. */
+  /** The entries [first, after) whose names begin with `prefix` (entries are in folded order). */
   private prefixed(prefix: Buffer): [number, number] {
     const { folded } = this.entries;
     const firstWhere = (before: (entry: number) => boolean) => {
       let low = 0;
-      let high = this.byFolded.length;
+      let high = this.entries.id.length;
       while (low < high) {
         const middle = (low + high) >>> 1;
-        if (before(this.byFolded[middle])) low = middle + 1;
+        if (before(middle)) low = middle + 1;
         else high = middle;
       }
       return low;
@@ -431,6 +435,11 @@ class SearchIndexBuilder {
   build(threshold: number): SearchIndex {
     const { entries, size } = this;
     if (size !== entries.id.length) throw new Error(`the search index changed while loading (${size} entries)`);
+    // Entries are numbered in folded order, so the names beginning with a text are a range of
+    // them, read from memory in order.
+    for (let entry = 1; entry < size; entry++)
+      if (entries.folded.compare(entry - 1, entry) > 0)
+        throw new Error("the search index was not loaded in folded order");
     // Postings laid out by trigram: a count per trigram, then each trigram's start, then the entries.
     const trigrams = this.entryTrigrams.subarray(0, this.trigramsAdded);
     const postingStart = new Uint32Array(this.trigramIds.size + 1);
@@ -447,9 +456,6 @@ class SearchIndexBuilder {
     );
     for (const entry of byCount)
       for (let k = firstTrigram[entry]; k < firstTrigram[entry + 1]; k++) postings[fill[trigrams[k]]++] = entry;
-    const byFolded = Uint32Array.from({ length: size }, (_, entry) => entry).sort((a, b) =>
-      entries.folded.compare(a, b),
-    );
     return new SearchIndex(
       this.version,
       this.records.size,
@@ -463,12 +469,13 @@ class SearchIndexBuilder {
       trigrams.slice(),
       postingStart,
       postings,
-      byFolded,
     );
   }
 }
 
-const VERSION = Prisma.sql`(SELECT version FROM data_version WHERE name = 'search_index')`;
+/** The data_version row of the search index. */
+export const SEARCH_INDEX_COPY = "search_index";
+const VERSION = Prisma.sql`(SELECT version FROM data_version WHERE name = ${SEARCH_INDEX_COPY})`;
 
 /** Rows per fetch while loading: bounds the memory a load takes beside the index it builds. */
 const LOAD_BATCH = 5_000;
@@ -482,7 +489,8 @@ export function loadSearchIndex(prisma: PrismaClient): Promise<SearchIndex> {
                (SELECT count(*)::int FROM search_entry WHERE folded IS NOT NULL) AS count`;
       await tx.$executeRaw`DECLARE search_index_load NO SCROLL CURSOR FOR
         SELECT entity_type, entity_id, term, folded, lang, population, country_code, show_trgm(folded) AS trigrams
-          FROM search_entry WHERE folded IS NOT NULL`;
+          FROM search_entry WHERE folded IS NOT NULL
+         ORDER BY folded COLLATE "C"`;
       const builder = new SearchIndexBuilder(BigInt(version), count);
       let fetched: number;
       do {
@@ -504,11 +512,18 @@ const REBUILD_PAUSE = 4;
 
 interface Held {
   index?: SearchIndex;
+  /** Texts folded lately (folding never changes): a search box sends the same prefixes again and again. */
+  folds: Map<string, FoldedText>;
   building?: Promise<void>;
   /** When the next build may start (ms since the epoch): builds take at most a fifth of a core. */
   nextBuildAt: number;
 }
 const held = new WeakMap<PrismaClient, Held>();
+const newHeld = (): Held => ({ folds: new Map(), nextBuildAt: 0 });
+/** Folded texts remembered per database, the oldest forgotten first. */
+const MAX_FOLDS = 10_000;
+/** Longer texts are folded each time (few people type them twice). */
+const MAX_FOLDED_LENGTH = 64;
 
 /** Starts building a copy unless one is being built or the last build was too recent. */
 function rebuild(prisma: PrismaClient, holding: Held): void {
@@ -530,7 +545,7 @@ function rebuild(prisma: PrismaClient, holding: Held): void {
  * and a newer copy is built in the background (one at a time, paced by REBUILD_PAUSE).
  */
 export function searchIndexAt(prisma: PrismaClient, version: bigint): SearchIndex | null {
-  const holding = getOrCreate(held, prisma, (): Held => ({ nextBuildAt: 0 }));
+  const holding = getOrCreate(held, prisma, newHeld);
   if (holding.index && holding.index.version >= version) return holding.index;
   rebuild(prisma, holding);
   return null;
@@ -539,13 +554,32 @@ export function searchIndexAt(prisma: PrismaClient, version: bigint): SearchInde
 /** Builds the index now unless it is current (a server warms it as it starts). */
 export async function warmSearchIndex(prisma: PrismaClient): Promise<void> {
   const [{ version }] = await prisma.$queryRaw<{ version: bigint }[]>`SELECT ${VERSION} AS version`;
-  const holding = getOrCreate(held, prisma, (): Held => ({ nextBuildAt: 0 }));
+  const holding = getOrCreate(held, prisma, newHeld);
   if (!searchIndexAt(prisma, version)) await holding.building;
 }
 
 /** The text folded and split into trigrams by PostgreSQL, and the index's version, in one statement. */
-export async function foldSearchText(read: Context["read"], text: string): Promise<FoldedText & { version: bigint }> {
+export async function foldSearchText(
+  { read, prisma }: Pick<Context, "read" | "prisma">,
+  text: string,
+): Promise<FoldedText & { version: bigint }> {
   const [row] = await read<FoldedText & { version: string }>(Prisma.sql`
     SELECT citynet_fold(${text}) AS folded, show_trgm(citynet_fold(${text})) AS trigrams, ${VERSION} AS version`);
+  if (text.length <= MAX_FOLDED_LENGTH) {
+    const { folds } = getOrCreate(held, prisma, newHeld);
+    if (folds.size >= MAX_FOLDS) folds.delete(folds.keys().next().value!);
+    folds.set(text, { folded: row.folded, trigrams: row.trigrams });
+  }
   return { ...row, version: BigInt(row.version) };
+}
+
+/**
+ * The index in memory, whatever its version, and the text as foldSearchText folded it lately,
+ * if both are at hand: the caller then checks the version with the records it loads
+ * (loadRecordsAtVersion), one statement instead of two.
+ */
+export function heldSearchIndex(prisma: PrismaClient, text: string): { index: SearchIndex; folded: FoldedText } | null {
+  const holding = held.get(prisma);
+  const folded = holding?.folds.get(text);
+  return holding?.index && folded ? { index: holding.index, folded } : null;
 }

@@ -6,7 +6,14 @@ import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
-import { asSelected, loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";
+import {
+  asSelected,
+  loadRecords,
+  loadRecordsAtVersion,
+  type RecordRow,
+  recordKey,
+  typenameOf,
+} from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
 import type { Context } from "../context.js";
 import { Event } from "../events/event.js";
@@ -17,7 +24,14 @@ import { Programme } from "../organisations/programme.js";
 import { PartnerSearch } from "../partnerships/partner-search.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
-import { foldSearchText, type RankedName, type SearchScope, searchIndexAt } from "./search-index.js";
+import {
+  foldSearchText,
+  heldSearchIndex,
+  type RankedName,
+  SEARCH_INDEX_COPY,
+  type SearchScope,
+  searchIndexAt,
+} from "./search-index.js";
 
 export const SearchType = builder.enumType("SearchType", {
   description: "Kinds of record search covers.",
@@ -135,11 +149,7 @@ builder.queryField("search", (t) =>
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
         lang: args.lang ?? null,
       };
-      const { total, rows } = await rankedNames(ctx, text, scope, first, offset);
-      const records = await loadRecords(
-        ctx.read,
-        rows.map((r) => ({ type: r.entity_type, id: r.entity_id })),
-      );
+      const { total, rows, records } = await rankedRecords(ctx, text, scope, first, offset);
       return {
         total,
         offset,
@@ -154,10 +164,25 @@ builder.queryField("search", (t) =>
   }),
 );
 
+const refsOf = (rows: RankedName[]) => rows.map((row) => ({ type: row.entity_type, id: row.entity_id }));
+
 /**
- * The ranked page and the number of records found: from the index in memory when it is as new
- * as the last committed write, else from PostgreSQL (which answers while a copy is built).
+ * The ranked page, its records and the number of records found: from the index in memory when
+ * it is as new as the last committed write, else from PostgreSQL (which answers while a copy is
+ * built). A text folded before needs one statement: the records, with the index's version to
+ * check the page against; other texts are folded first, with the version.
  */
+async function rankedRecords(ctx: Context, text: string, scope: SearchScope, limit: number, offset: number) {
+  const held = heldSearchIndex(ctx.prisma, text);
+  if (held) {
+    const page = held.index.search(held.folded, scope, limit, offset);
+    const { records, version } = await loadRecordsAtVersion(ctx.read, refsOf(page.rows), SEARCH_INDEX_COPY);
+    if (version <= held.index.version) return { ...page, records };
+  }
+  const page = await rankedNames(ctx, text, scope, limit, offset);
+  return { ...page, records: await loadRecords(ctx.read, refsOf(page.rows)) };
+}
+
 async function rankedNames(
   ctx: Context,
   text: string,
@@ -165,7 +190,7 @@ async function rankedNames(
   limit: number,
   offset: number,
 ): Promise<{ total: number; rows: RankedName[] }> {
-  const folded = await foldSearchText(ctx.read, text);
+  const folded = await foldSearchText(ctx, text);
   const index = searchIndexAt(ctx.prisma, folded.version);
   if (index) return index.search(folded, scope, limit, offset);
   const rows = await ctx.costly(() => ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, limit, offset)));
