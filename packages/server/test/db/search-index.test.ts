@@ -150,6 +150,17 @@ describeDb("the search index in memory", () => {
       expect(await search("Zyzzogeto")).toEqual(found("Zyzzogeton"));
       expect(api.statements).toHaveLength(statements);
     }
+    // The towns' relations come in one more statement for the whole page.
+    const withCountries = `query { search(text: "Pasov", types: [TOWN], first: 10) {
+      results { entity { ... on Town { slug country { code } } } } } }`;
+    await api.data(withCountries);
+    api.statements.length = 0;
+    const { search: page } = await api.data<{ search: { results: { entity: { country: { code: string } } }[] } }>(
+      withCountries,
+    );
+    expect(page.results).toHaveLength(10);
+    expect(page.results.every((result) => /^[A-Z]{2}$/.test(result.entity.country.code))).toBe(true);
+    expect(api.statements).toHaveLength(2);
     // A copy older than the last commit is not used: the next search sees the new name at once,
     // the text folded before too.
     await api.db.exec(`${addName("Zyzzogetonium")}; ${addName("Zyzzogeto")}`);

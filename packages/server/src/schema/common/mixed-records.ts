@@ -5,6 +5,7 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { GraphQLResolveInfo } from "graphql";
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma } from "../../generated/prisma/index.js";
+import { getOrCreate } from "../../lib/get-or-create.js";
 import { loadInTick } from "../../lib/tick-batch.js";
 import type { Context } from "../context.js";
 import { notFound } from "./errors.js";
@@ -159,6 +160,35 @@ export function selectionWithId(query: {
   return query.select ? { select: { ...query.select, id: true } } : { include: query.include };
 }
 
+interface Selection {
+  query: { select?: object; include?: object };
+  /** The selection as text: records asked for with the same one are loaded together. */
+  key: string;
+  /** The selection asks for columns only, which a whole row holds. */
+  rowSuffices: boolean;
+}
+const selections = new WeakMap<Context, Map<string, Selection>>();
+
+/**
+ * What Pothos asks of a type at a field, planned once per request: every row of a list plans the
+ * same query, and Pothos keys what it maps by the path without list indices.
+ */
+function selectionAt(context: Context, info: GraphQLResolveInfo, typename: string): Selection {
+  const path: (string | number)[] = [];
+  for (let step: GraphQLResolveInfo["path"] | undefined = info.path; step; step = step.prev)
+    if (typeof step.key === "string") path.push(step.key);
+  const planned = getOrCreate(selections, context, () => new Map<string, Selection>());
+  return getOrCreate(planned, `${typename} ${path.join(".")}`, () => {
+    const query = queryFromInfo({ context, info, typeName: typename }) as Selection["query"];
+    const asked = Object.keys(query.select ?? query.include ?? {});
+    return {
+      query,
+      key: `${typename} ${JSON.stringify(query)}`,
+      rowSuffices: asked.every((field) => scalarFields.get(typename)?.has(field)),
+    };
+  });
+}
+
 /**
  * A record loaded whole by loadRecords, handed to Pothos as the answer to the selection beneath
  * this field (so the type's fields read it instead of loading it again), or, where that
@@ -172,15 +202,14 @@ export async function asSelected<Row extends { id: number }>(
   info: GraphQLResolveInfo,
 ): Promise<Row> {
   const typename = typenameOf(row);
-  const query = queryFromInfo({ context, info, typeName: typename }) as { select?: object; include?: object };
-  const asked = Object.keys(query.select ?? query.include ?? {});
-  if (asked.every((field) => scalarFields.get(typename)?.has(field))) return row;
+  const { query, key, rowSuffices } = selectionAt(context, info, typename);
+  if (rowSuffices) return row;
   const delegate = (context.prisma as unknown as Record<string, Delegate>)[
     typename[0].toLowerCase() + typename.slice(1)
   ];
   const loaded = await loadInTick(
     context,
-    `${typename} ${JSON.stringify(query)}`,
+    key,
     row.id,
     (ids) => delegate.findMany({ ...selectionWithId(query), where: { id: { in: ids } } }),
     (record) => record.id,
