@@ -70,7 +70,7 @@ export interface AppOptions {
 export const CSRF_HEADERS = ["x-graphql-yoga-csrf", "apollo-require-preflight", "x-apollo-operation-name"];
 
 /** The GraphiQL page, built (and compressed) on its first request: it is the same for every app. */
-let graphiqlPage: GraphiQLPage | undefined;
+let graphiqlPage: Promise<GraphiQLPage> | undefined;
 
 /** First language tag of an Accept-Language header ("cs-CZ,cs;q=0.9" → "cs"). */
 export function preferredLanguage(header: string | null): string | null {
@@ -312,7 +312,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     res.setHeader("referrer-policy", "no-referrer");
     if (options.graphiql !== false && wantsGraphiQL(req)) {
       graphiqlPage ??= buildGraphiQLPage();
-      return serveGraphiQL(graphiqlPage, req, res);
+      return serveGraphiQL(await graphiqlPage, req, res);
     }
     if (rest && (req.url === "/rest" || req.url?.startsWith("/rest/"))) return rest(req, res);
     if (explorer && (req.url === "/explore" || req.url?.startsWith("/explore/") || req.url?.startsWith("/explore?")))

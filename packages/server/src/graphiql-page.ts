@@ -3,7 +3,6 @@
 // exactly its own inline scripts (by hash) and requests to this origin.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { EXAMPLE_OPERATIONS } from "./graphiql-examples.js";
 import { type StaticBody, serveStaticBody, staticBody } from "./lib/static-body.js";
 
@@ -13,7 +12,9 @@ export interface GraphiQLPage extends StaticBody {
 
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
-export function buildGraphiQLPage(): GraphiQLPage {
+/** Loaded on the first visit: the renderer's bundle, as a string and as its module's source, is 28 MB of heap. */
+export async function buildGraphiQLPage(): Promise<GraphiQLPage> {
+  const { renderGraphiQL } = await import("@graphql-yoga/render-graphiql");
   // POST for everything, subscriptions too (SSE over a fetch POST): the API refuses a GET
   // without a CSRF header, and GraphiQL would open subscriptions with a bare GET.
   const html = renderGraphiQL({ title: "CityNet GraphiQL", defaultQuery: EXAMPLE_OPERATIONS, method: "POST" } as never);
