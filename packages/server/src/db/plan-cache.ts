@@ -14,6 +14,8 @@ import { models } from "./data-model.js";
 
 interface QueryCompiler {
   compile(query: string): unknown;
+  /** Queries Prisma sends together (findUniques of one tick): often one findMany of them all. */
+  compileBatch(batch: string): unknown;
 }
 
 /** Operators whose string or number operand goes to PostgreSQL as a bind value. */
@@ -74,8 +76,7 @@ export interface PlanCacheStats {
  * Replaces the bindable filter values of a JSON-protocol read with placeholders citynet$0, …
  * Walks the query along the data model, so it knows each value's field type.
  */
-function parameterize(query: JsonObject): { shape: JsonObject; values: Json[] } {
-  const values: Json[] = [];
+function parameterize(query: JsonObject, values: Json[] = []): { shape: JsonObject; values: Json[] } {
   const placeholder = (value: Json): Json => {
     values.push(value);
     return { $type: "Param", value: `${PLACEHOLDER_PREFIX}${values.length - 1}` };
@@ -187,7 +188,6 @@ export function installPlanCache({ verify = false } = {}): void {
   const prototype = compilerModule.QueryCompiler.prototype as QueryCompiler & { [installed]?: true };
   if (prototype[installed]) return;
   prototype[installed] = true;
-  const compileLiteral = prototype.compile;
   const plans = new Map<string, CachedPlan | "literal">();
   /** Every entry, literal ones too, is bounded: Map order is least recently used first. */
   const remember = (key: string, entry: CachedPlan | "literal") => {
@@ -196,40 +196,58 @@ export function installPlanCache({ verify = false } = {}): void {
     if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
   };
 
-  prototype.compile = function (this: QueryCompiler, queryText: string) {
-    const query = JSON.parse(queryText) as JsonObject;
-    if (!READ_ACTIONS.has(query.action as string) || typeof query.modelName !== "string")
-      return compileLiteral.call(this, queryText);
-    const { shape, values } = parameterize(query);
-    const key = JSON.stringify(shape);
-    let cached = plans.get(key);
-    if (cached === "literal") {
-      remember(key, cached);
-      return compileLiteral.call(this, queryText);
-    }
-    if (cached) stats.reused++;
-    else {
-      let plan: unknown;
-      try {
-        plan = compileLiteral.call(this, key);
-      } catch {
-        // A shape the compiler cannot take with placeholders: always compile it literally.
-        remember(key, "literal");
-        return compileLiteral.call(this, queryText);
+  /** A compiler method with the cache: `parameterized` gives a text's shape and values, or null to compile it as it is. */
+  const cached = (
+    compileLiteral: (this: QueryCompiler, text: string) => unknown,
+    parameterized: (text: string) => { shape: Json; values: Json[] } | null,
+  ) =>
+    function (this: QueryCompiler, text: string) {
+      const found = parameterized(text);
+      if (!found) return compileLiteral.call(this, text);
+      const key = JSON.stringify(found.shape);
+      let entry = plans.get(key);
+      if (entry === "literal") {
+        remember(key, entry);
+        return compileLiteral.call(this, text);
       }
-      cached = { plan, pathsToParameters: markPathsToParameters(plan) };
-      stats.compiled++;
-    }
-    remember(key, cached);
-    const filled = fill(cached.plan, cached.pathsToParameters, values);
-    if (verify) {
-      const literal = compileLiteral.call(this, queryText);
-      if (normalizedPlan(filled) !== normalizedPlan(literal)) {
-        throw new Error(
-          `plan cache: the cached plan differs from the literal one for ${queryText}\ncached:  ${normalizedPlan(filled)}\nliteral: ${normalizedPlan(literal)}`,
-        );
+      if (entry) stats.reused++;
+      else {
+        let plan: unknown;
+        try {
+          plan = compileLiteral.call(this, key);
+        } catch {
+          // A shape the compiler cannot take with placeholders: always compile it literally.
+          remember(key, "literal");
+          return compileLiteral.call(this, text);
+        }
+        entry = { plan, pathsToParameters: markPathsToParameters(plan) };
+        stats.compiled++;
       }
-    }
-    return filled;
-  };
+      remember(key, entry);
+      const filled = fill(entry.plan, entry.pathsToParameters, found.values);
+      if (verify) {
+        const literal = compileLiteral.call(this, text);
+        if (normalizedPlan(filled) !== normalizedPlan(literal)) {
+          throw new Error(
+            `plan cache: the cached plan differs from the literal one for ${text}\ncached:  ${normalizedPlan(filled)}\nliteral: ${normalizedPlan(literal)}`,
+          );
+        }
+      }
+      return filled;
+    };
+
+  const isCachedRead = (query: JsonObject) =>
+    READ_ACTIONS.has(query.action as string) && typeof query.modelName === "string";
+  prototype.compile = cached(prototype.compile, (text) => {
+    const query = JSON.parse(text) as JsonObject;
+    return isCachedRead(query) ? parameterize(query) : null;
+  });
+  // Pothos loads a relation or missing fields of rows with findUniques, which Prisma batches per
+  // tick; their batch was compiled again on every request (a federated page sent three).
+  prototype.compileBatch = cached(prototype.compileBatch, (text) => {
+    const { batch, ...rest } = JSON.parse(text) as { batch: JsonObject[] } & JsonObject;
+    if (!batch.every(isCachedRead)) return null;
+    const values: Json[] = [];
+    return { shape: { ...rest, batch: batch.map((query) => parameterize(query, values).shape) }, values };
+  });
 }

@@ -29,6 +29,33 @@ describeDb("query-plan cache", () => {
     expect(missing.errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 
+  it("compiles a batch of findUniques (one tick's relation loads) once per shape, each with its own rows", async () => {
+    const { prisma } = api.db;
+    const towns = (slugs: string[]) =>
+      Promise.all(
+        slugs.map((slug) =>
+          prisma.town.findUniqueOrThrow({
+            where: { slug },
+            select: { name: true, country: { select: { code: true } } },
+          }),
+        ),
+      );
+    await towns(["opava", "leoben"]);
+    const before = planCacheStats();
+    const [opava, leoben] = await towns(["opava", "leoben"]);
+    const [wels, again] = await towns(["wels", "opava"]);
+    const after = planCacheStats();
+    expect(after.compiled - before.compiled).toBe(0);
+    expect(after.reused - before.reused).toBe(2);
+    expect([opava, leoben, wels, again].map((town) => `${town.name} ${town.country.code}`)).toEqual([
+      "Opava CZ",
+      "Leoben AT",
+      "Wels AT",
+      "Opava CZ",
+    ]);
+    await expect(towns(["wels", "no-such-town"])).rejects.toThrow();
+  });
+
   it("leaves Prisma's own placeholders alone: a cursor page whose relations load in a second query", async () => {
     const page = `query ($after: String) { towns(first: 3, after: $after) { pageInfo { endCursor } edges { node { slug country { code name } } } } }`;
     const first = await api.data(page);
