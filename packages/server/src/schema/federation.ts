@@ -1,13 +1,15 @@
 // Every Node is a Federation v2 entity keyed by its global id: a subgraph returns other
 // domains' records by id alone, and the gateway fetches their fields from the owning subgraph
 // through `_entities`. All subgraphs read the same database, so any of them can load any
-// entity; the lookups of one model and key in one tick of a request become one findMany (a plan
-// the plan cache keeps), so `_entities` with 50 representations costs one query per type, not 50.
+// entity; the lookups of one model and key in one tick of a request become one findMany of what
+// the gateway asks of them (a plan the plan cache keeps), so `_entities` with 50 representations
+// costs one query per type, relations included, not 50.
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphQLSchema } from "graphql";
 import type { PrismaClient } from "../generated/prisma/index.js";
 import { loadInTick } from "../lib/tick-batch.js";
 import { builder, type SubGraph } from "./builder.js";
+import { selectionAt } from "./common/mixed-records.js";
 import { Source } from "./common/sources.js";
 import type { Context } from "./context.js";
 import { Event, EventParticipation, Topic } from "./events/event.js";
@@ -25,7 +27,7 @@ import { Country } from "./places/country.js";
 import { Town } from "./places/town.js";
 import { Project, ProjectParticipation, ProjectPartnership } from "./projects/project.js";
 
-type Delegate = { findMany(args: { where: Record<string, unknown> }): Promise<Record<string, unknown>[]> };
+type Delegate = { findMany(args: { where: Record<string, unknown> } & object): Promise<Record<string, unknown>[]> };
 
 /**
  * Makes `ref` an entity keyed by its global id (`idColumn` holds the id it encodes). Towns
@@ -40,14 +42,20 @@ function entity(
   const byId = builder.selection<{ id: string }>("id");
   builder.asEntity(ref, {
     key: slugKey ? [byId, builder.selection<{ slug: string }>("slug")] : byId,
-    resolveReference: async (reference: { id?: string; slug?: string }, ctx: Context) => {
+    resolveReference: async (reference: { id?: string; slug?: string }, ctx: Context, info) => {
       const delegate = ctx.prisma[model] as unknown as Delegate;
+      // Loaded with what the gateway asks of them (relations too), so no field loads its own.
+      const { query, key } = selectionAt(ctx, info, ref.name);
       const byColumn = async (column: string, value: unknown) =>
         (await loadInTick(
           ctx,
-          `entity ${String(model)}.${column}`,
+          `entity ${column} ${key}`,
           value,
-          (values) => delegate.findMany({ where: { [column]: { in: values } } }),
+          (values) =>
+            delegate.findMany({
+              ...(query.select ? { select: { ...query.select, [column]: true } } : { include: query.include }),
+              where: { [column]: { in: values } },
+            }),
           (row) => row[column],
         )) ?? null;
       if (reference.slug !== undefined) return byColumn("slug", reference.slug);

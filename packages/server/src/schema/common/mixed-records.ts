@@ -160,7 +160,7 @@ export function selectionWithId(query: {
   return query.select ? { select: { ...query.select, id: true } } : { include: query.include };
 }
 
-interface Selection {
+export interface Selection {
   query: { select?: object; include?: object };
   /** The selection as text: records asked for with the same one are loaded together. */
   key: string;
@@ -173,7 +173,7 @@ const selections = new WeakMap<Context, Map<string, Selection>>();
  * What Pothos asks of a type at a field, planned once per request: every row of a list plans the
  * same query, and Pothos keys what it maps by the path without list indices.
  */
-function selectionAt(context: Context, info: GraphQLResolveInfo, typename: string): Selection {
+export function selectionAt(context: Context, info: GraphQLResolveInfo, typename: string): Selection {
   const path: (string | number)[] = [];
   for (let step: GraphQLResolveInfo["path"] | undefined = info.path; step; step = step.prev)
     if (typeof step.key === "string") path.push(step.key);
