@@ -27,7 +27,7 @@ import { Country } from "./places/country.js";
 import { Town } from "./places/town.js";
 import { Project, ProjectParticipation, ProjectPartnership } from "./projects/project.js";
 
-type Delegate = { findMany(args: { where: Record<string, unknown> } & object): Promise<Record<string, unknown>[]> };
+type Delegate = { findMany(args: object): Promise<Record<string, unknown>[]> };
 
 /**
  * Makes `ref` an entity keyed by its global id (`idColumn` holds the id it encodes). Towns

@@ -174,7 +174,7 @@ const selections = new WeakMap<Context, Map<string, Selection>>();
  * same query, and Pothos keys what it maps by the path without list indices.
  */
 export function selectionAt(context: Context, info: GraphQLResolveInfo, typename: string): Selection {
-  const path: (string | number)[] = [];
+  const path: string[] = [];
   for (let step: GraphQLResolveInfo["path"] | undefined = info.path; step; step = step.prev)
     if (typeof step.key === "string") path.push(step.key);
   const planned = getOrCreate(selections, context, () => new Map<string, Selection>());
