@@ -7,9 +7,8 @@
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphQLSchema } from "graphql";
 import type { PrismaClient } from "../generated/prisma/index.js";
-import { loadInTick } from "../lib/tick-batch.js";
 import { builder, type SubGraph } from "./builder.js";
-import { selectionAt } from "./common/mixed-records.js";
+import { loadSelected } from "./common/mixed-records.js";
 import { Source } from "./common/sources.js";
 import type { Context } from "./context.js";
 import { Event, EventParticipation, Topic } from "./events/event.js";
@@ -27,8 +26,6 @@ import { Country } from "./places/country.js";
 import { Town } from "./places/town.js";
 import { Project, ProjectParticipation, ProjectPartnership } from "./projects/project.js";
 
-type Delegate = { findMany(args: object): Promise<Record<string, unknown>[]> };
-
 /**
  * Makes `ref` an entity keyed by its global id (`idColumn` holds the id it encodes). Towns
  * also have their slug as a key: partner portals know towns by slug, not by our ids.
@@ -43,21 +40,9 @@ function entity(
   builder.asEntity(ref, {
     key: slugKey ? [byId, builder.selection<{ slug: string }>("slug")] : byId,
     resolveReference: async (reference: { id?: string; slug?: string }, ctx: Context, info) => {
-      const delegate = ctx.prisma[model] as unknown as Delegate;
       // Loaded with what the gateway asks of them (relations too), so no field loads its own.
-      const { query, key } = selectionAt(ctx, info, ref.name);
       const byColumn = async (column: string, value: unknown) =>
-        (await loadInTick(
-          ctx,
-          `entity ${column} ${key}`,
-          value,
-          (values) =>
-            delegate.findMany({
-              ...(query.select ? { select: { ...query.select, [column]: true } } : { include: query.include }),
-              where: { [column]: { in: values } },
-            }),
-          (row) => row[column],
-        )) ?? null;
+        (await loadSelected(ctx, info, { typename: ref.name, model: String(model), column, value })) ?? null;
       if (reference.slug !== undefined) return byColumn("slug", reference.slug);
       const decoded = decodeGlobalID(reference.id ?? "");
       if (decoded.typename !== ref.name) return null;

@@ -37,6 +37,20 @@ describeDb("federation subgraphs", () => {
     expect(many.statements).toBe(1);
   });
 
+  it("refuses a non-public field of an entity to a caller without the role, and leaks nothing", async () => {
+    const [, id] = Buffer.from(townIds[0], "base64").toString().split(":");
+    await places.db.exec(`UPDATE "Town" SET "privateContact" = 'mayor-only-7731' WHERE id = ${Number(id)}`);
+    const result = await places.query(
+      `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Town { name privateContact } } }`,
+      { representations: [{ __typename: "Town", id: townIds[0] }] },
+    );
+    expect(result.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [["_entities", 0, "privateContact"], "UNAUTHENTICATED"],
+    ]);
+    expect(result.data?._entities).toEqual([{ name: expect.any(String), privateContact: null }]);
+    expect(JSON.stringify(result)).not.toContain("mayor-only-7731");
+  });
+
   it("answers null for an id of another type or of no record", async () => {
     const otherType = Buffer.from("Network:1").toString("base64");
     const noRecord = Buffer.from("Town:999999999").toString("base64");

@@ -150,17 +150,17 @@ const scalarFields = new Map(
   ]),
 );
 
-type Delegate = { findMany(args: object): Promise<{ id: number }[]> };
+type Delegate = { findMany(args: object): Promise<Record<string, unknown>[]> };
 
-/** What Pothos asks of a type, as findMany arguments that also read the id (to match rows up). */
-export function selectionWithId(query: {
-  select?: object;
-  include?: object;
-}): { select: object } | { include?: object } {
-  return query.select ? { select: { ...query.select, id: true } } : { include: query.include };
+/** What Pothos asks of a type, as findMany arguments that also read `column` (to match rows up). */
+export function selectionWith(
+  query: { select?: object; include?: object },
+  column = "id",
+): { select: object } | { include?: object } {
+  return query.select ? { select: { ...query.select, [column]: true } } : { include: query.include };
 }
 
-export interface Selection {
+interface Selection {
   query: { select?: object; include?: object };
   /** The selection as text: records asked for with the same one are loaded together. */
   key: string;
@@ -173,7 +173,7 @@ const selections = new WeakMap<Context, Map<string, Selection>>();
  * What Pothos asks of a type at a field, planned once per request: every row of a list plans the
  * same query, and Pothos keys what it maps by the path without list indices.
  */
-export function selectionAt(context: Context, info: GraphQLResolveInfo, typename: string): Selection {
+function selectionAt(context: Context, info: GraphQLResolveInfo, typename: string): Selection {
   const path: string[] = [];
   for (let step: GraphQLResolveInfo["path"] | undefined = info.path; step; step = step.prev)
     if (typeof step.key === "string") path.push(step.key);
@@ -190,11 +190,31 @@ export function selectionAt(context: Context, info: GraphQLResolveInfo, typename
 }
 
 /**
+ * The record of `model` whose `column` is `value`, with what Pothos asks of its type at this
+ * field (relations too): one findMany per model, column and selection for every record asked for
+ * in the same tick of the request (a plan Prisma's plan cache keeps, where batched findUniques
+ * were compiled again on every request).
+ */
+export function loadSelected(
+  context: Context,
+  info: GraphQLResolveInfo,
+  { typename, model, column, value }: { typename: string; model: string; column: string; value: unknown },
+): Promise<Record<string, unknown> | undefined> {
+  const { query, key } = selectionAt(context, info, typename);
+  const delegate = (context.prisma as unknown as Record<string, Delegate>)[model];
+  return loadInTick(
+    context,
+    `${column} ${key}`,
+    value,
+    (values) => delegate.findMany({ ...selectionWith(query, column), where: { [column]: { in: values } } }),
+    (row) => row[column],
+  );
+}
+
+/**
  * A record loaded whole by loadRecords, handed to Pothos as the answer to the selection beneath
  * this field (so the type's fields read it instead of loading it again), or, where that
- * selection needs relations the row lacks, loaded with it: one findMany per type and selection
- * for the records asked for in the same tick (a plan Prisma's plan cache keeps, where batched
- * findUniques were compiled again on every request).
+ * selection needs relations the row lacks, loaded with it (loadSelected).
  */
 export async function asSelected<Row extends { id: number }>(
   row: Row,
@@ -202,18 +222,9 @@ export async function asSelected<Row extends { id: number }>(
   info: GraphQLResolveInfo,
 ): Promise<Row> {
   const typename = typenameOf(row);
-  const { query, key, rowSuffices } = selectionAt(context, info, typename);
-  if (rowSuffices) return row;
-  const delegate = (context.prisma as unknown as Record<string, Delegate>)[
-    typename[0].toLowerCase() + typename.slice(1)
-  ];
-  const loaded = await loadInTick(
-    context,
-    key,
-    row.id,
-    (ids) => delegate.findMany({ ...selectionWithId(query), where: { id: { in: ids } } }),
-    (record) => record.id,
-  );
+  if (selectionAt(context, info, typename).rowSuffices) return row;
+  const model = typename[0].toLowerCase() + typename.slice(1);
+  const loaded = await loadSelected(context, info, { typename, model, column: "id", value: row.id });
   if (!loaded) throw notFound(typename, `id ${row.id}`);
   return tagTypename(loaded as Row, typename);
 }

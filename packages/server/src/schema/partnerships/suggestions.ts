@@ -7,7 +7,7 @@ import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { found } from "../common/lookup.js";
-import { selectionWithId } from "../common/mixed-records.js";
+import { selectionWith } from "../common/mixed-records.js";
 import { MAX_PAGE_SIZE } from "../common/pagination.js";
 import type { Context } from "../context.js";
 import { Town } from "../places/town.js";
@@ -352,7 +352,7 @@ builder.queryField("partnerSuggestions", (t) =>
       const rows = bestCandidates(places, criteria, activity, first);
       // The towns with what the query asks of them (their country, say), in one query whose
       // plan the plan cache keeps: left to Pothos, each town's relations were batched findUniques.
-      const selection = selectionWithId(queryFromInfo({ context: ctx, info, typeName: "Town", path: ["town"] }));
+      const selection = selectionWith(queryFromInfo({ context: ctx, info, typeName: "Town", path: ["town"] }));
       const loaded = (await ctx.prisma.town.findMany({
         ...selection,
         where: { id: { in: rows.map((r) => r.id) } },
