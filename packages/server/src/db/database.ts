@@ -95,7 +95,8 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
   const apiPool = new pg.Pool({
     connectionString: url,
     max: config.poolSize,
-    options: `-c statement_timeout=${config.statementTimeoutMs}`,
+    // Writes run read committed (contributions/write.ts), whatever the database's own default.
+    options: `-c statement_timeout=${config.statementTimeoutMs} -c default_transaction_isolation=read\\ committed`,
   });
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   if (config.traceStatements) traceStatements(apiPool);

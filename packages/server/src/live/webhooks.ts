@@ -4,7 +4,7 @@
 // exponential back-off. Any replica may run the worker: claims skip rows another one holds.
 import { createHmac } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { Prisma, PrismaClient, WebhookEvent } from "../generated/prisma/index.js";
+import { Prisma, type PrismaClient, type Role, type WebhookEvent } from "../generated/prisma/index.js";
 import { kindsOf } from "./kinds.js";
 import type { LiveEvent } from "./pubsub.js";
 
@@ -33,20 +33,40 @@ async function mayHearOfInterest(
   return key.role === "TOWN_EDITOR" && key.townId === interest?.partnerSearch.townId;
 }
 
-/** Queues the deliveries a write's record owes, inside the write's transaction. */
-export async function enqueueDeliveries(tx: Prisma.TransactionClient, event: LiveEvent): Promise<void> {
+/** A webhook a write may owe deliveries to: a live key's, listening for some of the write's kinds. */
+export interface ListeningWebhook {
+  id: number;
+  events: WebhookEvent[];
+  role: Role;
+  townId: number | null;
+}
+
+/**
+ * The webhooks of live keys listening for any of `kinds`, as a JSON array: a subquery the write's
+ * record reads in its own statement (contributions/write.ts).
+ */
+export function listeningWebhooks(kinds: readonly WebhookEvent[]): Prisma.Sql {
+  if (!kinds.length) return Prisma.sql`'[]'::json`;
+  return Prisma.sql`(
+    SELECT coalesce(json_agg(json_build_object('id', w.id, 'events', w.events, 'role', k.role, 'townId', k."townId")), '[]')
+      FROM "Webhook" w JOIN "ApiKey" k ON k.id = w."apiKeyId"
+     WHERE w.events && ${kinds}::text[]::"WebhookEvent"[] AND k."revokedAt" IS NULL)`;
+}
+
+/** Queues the deliveries a write's record owes to the `listening` webhooks, inside the write's transaction. */
+export async function enqueueDeliveries(
+  tx: Prisma.TransactionClient,
+  event: LiveEvent,
+  listening: readonly ListeningWebhook[],
+): Promise<void> {
+  if (!listening.length) return;
   const kinds = kindsOf(event);
-  if (!kinds.length) return;
-  const webhooks = await tx.webhook.findMany({
-    where: { events: { hasSome: kinds }, apiKey: { revokedAt: null } },
-    select: { id: true, events: true, apiKey: { select: { role: true, townId: true } } },
-  });
   const occurredAt = new Date().toISOString();
   const id = encodeGlobalID(event.recordType, event.recordId);
   const deliveries: Prisma.WebhookDeliveryCreateManyInput[] = [];
-  for (const webhook of webhooks)
+  for (const webhook of listening)
     for (const kind of kinds.filter((k) => webhook.events.includes(k))) {
-      if (kind === "INTEREST_EXPRESSED" && !(await mayHearOfInterest(tx, webhook.apiKey, event.recordId))) continue;
+      if (kind === "INTEREST_EXPRESSED" && !(await mayHearOfInterest(tx, webhook, event.recordId))) continue;
       const payload: WebhookPayload = {
         event: kind,
         id,

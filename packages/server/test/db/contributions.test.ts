@@ -168,6 +168,24 @@ describeDb("contributions", () => {
     ]);
   });
 
+  it("writes a create's source, citation and audit entry, and finds who follows it, in one statement", async () => {
+    api.statements.length = 0;
+    const created = await post(bearer(keys["Opava web"]));
+    expect(created.errors).toBeUndefined();
+    const tail = api.statements.filter((sql) => sql.includes(`INSERT INTO "AuditEntry"`));
+    expect(tail).toHaveLength(1);
+    for (const table of ["Source", "Contribution", "Citation", "Webhook", "SavedSearch"])
+      expect(tail[0]).toContain(`"${table}"`);
+    expect(api.statements.filter((sql) => /"(Source|Contribution|Citation)"/.test(sql))).toHaveLength(1);
+    // Read committed is the connections' default, so a write names no isolation level.
+    expect(api.statements.some((sql) => /ISOLATION LEVEL/i.test(sql))).toBe(false);
+    const [{ default_transaction_isolation: isolation }] = await api.db.read<{ default_transaction_isolation: string }>(
+      "SHOW default_transaction_isolation",
+      [],
+    );
+    expect(isolation).toBe("read committed");
+  });
+
   it("keeps a document's citations when an editor corrects the record", async () => {
     const { partnerSearch } = await api.data(
       `{ partnerSearch(slug: "wolomin-2019-partner-town") { id version town { slug } sources { source { kind } } } }`,

@@ -1,39 +1,50 @@
 // Which saved searches a committed write matches, checked inside the write's transaction so
 // that its alerts exist exactly when the write does.
-import type { Prisma, SavedSearchKind } from "../../generated/prisma/index.js";
-import { kindsOf } from "../../live/kinds.js";
+import { Prisma, type SavedSearchKind, type WebhookEvent } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
 import { type PublishedFilter, publishedMatches } from "../funding/published-filter.js";
 import { type PostedFilter, postedMatches } from "../partnerships/posted-filter.js";
 
 type Tx = Prisma.TransactionClient;
 
-/** The towns and networks a written record is about (what TOWN and NETWORK searches follow). */
-async function subjectsOf(tx: Tx, event: LiveEvent): Promise<{ towns: number[]; networks: number[] }> {
-  const id = event.recordId;
-  switch (event.recordType) {
-    case "Town":
-      return { towns: [id], networks: [] };
-    case "PartnerSearch": {
-      const search = await tx.partnerSearch.findUnique({ where: { id }, select: { townId: true } });
-      return { towns: search ? [search.townId] : [], networks: [] };
-    }
-    case "Membership": {
-      const membership = await tx.membership.findUnique({ where: { id }, select: { townId: true, networkId: true } });
-      return membership
-        ? { towns: [membership.townId], networks: [membership.networkId] }
-        : { towns: [], networks: [] };
-    }
-    case "Event": {
-      const found = await tx.event.findUnique({ where: { id }, select: { hostTownId: true, networkId: true } });
-      return {
-        towns: found?.hostTownId ? [found.hostTownId] : [],
-        networks: found?.networkId ? [found.networkId] : [],
-      };
-    }
-    default:
-      return { towns: [], networks: [] };
-  }
+/** A saved search a write may alert: it follows the written record's kind, town or network. */
+export interface FollowingSearch {
+  id: number;
+  kind: SavedSearchKind;
+  criteria: unknown;
+}
+
+/** The towns and networks a written record is about (what TOWN and NETWORK searches follow), as SQL rows. */
+const SUBJECTS: Record<string, (id: number) => Prisma.Sql> = {
+  Town: (id) => Prisma.sql`SELECT ${id}::int AS town, NULL::int AS network`,
+  PartnerSearch: (id) =>
+    Prisma.sql`SELECT "townId" AS town, NULL::int AS network FROM "PartnerSearch" WHERE id = ${id}`,
+  Membership: (id) => Prisma.sql`SELECT "townId" AS town, "networkId" AS network FROM "Membership" WHERE id = ${id}`,
+  Event: (id) => Prisma.sql`SELECT "hostTownId" AS town, "networkId" AS network FROM "Event" WHERE id = ${id}`,
+};
+
+/**
+ * The saved searches that may want to hear of a committed write, as a JSON array: those of the
+ * write's kinds (their criteria are checked by raiseAlerts), and those following a town or
+ * network the record is about. A subquery the write's record reads in its own statement
+ * (contributions/write.ts).
+ */
+export function followingSearches(event: LiveEvent, kinds: readonly WebhookEvent[]): Prisma.Sql {
+  const filtered: SavedSearchKind[] = [
+    ...(kinds.includes("PARTNER_SEARCH_POSTED") ? (["PARTNER_SEARCHES"] as const) : []),
+    ...(kinds.includes("FUNDING_CALL_PUBLISHED") ? (["FUNDING_CALLS"] as const) : []),
+  ];
+  const subjects = kinds.includes("RECORD_CHANGED") ? SUBJECTS[event.recordType]?.(event.recordId) : undefined;
+  if (!filtered.length && !subjects) return Prisma.sql`'[]'::json`;
+  const following = subjects
+    ? Prisma.sql`EXISTS (SELECT FROM (${subjects}) AS subject
+        WHERE (s.kind = 'TOWN' AND s.criteria -> 'townId' = to_jsonb(subject.town))
+           OR (s.kind = 'NETWORK' AND s.criteria -> 'networkId' = to_jsonb(subject.network)))`
+    : Prisma.sql`false`;
+  return Prisma.sql`(
+    SELECT coalesce(json_agg(json_build_object('id', s.id, 'kind', s.kind, 'criteria', s.criteria)), '[]')
+      FROM "SavedSearch" s
+     WHERE s.kind::text = ANY(${filtered}::text[]) OR ${following})`;
 }
 
 /** Whether a partner-search or funding-call search's criteria accept the written record. */
@@ -42,27 +53,10 @@ const criteriaAccept = (tx: Tx, kind: SavedSearchKind, criteria: unknown, id: nu
     ? postedMatches(tx, id, criteria as PostedFilter)
     : publishedMatches(tx, id, criteria as PublishedFilter);
 
-export async function raiseAlerts(tx: Tx, event: LiveEvent): Promise<void> {
-  const kinds = kindsOf(event);
-  const filtered: SavedSearchKind[] = [
-    ...(kinds.includes("PARTNER_SEARCH_POSTED") ? (["PARTNER_SEARCHES"] as const) : []),
-    ...(kinds.includes("FUNDING_CALL_PUBLISHED") ? (["FUNDING_CALLS"] as const) : []),
-  ];
-  const subjects = kinds.includes("RECORD_CHANGED") ? await subjectsOf(tx, event) : { towns: [], networks: [] };
-  const following: Prisma.SavedSearchWhereInput[] = [
-    ...subjects.towns.map((townId) => ({ kind: "TOWN" as const, criteria: { path: ["townId"], equals: townId } })),
-    ...subjects.networks.map((networkId) => ({
-      kind: "NETWORK" as const,
-      criteria: { path: ["networkId"], equals: networkId },
-    })),
-  ];
-  if (!filtered.length && !following.length) return;
-  const searches = await tx.savedSearch.findMany({
-    where: { OR: [...(filtered.length ? [{ kind: { in: filtered } }] : []), ...following] },
-    select: { id: true, kind: true, criteria: true },
-  });
+/** Raises an alert on each of the `following` searches that wants the written record. */
+export async function raiseAlerts(tx: Tx, event: LiveEvent, following: readonly FollowingSearch[]): Promise<void> {
   const matched: number[] = [];
-  for (const search of searches)
+  for (const search of following)
     if (
       (search.kind !== "PARTNER_SEARCHES" && search.kind !== "FUNDING_CALLS") ||
       (await criteriaAccept(tx, search.kind, search.criteria, event.recordId))

@@ -5,9 +5,10 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, Grant } from "../../auth/identity.js";
 import { Prisma, type Role, type SubjectType } from "../../generated/prisma/index.js";
+import { kindsOf } from "../../live/kinds.js";
 import type { LiveEvent } from "../../live/pubsub.js";
-import { enqueueDeliveries } from "../../live/webhooks.js";
-import { raiseAlerts } from "../alerts/raise.js";
+import { enqueueDeliveries, type ListeningWebhook, listeningWebhooks } from "../../live/webhooks.js";
+import { type FollowingSearch, followingSearches, raiseAlerts } from "../alerts/raise.js";
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
 import type { Context } from "../context.js";
@@ -39,7 +40,8 @@ export async function write<T>(ctx: Context, change: (tx: Tx) => Promise<T>): Pr
   const written: LiveEvent[] = [];
   ctx.writing = written;
   try {
-    const result = await ctx.prisma.$transaction(change, { isolationLevel: "ReadCommitted", timeout: 15_000 });
+    // Read committed, the API's connections' default (db/database.ts): naming it would cost a statement.
+    const result = await ctx.prisma.$transaction(change, { timeout: 15_000 });
     await ctx.committed();
     ctx.live.publish(written);
     return result;
@@ -105,75 +107,13 @@ export interface WriteRecord {
   facts?: Facts | Facts[];
 }
 
-/** Cites the facts a write made (if any) to its writer, one source for all, and appends its audit entry. */
+/**
+ * Cites the facts a write made (if any) to its writer, one source for all, appends its audit
+ * entry and finds the webhooks and saved searches following it: one statement, as a write's
+ * statements are most of its cost. Then queues the deliveries and alerts it owes.
+ */
 export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteRecord): Promise<void> {
   const { facts, ...audited } = entry;
-  let source: number | undefined;
-  for (const fact of [facts ?? []].flat()) {
-    if (!fact.fields.length) continue;
-    source ??= fact.source ?? (await contributionSource(tx, writer, fact.citation));
-    await tx.citation.create({
-      data: {
-        sourceId: source,
-        subjectType: fact.subject,
-        subjectId: fact.subjectId ?? entry.recordId,
-        field: fact.fields.join(", "),
-        quote: fact.citation?.quote ?? "",
-      },
-    });
-  }
-  await audit(tx, ctx, writer, audited);
-}
-
-/**
- * A CONTRIBUTION source naming who wrote for whom, and when, with the URL the writer gives:
- * what the facts of a write are cited to. A document's citations are never touched.
- */
-export async function contributionSource(
-  tx: Tx,
-  writer: Writer,
-  citation: CitationInput | null | undefined,
-): Promise<number> {
-  const source = await tx.source.create({
-    data: {
-      key: `contribution:${randomUUID()}`,
-      kind: "CONTRIBUTION",
-      title: `Contributed by ${writer.actor.name} (${writer.role}, ${writer.scope})`,
-      url: citation?.url ?? null,
-      contribution: {
-        create: {
-          actor: writer.actor.id,
-          actorName: writer.actor.name,
-          role: writer.role,
-          actingForTownId: writer.townId,
-        },
-      },
-    },
-    select: { id: true },
-  });
-  return source.id;
-}
-
-async function audit(
-  tx: Tx,
-  ctx: Context,
-  writer: Writer,
-  entry: { mutation: string; recordType: string; recordId: number; before: unknown; after: unknown },
-): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      actor: writer.actor.id,
-      actorName: writer.actor.name,
-      role: writer.role,
-      scope: writer.scope,
-      mutation: entry.mutation,
-      recordType: entry.recordType,
-      recordId: entry.recordId,
-      before: (entry.before ?? undefined) as Prisma.InputJsonValue | undefined,
-      after: (entry.after ?? undefined) as Prisma.InputJsonValue | undefined,
-      requestId: ctx.requestId,
-    },
-  });
   const version = (entry.after as { version?: unknown } | null)?.version;
   const written: LiveEvent = {
     mutation: entry.mutation,
@@ -181,9 +121,71 @@ async function audit(
     recordId: entry.recordId,
     version: typeof version === "number" ? version : null,
   };
+  const kinds = kindsOf(written);
+  const [followers] = await tx.$queryRaw<{ webhooks: ListeningWebhook[]; searches: FollowingSearch[] }[]>`
+    WITH ${citations(writer, entry.recordId, [facts ?? []].flat())}
+    audit AS (
+      INSERT INTO "AuditEntry" (actor, "actorName", role, scope, mutation, "recordType", "recordId", before, after, "requestId")
+      VALUES (${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.scope}, ${audited.mutation},
+              ${audited.recordType}, ${audited.recordId}, ${jsonText(audited.before)}::jsonb, ${jsonText(audited.after)}::jsonb,
+              ${ctx.requestId}))
+    SELECT ${listeningWebhooks(kinds)} AS webhooks, ${followingSearches(written, kinds)} AS searches`;
   ctx.writing?.push(written);
-  await enqueueDeliveries(tx, written);
-  await raiseAlerts(tx, written);
+  await enqueueDeliveries(tx, written, followers.webhooks);
+  await raiseAlerts(tx, written, followers.searches);
+}
+
+/** A snapshot as a JSON column's text; null stays SQL NULL. */
+const jsonText = (value: unknown) => (value == null ? null : JSON.stringify(value));
+
+/**
+ * Common table expressions inserting the citations of `facts` (those naming fields): to the
+ * source the first of them names, else to a new contribution source with its URL.
+ */
+function citations(writer: Writer, recordId: number, facts: Facts[]): Prisma.Sql {
+  const cited = facts.filter((fact) => fact.fields.length);
+  if (!cited.length) return Prisma.empty;
+  const rows = cited.map((fact) => ({
+    subjectType: fact.subject,
+    subjectId: fact.subjectId ?? recordId,
+    field: fact.fields.join(", "),
+    quote: fact.citation?.quote ?? "",
+  }));
+  const given = cited[0].source;
+  return Prisma.sql`${given === undefined ? Prisma.sql`${newContributionSource(writer, cited[0].citation)},` : Prisma.empty}
+    citation AS (
+      INSERT INTO "Citation" ("sourceId", "subjectType", "subjectId", field, quote)
+      SELECT ${given === undefined ? Prisma.sql`(SELECT id FROM contribution_source)` : Prisma.sql`${given}::int`},
+             c."subjectType"::"SubjectType", c."subjectId", c.field, c.quote
+        FROM json_to_recordset(${JSON.stringify(rows)}::json) AS c("subjectType" text, "subjectId" int, field text, quote text)),`;
+}
+
+/**
+ * Common table expressions inserting a CONTRIBUTION source naming who wrote for whom, and when,
+ * with the URL the writer gives (`contribution_source`, returning its id): what the facts of a
+ * write are cited to. A document's citations are never touched.
+ */
+function newContributionSource(writer: Writer, citation: CitationInput | null | undefined): Prisma.Sql {
+  return Prisma.sql`contribution_source AS (
+      INSERT INTO "Source" (key, kind, title, url)
+      VALUES (${`contribution:${randomUUID()}`}, 'CONTRIBUTION',
+              ${`Contributed by ${writer.actor.name} (${writer.role}, ${writer.scope})`}, ${citation?.url ?? null})
+      RETURNING id),
+    contribution AS (
+      INSERT INTO "Contribution" ("sourceId", actor, "actorName", role, "actingForTownId")
+      SELECT id, ${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.townId ?? null}::int
+        FROM contribution_source)`;
+}
+
+/** A new CONTRIBUTION source for a record that cites it itself (a news item), in one statement. */
+export async function contributionSource(
+  tx: Tx,
+  writer: Writer,
+  citation: CitationInput | null | undefined,
+): Promise<number> {
+  const [{ id }] = await tx.$queryRaw<{ id: number }[]>`
+    WITH ${newContributionSource(writer, citation)} SELECT id FROM contribution_source`;
+  return id;
 }
 
 /** The tables whose rows carry a version an update must name. */
