@@ -202,6 +202,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
     context: async ({ request }) => ({
       prisma: db.prisma,
       read: db.readSql,
+      snapshot: db.snapshot,
       actor: await identify(request.headers.get("authorization")),
       requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
       committed: async () => cacheStore?.advance(),

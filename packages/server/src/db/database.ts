@@ -23,6 +23,11 @@ export interface Database {
   read<Row = Record<string, unknown>>(sql: string, params: unknown[]): Promise<Row[]>;
   /** read() for a Prisma.sql template. */
   readSql<Row = Record<string, unknown>>(sql: Prisma.Sql): Promise<Row[]>;
+  /**
+   * Runs hand-written reads in one snapshot (a read-only repeatable-read transaction) on one of
+   * the API's connections: how the copies kept in memory load, through node-postgres.
+   */
+  snapshot<T>(fn: (read: Database["readSql"]) => Promise<T>): Promise<T>;
   /** Runs fn on one connection inside a transaction. */
   transaction<T>(fn: (tx: Pick<Database, "exec" | "query">) => Promise<T>): Promise<T>;
   /** The API pool's connections now: in all, idle, and requests waiting for one (for metrics). */
@@ -115,6 +120,23 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
     query,
     read,
     readSql: (sql) => read(sql.text, sql.values),
+    async snapshot(fn) {
+      const client = await apiPool.connect();
+      try {
+        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        const result = await fn(async (sql) => {
+          options.onQuery?.(sql.text);
+          return (await client.query(sql.text, sql.values)).rows;
+        });
+        await client.query("COMMIT");
+        client.release();
+        return result;
+      } catch (error) {
+        // A snapshot only reads: the connection is dropped rather than rolled back.
+        client.release(true);
+        throw error;
+      }
+    },
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -1,4 +1,8 @@
 import type { PrismaClient } from "../generated/prisma/index.js";
+import type { Context } from "../schema/context.js";
+
+/** Where a copy is read from (through node-postgres), and whose it is: one per database. */
+export type CopySource = Pick<Context, "prisma" | "read">;
 
 /**
  * Copies of some data kept in memory, one per database client, each loaded once per version of
@@ -10,14 +14,14 @@ export class VersionedCopies<Copy> {
   private readonly held = new WeakMap<PrismaClient, { version: bigint; copy: Promise<Copy> }>();
 
   /** `load` reads the data and its version in one snapshot. */
-  constructor(private readonly load: (prisma: PrismaClient) => Promise<{ version: bigint; copy: Copy }>) {}
+  constructor(private readonly load: (read: Context["read"]) => Promise<{ version: bigint; copy: Copy }>) {}
 
   /** A copy at least as new as `version`; `run` runs a load (the caller's bulkhead for costly statements). */
-  at(prisma: PrismaClient, version: bigint, run: <T>(load: () => Promise<T>) => Promise<T> = (load) => load()) {
+  at({ prisma, read }: CopySource, version: bigint, run: <T>(load: () => Promise<T>) => Promise<T> = (load) => load()) {
     const current = this.held.get(prisma);
     // Versions only grow: a copy loaded at a later version than this request read will do.
     if (current && current.version >= version) return current.copy;
-    const loading = run(() => this.load(prisma));
+    const loading = run(() => this.load(read));
     const entry = { version, copy: loading.then((loaded) => loaded.copy) };
     this.held.set(prisma, entry);
     loading.then(

@@ -13,6 +13,8 @@ export interface Context {
    * Its rows are as node-postgres gives them (bigint as a string).
    */
   read<Row = Record<string, unknown>>(sql: Prisma.Sql): Promise<Row[]>;
+  /** Runs hand-written reads in one snapshot on one of the API's connections (copies kept in memory load so). */
+  snapshot<T>(fn: (read: Context["read"]) => Promise<T>): Promise<T>;
   /** Who is calling; null for anonymous callers, who read public data only. */
   actor: Actor | null;
   /** Names the request in the audit log (the X-Request-Id header, else a fresh UUID). */

@@ -14,7 +14,7 @@ describeDb("reference operations' SQL statements", () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi("europe");
-    await warmSearchIndex(api.db.prisma);
+    await warmSearchIndex(api.db);
   }, 120_000);
   afterAll(() => api?.close());
 

@@ -44,7 +44,7 @@ describeDb("the search index in memory", () => {
   let index: SearchIndex;
   beforeAll(async () => {
     api = await startTestApi("europe");
-    index = await loadSearchIndex(api.db.prisma);
+    index = await loadSearchIndex(api.db.snapshot);
   }, 300_000);
   afterAll(() => api?.close());
 
@@ -113,7 +113,6 @@ describeDb("the search index in memory", () => {
   });
 
   it("answers from an index as new as the last committed write, and no newer", { timeout: 120_000 }, async () => {
-    const prisma = api.db.prisma;
     const search = async (text: string) =>
       (
         await api.data(
@@ -144,7 +143,7 @@ describeDb("the search index in memory", () => {
     expect((await search("Qwyxzzle")).totalCount).toBe(0);
     // The copy in memory catches up, and then answers in two statements (the text, the records),
     // and in one (the records, with the version) for a text it has folded before.
-    await expect.poll(() => searchIndexAt(prisma, after)?.version, { timeout: 60_000, interval: 200 }).toBe(after);
+    await expect.poll(() => searchIndexAt(api.db, after)?.version, { timeout: 60_000, interval: 200 }).toBe(after);
     for (const statements of [2, 1]) {
       api.statements.length = 0;
       expect(await search("Zyzzogeto")).toEqual(found("Zyzzogeton"));
@@ -165,7 +164,7 @@ describeDb("the search index in memory", () => {
     // the text folded before too.
     await api.db.exec(`${addName("Zyzzogetonium")}; ${addName("Zyzzogeto")}`);
     expect(await search("Zyzzogeto")).toEqual(found("Zyzzogeto"));
-    expect(searchIndexAt(prisma, after + 1n)).toBeNull();
+    expect(searchIndexAt(api.db, after + 1n)).toBeNull();
     expect(await search("Zyzzogetonium")).toEqual(found("Zyzzogetonium"));
   });
 });

@@ -121,7 +121,7 @@ describeDb("partner suggestions", () => {
     for (const ask of asks) {
       const criteria = await criteriaFrom(prisma, ask);
       const activity = await sharedActivity(api.db.readSql, criteria);
-      const places = await townPlaces.at(prisma, activity.version);
+      const places = await townPlaces.at({ prisma, read: api.db.readSql }, activity.version);
       const expected = (await prisma.$queryRaw<CandidateRow[]>(candidatesSql(criteria, 100))).map(comparable);
       expect(bestCandidates(places, criteria, activity, 100).map(comparable), JSON.stringify(ask)).toEqual(expected);
       rows += expected.length;

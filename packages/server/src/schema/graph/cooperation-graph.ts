@@ -204,10 +204,10 @@ function lexicallyBefore(a: number[], b: number[]): boolean {
 }
 
 /** Per database: the graph, loaded with its version in one statement. */
-const graphs = new VersionedCopies(async (prisma) => {
-  const [{ version, links }] = await prisma.$queryRaw<{ version: bigint; links: Link[] }[]>`
+const graphs = new VersionedCopies(async (read) => {
+  const [{ version, links }] = await read<{ version: string; links: Link[] }>(Prisma.sql`
     SELECT (SELECT version FROM data_version WHERE name = 'cooperation_graph') AS version,
-           coalesce((SELECT json_agg(l) FROM (${Prisma.raw(LINKS_SQL)}) l), '[]') AS links`;
+           coalesce((SELECT json_agg(l) FROM (${Prisma.raw(LINKS_SQL)}) l), '[]') AS links`);
   return { version: BigInt(version), copy: new CooperationGraph(links) };
 });
 
@@ -226,7 +226,7 @@ export async function currentGraph<Slugs extends string[]>(
   const [row] = await ctx.read<{ version: string; ids: (number | null)[] }>(Prisma.sql`
     SELECT (SELECT version FROM data_version WHERE name = 'cooperation_graph') AS version, ARRAY[${lookups}]::int[] AS ids`);
   return {
-    graph: await graphs.at(ctx.prisma, BigInt(row.version), ctx.costly),
+    graph: await graphs.at(ctx, BigInt(row.version), ctx.costly),
     ids: row.ids as { [K in keyof Slugs]: number | null },
   };
 }

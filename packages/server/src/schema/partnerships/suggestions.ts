@@ -348,7 +348,7 @@ builder.queryField("partnerSuggestions", (t) =>
       if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`Argument "first" must be between 1 and ${MAX_PAGE_SIZE}`);
       const criteria = await criteriaFrom(ctx.prisma, args);
       const activity = await sharedActivity(ctx.read, criteria);
-      const places = await townPlaces.at(ctx.prisma, activity.version, ctx.costly);
+      const places = await townPlaces.at(ctx, activity.version, ctx.costly);
       const rows = bestCandidates(places, criteria, activity, first);
       // The towns with what the query asks of them (their country, say), in one query whose
       // plan the plan cache keeps: left to Pothos, each town's relations were batched findUniques.

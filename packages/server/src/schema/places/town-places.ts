@@ -2,6 +2,7 @@
 // it, read from PostgreSQL so the same bits), population and country, loaded once per version of
 // data_version 'town_places' (raised by the commit of any write to those columns). Partner
 // suggestions score all 66,000 towns per request; in memory that takes a millisecond.
+import { Prisma } from "../../generated/prisma/index.js";
 import { Codes } from "../../lib/codes.js";
 import { VersionedCopies } from "../../lib/versioned-copies.js";
 
@@ -73,7 +74,8 @@ function chord(greatCircleLength: number): number {
 }
 
 interface PlaceRow {
-  version: bigint;
+  /** bigint, as node-postgres gives it: text. */
+  version: string;
   id: number | null;
   x: number;
   y: number;
@@ -82,16 +84,16 @@ interface PlaceRow {
   countryCode: string;
 }
 
-export const townPlaces = new VersionedCopies(async (prisma) => {
+export const townPlaces = new VersionedCopies(async (read) => {
   // One statement, one snapshot: the version joined to every town (and alone when there are none).
-  const rows = await prisma.$queryRaw<PlaceRow[]>`
+  const rows = await read<PlaceRow>(Prisma.sql`
     SELECT v.version, t.id, cube_ll_coord(p.earth, 1) AS x, cube_ll_coord(p.earth, 2) AS y,
            cube_ll_coord(p.earth, 3) AS z, t.population, t."countryCode"
       FROM data_version v
       LEFT JOIN "Town" t ON true
       LEFT JOIN LATERAL (SELECT ll_to_earth(t.latitude, t.longitude) AS earth) p ON true
      WHERE v.name = 'town_places'
-     ORDER BY t.id`;
+     ORDER BY t.id`);
   const towns = rows.filter((row) => row.id !== null);
   const countries = new Codes();
   const column = (of: (row: PlaceRow) => number) => Float64Array.from(towns, of);

@@ -481,30 +481,26 @@ const VERSION = Prisma.sql`(SELECT version FROM data_version WHERE name = ${SEAR
 const LOAD_BATCH = 5_000;
 
 /** Loads the whole index and its version in one snapshot, a batch of entries at a time. */
-export function loadSearchIndex(prisma: PrismaClient): Promise<SearchIndex> {
-  return prisma.$transaction(
-    async (tx) => {
-      const [{ version, count }] = await tx.$queryRaw<{ version: bigint; count: number }[]>`
-        SELECT ${VERSION} AS version,
-               (SELECT count(*)::int FROM search_entry WHERE folded IS NOT NULL) AS count`;
-      await tx.$executeRaw`DECLARE search_index_load NO SCROLL CURSOR FOR
-        SELECT entity_type, entity_id, term, folded, lang, population, country_code, show_trgm(folded) AS trigrams
-          FROM search_entry WHERE folded IS NOT NULL
-         ORDER BY folded COLLATE "C"`;
-      const builder = new SearchIndexBuilder(BigInt(version), count);
-      let fetched: number;
-      do {
-        const rows = await tx.$queryRaw<EntryRow[]>`FETCH ${Prisma.raw(String(LOAD_BATCH))} FROM search_index_load`;
-        builder.add(rows);
-        fetched = rows.length;
-      } while (fetched === LOAD_BATCH);
-      // The setting exists once pg_trgm is loaded, which the fetches did.
-      const [{ threshold }] = await tx.$queryRaw<{ threshold: number }[]>`
-        SELECT current_setting('pg_trgm.similarity_threshold')::float8 AS threshold`;
-      return builder.build(threshold);
-    },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 10_000, timeout: 120_000 },
-  );
+export function loadSearchIndex(snapshot: Context["snapshot"]): Promise<SearchIndex> {
+  return snapshot(async (read) => {
+    const [{ version, count }] = await read<{ version: string; count: number }>(Prisma.sql`
+      SELECT ${VERSION} AS version, (SELECT count(*)::int FROM search_entry WHERE folded IS NOT NULL) AS count`);
+    await read(Prisma.sql`DECLARE search_index_load NO SCROLL CURSOR FOR
+      SELECT entity_type, entity_id, term, folded, lang, population, country_code, show_trgm(folded) AS trigrams
+        FROM search_entry WHERE folded IS NOT NULL
+       ORDER BY folded COLLATE "C"`);
+    const builder = new SearchIndexBuilder(BigInt(version), count);
+    let fetched: number;
+    do {
+      const rows = await read<EntryRow>(Prisma.sql`FETCH ${Prisma.raw(String(LOAD_BATCH))} FROM search_index_load`);
+      builder.add(rows);
+      fetched = rows.length;
+    } while (fetched === LOAD_BATCH);
+    // The setting exists once pg_trgm is loaded, which the fetches did.
+    const [{ threshold }] = await read<{ threshold: number }>(Prisma.sql`
+      SELECT current_setting('pg_trgm.similarity_threshold')::float8 AS threshold`);
+    return builder.build(threshold);
+  });
 }
 
 /** A new copy is built no sooner than this many times the last build's duration after it. */
@@ -525,11 +521,14 @@ const MAX_FOLDS = 10_000;
 /** Longer texts are folded each time (few people type them twice). */
 const MAX_FOLDED_LENGTH = 64;
 
+/** Where a copy is read from, and whose it is: one per database. */
+type Source = Pick<Context, "prisma" | "snapshot">;
+
 /** Starts building a copy unless one is being built or the last build was too recent. */
-function rebuild(prisma: PrismaClient, holding: Held): void {
+function rebuild({ snapshot }: Source, holding: Held): void {
   if (holding.building || Date.now() < holding.nextBuildAt) return;
   const started = Date.now();
-  holding.building = loadSearchIndex(prisma)
+  holding.building = loadSearchIndex(snapshot)
     .then((index) => {
       if (!holding.index || index.version > holding.index.version) holding.index = index;
     })
@@ -544,18 +543,20 @@ function rebuild(prisma: PrismaClient, holding: Held): void {
  * The index in memory if it is at least as new as `version` (read by the request), else null,
  * and a newer copy is built in the background (one at a time, paced by REBUILD_PAUSE).
  */
-export function searchIndexAt(prisma: PrismaClient, version: bigint): SearchIndex | null {
-  const holding = getOrCreate(held, prisma, newHeld);
+export function searchIndexAt(source: Source, version: bigint): SearchIndex | null {
+  const holding = getOrCreate(held, source.prisma, newHeld);
   if (holding.index && holding.index.version >= version) return holding.index;
-  rebuild(prisma, holding);
+  rebuild(source, holding);
   return null;
 }
 
 /** Builds the index now unless it is current (a server warms it as it starts). */
-export async function warmSearchIndex(prisma: PrismaClient): Promise<void> {
-  const [{ version }] = await prisma.$queryRaw<{ version: bigint }[]>`SELECT ${VERSION} AS version`;
-  const holding = getOrCreate(held, prisma, newHeld);
-  if (!searchIndexAt(prisma, version)) await holding.building;
+export async function warmSearchIndex(source: Source): Promise<void> {
+  const [{ version }] = await source.snapshot((read) =>
+    read<{ version: string }>(Prisma.sql`SELECT ${VERSION} AS version`),
+  );
+  const holding = getOrCreate(held, source.prisma, newHeld);
+  if (!searchIndexAt(source, BigInt(version))) await holding.building;
 }
 
 /** The text folded and split into trigrams by PostgreSQL, and the index's version, in one statement. */

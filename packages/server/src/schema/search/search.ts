@@ -191,7 +191,7 @@ async function rankedNames(
   offset: number,
 ): Promise<{ total: number; rows: RankedName[] }> {
   const folded = await foldSearchText(ctx, text);
-  const index = searchIndexAt(ctx.prisma, folded.version);
+  const index = searchIndexAt(ctx, folded.version);
   if (index) return index.search(folded, scope, limit, offset);
   const rows = await ctx.costly(() => ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, limit, offset)));
   const total = rows[0]?.total ?? (offset ? await ctx.costly(() => countOnly(ctx.prisma, text, scope)) : 0);
