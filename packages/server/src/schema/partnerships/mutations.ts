@@ -24,6 +24,7 @@ import {
   checkCitation,
   checkLength,
   checkTexts,
+  createRecord,
   once,
   record,
   type Tx,
@@ -248,47 +249,41 @@ builder.mutationFields((t) => ({
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");
       const description = checkTexts(input.description, "input.description", MAX_DESCRIPTION);
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
-      const writer = writerFor(ctx, town);
-      const id = await write(ctx, (tx) =>
-        once(
-          tx,
-          writer.actor,
-          input.idempotencyKey,
-          { mutation: "createPartnerSearch", recordType: "PartnerSearch" },
-          async () => {
-            const { data, fields } = await searchData(tx, input);
-            const { id } = await tx.partnerSearch.create({
-              data: {
-                slug: `${town.slug}-partner-search-pending-${ctx.requestId}`,
-                townId: town.id,
-                kind: input.kind,
-                description: description as unknown as Prisma.InputJsonValue,
-                postedOn: today(),
-                status: "OPEN",
-                statusAsOf: today(),
-              },
-              select: { id: true },
-            });
-            // The slug names the search by its id, known only once it is inserted.
-            await tx.partnerSearch.update({
-              where: { id },
-              data: { ...data, slug: `${town.slug}-partner-search-${id}` },
-            });
-            await record(tx, ctx, writer, {
-              facts: {
-                subject: "PARTNER_SEARCH",
-                fields: ["town", "kind", "description", ...fields],
-                citation: input.citation,
-              },
-              mutation: "createPartnerSearch",
-              recordType: "PartnerSearch",
-              recordId: id,
-              before: null,
-              after: await searchSnapshot(tx, id),
-            });
-            return id;
-          },
-        ),
+      const id = await createRecord(
+        ctx,
+        writerFor(ctx, town),
+        {
+          table: "PartnerSearch",
+          mutation: "createPartnerSearch",
+          recordType: "PartnerSearch",
+          idempotencyKey: input.idempotencyKey,
+          snapshot: searchSnapshot,
+        },
+        async (tx, id) => {
+          const { data, fields } = await searchData(tx, input);
+          // Relations are written as an update's are (a create cannot replace them).
+          const { wantedCountries, topics, ...columns } = data;
+          await tx.partnerSearch.create({
+            data: {
+              ...(columns as Prisma.PartnerSearchUncheckedCreateInput),
+              id,
+              slug: `${town.slug}-partner-search-${id}`,
+              townId: town.id,
+              kind: input.kind,
+              description: description as unknown as Prisma.InputJsonValue,
+              postedOn: today(),
+              status: "OPEN",
+              statusAsOf: today(),
+            },
+          });
+          if (wantedCountries || topics)
+            await tx.partnerSearch.update({ where: { id }, data: { wantedCountries, topics } });
+          return {
+            subject: "PARTNER_SEARCH",
+            fields: ["town", "kind", "description", ...fields],
+            citation: input.citation,
+          };
+        },
       );
       return { id };
     },
