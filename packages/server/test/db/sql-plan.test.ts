@@ -1,7 +1,8 @@
 // The SQL planner (src/sql-plan): an operation it covers is answered by one statement, with
 // exactly the response the resolvers give; anything it does not cover, or an argument the
 // resolvers refuse, is answered by the resolvers, errors included. Every case runs twice on
-// the same database: planner on, planner off.
+// the same database: planner on, planner off. The SQL of each planned case is snapshotted in
+// __snapshots__/sql-plan/.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { REFERENCE_OPERATIONS } from "../../../../bench/operations.js";
 import { createApp } from "../../src/app.js";
@@ -96,6 +97,13 @@ const ANSWERED_BY_RESOLVERS: Case[] = [
   },
 ];
 
+/** A case's name as a file name: "reference town page" → "reference-town-page". */
+const fileNameOf = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
 describeDb("SQL planner", () => {
   let api: TestApi;
   let resolversOnly: (c: Case) => Promise<GraphQLResponse>;
@@ -119,6 +127,8 @@ describeDb("SQL planner", () => {
       expect(response).toEqual(await resolversOnly(c));
       expect(statements).toHaveLength(1);
       expect(statements[0]).toMatch(/^SELECT json_build_object/);
+      // The statement is kept beside the test, so that a change to the planner's SQL shows in review.
+      await expect(statements[0]).toMatchFileSnapshot(`__snapshots__/sql-plan/${fileNameOf(c.name)}.sql`);
     });
   }
 

@@ -1,0 +1,1 @@
+SELECT json_build_object('__typename', 'Query', 'town', (SELECT json_build_object('slug', r1."slug") FROM "Town" r1 WHERE r1."slug" = $1)) AS data
