@@ -178,7 +178,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   const logError = options.logError ?? ((error: unknown) => log(errorEntry(error)));
   // Errors maskError has seen: it reported the unexpected ones; yoga must not log any again.
   const seenByMask = new WeakSet<object>();
-  const identify = createIdentify(db.prisma, options.auth ?? { rolesClaim: "citynet_roles" });
+  const identify = createIdentify(db.prisma, db.readSql, options.auth ?? { rolesClaim: "citynet_roles" });
   const cacheStore = options.responseCacheTtlMs ? responseCacheStore(options.redis) : null;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.redis) : null;
   const metrics = options.metrics ? createMetrics(db) : null;

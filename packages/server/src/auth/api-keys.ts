@@ -1,7 +1,8 @@
 // API keys for partner portals: created, listed and revoked by an admin (`pnpm citynet keys`),
 // kept only as a SHA-256 hash; the secret is printed once, at creation.
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient, Role } from "../generated/prisma/index.js";
+import { Prisma, type PrismaClient, type Role } from "../generated/prisma/index.js";
+import type { Context } from "../schema/context.js";
 import { type Grant, scopeOf } from "./identity.js";
 
 /** Every key starts so, which tells it from a JWT in the same Authorization header. */
@@ -72,13 +73,30 @@ export async function revokeApiKey(prisma: PrismaClient, id: number): Promise<bo
 /** Recording every use would write on every request: a key's last use is kept to the minute. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The live key with this secret and what it grants, noting its use. */
+interface LiveKeyRow {
+  id: number;
+  name: string;
+  role: Role;
+  townId: number | null;
+  networkId: number | null;
+  programmeId: number | null;
+  organisationId: number | null;
+  lastUsedAt: Date | null;
+}
+
+/**
+ * The live key with this secret and what it grants, noting its use. Looked up on every request
+ * a portal sends, so through node-postgres (`read`): Prisma's client took a millisecond more.
+ */
 export async function findApiKey(
   prisma: PrismaClient,
+  read: Context["read"],
   secret: string,
 ): Promise<{ id: number; name: string; grant: Grant } | null> {
-  const key = await prisma.apiKey.findUnique({ where: { hash: hashOf(secret) } });
-  if (!key || key.revokedAt) return null;
+  const [key] = await read<LiveKeyRow>(Prisma.sql`
+    SELECT id, name, role, "townId", "networkId", "programmeId", "organisationId", "lastUsedAt"
+      FROM "ApiKey" WHERE hash = ${hashOf(secret)} AND "revokedAt" IS NULL`);
+  if (!key) return null;
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   const grant: Grant = { role: key.role };

@@ -8,6 +8,7 @@ import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify 
 import type { AuthConfig } from "../config.js";
 import type { PrismaClient, Role } from "../generated/prisma/index.js";
 import { ErrorCode } from "../schema/common/errors.js";
+import type { Context } from "../schema/context.js";
 import { API_KEY_PREFIX, findApiKey } from "./api-keys.js";
 
 export interface Grant {
@@ -40,7 +41,7 @@ const ROLES = new Set<string>(["TOWN_EDITOR", "NETWORK_SECRETARIAT", "PROGRAMME_
 /** Reads the caller from a request's Authorization header; throws UNAUTHENTICATED for a bad one. */
 export type Identify = (authorization: string | null) => Promise<Actor | null>;
 
-export function createIdentify(prisma: PrismaClient, config: AuthConfig): Identify {
+export function createIdentify(prisma: PrismaClient, read: Context["read"], config: AuthConfig): Identify {
   const keySet = jwksOf(config);
   return async (authorization) => {
     if (!authorization) return null;
@@ -48,7 +49,7 @@ export function createIdentify(prisma: PrismaClient, config: AuthConfig): Identi
     if (scheme?.toLowerCase() !== "bearer" || !credential)
       throw unauthenticated("Authorization must be 'Bearer <token or API key>'");
     if (credential.startsWith(API_KEY_PREFIX)) {
-      const key = await findApiKey(prisma, credential);
+      const key = await findApiKey(prisma, read, credential);
       if (!key) throw unauthenticated("Unknown or revoked API key");
       return { id: `api-key:${key.id}`, name: key.name, grants: [key.grant] };
     }
