@@ -1,6 +1,7 @@
 // What every write's input shares: multilingual texts, the citation a contributor gives, global
 // ids decoded to rows, towns by slug, and the scope a town's write needs.
 import { GraphQLError } from "graphql";
+import { Prisma } from "../../generated/prisma/index.js";
 import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
 import { builder } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
@@ -57,21 +58,22 @@ export function rowId(globalId: { id: string }, field: string): number {
   return id;
 }
 
-/** The records a write names by slug. */
-type BySlug = "town" | "network" | "programme" | "organisation";
+/** The records a write names by slug, and their tables. */
+const BY_SLUG = { town: "Town", network: "Network", programme: "Programme", organisation: "Organisation" } as const;
+type BySlug = keyof typeof BY_SLUG;
 
 /**
  * A record by slug, looked up once per request: a mutation's auth scopes and its resolver both
- * need it (the lookups of the domains memoize the same way; what they read does not change in a write).
+ * need it (the lookups of the domains memoize the same way; what they read does not change in a
+ * write). Through node-postgres, as every write makes one.
  */
 export const recordBySlug = (ctx: Context, model: BySlug, slug: string) =>
-  memo(ctx, `${model}:${slug}`, () =>
-    (
-      ctx.prisma[model] as unknown as {
-        findUnique(args: object): Promise<{ id: number; slug: string } | null>;
-      }
-    ).findUnique({ where: { slug }, select: { id: true, slug: true } }),
-  );
+  memo(ctx, `${model}:${slug}`, async () => {
+    const [found] = await ctx.read<{ id: number; slug: string }>(
+      Prisma.sql`SELECT id, slug FROM ${Prisma.raw(`"${BY_SLUG[model]}"`)} WHERE slug = ${slug}`,
+    );
+    return found ?? null;
+  });
 
 export const townBySlug = (ctx: Context, slug: string) => recordBySlug(ctx, "town", slug);
 
