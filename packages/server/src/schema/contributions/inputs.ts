@@ -75,6 +75,47 @@ export const recordBySlug = (ctx: Context, model: BySlug, slug: string) =>
     return found ?? null;
   });
 
+/** A record a write names by slug, as its owner lookups find it. */
+export type Owner = { id: number; slug: string };
+
+interface OwnedRecord<Relation extends string> {
+  table: VersionedTable;
+  id: number;
+  /** The owner's foreign key. */
+  column: string;
+  relation: Relation;
+  owner: BySlug;
+  /** The record may have no owner (an event of no network). */
+  optional?: true;
+}
+
+/**
+ * Who owns written record `id` of `table` (its town, network, programme or publisher, through
+ * `column`), looked up once per request for the write's auth scopes and resolver: null when there
+ * is no such record, `{ [relation]: null }` when it has no owner.
+ */
+export function recordOwner<Relation extends string>(
+  ctx: Context,
+  record: OwnedRecord<Relation> & { optional: true },
+): Promise<Record<Relation, Owner | null> | null>;
+export function recordOwner<Relation extends string>(
+  ctx: Context,
+  record: OwnedRecord<Relation>,
+): Promise<Record<Relation, Owner> | null>;
+export function recordOwner<Relation extends string>(
+  ctx: Context,
+  { table, id, column, relation, owner }: OwnedRecord<Relation>,
+): Promise<Record<Relation, Owner | null> | null> {
+  return memo(ctx, `${table}-${relation}:${id}`, async () => {
+    const [row] = await ctx.read<{ id: number | null; slug: string | null }>(Prisma.sql`
+      SELECT o.id, o.slug FROM ${Prisma.raw(`"${table}"`)} r
+        LEFT JOIN ${Prisma.raw(`"${BY_SLUG[owner]}"`)} o ON o.id = r.${Prisma.raw(`"${column}"`)}
+       WHERE r.id = ${id}`);
+    if (!row) return null;
+    return { [relation]: row.id === null ? null : { id: row.id, slug: row.slug! } } as Record<Relation, Owner | null>;
+  });
+}
+
 export const townBySlug = (ctx: Context, slug: string) => recordBySlug(ctx, "town", slug);
 
 /** A record the input names by slug at `path`; BAD_USER_INPUT when there is none. */

@@ -6,7 +6,6 @@ import { dateTimeFormat } from "../../lib/date-range.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { maxLength } from "../common/input-limits.js";
-import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
@@ -15,6 +14,7 @@ import {
   ownerScopes,
   PartialDateInput,
   recordBySlug,
+  recordOwner,
   requiredBySlug,
   rowId,
   topicIds,
@@ -194,9 +194,7 @@ async function eventSnapshot(tx: Tx, id: number) {
 }
 
 const eventNetwork = (ctx: Context, id: number) =>
-  memo(ctx, `event-network:${id}`, () =>
-    ctx.prisma.event.findUnique({ where: { id }, select: { network: { select: { id: true, slug: true } } } }),
-  );
+  recordOwner(ctx, { table: "Event", id, column: "networkId", relation: "network", owner: "network", optional: true });
 
 builder.mutationFields((t) => ({
   createEvent: t.field({

@@ -2,7 +2,6 @@
 // when it left. Each write is cited to the secretariat and audited like every other.
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
-import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
@@ -10,6 +9,7 @@ import {
   ownerScopes,
   PartialDateInput,
   recordBySlug,
+  recordOwner,
   requiredBySlug,
   rowId,
   writeInput,
@@ -55,9 +55,7 @@ const EndMembershipInput = builder.inputType("EndMembershipInput", {
 const MembershipPayload = writePayload("MembershipPayload", "membership", "Membership", "membership");
 
 const membershipNetwork = (ctx: Context, id: number) =>
-  memo(ctx, `membership-network:${id}`, () =>
-    ctx.prisma.membership.findUnique({ where: { id }, select: { network: { select: { id: true, slug: true } } } }),
-  );
+  recordOwner(ctx, { table: "Membership", id, column: "networkId", relation: "network", owner: "network" });
 
 async function membershipSnapshot(tx: Tx, id: number) {
   const row = await tx.membership.findUniqueOrThrow({ where: { id } });

@@ -6,13 +6,13 @@ import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { loadRecords, recordKey, subjectTypeOf } from "../common/mixed-records.js";
-import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
   LocalizedTextInput,
   ownerScopes,
   recordBySlug,
+  recordOwner,
   requiredBySlug,
   rowId,
   writeInput,
@@ -140,9 +140,14 @@ async function newsSnapshot(tx: Tx, id: number) {
 }
 
 const newsPublisher = (ctx: Context, id: number) =>
-  memo(ctx, `news-publisher:${id}`, () =>
-    ctx.prisma.newsItem.findUnique({ where: { id }, select: { publisher: { select: { id: true, slug: true } } } }),
-  );
+  recordOwner(ctx, {
+    table: "NewsItem",
+    id,
+    column: "publisherId",
+    relation: "publisher",
+    owner: "organisation",
+    optional: true,
+  });
 
 builder.mutationFields((t) => ({
   publishNews: t.field({

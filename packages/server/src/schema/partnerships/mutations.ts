@@ -5,13 +5,13 @@
 import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
-import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
   countryCodes,
   editorOf,
   LocalizedTextInput,
+  recordOwner,
   requiredBySlug,
   rowId,
   topicIds,
@@ -147,9 +147,7 @@ const PartnerSearchPayload = writePayload("PartnerSearchPayload", "partnerSearch
 const InterestPayload = writePayload("PartnerSearchInterestPayload", "interest", "PartnerSearchInterest", "interest");
 
 const searchTown = (ctx: Context, id: number) =>
-  memo(ctx, `search-town:${id}`, () =>
-    ctx.prisma.partnerSearch.findUnique({ where: { id }, select: { town: { select: { id: true, slug: true } } } }),
-  );
+  recordOwner(ctx, { table: "PartnerSearch", id, column: "townId", relation: "town", owner: "town" });
 
 type SearchFieldsInput = {
   wantedPopulationMin?: number | null;

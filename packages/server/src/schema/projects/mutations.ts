@@ -4,7 +4,6 @@
 import type { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
-import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import {
   CitationInput,
@@ -13,6 +12,7 @@ import {
   ownerScopes,
   PartialDateInput,
   recordBySlug,
+  recordOwner,
   requiredBySlug,
   rowId,
   writeInput,
@@ -194,9 +194,14 @@ async function projectSnapshot(tx: Tx, id: number) {
 }
 
 const projectProgramme = (ctx: Context, id: number) =>
-  memo(ctx, `project-programme:${id}`, () =>
-    ctx.prisma.project.findUnique({ where: { id }, select: { programme: { select: { id: true, slug: true } } } }),
-  );
+  recordOwner(ctx, {
+    table: "Project",
+    id,
+    column: "programmeId",
+    relation: "programme",
+    owner: "programme",
+    optional: true,
+  });
 
 /** The scopes of a write to an existing project (by the id at `path`). */
 const projectScopes = async (ctx: Context, globalId: { id: string }, path: string) => {
