@@ -334,10 +334,15 @@ describeDb("contributions", () => {
       },
     );
     expect(node).toEqual({ version: 1 + applied.length, description: last.text });
-    const audited = await api.db.prisma.auditEntry.count({
+    const audited = await api.db.prisma.auditEntry.findMany({
       where: { recordType: "PartnerSearch", recordId: id, mutation: "updatePartnerSearch" },
+      orderBy: { id: "asc" },
     });
-    expect(audited).toBe(applied.length);
+    expect(audited).toHaveLength(applied.length);
+    // The log tells the versions in the order they were made, and so do its times.
+    expect(audited.map((entry) => (entry.after as { version: number }).version)).toEqual(applied.map((_, i) => i + 2));
+    const times = audited.map((entry) => entry.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   it("answers a retried create with the first search, never a second one", async () => {

@@ -122,11 +122,13 @@ export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteR
     version: typeof version === "number" ? version : null,
   };
   const kinds = kindsOf(written);
+  // Times are the statement's (clock_timestamp()), not the transaction's start: an update may have
+  // waited for another's row lock, and its entry follows that one's in time too.
   const [followers] = await tx.$queryRaw<{ webhooks: ListeningWebhook[]; searches: FollowingSearch[] }[]>`
     WITH ${citations(writer, entry.recordId, [facts ?? []].flat())}
     audit AS (
-      INSERT INTO "AuditEntry" (actor, "actorName", role, scope, mutation, "recordType", "recordId", before, after, "requestId")
-      VALUES (${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.scope}, ${audited.mutation},
+      INSERT INTO "AuditEntry" (at, actor, "actorName", role, scope, mutation, "recordType", "recordId", before, after, "requestId")
+      VALUES (clock_timestamp(), ${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.scope}, ${audited.mutation},
               ${audited.recordType}, ${audited.recordId}, ${jsonText(audited.before)}::jsonb, ${jsonText(audited.after)}::jsonb,
               ${ctx.requestId}))
     SELECT ${listeningWebhooks(kinds)} AS webhooks, ${followingSearches(written, kinds)} AS searches`;
@@ -172,8 +174,8 @@ function newContributionSource(writer: Writer, citation: CitationInput | null | 
               ${`Contributed by ${writer.actor.name} (${writer.role}, ${writer.scope})`}, ${citation?.url ?? null})
       RETURNING id),
     contribution AS (
-      INSERT INTO "Contribution" ("sourceId", actor, "actorName", role, "actingForTownId")
-      SELECT id, ${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.townId ?? null}::int
+      INSERT INTO "Contribution" ("createdAt", "sourceId", actor, "actorName", role, "actingForTownId")
+      SELECT clock_timestamp(), id, ${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.townId ?? null}::int
         FROM contribution_source)`;
 }
 
