@@ -286,7 +286,7 @@ export function createRecord<Snapshot>(
 ): Promise<number> {
   return write(ctx, (tx) =>
     once(tx, writer.actor, target.idempotencyKey, target, async () => {
-      const id = await nextId(tx, target.table);
+      const id = await nextId(ctx.read, target.table);
       const facts = await insert(tx, id);
       await record(tx, ctx, writer, {
         facts,
@@ -375,11 +375,13 @@ export const json = (value: unknown) => (value === null ? Prisma.DbNull : (value
 
 /**
  * The id the next row of `table` will have: a create names a record after its id (its slug),
- * so it draws the id from the table's sequence first.
+ * so it draws the id from the table's sequence first. Sequences stand outside transactions (a
+ * rolled-back create's id is spent either way), so it is drawn through node-postgres, a
+ * millisecond less than through Prisma inside the write's transaction.
  */
-async function nextId(tx: Tx, table: VersionedTable): Promise<number> {
-  const [{ id }] = await tx.$queryRawUnsafe<{ id: bigint }[]>(
-    `SELECT nextval(pg_get_serial_sequence('"${table}"', 'id')) AS id`,
+async function nextId(read: Context["read"], table: VersionedTable): Promise<number> {
+  const [{ id }] = await read<{ id: string }>(
+    Prisma.sql`SELECT nextval(pg_get_serial_sequence(${`"${table}"`}, 'id')) AS id`,
   );
   return Number(id);
 }
