@@ -62,6 +62,9 @@ export function rowId(globalId: { id: string }, field: string): number {
 const BY_SLUG = { town: "Town", network: "Network", programme: "Programme", organisation: "Organisation" } as const;
 type BySlug = keyof typeof BY_SLUG;
 
+/** A record a write names by slug, or owns it: what auth scopes check. */
+export type Owner = { id: number; slug: string };
+
 /**
  * A record by slug, looked up once per request: a mutation's auth scopes and its resolver both
  * need it (the lookups of the domains memoize the same way; what they read does not change in a
@@ -69,14 +72,11 @@ type BySlug = keyof typeof BY_SLUG;
  */
 export const recordBySlug = (ctx: Context, model: BySlug, slug: string) =>
   memo(ctx, `${model}:${slug}`, async () => {
-    const [found] = await ctx.read<{ id: number; slug: string }>(
+    const [found] = await ctx.read<Owner>(
       Prisma.sql`SELECT id, slug FROM ${Prisma.raw(`"${BY_SLUG[model]}"`)} WHERE slug = ${slug}`,
     );
     return found ?? null;
   });
-
-/** A record a write names by slug, as its owner lookups find it. */
-export type Owner = { id: number; slug: string };
 
 interface OwnedRecord<Relation extends string> {
   table: VersionedTable;
