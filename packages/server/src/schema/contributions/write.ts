@@ -224,7 +224,8 @@ export async function lockVersion(
 
 /** A versioned record, and how the audit log sees it. */
 export interface VersionedRecord<Snapshot> {
-  table: Parameters<typeof lockVersion>[1];
+  /** The record's table, which is its type's name in the audit log and announcements too. */
+  table: VersionedTable;
   id: number;
   expectedVersion: number;
   /** The record's name in a CONFLICT message ("partner search"). */
@@ -232,7 +233,6 @@ export interface VersionedRecord<Snapshot> {
   /** The version column, when the record's is not `version` (a town's profileVersion). */
   column?: "version" | "profileVersion";
   mutation: string;
-  recordType: string;
   /** The record as the audit log keeps it, before and after. */
   snapshot: (tx: Tx, id: number) => Promise<Snapshot>;
 }
@@ -255,7 +255,7 @@ export async function updateVersioned<Snapshot>(
     await record(tx, ctx, writer, {
       facts,
       mutation: target.mutation,
-      recordType: target.recordType,
+      recordType: target.table,
       recordId: target.id,
       before,
       after: await target.snapshot(tx, target.id),
@@ -265,9 +265,9 @@ export async function updateVersioned<Snapshot>(
 
 /** A record a create names after its id (its slug), and how the audit log sees it. */
 export interface NewRecord<Snapshot> {
+  /** The record's table, which is its type's name in the audit log and announcements too. */
   table: VersionedTable;
   mutation: string;
-  recordType: string;
   /** The caller's key: a retry with it answers with the record the first create made. */
   idempotencyKey: string | null | undefined;
   snapshot: (tx: Tx, id: number) => Promise<Snapshot>;
@@ -285,13 +285,13 @@ export function createRecord<Snapshot>(
   insert: (tx: Tx, id: number) => Promise<Facts>,
 ): Promise<number> {
   return write(ctx, (tx) =>
-    once(tx, writer.actor, target.idempotencyKey, target, async () => {
+    once(tx, writer.actor, target.idempotencyKey, { mutation: target.mutation, recordType: target.table }, async () => {
       const id = await nextId(ctx.read, target.table);
       const facts = await insert(tx, id);
       await record(tx, ctx, writer, {
         facts,
         mutation: target.mutation,
-        recordType: target.recordType,
+        recordType: target.table,
         recordId: id,
         before: null,
         after: await target.snapshot(tx, id),

@@ -215,7 +215,6 @@ builder.mutationFields((t) => ({
         {
           table: "Event",
           mutation: "createEvent",
-          recordType: "Event",
           idempotencyKey: input.idempotencyKey,
           snapshot: eventSnapshot,
         },
@@ -265,7 +264,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "event",
           mutation: "updateEvent",
-          recordType: "Event",
           snapshot: eventSnapshot,
         },
         async (tx) => {

@@ -208,7 +208,6 @@ builder.mutationFields((t) => ({
         {
           table: "FundingCall",
           mutation: "publishFundingCall",
-          recordType: "FundingCall",
           idempotencyKey: input.idempotencyKey,
           snapshot: callSnapshot,
         },
@@ -259,7 +258,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "funding call",
           mutation: "updateFundingCall",
-          recordType: "FundingCall",
           snapshot: callSnapshot,
         },
         async (tx, before) => {

@@ -150,7 +150,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "membership",
           mutation: "endMembership",
-          recordType: "Membership",
           snapshot: membershipSnapshot,
         },
         async (tx) => {

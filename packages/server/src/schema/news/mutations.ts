@@ -169,7 +169,6 @@ builder.mutationFields((t) => ({
         {
           table: "NewsItem",
           mutation: "publishNews",
-          recordType: "NewsItem",
           idempotencyKey: input.idempotencyKey,
           snapshot: newsSnapshot,
         },
@@ -223,7 +222,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "news item",
           mutation: "updateNews",
-          recordType: "NewsItem",
           snapshot: newsSnapshot,
         },
         async (tx) => {

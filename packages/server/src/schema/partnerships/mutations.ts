@@ -253,7 +253,6 @@ builder.mutationFields((t) => ({
         {
           table: "PartnerSearch",
           mutation: "createPartnerSearch",
-          recordType: "PartnerSearch",
           idempotencyKey: input.idempotencyKey,
           snapshot: searchSnapshot,
         },
@@ -311,7 +310,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "partner search",
           mutation: "updatePartnerSearch",
-          recordType: "PartnerSearch",
           snapshot: searchSnapshot,
         },
         async (tx, before) => {
@@ -354,7 +352,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "partner search",
           mutation: "closePartnerSearch",
-          recordType: "PartnerSearch",
           snapshot: searchSnapshot,
         },
         async (tx) => {
@@ -458,7 +455,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "interest",
           mutation: "respondToInterest",
-          recordType: "PartnerSearchInterest",
           snapshot: interestSnapshot,
         },
         async (tx) => {

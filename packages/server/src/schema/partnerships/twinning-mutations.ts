@@ -164,7 +164,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "twinning",
           mutation: "confirmTwinning",
-          recordType: "Twinning",
           snapshot: twinningSnapshot,
         },
         async (tx) => {
@@ -205,7 +204,6 @@ builder.mutationFields((t) => ({
           expectedVersion: input.expectedVersion,
           label: "twinning",
           mutation: "endTwinning",
-          recordType: "Twinning",
           snapshot: twinningSnapshot,
         },
         async (tx) => {

@@ -128,7 +128,6 @@ const updateTown = (
       label: "town profile",
       column: "profileVersion",
       mutation,
-      recordType: "Town",
       snapshot: profileSnapshot,
     },
     async (tx) => {

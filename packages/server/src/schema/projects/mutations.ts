@@ -235,7 +235,6 @@ const updateProject = (
       expectedVersion,
       label: "project",
       mutation,
-      recordType: "Project",
       snapshot: projectSnapshot,
     },
     async (tx) => {
@@ -265,7 +264,6 @@ builder.mutationFields((t) => ({
         {
           table: "Project",
           mutation: "createProject",
-          recordType: "Project",
           idempotencyKey: input.idempotencyKey,
           snapshot: projectSnapshot,
         },
