@@ -9,6 +9,7 @@ import {
   ProjectPageDocument,
   SearchDocument,
   TownPageDocument,
+  TownWidgetDocument,
 } from "../packages/sdk/src/generated/graphql.js";
 
 /** The records the operations look at: busy ones in the benchmark data, seeded ones in tests. */
@@ -270,6 +271,7 @@ const sdkOperation = <Variables extends Record<string, unknown>>(
 /** What member towns' pages send through the SDK (packages/sdk/operations/), in English. */
 export const SDK_OPERATIONS: SdkOperation[] = [
   sdkOperation("SDK townPage", TownPageDocument, (s) => ({ slug: s.town, today: "2026-11-30", lang: "en" })),
+  sdkOperation("SDK townWidget", TownWidgetDocument, (s) => ({ slug: s.town, today: "2026-11-30", lang: "en" })),
   sdkOperation("SDK networkPage", NetworkPageDocument, (s) => ({ slug: s.network, lang: "en" })),
   sdkOperation("SDK projectPage", ProjectPageDocument, (s) => ({ slug: s.project, lang: "en" })),
   sdkOperation("SDK search", SearchDocument, (s) => ({ text: s.search, lang: "en" })),

@@ -13,18 +13,30 @@ import {
   type FragmentDefinitionNode,
   GraphQLEnumType,
   type GraphQLField,
+  GraphQLList,
   GraphQLObjectType,
   GraphQLScalarType,
   type GraphQLSchema,
   getNamedType,
+  getNullableType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
 import type { Model, ModelField } from "../db/data-model.js";
 import { getOrCreate } from "../lib/get-or-create.js";
-import { RELATION_QUERY, type RelationQuery, SQL_FIELD, SQL_ROOT, type SqlField, type SqlRoot } from "./annotations.js";
-import { modelInfo, Unplannable } from "./prisma-args.js";
+import {
+  type Compute,
+  RELATION_QUERY,
+  type RelationQuery,
+  type Row,
+  SQL_FIELD,
+  SQL_MODEL,
+  SQL_ROOT,
+  type SqlField,
+  type SqlRoot,
+} from "./annotations.js";
+import { type Join, joinOf, type ListRows, modelInfo, rowsOf, Unplannable } from "./prisma-args.js";
 
 /** A field the planner knows how to build, found once per document. */
 export type Planned =
@@ -39,19 +51,37 @@ export type Planned =
       node: FieldNode;
     }
   | { kind: "partialDate"; key: string; columns: readonly string[]; parts: DatePart[] }
+  /** Finished in Node: `finish` turns the row's `columns` into the field's response value. */
+  | {
+      kind: "computed";
+      key: string;
+      columns: readonly string[];
+      finish: Compute<Row>;
+      def: GraphQLField<unknown, unknown>;
+      node: FieldNode;
+    }
   | { kind: "toOne"; key: string; model: string; join: Join; children: Planned[] }
-  | { kind: "relationPage"; key: string; join: Join; page: Page; query: RelationQuery };
+  | { kind: "relationPage"; key: string; join: Join; page: Page; query: RelationQuery }
+  | {
+      kind: "list";
+      key: string;
+      /** The rows listed, and how they belong to the parent row. */
+      rows: ListRows;
+      query: RelationQuery;
+      def: GraphQLField<unknown, unknown>;
+      node: FieldNode;
+      /** Each row shown as this relation of it (a join model's row as the row it names). */
+      via: { model: string; join: Join } | null;
+      children: Planned[];
+    };
 
-/** A subfield of a PartialDate. */
-export type DatePart = { key: string; part: "__typename" | "precision" | "start" | "end" | "year" | "month" | "day" };
-
-/** How rows of a related model join their parent row; `keyOnParent` when the parent holds the foreign key. */
-export interface Join {
-  model: string;
-  childColumn: string;
-  parentColumn: string;
-  keyOnParent: boolean;
-}
+/** A subfield of a PartialDate; `text` is formatted in Node, in the language `node`'s argument names. */
+export type DatePart =
+  | {
+      key: string;
+      part: "__typename" | "precision" | "start" | "end" | "year" | "month" | "day" | "dateTime" | "timeZone";
+    }
+  | { key: string; part: "text"; def: GraphQLField<unknown, unknown>; node: FieldNode };
 
 /** A Relay connection over rows of one model, with the fields asked of it. */
 export interface Page {
@@ -81,7 +111,18 @@ export interface OperationPlan {
   roots: (PlannedRoot | { key: string; typeName: string })[];
 }
 
-const DATE_PARTS = new Set(["__typename", "precision", "start", "end", "year", "month", "day"]);
+const DATE_PARTS = new Set([
+  "__typename",
+  "precision",
+  "start",
+  "end",
+  "year",
+  "month",
+  "day",
+  "dateTime",
+  "timeZone",
+  "text",
+]);
 const PAGE_INFO = new Set(["__typename", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor"]);
 const PLAIN_SCALARS = new Set(["String", "Int", "Float", "Boolean", "ID"]);
 /** Prisma column types whose value PostgreSQL renders in JSON as GraphQL serializes it. */
@@ -133,7 +174,7 @@ class Planner {
   /** The fields asked of a row of a Prisma-backed type. */
   row(type: GraphQLObjectType, sets: readonly SelectionSetNode[]): Planned[] {
     if (isGuarded(type)) throw new Unplannable(`${type.name} is not public`);
-    const model = type.extensions.pothosPrismaModel as string | undefined;
+    const model = (type.extensions.pothosPrismaModel ?? type.extensions[SQL_MODEL]) as string | undefined;
     if (!model) throw new Unplannable(`${type.name} is not a Prisma type`);
     const info = modelInfo(model);
     return [...this.collect(type, sets)].map(([key, nodes]) => this.field(type, info, key, nodes));
@@ -163,32 +204,129 @@ class Planner {
     // A node's global id encodes its primary key (entityId in builder.ts names it for Pothos).
     if (name === "id" && info.idField && type.getInterfaces().some((i) => i.name === "Node"))
       return { kind: "globalId", key, typeName: type.name, field: info.idField };
-    const computed = extensions[SQL_FIELD] as SqlField | undefined;
-    if (computed && computed.kind !== "partialDate") return { kind: "text", key, text: computed, def, node: nodes[0] };
-    if (computed?.kind === "partialDate") {
-      const dateType = this.objectType(def);
-      const parts = [...this.collect(dateType, this.subSelections(nodes))].map(([partKey, [part]]) => {
-        if (!DATE_PARTS.has(part.name.value)) throw new Unplannable(`PartialDate.${part.name.value}`);
-        return { key: partKey, part: part.name.value as DatePart["part"] };
-      });
-      return { kind: "partialDate", key, columns: computed.columns, parts };
+    const annotated = extensions[SQL_FIELD] as SqlField | undefined;
+    switch (annotated?.kind) {
+      case "localizedText":
+      case "registryName":
+        return { kind: "text", key, text: annotated, def, node: nodes[0] };
+      case "partialDate": {
+        const dateType = this.objectType(def);
+        const parts = [...this.collect(dateType, this.subSelections(nodes))].map(([partKey, [part]]): DatePart => {
+          const name = part.name.value;
+          if (!DATE_PARTS.has(name)) throw new Unplannable(`PartialDate.${name}`);
+          return name === "text"
+            ? { key: partKey, part: name, def: dateType.getFields().text, node: part }
+            : { key: partKey, part: name as Exclude<DatePart["part"], "text"> };
+        });
+        return { kind: "partialDate", key, columns: annotated.columns, parts };
+      }
+      case "computed":
+        return {
+          kind: "computed",
+          key,
+          columns: annotated.columns,
+          finish: this.finisher(def, nodes, annotated.compute),
+          def,
+          node: nodes[0],
+        };
+      case "citations": {
+        const rows = { kind: "citations" as const, model: "Citation" as const, subjectType: annotated.subjectType };
+        return this.list(key, def, nodes, rows, () => ({ orderBy: { id: "asc" } }));
+      }
+      case "through": {
+        const through = info.fields.get(annotated.relation);
+        if (!through?.isList) throw new Unplannable(`${type.name}.${name} through ${annotated.relation}`);
+        const rows = { kind: "join" as const, model: through.type, join: joinOf(info.name, through) };
+        return this.list(key, def, nodes, rows, () => annotated.query, annotated.via);
+      }
     }
-    const relation = extensions.pothosPrismaRelationField as ModelField | undefined;
+    const relation =
+      annotated?.kind === "relation"
+        ? info.fields.get(annotated.relation)
+        : (extensions.pothosPrismaRelationField as ModelField | undefined);
     if (!relation) throw new Unplannable(`${type.name}.${name}`);
-    const join = joinOf(info.name, relation);
     if (!relation.isList) {
       if (def.args.length) throw new Unplannable(`${type.name}.${name} arguments`);
       return {
         kind: "toOne",
         key,
         model: relation.type,
-        join,
+        join: joinOf(info.name, relation),
         children: this.row(this.objectType(def), this.subSelections(nodes)),
       };
     }
     const query = extensions[RELATION_QUERY] as RelationQuery | undefined;
     if (!query) throw new Unplannable(`${type.name}.${name} has no planned query`);
-    return { kind: "relationPage", key, join, query, page: this.page(def, nodes, relation.type) };
+    if (getNullableType(def.type) instanceof GraphQLList)
+      return this.list(key, def, nodes, rowsOf(info.name, relation), query);
+    return {
+      kind: "relationPage",
+      key,
+      join: joinOf(info.name, relation),
+      query,
+      page: this.page(def, nodes, relation.type),
+    };
+  }
+
+  /**
+   * A list field of `rows`, in the order `query` gives, each shown as the row itself or as its
+   * `via` relation.
+   */
+  private list(
+    key: string,
+    def: GraphQLField<unknown, unknown>,
+    nodes: FieldNode[],
+    rows: ListRows,
+    query: RelationQuery,
+    via: string | null = null,
+  ): Planned {
+    const item = this.objectType(def);
+    const viaField = via === null ? null : modelInfo(rows.model).fields.get(via);
+    if (viaField === undefined || viaField?.isList) throw new Unplannable(`${rows.model}.${via}`);
+    const shown = viaField?.type ?? rows.model;
+    if ((item.extensions.pothosPrismaModel ?? item.extensions[SQL_MODEL]) !== shown)
+      throw new Unplannable(`${item.name} is no row of ${shown}`);
+    return {
+      kind: "list",
+      key,
+      rows,
+      query,
+      def,
+      node: nodes[0],
+      via: viaField ? { model: viaField.type, join: joinOf(rows.model, viaField) } : null,
+      children: this.row(item, this.subSelections(nodes)),
+    };
+  }
+
+  /**
+   * How a computed field's value becomes its response value: serialized as its type does, and
+   * an object projected onto the fields asked of it, each of which must read a property.
+   */
+  private finisher(def: GraphQLField<unknown, unknown>, nodes: FieldNode[], compute: Compute<Row>): Compute<Row> {
+    const type = getNamedType(def.type);
+    if (type instanceof GraphQLScalarType || type instanceof GraphQLEnumType) {
+      const serialize = (value: unknown) => (value == null ? null : type.serialize(value));
+      // A list of scalars (a project's goals), one level deep as our fields are.
+      if (getNullableType(def.type) instanceof GraphQLList)
+        return (...input) => (compute(...input) as unknown[] | null)?.map(serialize) ?? null;
+      return (...input) => serialize(compute(...input));
+    }
+    if (getNullableType(def.type) instanceof GraphQLList) throw new Unplannable(`list of ${type.name}`);
+    if (!(type instanceof GraphQLObjectType)) throw new Unplannable(`abstract ${type.name}`);
+    const fields = [...this.collect(type, this.subSelections(nodes))].map(([key, [node]]) => {
+      const name = node.name.value;
+      if (name === "__typename") return { key, read: () => type.name };
+      const field = type.getFields()[name];
+      const property = field.extensions.pothosExposedField as string | undefined;
+      const scalar = getNamedType(field.type);
+      if (!property || !(scalar instanceof GraphQLScalarType || scalar instanceof GraphQLEnumType))
+        throw new Unplannable(`${type.name}.${name}`);
+      return { key, read: (value: Record<string, unknown>) => scalar.serialize(value[property]) };
+    });
+    return (...input) => {
+      const value = compute(...input) as Record<string, unknown> | null | undefined;
+      return value == null ? null : Object.fromEntries(fields.map((f) => [f.key, f.read(value)]));
+    };
   }
 
   /** A Relay connection field: its pages, edges and nodes. */
@@ -247,33 +385,6 @@ class Planner {
     });
     return { operation, roots };
   }
-}
-
-/**
- * How rows of the relation's model join the parent's row. The data model names a foreign key's
- * columns only (db/data-model.ts): it references the other model's primary key, as all of ours do.
- */
-function joinOf(parentModel: string, relation: ModelField): Join {
-  /** A single-column foreign key: [its column, the column it references]. */
-  const foreignKey = (field: ModelField, target: string): [string, string] => {
-    const key = modelInfo(target).idField;
-    if (field.relationFromFields?.length !== 1 || !key) throw new Unplannable(`relation ${field.name}`);
-    return [field.relationFromFields[0], key];
-  };
-  if (relation.relationFromFields?.length) {
-    const [column, referenced] = foreignKey(relation, relation.type);
-    return { model: relation.type, childColumn: referenced, parentColumn: column, keyOnParent: true };
-  }
-  const back = [...modelInfo(relation.type).fields.values()].find(
-    (f) =>
-      f.kind === "object" &&
-      f.relationName === relation.relationName &&
-      f.type === parentModel &&
-      f.relationFromFields?.length,
-  );
-  if (!back) throw new Unplannable(`relation ${relation.name}`);
-  const [column, referenced] = foreignKey(back, parentModel);
-  return { model: relation.type, childColumn: column, parentColumn: referenced, keyOnParent: false };
 }
 
 const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | undefined, OperationPlan | null>>>();

@@ -6,7 +6,7 @@ import type { Plugin } from "graphql-yoga";
 import type { Database } from "../db/database.js";
 import type { Context } from "../schema/context.js";
 import { planOperation } from "./plan.js";
-import { buildStatement } from "./statement.js";
+import { buildStatement, type PlannedStatement } from "./statement.js";
 
 /** The planned answer, or null where the resolvers have to answer. */
 async function executePlanned(db: Database, args: ExecutionArgs): Promise<ExecutionResult | null> {
@@ -27,7 +27,24 @@ async function executePlanned(db: Database, args: ExecutionArgs): Promise<Execut
     // code (OPERATION_LIMIT_EXCEEDED) and hides anything else.
     return { data: null, errors: [new GraphQLError((error as Error).message, { originalError: error as Error })] };
   }
-  return statement.lookups.some((key) => data[key] === null) ? null : { data };
+  if (statement.lookups.some((key) => data[key] === null)) return null;
+  try {
+    return { data: statement.finishers.length ? (finished(data, statement.finishers) as typeof data) : data };
+  } catch (error) {
+    // An argument only the finishing function checks (a language): the resolvers report it.
+    if (error instanceof GraphQLError) return null;
+    throw error;
+  }
+}
+
+/** The response with every value the statement left to Node (`{"$finish": i, "of": [...]}`) finished. */
+function finished(value: unknown, finishers: PlannedStatement["finishers"]): unknown {
+  if (Array.isArray(value)) return value.map((item) => finished(item, finishers));
+  if (value === null || typeof value !== "object") return value;
+  const object = value as Record<string, unknown>;
+  if ("$finish" in object) return finishers[object.$finish as number](object.of as unknown[]);
+  for (const key in object) object[key] = finished(object[key], finishers);
+  return object;
 }
 
 export function useSqlPlans(db: Database, onOutcome?: (outcome: "planned" | "declined") => void): Plugin {

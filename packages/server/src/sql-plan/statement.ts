@@ -9,14 +9,19 @@ import {
   getVariableValues,
 } from "graphql";
 import type { Model } from "../db/data-model.js";
+import { Prisma } from "../generated/prisma/index.js";
 import { DAY_PRECISIONS, MONTH_PRECISIONS } from "../lib/date-range.js";
 import { checkLang } from "../schema/common/localized.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
-import type { Args, RowQuery } from "./annotations.js";
-import { DATE_FORMATS, type DatePart, type Join, type OperationPlan, type Page, type Planned } from "./plan.js";
+import { formatPartialDate, partialDate as partialDateOf } from "../schema/common/partial-date.js";
+import type { Args, Row, RowQuery } from "./annotations.js";
+import { DATE_FORMATS, type DatePart, type OperationPlan, type Page, type Planned } from "./plan.js";
 import {
   type Bind,
+  belongsSql,
   columnOf,
+  type Join,
+  joinSql,
   modelInfo,
   orderBySql,
   quoteIdent,
@@ -31,6 +36,8 @@ export interface PlannedStatement {
   params: unknown[];
   /** Root keys a unique lookup fills: null there means NOT_FOUND, which the resolvers report. */
   lookups: string[];
+  /** What finishes the values computed in Node: `{"$finish": i, "of": [...]}` is finishers[i](of). */
+  finishers: ((values: unknown[]) => unknown)[];
 }
 
 /** Builds one request's statement from a plan; null when its arguments need the resolvers. */
@@ -53,6 +60,7 @@ export function buildStatement(
 
 class StatementBuilder {
   private readonly params: unknown[] = [];
+  private readonly finishers: PlannedStatement["finishers"] = [];
   private aliases = 0;
   readonly bind: Bind = (value) => {
     this.params.push(value);
@@ -90,7 +98,7 @@ class StatementBuilder {
       if (!query) throw new Unplannable("root query");
       return [root.key, this.connection(root.page!, args, query, () => "true")] as const;
     });
-    return { sql: `SELECT ${jsonObject(pairs)} AS data`, params: this.params, lookups };
+    return { sql: `SELECT ${jsonObject(pairs)} AS data`, params: this.params, lookups, finishers: this.finishers };
   }
 
   /** A row of `model` at alias `row` as a JSON object of the planned fields. */
@@ -111,9 +119,10 @@ class StatementBuilder {
       case "text":
         return this.text(model, field, row);
       case "partialDate":
-        return partialDate(
-          field.columns.map((c) => columnOf(model, c, row)),
-          field.parts,
+        return this.partialDate(model, field.columns, field.parts, row);
+      case "computed":
+        return this.computed(model, field.columns, row, (values) =>
+          field.finish(values, this.args(field.def, field.node), this.lang),
         );
       case "toOne": {
         const child = modelInfo(field.model);
@@ -129,7 +138,91 @@ class StatementBuilder {
           joinSql(child, model, field.join, alias, row),
         );
       }
+      case "list":
+        return this.list(model, field, row);
     }
+  }
+
+  /** A list of the rows belonging to the row at `row`, as JSON, in the order its query gives. */
+  private list(parent: Model, field: Extract<Planned, { kind: "list" }>, row: string): string {
+    const query = field.query(this.args(field.def, field.node));
+    const listed = modelInfo(field.rows.model);
+    const alias = this.alias();
+    const element = field.via
+      ? this.value(
+          listed,
+          { kind: "toOne", key: field.key, model: field.via.model, join: field.via.join, children: field.children },
+          alias,
+        )
+      : this.object(listed, field.children, alias);
+    const belongs = belongsSql(field.rows, parent, row, listed, alias);
+    const where = whereSql(listed, query.where, alias, this.bind);
+    return `(SELECT coalesce(json_agg(${element} ORDER BY ${orderBySql(listed, query.orderBy, alias)}), '[]') FROM ${quoteIdent(listed.name)} ${alias} WHERE ${belongs} AND ${where})`;
+  }
+
+  /**
+   * A value Node finishes: the row's `columns` go out as `{"$finish": i, "of": [...]}`, and
+   * come back as `finish` makes of them, with Date, Decimal and BigInt columns as Prisma gives them.
+   */
+  private computed(model: Model, columns: readonly string[], row: string, finish: (row: Row) => unknown): string {
+    const inputs = columns.map((name) => {
+      const column = columnOf(model, name, row);
+      const type = model.fields.get(name)?.type;
+      if (type === "DateTime")
+        return {
+          sql: `to_char(${column}, ${quoteLiteral(DATE_FORMATS.DateTime)})`,
+          decode: (v: unknown) => new Date(v as string),
+        };
+      if (type === "Decimal")
+        return { sql: `${column}::text`, decode: (v: unknown) => new Prisma.Decimal(v as string) };
+      if (type === "BigInt") return { sql: `${column}::text`, decode: (v: unknown) => BigInt(v as string) };
+      return { sql: column, decode: (v: unknown) => v };
+    });
+    this.finishers.push((values) =>
+      finish(
+        Object.fromEntries(columns.map((name, i) => [name, values[i] == null ? null : inputs[i].decode(values[i])])),
+      ),
+    );
+    return `json_build_object('$finish', ${this.finishers.length - 1}, 'of', json_build_array(${inputs.map((i) => i.sql).join(", ")}))`;
+  }
+
+  /** `partialDate()` and the PartialDate fields (common/partial-date.ts) in SQL; its text in Node. */
+  private partialDate(model: Model, names: readonly string[], parts: DatePart[], row: string): string {
+    const [precision, start, end, instant, timeZone] = names.map((c) => columnOf(model, c, row));
+    const precise = (levels: readonly string[]) =>
+      `CASE WHEN ${precision}::text IN (${levels.map(quoteLiteral).join(", ")}) THEN`;
+    const value = (part: DatePart): string => {
+      switch (part.part) {
+        case "__typename":
+          return "'PartialDate'";
+        case "precision":
+          return precision;
+        case "start":
+          return `to_char(${start}, 'YYYY-MM-DD')`;
+        case "end":
+          return `to_char(${end}, 'YYYY-MM-DD')`;
+        case "year":
+          return `extract(year FROM ${start})::int`;
+        case "month":
+          return `${precise(MONTH_PRECISIONS)} extract(month FROM ${start})::int END`;
+        case "day":
+          return `${precise(DAY_PRECISIONS)} extract(day FROM ${start})::int END`;
+        case "dateTime":
+          return instant ? `to_char(${instant}, ${quoteLiteral(DATE_FORMATS.DateTime)})` : "NULL";
+        case "timeZone":
+          return timeZone ?? "NULL";
+        case "text": {
+          const lang = (this.args(part.def, part.node) as { lang?: string | null }).lang ?? this.lang ?? "en";
+          return this.computed(model, names, row, (columns) =>
+            formatPartialDate(
+              partialDateOf(...(names.map((c) => columns[c]) as Parameters<typeof partialDateOf>))!,
+              lang,
+            ),
+          );
+        }
+      }
+    };
+    return `CASE WHEN ${precision} IS NOT NULL AND ${start} IS NOT NULL AND ${end} IS NOT NULL THEN ${jsonObject(parts.map((p) => [p.key, value(p)]))} END`;
   }
 
   /**
@@ -230,26 +323,6 @@ function pageInfoValue(info: { kind: string; typeName: string }, page: string): 
     default:
       return `${page}.end_cursor`;
   }
-}
-
-/** `partialDate()` and the PartialDate fields (common/partial-date.ts) in SQL. */
-function partialDate([precision, start, end]: string[], parts: DatePart[]): string {
-  const precise = (levels: readonly string[]) =>
-    `CASE WHEN ${precision}::text IN (${levels.map(quoteLiteral).join(", ")}) THEN`;
-  const values: Record<DatePart["part"], string> = {
-    __typename: "'PartialDate'",
-    precision,
-    start: `to_char(${start}, 'YYYY-MM-DD')`,
-    end: `to_char(${end}, 'YYYY-MM-DD')`,
-    year: `extract(year FROM ${start})::int`,
-    month: `${precise(MONTH_PRECISIONS)} extract(month FROM ${start})::int END`,
-    day: `${precise(DAY_PRECISIONS)} extract(day FROM ${start})::int END`,
-  };
-  return `CASE WHEN ${precision} IS NOT NULL AND ${start} IS NOT NULL AND ${end} IS NOT NULL THEN ${jsonObject(parts.map((p) => [p.key, values[p.part]]))} END`;
-}
-
-function joinSql(child: Model, parent: Model, join: Join, childAlias: string, parentAlias: string): string {
-  return `${columnOf(child, join.childColumn, childAlias)} = ${columnOf(parent, join.parentColumn, parentAlias)}`;
 }
 
 /** A field of the related row that its parent's foreign key already holds (`country { code }`). */

@@ -12,8 +12,8 @@ describeDb("query-plan cache", () => {
   });
   afterAll(() => api?.close());
 
-  // alternateNames keeps the SQL planner (src/sql-plan) out: this page goes through Prisma.
-  const townPage = `query ($slug: String!) { town(slug: $slug) { slug name country { code } memberships(first: 5) { totalCount } alternateNames { name } } }`;
+  // descriptionTranslations keeps the SQL planner (src/sql-plan) out: this page goes through Prisma.
+  const townPage = `query ($slug: String!) { town(slug: $slug) { slug name country { code } memberships(first: 5) { totalCount } alternateNames { name } descriptionTranslations { lang } } }`;
 
   it("compiles a town page once, then answers other towns from the same plan with their own data", async () => {
     await api.data(townPage, { slug: "opava" });

@@ -24,7 +24,7 @@ const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../..");
 const REDIS_URL = "redis://127.0.0.1:6379";
 const SLUG = "montefranco-2019-partner-town";
 const PLANNED = `{ partnerSearch(slug: "${SLUG}") { slug wantedPopulationMax version } }`;
-const RESOLVED = `{ partnerSearch(slug: "${SLUG}") { status wantedPopulationMax } }`;
+const RESOLVED = `{ partnerSearch(slug: "${SLUG}") { descriptionTranslations { lang } wantedPopulationMax } }`;
 
 describeDb("replicas sharing PostgreSQL and Redis", () => {
   let copy: Awaited<ReturnType<typeof copyTemplate>>;

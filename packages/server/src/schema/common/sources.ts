@@ -6,6 +6,7 @@ import {
   type Source as SourceRow,
   type SubjectType,
 } from "../../generated/prisma/index.js";
+import { sqlField, sqlModel } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn, type Types } from "../builder.js";
 
 export const SourceKind = builder.enumType(SourceKindValues, {
@@ -40,9 +41,15 @@ export type CitationValue = Pick<CitationRow, "quote" | "field" | "subjectId"> &
 
 export const Citation = builder.objectRef<CitationValue>("Citation").implement({
   shareable: true,
+  extensions: sqlModel("Citation"),
   description: "Where a fact comes from: the source and the words it says it in.",
   fields: (t) => ({
-    source: t.field({ type: Source, resolve: (c) => c.source, description: "The document or registry quoted." }),
+    source: t.field({
+      type: Source,
+      resolve: (c) => c.source,
+      extensions: sqlField({ kind: "relation", relation: "source" }),
+      description: "The document or registry quoted.",
+    }),
     quote: t.exposeString("quote", {
       description: "The source's own words (original language, white space normalised).",
     }),
@@ -72,5 +79,6 @@ export function sourcesField<Parent extends { id: number }>(
       }),
     group: (citation) => citation.subjectId,
     resolve: (parent) => parent.id,
+    extensions: sqlField({ kind: "citations", subjectType }),
   });
 }

@@ -1,9 +1,10 @@
 import { EventKind as EventKindValues } from "../../generated/prisma/index.js";
+import { inIdOrder } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { partialDateField } from "../common/partial-date.js";
-import { Quantity, quantity } from "../common/quantity.js";
+import { quantityField } from "../common/quantity.js";
 import { sourcesField } from "../common/sources.js";
 import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
@@ -71,28 +72,16 @@ export const Event = builder.prismaNode("Event", {
       nullable: true,
       description: "Towns taking part, as stated (may be more than are named).",
     }),
-    registeredParticipants: t.field({
-      type: Quantity,
-      nullable: true,
-      select: { registeredCount: true, registeredQual: true },
-      resolve: (e) => quantity(e.registeredCount, e.registeredQual),
-      description: 'Registered participants as stated ("almost 18,000").',
+    registeredParticipants: quantityField(t, 'Registered participants as stated ("almost 18,000").', [
+      "registeredCount",
+      "registeredQual",
+    ]),
+    sessionCount: quantityField(t, "Sessions as stated (300).", ["sessionCount", "sessionQual"]),
+    partnerCount: quantityField(t, 'Partners as stated ("over 590").', ["partnerCount", "partnerQual"]),
+    topics: t.relation("topics", {
+      ...inIdOrder,
+      description: "Topics the event addresses.",
     }),
-    sessionCount: t.field({
-      type: Quantity,
-      nullable: true,
-      select: { sessionCount: true, sessionQual: true },
-      resolve: (e) => quantity(e.sessionCount, e.sessionQual),
-      description: "Sessions as stated (300).",
-    }),
-    partnerCount: t.field({
-      type: Quantity,
-      nullable: true,
-      select: { partnerCount: true, partnerQual: true },
-      resolve: (e) => quantity(e.partnerCount, e.partnerQual),
-      description: 'Partners as stated ("over 590").',
-    }),
-    topics: t.relation("topics", { query: { orderBy: { id: "asc" } }, description: "Topics the event addresses." }),
     participations: t.relation("participations", {
       description: "Towns and organisations named as taking part, with what they did.",
     }),

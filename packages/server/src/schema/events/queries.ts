@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/index.js";
+import { sqlRoot } from "../../sql-plan/annotations.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import { bySlug } from "../common/lookup.js";
@@ -7,7 +8,7 @@ import { SeasonEnum } from "../common/partial-date.js";
 import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
 import { EventKind } from "./event.js";
-import { EventOrder, eventOrder } from "./event-order.js";
+import { EventOrder, type EventOrderValue, eventOrder } from "./event-order.js";
 
 export const EventFilter = builder.inputType("EventFilter", {
   description:
@@ -42,33 +43,39 @@ export const EventFilter = builder.inputType("EventFilter", {
 
 const SEASON_START_MONTH = { spring: 3, summer: 6, autumn: 9, winter: 12 } as const;
 
-async function eventWhere(
-  ctx: Context,
-  filter: typeof EventFilter.$inferInput | null | undefined,
-): Promise<Prisma.EventWhereInput> {
-  const { prisma } = ctx;
-  if (!filter) return {};
+type EventFilterInput = typeof EventFilter.$inferInput;
+
+/** The filter's conditions but the season and the words, which need a lookup first (eventWhere). */
+function eventConditions(filter: EventFilterInput | null | undefined): Prisma.EventWhereInput[] {
+  if (!filter) return [];
   if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo)
     throw badInput("yearFrom must not exceed yearTo");
   const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1));
   const yearEnd = (y: number) => new Date(Date.UTC(y, 11, 31));
+  return [
+    filter.network ? { network: { slug: filter.network } } : {},
+    filter.project ? { project: { slug: filter.project } } : {},
+    filter.hostTown ? { hostTown: { slug: filter.hostTown } } : {},
+    filter.hostCountry ? { hostTown: { countryCode: filter.hostCountry.toUpperCase() } } : {},
+    filter.kinds ? { kind: { in: filter.kinds } } : {},
+    filter.yearFrom != null ? { dateEnd: { gte: yearStart(filter.yearFrom) } } : {},
+    filter.yearTo != null ? { dateStart: { lte: yearEnd(filter.yearTo) } } : {},
+    filter.from ? { dateEnd: { gte: filter.from } } : {},
+    filter.to ? { dateStart: { lte: filter.to } } : {},
+    filter.online != null ? { online: filter.online } : {},
+    filter.topic ? { topics: { some: { slug: filter.topic } } } : {},
+  ];
+}
+
+async function eventWhere(ctx: Context, filter: EventFilterInput | null | undefined): Promise<Prisma.EventWhereInput> {
+  const { prisma } = ctx;
   return {
     AND: [
-      filter.network ? { network: { slug: filter.network } } : {},
-      filter.project ? { project: { slug: filter.project } } : {},
-      filter.hostTown ? { hostTown: { slug: filter.hostTown } } : {},
-      filter.hostCountry ? { hostTown: { countryCode: filter.hostCountry.toUpperCase() } } : {},
-      filter.kinds ? { kind: { in: filter.kinds } } : {},
-      filter.yearFrom != null ? { dateEnd: { gte: yearStart(filter.yearFrom) } } : {},
-      filter.yearTo != null ? { dateStart: { lte: yearEnd(filter.yearTo) } } : {},
-      filter.from ? { dateEnd: { gte: filter.from } } : {},
-      filter.to ? { dateStart: { lte: filter.to } } : {},
-      filter.online != null ? { online: filter.online } : {},
-      filter.topic ? { topics: { some: { slug: filter.topic } } } : {},
-      filter.season
+      ...eventConditions(filter),
+      filter?.season
         ? { id: { in: await memo(ctx, `seasonEvents:${filter.season}`, () => seasonEventIds(prisma, filter.season!)) } }
         : {},
-      filter.topicText
+      filter?.topicText
         ? {
             id: {
               in: await memo(ctx, `topicTextEvents:${filter.topicText}`, () =>
@@ -112,6 +119,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EventFilter, description: "Which events; all when omitted." }),
       order: t.arg({ type: EventOrder, defaultValue: "DATE_DESC", description: "By date, newest first unless asked." }),
     },
+    extensions: sqlRoot({
+      kind: "connection",
+      model: "Event",
+      query: (args: { filter?: EventFilterInput | null; order?: EventOrderValue | null }) =>
+        args.filter?.season || args.filter?.topicText
+          ? null
+          : { where: { AND: eventConditions(args.filter) }, orderBy: eventOrder(args.order) },
+    }),
     totalCount: async (_parent, args, ctx) => ctx.prisma.event.count({ where: await eventWhere(ctx, args.filter) }),
     resolve: async (query, _root, args, ctx) =>
       ctx.prisma.event.findMany({

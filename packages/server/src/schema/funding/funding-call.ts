@@ -4,7 +4,7 @@ import { localizedText, requiredLocalizedText, translations } from "../common/lo
 import { sourcesField } from "../common/sources.js";
 import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
-import { Country } from "../places/country.js";
+import { countriesThrough } from "../places/country.js";
 
 export const ApplicantKind = builder.enumType(ApplicantKindValues, {
   name: "ApplicantKind",
@@ -51,12 +51,11 @@ export const FundingCall = builder.prismaNode("FundingCall", {
       "regions",
       "Target regions as stated (Central, Eastern, South-Eastern and Southern Europe).",
     ),
-    eligibleCountries: t.field({
-      type: [Country],
-      description: "Countries applicants must come from; empty when not restricted.",
-      select: { eligibleCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
-      resolve: (c) => c.eligibleCountries.map((x) => x.country),
-    }),
+    eligibleCountries: countriesThrough(
+      t,
+      "eligibleCountries",
+      "Countries applicants must come from; empty when not restricted.",
+    ),
     publishedOn: t.expose("publishedOn", {
       type: "Date",
       nullable: true,

@@ -4,7 +4,7 @@ import { localizedText, requiredLocalizedText, translations } from "../common/lo
 import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
 import { EventOrder, type EventOrderValue, eventOrder } from "../events/event-order.js";
-import { Country } from "../places/country.js";
+import { countriesThrough } from "../places/country.js";
 
 export const Network = builder.prismaNode("Network", {
   select: { id: true },
@@ -26,12 +26,11 @@ export const Network = builder.prismaNode("Network", {
       nullable: true,
       description: "Members the sources state (34). `memberships.totalCount` counts only those named.",
     }),
-    declaredCountries: t.field({
-      type: [Country],
-      description: "Countries the members come from, as the sources state (13).",
-      select: { declaredCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
-      resolve: (n) => n.declaredCountries.map((c) => c.country),
-    }),
+    declaredCountries: countriesThrough(
+      t,
+      "declaredCountries",
+      "Countries the members come from, as the sources state (13).",
+    ),
     meetingPattern: localizedText(
       t,
       "meetingPattern",

@@ -3,7 +3,7 @@ import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
 import { sourcesField } from "../common/sources.js";
-import { Country } from "../places/country.js";
+import { countriesThrough } from "../places/country.js";
 
 export const ProgrammeKind = builder.enumType(ProgrammeKindValues, {
   name: "ProgrammeKind",
@@ -37,12 +37,7 @@ export const Programme = builder.prismaNode("Programme", {
     parent: t.relation("parent", { nullable: true, description: "The programme it belongs to." }),
     children: t.relation("children", { description: "Funds or sub-programmes that belong to it." }),
     managingBody: t.relation("managingBody", { nullable: true, description: "The body that runs it." }),
-    countries: t.field({
-      type: [Country],
-      description: "Countries the programme covers, as the sources state.",
-      select: { countries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
-      resolve: (p) => p.countries.map((c) => c.country),
-    }),
+    countries: countriesThrough(t, "countries", "Countries the programme covers, as the sources state."),
     projects: t.relatedConnection("projects", {
       ...pageSize,
       cursor: "id",

@@ -1,10 +1,11 @@
 import { PartnershipKind as KindValues, PartnerSearchStatus as StatusValues } from "../../generated/prisma/index.js";
+import { computedFrom, inIdOrder } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn } from "../builder.js";
 import { localizedText, translations } from "../common/localized-fields.js";
 import { sourcesField } from "../common/sources.js";
 import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
-import { Country } from "../places/country.js";
+import { countriesThrough } from "../places/country.js";
 
 export const PartnershipKind = builder.enumType(KindValues, {
   name: "PartnershipKind",
@@ -55,20 +56,16 @@ export const PartnerSearch = builder.prismaNode("PartnerSearch", {
       nullable: true,
       description: "Largest population a partner should have.",
     }),
-    wantedCountries: t.field({
-      type: [Country],
-      description: "Countries partners should come from; empty when any.",
-      select: { wantedCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
-      resolve: (s) => s.wantedCountries.map((c) => c.country),
-    }),
+    wantedCountries: countriesThrough(t, "wantedCountries", "Countries partners should come from; empty when any."),
     topics: t.relation("topics", {
-      query: { orderBy: { id: "asc" } },
+      ...inIdOrder,
       description: "Fields the town wants to cooperate in.",
     }),
     status: t.field({
       type: PartnerSearchStatus,
       description: "Open, closed, matched, withdrawn, or expired (open past validUntil).",
       select: { status: true, validUntil: true },
+      extensions: computedFrom(["status", "validUntil"], (search) => shownStatus(search)),
       resolve: (search) => shownStatus(search),
     }),
     validUntil: t.expose("validUntil", {

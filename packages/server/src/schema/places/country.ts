@@ -1,6 +1,6 @@
 import { REGISTRY_SOURCES } from "../../seed/reference.js";
 import { sqlField } from "../../sql-plan/annotations.js";
-import { builder, entityId, entityIn } from "../builder.js";
+import { builder, entityId, entityIn, type Types } from "../builder.js";
 import { asTexts, checkLang, LANG_ARG_DESCRIPTION, LocalizedText } from "../common/localized.js";
 import { pageSize } from "../common/pagination.js";
 import { Citation } from "../common/sources.js";
@@ -49,3 +49,24 @@ export const Country = builder.prismaNode("Country", {
     }),
   }),
 });
+
+/**
+ * A list of countries through a join model (a network's declared countries): each row of
+ * `relation` names one by its code, listed in code order.
+ */
+export function countriesThrough(
+  // Loosely typed, and only the method used, as partialDateField's (common/partial-date.ts).
+  // biome-ignore lint/suspicious/noExplicitAny: see above
+  t: Pick<PothosSchemaTypes.PrismaObjectFieldBuilder<Types, any, any>, "field">,
+  relation: string,
+  description: string,
+) {
+  const query = { orderBy: { countryCode: "asc" as const } };
+  return t.field({
+    type: [Country],
+    description,
+    select: { [relation]: { select: { country: true }, ...query } } as never,
+    extensions: sqlField({ kind: "through", relation, via: "country", query }),
+    resolve: (parent: Record<string, { country: { code: string } }[]>) => parent[relation].map((row) => row.country),
+  });
+}

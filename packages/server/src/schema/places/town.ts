@@ -1,14 +1,12 @@
 import { TownNameKind as TownNameKindValues } from "../../generated/prisma/index.js";
-import { plannedQuery } from "../../sql-plan/annotations.js";
+import { inIdOrder, plannedQuery } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn, keyField } from "../builder.js";
 import { localizedText, translations } from "../common/localized-fields.js";
 import { pageSize } from "../common/pagination.js";
-import { Quantity, QuantityQualifier } from "../common/quantity.js";
+import { QuantityQualifier, quantityField } from "../common/quantity.js";
 import { sourcesField } from "../common/sources.js";
 import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
-
-const byId = plannedQuery(() => ({ orderBy: { id: "asc" as const } }));
 
 export const TownNameKind = builder.enumType(TownNameKindValues, {
   name: "TownNameKind",
@@ -43,12 +41,7 @@ export const PopulationFigure = builder.prismaObject("PopulationFigure", {
   fields: (t) => ({
     value: t.exposeInt("value", { description: "Inhabitants." }),
     qualifier: t.expose("qualifier", { type: QuantityQualifier, description: "Exact, about, almost or more than." }),
-    quantity: t.field({
-      type: Quantity,
-      description: "The figure with its qualifier.",
-      select: { value: true, qualifier: true },
-      resolve: (p) => ({ value: p.value, qualifier: p.qualifier }),
-    }),
+    quantity: quantityField(t, "The figure with its qualifier.", ["value", "qualifier"], false),
     year: t.exposeInt("year", { nullable: true, description: "Year the figure refers to, when the source gives one." }),
     statedOn: t.expose("statedOn", {
       type: "Date",
@@ -99,7 +92,7 @@ export const Town = builder.prismaNode("Town", {
     }),
     populationFigures: t.relation("populationFigures", {
       description: "Every population figure with its source.",
-      query: { orderBy: { id: "asc" } },
+      ...inIdOrder,
     }),
     latitude: t.exposeFloat("latitude", { description: "Latitude, WGS84 degrees (GeoNames)." }),
     longitude: t.exposeFloat("longitude", { description: "Longitude, WGS84 degrees (GeoNames)." }),
@@ -118,14 +111,14 @@ export const Town = builder.prismaNode("Town", {
           description: "Only names of these kinds; all when omitted.",
         }),
       },
-      query: (args) => ({
-        where: args.kinds ? { kind: { in: args.kinds } } : {},
-        orderBy: [{ kind: "asc" }, { name: "asc" }],
-      }),
+      ...plannedQuery((args) => ({
+        where: args.kinds ? { kind: { in: args.kinds as TownNameKindValues[] } } : {},
+        orderBy: [{ kind: "asc" as const }, { name: "asc" as const }],
+      })),
     }),
     memberships: t.relatedConnection("memberships", {
       ...pageSize,
-      ...byId,
+      ...inIdOrder,
       cursor: "id",
       totalCount: true,
       description: "Network memberships.",
@@ -141,14 +134,14 @@ export const Town = builder.prismaNode("Town", {
     }),
     eventParticipations: t.relatedConnection("eventRoles", {
       ...pageSize,
-      ...byId,
+      ...inIdOrder,
       cursor: "id",
       totalCount: true,
       description: "Events this town is named as taking part in.",
     }),
     projects: t.relatedConnection("projects", {
       ...pageSize,
-      ...byId,
+      ...inIdOrder,
       cursor: "id",
       totalCount: true,
       description: "Projects this town takes part in.",
@@ -162,7 +155,7 @@ export const Town = builder.prismaNode("Town", {
     }),
     agreementsSigned: t.relatedConnection("signatures", {
       ...pageSize,
-      ...byId,
+      ...inIdOrder,
       cursor: "id",
       totalCount: true,
       description: "Agreements and declarations this town signed.",

@@ -1,4 +1,5 @@
-import { PartnerRole as PartnerRoleValues } from "../../generated/prisma/index.js";
+import { PartnerRole as PartnerRoleValues, type Prisma } from "../../generated/prisma/index.js";
+import { computedFrom, inIdOrder, plannedQuery } from "../../sql-plan/annotations.js";
 import { builder, entityId, entityIn } from "../builder.js";
 import { asTexts, LANG_ARG_DESCRIPTION, LocalizedText, pickText } from "../common/localized.js";
 import { localizedText, requiredLocalizedText, translations } from "../common/localized-fields.js";
@@ -7,7 +8,7 @@ import { partialDateField } from "../common/partial-date.js";
 import { sourcesField } from "../common/sources.js";
 import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
-import { Country } from "../places/country.js";
+import { countriesThrough } from "../places/country.js";
 
 export const PartnerRole = builder.enumType(PartnerRoleValues, {
   name: "PartnerRole",
@@ -22,10 +23,21 @@ export const PartnerRole = builder.enumType(PartnerRoleValues, {
 export const Money = builder.objectRef<{ amount: string; currency: string }>("Money").implement({
   description: "An amount of money.",
   fields: (t) => ({
-    amount: t.field({ type: "Decimal", resolve: (m) => m.amount, description: "The amount, exact." }),
+    amount: t.expose("amount", { type: "Decimal", description: "The amount, exact." }),
     currency: t.exposeString("currency", { description: "ISO 4217 code (EUR)." }),
   }),
 });
+
+/** A project's goals in the asked language, else the reader's, else each goal's original wording. */
+function goalsIn(project: { goals: Prisma.JsonValue }, args: { lang?: string | null }, lang: string | null) {
+  return (Array.isArray(project.goals) ? project.goals : []).map((goal) => pickText(goal, args.lang ?? lang) ?? "");
+}
+
+/** A project's budget, when it states both the amount and the currency. */
+function budgetOf(project: { budgetAmount: Prisma.Decimal | null; budgetCurrency: string | null }) {
+  const { budgetAmount: amount, budgetCurrency: currency } = project;
+  return amount && currency ? { amount: amount.toFixed(2), currency } : null;
+}
 
 export const Project = builder.prismaNode("Project", {
   // The programme: whose editors may see the history.
@@ -43,8 +55,8 @@ export const Project = builder.prismaNode("Project", {
       description: "Stated goals in the given language, else the original wording.",
       args: { lang: t.arg.string({ description: LANG_ARG_DESCRIPTION }) },
       select: { goals: true },
-      resolve: (p, args, ctx) =>
-        (Array.isArray(p.goals) ? p.goals : []).map((goal) => pickText(goal, args.lang ?? ctx.lang) ?? ""),
+      extensions: computedFrom(["goals"], goalsIn),
+      resolve: (p, args, ctx) => goalsIn(p, args, ctx.lang),
     }),
     goalTranslations: t.field({
       type: t.listRef(t.listRef(LocalizedText)),
@@ -62,8 +74,8 @@ export const Project = builder.prismaNode("Project", {
       nullable: true,
       description: "Total value as stated.",
       select: { budgetAmount: true, budgetCurrency: true },
-      resolve: (p) =>
-        p.budgetAmount && p.budgetCurrency ? { amount: p.budgetAmount.toFixed(2), currency: p.budgetCurrency } : null,
+      extensions: computedFrom(["budgetAmount", "budgetCurrency"], budgetOf),
+      resolve: budgetOf,
     }),
     period: partialDateField(t, "When it runs, as precisely as the source says (May 2008 – October 2012).", [
       "periodPrecision",
@@ -79,29 +91,30 @@ export const Project = builder.prismaNode("Project", {
       nullable: true,
       description: "Participating towns as stated (24). `towns.totalCount` counts only those named.",
     }),
-    declaredCountries: t.field({
-      type: [Country],
-      select: { declaredCountries: { select: { country: true }, orderBy: { countryCode: "asc" } } },
-      description: "Countries of the participating towns, as stated.",
-      resolve: (p) => p.declaredCountries.map((c) => c.country),
-    }),
+    declaredCountries: countriesThrough(t, "declaredCountries", "Countries of the participating towns, as stated."),
     predecessor: t.relation("predecessor", { nullable: true, description: "The project this one continues." }),
     successor: t.relation("successor", { nullable: true, description: "The project that continues this one." }),
     towns: t.relatedConnection("towns", {
       ...pageSize,
       cursor: "id",
       totalCount: true,
+      ...inIdOrder,
       description: "Named participating towns.",
     }),
     partners: t.relation("partners", {
       description: "Partner organisations, lead partner first.",
-      query: { orderBy: [{ role: "asc" }, { id: "asc" }] },
+      ...plannedQuery(() => ({ orderBy: [{ role: "asc" as const }, { id: "asc" as const }] })),
     }),
     events: t.relation("events", {
-      query: { orderBy: [{ dateStart: { sort: "asc", nulls: "last" } }, { id: "asc" }] },
+      ...plannedQuery(() => ({
+        orderBy: [{ dateStart: { sort: "asc" as const, nulls: "last" as const } }, { id: "asc" as const }],
+      })),
       description: "The project's events, earliest first.",
     }),
-    agreements: t.relation("agreements", { description: "Agreements signed within the project." }),
+    agreements: t.relation("agreements", {
+      description: "Agreements signed within the project, in the order they were recorded.",
+      ...inIdOrder,
+    }),
     news: newsAboutField(t, "PROJECT"),
     version: t.exposeInt("version", {
       description: "Pass it as expectedVersion to updateProject, addProjectPartner or removeProjectPartner.",
