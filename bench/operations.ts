@@ -255,24 +255,106 @@ export const REFERENCE_OPERATIONS: ReferenceOperation[] = [
   },
 ];
 
-/** One of the SDK's curated operations, with variables for the bench's subjects. */
+/**
+ * One of the SDK's curated operations, with variables for the bench's subjects, and where it
+ * has one, PostGraphile's equivalent: the same rows and columns through its generated schema
+ * (plus bench/sql/functions.sql for citations and a town's events by day). PostGraphile has no
+ * languages or date labels, so it sends every language's names and the raw date columns.
+ */
 export interface SdkOperation {
   name: string;
   document: TypedDocumentNode<unknown, never>;
   variables(s: Subjects): Record<string, unknown>;
+  postgraphile?: { query: string; variables(s: Subjects): Record<string, unknown> };
 }
 
 const sdkOperation = <Variables extends Record<string, unknown>>(
   name: string,
   document: TypedDocumentNode<unknown, Variables>,
   variables: (s: Subjects) => Variables,
-): SdkOperation => ({ name, document: document as TypedDocumentNode<unknown, never>, variables });
+  postgraphile?: SdkOperation["postgraphile"],
+): SdkOperation => ({ name, document: document as TypedDocumentNode<unknown, never>, variables, postgraphile });
+
+/** The day the pages' upcoming and past events are split at: fixed, so every run asks the same. */
+const TODAY = "2026-11-30";
+
+const PG_CITED = /* GraphQL */ `fragment Cited on Citation {
+  quote field
+  sourceBySourceId { id key kind title licence url contributionsBySourceId { nodes { actorName role createdAt townByActingForTownId { id slug } } } }
+}`;
+const PG_TOWN_SUMMARY = /* GraphQL */ `fragment TownSummary on Town {
+  id slug name population region latitude longitude countryByCountryCode { id code names }
+}`;
+const PG_EVENT_SUMMARY = /* GraphQL */ `fragment EventSummary on Event {
+  id slug kind names theme online platform datePrecision dateStart dateEnd startsAt timeZone
+  townByHostTownId { id slug name countryByCountryCode { id code } } networkByNetworkId { id slug names }
+}`;
+const PG_SEARCH_SUMMARY = /* GraphQL */ `fragment PartnerSearchSummary on PartnerSearch {
+  id slug kind status validUntil postedOn description wantedPopulationMin wantedPopulationMax
+  partnerSearchCountriesByPartnerSearchId(orderBy: COUNTRY_CODE_ASC) { nodes { countryByCountryCode { id code names } } }
+  _partnerSearchToTopicsByA(orderBy: B_ASC) { nodes { topicByB { id slug names } } }
+  townByTownId { id slug name countryByCountryCode { id code } }
+}`;
 
 /** What member towns' pages send through the SDK (packages/sdk/operations/), in English. */
 export const SDK_OPERATIONS: SdkOperation[] = [
-  sdkOperation("SDK townPage", TownPageDocument, (s) => ({ slug: s.town, today: "2026-11-30", lang: "en" })),
-  sdkOperation("SDK townWidget", TownWidgetDocument, (s) => ({ slug: s.town, today: "2026-11-30", lang: "en" })),
-  sdkOperation("SDK networkPage", NetworkPageDocument, (s) => ({ slug: s.network, lang: "en" })),
-  sdkOperation("SDK projectPage", ProjectPageDocument, (s) => ({ slug: s.project, lang: "en" })),
+  sdkOperation("SDK townPage", TownPageDocument, (s) => ({ slug: s.town, today: TODAY, lang: "en" }), {
+    query: /* GraphQL */ `query TownPage($slug: String!, $today: Date!) {
+      allTowns(condition: { slug: $slug }, first: 1) { nodes {
+        ...TownSummary subregion geonameId
+        townNamesByTownId(orderBy: NAME_ASC) { nodes { name kind lang } }
+        populationFiguresByTownId(orderBy: PRIMARY_KEY_ASC) { nodes { value qualifier statedOn sourceBySourceId { id key } } }
+        membershipsByTownId(first: 50, orderBy: PRIMARY_KEY_ASC) { totalCount nodes {
+          id role joinedPrecision joinedStart joinedEnd networkByNetworkId { id slug names declaredMemberCount } sources { nodes { ...Cited } } } }
+        projectTownsByTownId(first: 50, orderBy: PRIMARY_KEY_ASC) { totalCount nodes { id projectByProjectId {
+          id slug names periodPrecision periodStart periodEnd declaredTownCount budgetAmount budgetCurrency } } }
+        partnerSearchesByTownId(first: 20, orderBy: [POSTED_ON_DESC, PRIMARY_KEY_ASC]) { totalCount nodes { ...PartnerSearchSummary } }
+        sources { nodes { ...Cited } }
+      } }
+      upcomingEvents: benchUpcomingEvents(townSlug: $slug, fromDay: $today, first: 20) { totalCount nodes { ...EventSummary } }
+      pastEvents: benchPastEvents(townSlug: $slug, toDay: $today, first: 20) { totalCount nodes { ...EventSummary } }
+    } ${PG_TOWN_SUMMARY} ${PG_CITED} ${PG_SEARCH_SUMMARY} ${PG_EVENT_SUMMARY}`,
+    variables: (s) => ({ slug: s.town, today: TODAY }),
+  }),
+  sdkOperation("SDK townWidget", TownWidgetDocument, (s) => ({ slug: s.town, today: TODAY, lang: "en" }), {
+    query: /* GraphQL */ `query TownWidget($slug: String!, $today: Date!) {
+      allTowns(condition: { slug: $slug }, first: 1) { nodes {
+        id slug name countryByCountryCode { id names }
+        membershipsByTownId(first: 20, orderBy: PRIMARY_KEY_ASC) { nodes { id role networkByNetworkId { id slug names } } }
+        partnerSearchesByTownId(first: 5, orderBy: [POSTED_ON_DESC, PRIMARY_KEY_ASC]) { nodes { ...PartnerSearchSummary } }
+      } }
+      nextEvents: benchUpcomingEvents(townSlug: $slug, fromDay: $today, first: 5) { nodes { ...EventSummary } }
+    } ${PG_SEARCH_SUMMARY} ${PG_EVENT_SUMMARY}`,
+    variables: (s) => ({ slug: s.town, today: TODAY }),
+  }),
+  sdkOperation("SDK networkPage", NetworkPageDocument, (s) => ({ slug: s.network, lang: "en" }), {
+    query: /* GraphQL */ `query NetworkPage($slug: String!) {
+      allNetworks(condition: { slug: $slug }, first: 1) { nodes {
+        id slug names description foundedYear townByInitiatorTownId { id slug name } declaredMemberCount meetingPattern
+        networkCountriesByNetworkId(orderBy: COUNTRY_CODE_ASC) { nodes { countryByCountryCode { id code names } } }
+        membershipsByNetworkId(first: 100, orderBy: PRIMARY_KEY_ASC) { totalCount pageInfo { hasNextPage endCursor }
+          nodes { id role joinedPrecision joinedStart joinedEnd townByTownId { ...TownSummary } } }
+        eventsByNetworkId(first: 100, orderBy: [DATE_START_DESC, PRIMARY_KEY_ASC]) { totalCount nodes { ...EventSummary } }
+        sources { nodes { ...Cited } }
+      } }
+    } ${PG_TOWN_SUMMARY} ${PG_CITED} ${PG_EVENT_SUMMARY}`,
+    variables: (s) => ({ slug: s.network }),
+  }),
+  sdkOperation("SDK projectPage", ProjectPageDocument, (s) => ({ slug: s.project, lang: "en" }), {
+    query: /* GraphQL */ `query ProjectPage($slug: String!) {
+      allProjects(condition: { slug: $slug }, first: 1) { nodes {
+        id slug names description area goals budgetAmount budgetCurrency periodPrecision periodStart periodEnd periodNote declaredTownCount
+        programmeByProgrammeId { id slug names } programmeByFundId { id slug acronym names }
+        projectCountriesByProjectId(orderBy: COUNTRY_CODE_ASC) { nodes { countryByCountryCode { id code names } } }
+        projectByPredecessorId { id slug names } projectsByPredecessorId { nodes { id slug names } }
+        projectTownsByProjectId(first: 100, orderBy: PRIMARY_KEY_ASC) { totalCount nodes { id townByTownId { ...TownSummary } } }
+        projectPartnersByProjectId(orderBy: PRIMARY_KEY_ASC) { nodes { id role organisationByOrganisationId { id slug names countryByCountryCode { id code } } } }
+        events { nodes { ...EventSummary dateNote } }
+        agreements { nodes { id slug kind names summary text declaredSignatoryCount } }
+        sources { nodes { ...Cited } }
+      } }
+    } ${PG_TOWN_SUMMARY} ${PG_CITED} ${PG_EVENT_SUMMARY}`,
+    variables: (s) => ({ slug: s.project }),
+  }),
   sdkOperation("SDK search", SearchDocument, (s) => ({ text: s.search, lang: "en" })),
 ];

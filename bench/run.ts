@@ -379,16 +379,27 @@ async function main() {
       })),
       stats,
     );
-    // The SDK's curated operations, as member towns' pages send them: the uncached monolith and
-    // the federation (no PostGraphile or floor versions: they ask for citations and texts).
+    // The SDK's curated operations, as member towns' pages send them: the uncached monolith, the
+    // federation, and PostGraphile's equivalent where the operation has one.
     const sdkTargets = targets.filter((t) => t.name === UNCACHED || t.name === FEDERATED);
+    const postgraphile = targets.find((t) => t.name === "PostGraphile")!;
     const sdkResults = await benchmark(
       sdkOperations.map((op) => ({
         name: op.name,
-        targets: sdkTargets.map((target) => ({
-          target,
-          request: graphqlRequest(print(op.document), op.variables(subjects)),
-        })),
+        targets: [
+          ...sdkTargets.map((target) => ({
+            target,
+            request: graphqlRequest(print(op.document), op.variables(subjects)),
+          })),
+          ...(op.postgraphile
+            ? [
+                {
+                  target: postgraphile,
+                  request: graphqlRequest(op.postgraphile.query, op.postgraphile.variables(subjects)),
+                },
+              ]
+            : []),
+        ],
       })),
       stats,
     );
@@ -497,9 +508,11 @@ function writeResults(
           `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest ?? "–"} | ${m.rssMb} | ${m.bytes} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
       ),
     );
+  // Interactive and SDK operations run on fewer targets: their other ratios are "–".
+  const ratioIn = (r: Results[string]) => (a: string, b: string) =>
+    r[a] && r[b] ? (r[a].rps / r[b].rps).toFixed(2) : "–";
   const ratios = Object.entries(results).map(([op, r]) => {
-    // Interactive operations run on fewer targets: their other ratios are "–".
-    const ratio = (a: string, b: string) => (r[a] && r[b] ? (r[a].rps / r[b].rps).toFixed(2) : "–");
+    const ratio = ratioIn(r);
     return `| ${op} | ${ratio("CityNet", "PostGraphile")} | ${ratio(UNCACHED, "PostGraphile")} | ${ratio("CityNet", "floor")} | ${ratio(UNCACHED, "floor")} | ${ratio(FEDERATED, UNCACHED)} | ${ratio(UNCACHED, RESOLVERS_ONLY)} | ${ratio(EMBEDDED, UNCACHED)} |`;
   });
   const header = `| operation | target | req/s (median) | p50 ms | p99 ms | SQL statements / request | RSS MB | response bytes | req/s per run |
@@ -521,10 +534,17 @@ ${rows(results).join("\n")}
 |---|---|---|---|---|---|---|---|
 ${ratios.join("\n")}
 
-The SDK's curated operations (\`packages/sdk/operations/\`), as member towns' pages send them:
+The SDK's curated operations (\`packages/sdk/operations/\`), as member towns' pages send them, beside
+PostGraphile's equivalent documents (bench/operations.ts: the same rows, every language's names, raw date columns):
 
 ${header}
 ${rows(sdkResults).join("\n")}
+
+| operation | uncached / PostGraphile | federated / uncached monolith |
+|---|---|---|
+${Object.entries(sdkResults)
+  .map(([op, r]) => `| ${op} | ${ratioIn(r)(UNCACHED, "PostGraphile")} | ${ratioIn(r)(FEDERATED, UNCACHED)} |`)
+  .join("\n")}
 
 Writes (\`bench/writes.ts\`): ${CONNECTIONS} workers each sending one request after another; CityNet's
 \`createPartnerSearch\` / \`updatePartnerSearch\` (validation, audit entry, outbox, live announcement;

@@ -129,3 +129,36 @@ CREATE OR REPLACE FUNCTION bench.neighbourhood(town_slug text, hops int) RETURNS
     FROM tie JOIN "Town" t ON t.id = tie.town
    ORDER BY tie.kind, tie.ctx, tie.town, tie.tie
 $$;
+
+-- For the SDK's curated pages: a record's citations as a computed column (PostGraphile exposes
+-- "<Table>_<name>"(row) functions as fields of the table's type), and a town's events from or
+-- until a day, in CityNet's event order.
+CREATE OR REPLACE FUNCTION bench."Town_sources"(t "Town") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
+  SELECT * FROM "Citation" WHERE "subjectType" = 'TOWN' AND "subjectId" = t.id ORDER BY id
+$$;
+CREATE OR REPLACE FUNCTION bench."Membership_sources"(m "Membership") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
+  SELECT * FROM "Citation" WHERE "subjectType" = 'MEMBERSHIP' AND "subjectId" = m.id ORDER BY id
+$$;
+CREATE OR REPLACE FUNCTION bench."Network_sources"(n "Network") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
+  SELECT * FROM "Citation" WHERE "subjectType" = 'NETWORK' AND "subjectId" = n.id ORDER BY id
+$$;
+CREATE OR REPLACE FUNCTION bench."Project_sources"(p "Project") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
+  SELECT * FROM "Citation" WHERE "subjectType" = 'PROJECT' AND "subjectId" = p.id ORDER BY id
+$$;
+-- A project's events and agreements (their foreign keys have no index, so PostGraphile offers no relation).
+CREATE OR REPLACE FUNCTION bench."Project_events"(p "Project") RETURNS SETOF "Event" LANGUAGE sql STABLE AS $$
+  SELECT * FROM "Event" WHERE "projectId" = p.id ORDER BY "dateStart" NULLS LAST, id
+$$;
+CREATE OR REPLACE FUNCTION bench."Project_agreements"(p "Project") RETURNS SETOF "Agreement" LANGUAGE sql STABLE AS $$
+  SELECT * FROM "Agreement" WHERE "projectId" = p.id ORDER BY id
+$$;
+CREATE OR REPLACE FUNCTION bench.upcoming_events(town_slug text, from_day date) RETURNS SETOF "Event" LANGUAGE sql STABLE AS $$
+  SELECT e.* FROM "Event" e JOIN "Town" t ON t.id = e."hostTownId"
+   WHERE t.slug = town_slug AND e."dateEnd" >= from_day
+   ORDER BY e."dateStart" NULLS LAST, e."startsAt" NULLS LAST, e.id
+$$;
+CREATE OR REPLACE FUNCTION bench.past_events(town_slug text, to_day date) RETURNS SETOF "Event" LANGUAGE sql STABLE AS $$
+  SELECT e.* FROM "Event" e JOIN "Town" t ON t.id = e."hostTownId"
+   WHERE t.slug = town_slug AND e."dateStart" <= to_day
+   ORDER BY e."dateStart" DESC NULLS LAST, e."startsAt" DESC NULLS LAST, e.id
+$$;
