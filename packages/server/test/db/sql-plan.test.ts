@@ -76,6 +76,7 @@ const PLANNED: Case[] = [
       online: events(filter: { online: true }, first: 3) { totalCount edges { node { slug platform theme(lang: "de") } } }
       topic: events(filter: { topic: "culture" }, first: 3) { totalCount edges { node { slug } } }
       dated: events(order: DATE_ASC, first: 30) { edges { node { slug
+        registeredParticipants { value qualifier } sessionCount { value } partnerCount { __typename value qualifier }
         date { __typename precision start end year month day dateTime timeZone text cs: text(lang: "cs") pl: text(lang: "pl") } } } }
     }`,
     variables: { from: "2015-01-01", to: "2021-12-31" },
@@ -90,11 +91,12 @@ const PLANNED: Case[] = [
     }`,
   },
   {
-    name: "projects' budgets and periods",
-    query: `query ($slug: String!) { town(slug: $slug) { projects { edges { node { project {
+    name: "a project's budget, period, goals and towns",
+    query: `query ($slug: String!) { project(slug: $slug) {
       slug budget { __typename amount currency } period { text en: text(lang: "en") de: text(lang: "de") } declaredTownCount
-    } } } } } }`,
-    variables: { slug: SEEDED_SUBJECTS.town },
+      goals goalsDe: goals(lang: "de") towns(first: 3) { totalCount edges { node { town { slug } } } }
+    } }`,
+    variables: { slug: SEEDED_SUBJECTS.project },
   },
   {
     name: "every planned Town field, with fragments and aliases",
