@@ -509,8 +509,9 @@ function writeResults(
       ),
     );
   // Interactive and SDK operations run on fewer targets: their other ratios are "–".
+  // A target that answered nothing within a run has no ratio to divide by: say so.
   const ratioIn = (r: Results[string]) => (a: string, b: string) =>
-    r[a] && r[b] ? (r[a].rps / r[b].rps).toFixed(2) : "–";
+    !r[a] || !r[b] ? "–" : r[b].rps ? (r[a].rps / r[b].rps).toFixed(2) : `${b} answered none`;
   const ratios = Object.entries(results).map(([op, r]) => {
     const ratio = ratioIn(r);
     return `| ${op} | ${ratio("CityNet", "PostGraphile")} | ${ratio(UNCACHED, "PostGraphile")} | ${ratio("CityNet", "floor")} | ${ratio(UNCACHED, "floor")} | ${ratio(FEDERATED, UNCACHED)} | ${ratio(UNCACHED, RESOLVERS_ONLY)} | ${ratio(EMBEDDED, UNCACHED)} |`;
