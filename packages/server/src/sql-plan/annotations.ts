@@ -1,7 +1,8 @@
 // What the schema tells the SQL planner beyond what Pothos records itself (exposed columns,
-// Prisma relations): how a computed field reads its columns, which Prisma query a relation's
-// page runs, and how a root field finds its rows. Each is the same function or column list the
-// resolver uses, so the two ways of answering cannot drift apart.
+// Prisma relations): how a computed field reads its columns (or which function finishes it
+// from them), which Prisma query a relation's page or list runs, and how a root field finds its
+// rows. Each is the same function or column list the resolver uses, so the two ways of
+// answering cannot drift apart.
 export type Args = Record<string, unknown>;
 type Where = Record<string, unknown>;
 

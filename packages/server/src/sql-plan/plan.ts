@@ -1,8 +1,9 @@
 // Plans a whole query operation into one SQL statement that builds the response as JSON, the
 // way PostGraphile does, so a page needs no resolver, no Prisma result mapping and no
 // per-field execution. It covers the shapes pages ask for: Prisma columns, global ids,
-// localized texts, partial dates, to-one relations, relation pages and root lookups, as the
-// schema annotates them (annotations.ts). Anything else — an unannotated field, a directive,
+// localized texts, partial dates, to-one relations, relation pages, lists of related rows,
+// citations, values a resolver's function finishes in Node, root lookups and root lists, as
+// the schema annotates them (annotations.ts). Anything else — an unannotated field, a directive,
 // an interface fragment, `after`/`last` paging, an argument a resolver would refuse, a root
 // lookup that finds nothing — makes the planner decline, and the resolvers answer as always,
 // errors included. This file works out once per document what each field needs;
