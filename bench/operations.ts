@@ -311,8 +311,8 @@ export const SDK_OPERATIONS: SdkOperation[] = [
         partnerSearchesByTownId(first: 20, orderBy: [POSTED_ON_DESC, PRIMARY_KEY_ASC]) { totalCount nodes { ...PartnerSearchSummary } }
         sources { nodes { ...Cited } }
       } }
-      upcomingEvents: benchUpcomingEvents(townSlug: $slug, fromDay: $today, first: 20) { totalCount nodes { ...EventSummary } }
-      pastEvents: benchPastEvents(townSlug: $slug, toDay: $today, first: 20) { totalCount nodes { ...EventSummary } }
+      upcomingEvents: benchTownEvents(townSlug: $slug, fromDay: $today, latestFirst: false, first: 20) { totalCount nodes { ...EventSummary } }
+      pastEvents: benchTownEvents(townSlug: $slug, toDay: $today, latestFirst: true, first: 20) { totalCount nodes { ...EventSummary } }
     } ${PG_TOWN_SUMMARY} ${PG_CITED} ${PG_SEARCH_SUMMARY} ${PG_EVENT_SUMMARY}`,
     variables: (s) => ({ slug: s.town, today: TODAY }),
   }),
@@ -323,7 +323,7 @@ export const SDK_OPERATIONS: SdkOperation[] = [
         membershipsByTownId(first: 20, orderBy: PRIMARY_KEY_ASC) { nodes { id role networkByNetworkId { id slug names } } }
         partnerSearchesByTownId(first: 5, orderBy: [POSTED_ON_DESC, PRIMARY_KEY_ASC]) { nodes { ...PartnerSearchSummary } }
       } }
-      nextEvents: benchUpcomingEvents(townSlug: $slug, fromDay: $today, first: 5) { nodes { ...EventSummary } }
+      nextEvents: benchTownEvents(townSlug: $slug, fromDay: $today, latestFirst: false, first: 5) { nodes { ...EventSummary } }
     } ${PG_SEARCH_SUMMARY} ${PG_EVENT_SUMMARY}`,
     variables: (s) => ({ slug: s.town, today: TODAY }),
   }),

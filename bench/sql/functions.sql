@@ -131,20 +131,15 @@ CREATE OR REPLACE FUNCTION bench.neighbourhood(town_slug text, hops int) RETURNS
 $$;
 
 -- For the SDK's curated pages: a record's citations as a computed column (PostGraphile exposes
--- "<Table>_<name>"(row) functions as fields of the table's type), and a town's events from or
--- until a day, in CityNet's event order.
-CREATE OR REPLACE FUNCTION bench."Town_sources"(t "Town") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
-  SELECT * FROM "Citation" WHERE "subjectType" = 'TOWN' AND "subjectId" = t.id ORDER BY id
+-- "<Table>_<name>"(row) functions as fields of the table's type), each the one query of
+-- bench.citations, and a town's events from or until a day, in CityNet's event order.
+CREATE OR REPLACE FUNCTION bench.citations(subject "SubjectType", subject_id int) RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
+  SELECT * FROM "Citation" WHERE "subjectType" = subject AND "subjectId" = subject_id ORDER BY id
 $$;
-CREATE OR REPLACE FUNCTION bench."Membership_sources"(m "Membership") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
-  SELECT * FROM "Citation" WHERE "subjectType" = 'MEMBERSHIP' AND "subjectId" = m.id ORDER BY id
-$$;
-CREATE OR REPLACE FUNCTION bench."Network_sources"(n "Network") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
-  SELECT * FROM "Citation" WHERE "subjectType" = 'NETWORK' AND "subjectId" = n.id ORDER BY id
-$$;
-CREATE OR REPLACE FUNCTION bench."Project_sources"(p "Project") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$
-  SELECT * FROM "Citation" WHERE "subjectType" = 'PROJECT' AND "subjectId" = p.id ORDER BY id
-$$;
+CREATE OR REPLACE FUNCTION bench."Town_sources"(t "Town") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$ SELECT * FROM bench.citations('TOWN', t.id) $$;
+CREATE OR REPLACE FUNCTION bench."Membership_sources"(m "Membership") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$ SELECT * FROM bench.citations('MEMBERSHIP', m.id) $$;
+CREATE OR REPLACE FUNCTION bench."Network_sources"(n "Network") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$ SELECT * FROM bench.citations('NETWORK', n.id) $$;
+CREATE OR REPLACE FUNCTION bench."Project_sources"(p "Project") RETURNS SETOF "Citation" LANGUAGE sql STABLE AS $$ SELECT * FROM bench.citations('PROJECT', p.id) $$;
 -- A project's events and agreements (their foreign keys have no index, so PostGraphile offers no relation).
 CREATE OR REPLACE FUNCTION bench."Project_events"(p "Project") RETURNS SETOF "Event" LANGUAGE sql STABLE AS $$
   SELECT * FROM "Event" WHERE "projectId" = p.id ORDER BY "dateStart" NULLS LAST, id
@@ -152,13 +147,11 @@ $$;
 CREATE OR REPLACE FUNCTION bench."Project_agreements"(p "Project") RETURNS SETOF "Agreement" LANGUAGE sql STABLE AS $$
   SELECT * FROM "Agreement" WHERE "projectId" = p.id ORDER BY id
 $$;
-CREATE OR REPLACE FUNCTION bench.upcoming_events(town_slug text, from_day date) RETURNS SETOF "Event" LANGUAGE sql STABLE AS $$
+-- A town's events ending on or after from_day and starting on or before to_day (either may be
+-- null), earliest first, or latest first as CityNet's past events.
+CREATE OR REPLACE FUNCTION bench.town_events(town_slug text, from_day date, to_day date, latest_first boolean) RETURNS SETOF "Event" LANGUAGE sql STABLE AS $$
   SELECT e.* FROM "Event" e JOIN "Town" t ON t.id = e."hostTownId"
-   WHERE t.slug = town_slug AND e."dateEnd" >= from_day
-   ORDER BY e."dateStart" NULLS LAST, e."startsAt" NULLS LAST, e.id
-$$;
-CREATE OR REPLACE FUNCTION bench.past_events(town_slug text, to_day date) RETURNS SETOF "Event" LANGUAGE sql STABLE AS $$
-  SELECT e.* FROM "Event" e JOIN "Town" t ON t.id = e."hostTownId"
-   WHERE t.slug = town_slug AND e."dateStart" <= to_day
-   ORDER BY e."dateStart" DESC NULLS LAST, e."startsAt" DESC NULLS LAST, e.id
+   WHERE t.slug = town_slug AND (from_day IS NULL OR e."dateEnd" >= from_day) AND (to_day IS NULL OR e."dateStart" <= to_day)
+   ORDER BY CASE WHEN latest_first THEN e."dateStart" END DESC NULLS LAST, CASE WHEN latest_first THEN e."startsAt" END DESC NULLS LAST,
+            e."dateStart" NULLS LAST, e."startsAt" NULLS LAST, e.id
 $$;
