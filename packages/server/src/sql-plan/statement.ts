@@ -120,10 +120,11 @@ class StatementBuilder {
         return this.text(model, field, row);
       case "partialDate":
         return this.partialDate(model, field.columns, field.parts, row);
-      case "computed":
-        return this.computed(model, field.columns, row, (values) =>
-          field.finish(values, this.args(field.def, field.node), this.lang),
-        );
+      case "computed": {
+        // The arguments once per statement, not once per row the finisher meets.
+        const args = this.args(field.def, field.node);
+        return this.computed(model, field.columns, row, (values) => field.finish(values, args, this.lang));
+      }
       case "toOne": {
         const child = modelInfo(field.model);
         if (field.join.keyOnParent && field.children.every((c) => isReferencedKey(c, field.join)))
