@@ -20,7 +20,7 @@ export interface DatabaseConfig {
   poolSize: number;
   /** PostgreSQL cancels an API statement running longer than this. */
   statementTimeoutMs: number;
-  /** Also compile every query the ordinary way and fail on a cached plan that differs. */
+  /** Also compile every query (and build every planned statement) afresh, failing where a cached one differs. */
   verifyPlanCache: boolean;
   /** A span per statement of the API's pool (when traces are exported). */
   traceStatements?: boolean;

@@ -16,6 +16,8 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** The embedded PostgreSQL this process started, if it did (DATABASE_URL unset). */
   readonly embedded?: Pick<EmbeddedPostgres, "dataDir">;
+  /** Whether cached plans (Prisma's, the SQL planner's statements) are checked against fresh ones (the test suites). */
+  readonly verifyPlans: boolean;
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
@@ -116,6 +118,7 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
   };
   return {
     prisma,
+    verifyPlans: config.verifyPlanCache,
     exec: async (sql) => void (await pool.query(sql)),
     query,
     read,

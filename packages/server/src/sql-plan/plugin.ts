@@ -6,17 +6,18 @@ import type { Plugin } from "graphql-yoga";
 import type { Database } from "../db/database.js";
 import type { Context } from "../schema/context.js";
 import { planOperation } from "./plan.js";
-import { buildStatement, type PlannedStatement } from "./statement.js";
+import { type PlannedStatement, statementFor } from "./statement.js";
 
 /** The planned answer, or null where the resolvers have to answer. */
 async function executePlanned(db: Database, args: ExecutionArgs): Promise<ExecutionResult | null> {
   const plan = planOperation(args.schema, args.document, args.operationName);
   if (!plan) return null;
-  const statement = buildStatement(
+  const statement = statementFor(
     args.schema,
     plan,
     args.variableValues ?? undefined,
     (args.contextValue as Context).lang,
+    db.verifyPlans,
   );
   if (!statement) return null;
   let data: Record<string, unknown>;

@@ -11,6 +11,7 @@ import {
 import type { Model } from "../db/data-model.js";
 import { Prisma } from "../generated/prisma/index.js";
 import { DAY_PRECISIONS, MONTH_PRECISIONS } from "../lib/date-range.js";
+import { getOrCreate } from "../lib/get-or-create.js";
 import { checkLang } from "../schema/common/localized.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
 import { formatPartialDate, partialDate as partialDateOf } from "../schema/common/partial-date.js";
@@ -39,6 +40,59 @@ export interface PlannedStatement {
   /** What finishes the values computed in Node: `{"$finish": i, "of": [...]}` is finishers[i](of). */
   finishers: ((values: unknown[]) => unknown)[];
 }
+
+/** Statements kept, least recently used first out: at a few kilobytes of text each, a few megabytes. */
+const MAX_KEPT = 500;
+/** Variables longer than this as JSON are built every time rather than kept under a long key. */
+const MAX_KEPT_VARIABLES = 2_000;
+const kept = new Map<string, PlannedStatement | null>();
+const planIds = new WeakMap<OperationPlan, number>();
+let plansSeen = 0;
+const keptStats = { built: 0, reused: 0 };
+
+export function keptStatementStats(): typeof keptStats {
+  return { ...keptStats };
+}
+
+/**
+ * The statement of a plan for these variables and language, built once and kept: a page asked
+ * again with the same variables (every visitor of one town's widget) skips building its text,
+ * most of a planned request's time in Node. A statement holds no rows, only SQL and bind
+ * values, which the building makes of the variables and language alone (annotations' functions
+ * are pure). With `verify` (the test suites) every statement is also built afresh, and a kept
+ * or a second build that differs is an error.
+ */
+export function statementFor(
+  schema: GraphQLSchema,
+  plan: OperationPlan,
+  rawVariables: Record<string, unknown> | undefined,
+  lang: string | null,
+  verify = false,
+): PlannedStatement | null {
+  const build = () => buildStatement(schema, plan, rawVariables, lang);
+  const variables = JSON.stringify(rawVariables ?? {});
+  if (variables.length > MAX_KEPT_VARIABLES) return build();
+  const key = `${getOrCreate(planIds, plan, () => ++plansSeen)}|${lang ?? ""}|${variables}`;
+  let statement = kept.get(key);
+  if (statement === undefined) {
+    statement = build();
+    keptStats.built++;
+  } else {
+    kept.delete(key);
+    keptStats.reused++;
+  }
+  kept.set(key, statement);
+  if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value!);
+  if (verify) {
+    const fresh = JSON.stringify(comparable(build()));
+    if (fresh !== JSON.stringify(comparable(statement)))
+      throw new Error(`sql-plan: a kept statement differs from a fresh build for ${key}: ${fresh}`);
+  }
+  return statement;
+}
+
+const comparable = (statement: PlannedStatement | null) =>
+  statement && { ...statement, finishers: statement.finishers.length };
 
 /** Builds one request's statement from a plan; null when its arguments need the resolvers. */
 export function buildStatement(

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { REFERENCE_OPERATIONS, SDK_OPERATIONS } from "../../../../bench/operations.js";
 import { createApp } from "../../src/app.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
+import { keptStatementStats } from "../../src/sql-plan/statement.js";
 import { describeDb, type GraphQLResponse, querier, startTestApi, type TestApi } from "../support/harness.js";
 import { SEEDED_SUBJECTS } from "../support/subjects.js";
 
@@ -171,6 +172,7 @@ const fileNameOf = (name: string) =>
 describeDb("SQL planner", () => {
   let api: TestApi;
   let resolversOnly: (c: Case) => Promise<GraphQLResponse>;
+  let editorKey: string;
   beforeAll(async () => {
     api = await startTestApi("europe");
     // A search written through the API (a contribution source), and one open past its validUntil.
@@ -191,6 +193,7 @@ describeDb("SQL planner", () => {
       { authorization: `Bearer ${secret}` },
     );
     expect(created.errors).toBeUndefined();
+    editorKey = secret;
     await api.db.prisma.partnerSearch.create({
       data: {
         slug: "opava-expired-search",
@@ -234,6 +237,43 @@ describeDb("SQL planner", () => {
       expect(plannedStatements).toHaveLength(c.triedFirst ? 1 : 0);
     });
   }
+
+  it("keeps a statement per variables and language, never another town's, and reads the last write through it", async () => {
+    const widget = SDK_OPERATIONS.find((op) => op.name === "SDK townWidget")!;
+    const asked = (slug: string, headers?: Record<string, string>): Case => ({
+      name: widget.name,
+      query: print(widget.document),
+      variables: { ...widget.variables(SEEDED_SUBJECTS), slug, lang: null },
+      headers,
+    });
+    const opava = asked("opava");
+    const first = await planned(opava);
+    const before = keptStatementStats();
+    const again = await planned(opava);
+    expect(keptStatementStats().reused).toBe(before.reused + 1);
+    expect(again.response).toEqual(first.response);
+    expect(again.statements).toHaveLength(1);
+    for (const other of [
+      asked("leoben"),
+      asked("opava", { "accept-language": "de" }),
+      asked("opava", { "accept-language": "pl" }),
+    ]) {
+      const { response } = await planned(other);
+      expect(response).toEqual(await resolversOnly(other));
+      expect(response).not.toEqual(first.response);
+    }
+    const written = await api.query(
+      `mutation ($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { slug } } }`,
+      { input: { town: "opava", kind: "TWINNING", description: [{ lang: "en", text: "Opava looks for a twin." }] } },
+      { authorization: `Bearer ${editorKey}` },
+    );
+    expect(written.errors).toBeUndefined();
+    const kept = keptStatementStats();
+    const after = await planned(opava);
+    expect(keptStatementStats().reused).toBe(kept.reused + 1);
+    expect(after.response).toEqual(await resolversOnly(opava));
+    expect(JSON.stringify(after.response)).toContain(written.data.createPartnerSearch.partnerSearch.slug);
+  });
 
   it("fills the page it was asked for: cursors continue where the planned page ended", async () => {
     const page = `query ($after: String) { towns(filter: { countries: ["PL"] }, order: POPULATION_DESC, first: 4, after: $after) { pageInfo { endCursor } edges { node { slug } } } }`;
