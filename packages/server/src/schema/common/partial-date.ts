@@ -88,8 +88,24 @@ const SEASON_NAMES: Record<string, Record<Season, string>> = {
   it: { spring: "primavera", summer: "estate", autumn: "autunno", winter: "inverno" },
 };
 
+/** Labels made, by language and date: a page of events formats the same dates on every request. */
+const labels = new Map<string, string>();
+const MAX_LABELS = 10_000;
+
+/** A partial date's label in its reader's language: ICU's format for its precision, or a season's name. */
 export function formatPartialDate(value: PartialDateValue, lang = "en"): string {
   const locale = SEASON_NAMES[lang] ? lang : "en";
+  const key = `${locale} ${value.precision} ${value.start.getTime()} ${value.end.getTime()} ${value.instant?.getTime()} ${value.timeZone}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = labelOf(value, locale);
+    if (labels.size >= MAX_LABELS) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
+}
+
+function labelOf(value: PartialDateValue, locale: string): string {
   const fmt = (options: Intl.DateTimeFormatOptions, date: Date) =>
     dateTimeFormat(locale, { timeZone: "UTC", ...options }).format(date);
   const sameDay = value.start.getTime() === value.end.getTime();
