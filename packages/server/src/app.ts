@@ -22,7 +22,7 @@ import { createRateLimiter, useRateLimit } from "./rate-limit.js";
 import { errorEntry, jsonLines, type LogWriter, useRequestLog } from "./request-log.js";
 import { createRest } from "./rest/handler.js";
 import { clientErrorFrom, ErrorCode, isDatabaseUnavailable, serviceUnavailable } from "./schema/common/errors.js";
-import { useInputLimits, useRequestSizeLimits } from "./schema/common/input-limits.js";
+import { refusedUnmeasuredBody, useInputLimits, useRequestSizeLimits } from "./schema/common/input-limits.js";
 import type { Context } from "./schema/context.js";
 import { schema } from "./schema/index.js";
 import { useSqlPlans } from "./sql-plan/plugin.js";
@@ -198,6 +198,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
       },
     },
     healthCheckEndpoint: "/healthz",
+    // The body's length is checked from Content-Length (useRequestSizeLimits, refusedUnmeasuredBody).
+    maxRequestBodySize: false,
     parserAndValidationCache: boundedParserCache(),
     context: async ({ request }) => ({
       prisma: db.prisma,
@@ -311,6 +313,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader("x-content-type-options", "nosniff");
     res.setHeader("referrer-policy", "no-referrer");
+    if (refusedUnmeasuredBody(req, res)) return;
     if (options.graphiql !== false && wantsGraphiQL(req)) {
       graphiqlPage ??= buildGraphiQLPage();
       return serveGraphiQL(await graphiqlPage, req, res);

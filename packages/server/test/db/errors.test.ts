@@ -1,4 +1,5 @@
 // Bad input gets a clear error with a stable extensions.code, never a stack trace.
+import { createServer, request } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
 
@@ -120,6 +121,37 @@ describeDb("errors", () => {
     );
     const longText = await api.query(`{ __typename ${" ".repeat(100_001)}}`);
     expect(longText.errors?.[0].extensions?.code).toBe("BAD_REQUEST");
+  });
+
+  it("refuses a body that does not state its length (HTTP 411), and reads one that does", async () => {
+    const server = createServer((req, res) => void api.app.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const post = (headers: Record<string, string | number>, chunks: string[]) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          { port: (server.address() as { port: number }).port, host: "127.0.0.1", path: "/graphql", method: "POST" },
+          (res) => {
+            let body = "";
+            res.on("data", (chunk) => (body += chunk)).on("end", () => resolve({ status: res.statusCode!, body }));
+          },
+        );
+        req.on("error", reject);
+        for (const [name, value] of Object.entries({ "content-type": "application/json", ...headers }))
+          req.setHeader(name, value);
+        for (const chunk of chunks) req.write(chunk);
+        req.end();
+      });
+    try {
+      const body = JSON.stringify({ query: "{ __typename }" });
+      const chunked = await post({ "transfer-encoding": "chunked" }, [body.slice(0, 5), body.slice(5)]);
+      expect(chunked.status).toBe(411);
+      expect(JSON.parse(chunked.body).errors[0].extensions.code).toBe("BAD_REQUEST");
+      const measured = await post({ "content-length": Buffer.byteLength(body) }, [body.slice(0, 5), body.slice(5)]);
+      expect(measured.status).toBe(200);
+      expect(JSON.parse(measured.body)).toEqual({ data: { __typename: "Query" } });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("refuses over-long, NUL-bearing or broken text with BAD_USER_INPUT before any SQL", async () => {
