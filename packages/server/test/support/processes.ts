@@ -6,21 +6,28 @@ import { freePort } from "../../src/lib/ports.js";
 
 export { freePort, freePortRange } from "../../src/lib/ports.js";
 
-/** Resolves with the child's output once it prints `pattern`; rejects if it exits or takes too long. */
+/**
+ * Resolves with the child's output once it prints `pattern`; rejects if it exits or takes too
+ * long. Then it stops collecting: the output keeps flowing (a full pipe would stall the child),
+ * unread. A server logs a line per request, and a benchmark's client shares this process.
+ */
 export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not print ${pattern} in time:\n${output}`)), timeoutMs);
+    const onExit = (code: number | null) => reject(new Error(`server exited with ${code}:\n${output}`));
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (pattern.test(output)) {
-        clearTimeout(timer);
-        resolve(output);
-      }
+      if (!pattern.test(output)) return;
+      clearTimeout(timer);
+      child.stdout!.off("data", onData);
+      child.stderr!.off("data", onData);
+      child.off("exit", onExit);
+      resolve(output);
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    child.once("exit", onExit);
   });
 }
 
