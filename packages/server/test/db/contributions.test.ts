@@ -407,6 +407,24 @@ describeDb("contributions", () => {
     expect(codeOf(await post(bearer(await token({ citynet_roles: ["TOWN_EDITOR:leoben"] }))))).toBe("FORBIDDEN");
   });
 
+  it("creates more records at once than the API has connections", async () => {
+    const small = await startTestApi("documents", { poolSize: 2 });
+    try {
+      const { secret } = await createApiKey(small.db.prisma, {
+        name: "Busy portal",
+        role: "TOWN_EDITOR",
+        scope: "opava",
+      });
+      const created = await Promise.all(
+        Array.from({ length: 6 }, () => small.query(CREATE, { input: opavaSearch() }, bearer(secret))),
+      );
+      expect(created.map((result) => result.errors)).toEqual(Array(6).fill(undefined));
+      expect(new Set(created.map((result) => result.data.createPartnerSearch.partnerSearch.id)).size).toBe(6);
+    } finally {
+      await small.close();
+    }
+  });
+
   it("fetches the issuer's keys from a JWKS URL", async () => {
     const { port } = jwksServer.address() as { port: number };
     const auth: AuthConfig = {

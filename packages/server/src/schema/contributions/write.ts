@@ -278,15 +278,17 @@ export interface NewRecord<Snapshot> {
  * idempotency key: draw the record's id, `insert` the record under it, then cite the facts
  * `insert` returns and audit the record as it was written.
  */
-export function createRecord<Snapshot>(
+export async function createRecord<Snapshot>(
   ctx: Context,
   writer: Writer,
   target: NewRecord<Snapshot>,
   insert: (tx: Tx, id: number) => Promise<Facts>,
 ): Promise<number> {
+  // Before the transaction takes its connection: drawn inside it, as many creates at once as the
+  // pool has connections each held one and waited for another, until the transaction timed out.
+  const id = await nextId(ctx.read, target.table);
   return write(ctx, (tx) =>
     once(tx, writer.actor, target.idempotencyKey, { mutation: target.mutation, recordType: target.table }, async () => {
-      const id = await nextId(ctx.read, target.table);
       const facts = await insert(tx, id);
       await record(tx, ctx, writer, {
         facts,
@@ -376,8 +378,8 @@ export const json = (value: unknown) => (value === null ? Prisma.DbNull : (value
 /**
  * The id the next row of `table` will have: a create names a record after its id (its slug),
  * so it draws the id from the table's sequence first. Sequences stand outside transactions (a
- * rolled-back create's id is spent either way), so it is drawn through node-postgres, a
- * millisecond less than through Prisma inside the write's transaction.
+ * rolled-back create's id, or a retry's, is spent either way), so it is drawn through
+ * node-postgres, a millisecond less than through Prisma inside the write's transaction.
  */
 async function nextId(read: Context["read"], table: VersionedTable): Promise<number> {
   const [{ id }] = await read<{ id: string }>(
