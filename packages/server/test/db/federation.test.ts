@@ -2,8 +2,12 @@
 // gateway asks of them: `_entities` with 20 representations is one statement, relations
 // included, and an unknown id is a null, not an error.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { startFederation } from "../../src/gateway.js";
+import { freePortRange } from "../../src/lib/ports.js";
+import { SUBGRAPHS } from "../../src/schema/builder.js";
 import { subgraphSchema } from "../../src/schema/federation.js";
-import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
+import { describeDb, querier, startTestApi, type TestApi } from "../support/harness.js";
 
 const ENTITIES = `query($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Town { name country { name } memberships(first: 5) { totalCount } } }
@@ -57,5 +61,25 @@ describeDb("federation subgraphs", () => {
     const { entities } = await resolve([townIds[0], otherType, noRecord]);
     expect(entities[0].name).toBeTruthy();
     expect(entities.slice(1)).toEqual([null, null]);
+  });
+
+  it("answers the gateway's subgraph requests in its own process, without a socket, as the monolith does", async () => {
+    const port = await freePortRange(1 + SUBGRAPHS.length);
+    const federation = await startFederation(places.db, { host: "127.0.0.1", port, logging: false });
+    let subgraphConnections = 0;
+    for (const server of federation.servers.slice(0, -1)) server.on("connection", () => subgraphConnections++);
+    try {
+      const page = `{ network(slug: "medium-sized-cities") { name memberships(first: 5) { totalCount edges { node { role town { name country { name } } } } } } }`;
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: page }),
+      });
+      const monolith = querier(createApp(places.db, { logging: false }));
+      expect(await response.json()).toEqual(await monolith(page));
+      expect(subgraphConnections).toBe(0);
+    } finally {
+      await federation.close();
+    }
   });
 });
