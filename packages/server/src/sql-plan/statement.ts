@@ -8,6 +8,7 @@ import {
   getArgumentValues,
   getVariableValues,
 } from "graphql";
+import { LRUCache } from "lru-cache";
 import type { Model } from "../db/data-model.js";
 import { Prisma } from "../generated/prisma/index.js";
 import { DAY_PRECISIONS, MONTH_PRECISIONS } from "../lib/date-range.js";
@@ -41,11 +42,12 @@ export interface PlannedStatement {
   finishers: ((values: unknown[]) => unknown)[];
 }
 
+/** A plan whose arguments need the resolvers, kept as such (the cache holds no null). */
+const DECLINED = "declined";
 /** Statements kept, least recently used first out: at up to 20 KB of text each, 10 MB at most. */
-const MAX_KEPT = 500;
+const kept = new LRUCache<string, PlannedStatement | typeof DECLINED>({ max: 500 });
 /** Variables longer than this as JSON are built every time rather than kept under a long key. */
 const MAX_KEPT_VARIABLES = 2_000;
-const kept = new Map<string, PlannedStatement | null>();
 const planIds = new WeakMap<OperationPlan, number>();
 let plansSeen = 0;
 const keptStats = { built: 0, reused: 0 };
@@ -57,11 +59,11 @@ export function keptStatementStats(): typeof keptStats {
 
 /**
  * The statement of a plan for these variables and language, built once and kept: a page asked
- * again with the same variables (every visitor of one town's widget) skips building its text, a
- * sixth of Node's work on a planned town widget (profiled). A statement holds no rows, only SQL and bind
- * values, which the building makes of the variables and language alone (annotations' functions
- * are pure). With `verify` (the test suites) every statement is also built afresh, and a kept
- * or a second build that differs is an error.
+ * again with the same variables (every visitor of one town's widget) skips building its text,
+ * a sixth of Node's work on a planned town widget (profiled). A statement holds no rows, only
+ * SQL and bind values, which the building makes of the variables and language alone
+ * (annotations' functions are pure). With `verify` (the test suites) every statement is also
+ * built afresh, and a kept or a second build that differs is an error.
  */
 export function statementFor(
   schema: GraphQLSchema,
@@ -74,16 +76,16 @@ export function statementFor(
   const variables = JSON.stringify(rawVariables ?? {});
   if (variables.length > MAX_KEPT_VARIABLES) return build();
   const key = `${getOrCreate(planIds, plan, () => ++plansSeen)}|${lang ?? ""}|${variables}`;
-  let statement = kept.get(key);
-  if (statement === undefined) {
+  const found = kept.get(key);
+  let statement: PlannedStatement | null;
+  if (found === undefined) {
     statement = build();
+    kept.set(key, statement ?? DECLINED);
     keptStats.built++;
   } else {
-    kept.delete(key);
+    statement = found === DECLINED ? null : found;
     keptStats.reused++;
   }
-  kept.set(key, statement);
-  if (kept.size > MAX_KEPT) kept.delete(kept.keys().next().value!);
   if (verify) {
     const fresh = JSON.stringify(comparable(build()));
     if (fresh !== JSON.stringify(comparable(statement)))

@@ -1,5 +1,6 @@
 // Partial dates as a GraphQL type: the precision the source gives, the first and last
 // day it covers (for sorting and filtering), and a human label in the reader's language.
+import { LRUCache } from "lru-cache";
 import { DatePrecision as DatePrecisionValues } from "../../generated/prisma/index.js";
 import {
   DAY_PRECISIONS,
@@ -89,8 +90,7 @@ const SEASON_NAMES: Record<string, Record<Season, string>> = {
 };
 
 /** Labels made, by language and date: a page of events formats the same dates on every request. */
-const labels = new Map<string, string>();
-const MAX_LABELS = 10_000;
+const labels = new LRUCache<string, string>({ max: 10_000 });
 
 /** A partial date's label in its reader's language: ICU's format for its precision, or a season's name. */
 export function formatPartialDate(value: PartialDateValue, lang = "en"): string {
@@ -99,7 +99,6 @@ export function formatPartialDate(value: PartialDateValue, lang = "en"): string 
   let label = labels.get(key);
   if (label === undefined) {
     label = labelOf(value, locale);
-    if (labels.size >= MAX_LABELS) labels.clear();
     labels.set(key, label);
   }
   return label;
