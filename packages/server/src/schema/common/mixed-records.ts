@@ -2,11 +2,22 @@
 // SQL statement for all of them, whatever the mix, and a note of each record's GraphQL type
 // for the unions' resolveType.
 import { queryFromInfo } from "@pothos/plugin-prisma";
-import type { GraphQLResolveInfo } from "graphql";
+import {
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from "graphql";
+import type { ModelField } from "../../db/data-model.js";
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma } from "../../generated/prisma/index.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
 import { loadInTick } from "../../lib/tick-batch.js";
+import { joinOf, joinSql, modelInfo, quoteIdent, quoteLiteral, Unplannable } from "../../sql-plan/prisma-args.js";
 import type { Context } from "../context.js";
 import { notFound } from "./errors.js";
 
@@ -40,10 +51,14 @@ const MODELS: Record<RecordType, Prisma.ModelName> = {
   AGREEMENT: "Agreement",
 };
 
-/** The record type of a GraphQL type name ("Town" → TOWN), when news items and search know it. */
+/** The record type of a GraphQL type name ("Town" → TOWN). */
+const recordTypeOf = (typename: string) =>
+  (Object.keys(MODELS) as RecordType[]).find((type) => MODELS[type] === typename);
+
+/** The record type of a GraphQL type name, when news items and search know it. */
 export function subjectTypeOf(typename: string): SubjectType | undefined {
-  const found = Object.entries(MODELS).find(([type, model]) => model === typename && type !== "AGREEMENT");
-  return found?.[0] as SubjectType | undefined;
+  const type = recordTypeOf(typename);
+  return type === "AGREEMENT" ? undefined : type;
 }
 
 const typenames = new WeakMap<object, string>();
@@ -78,9 +93,13 @@ const REVIVERS: Partial<Record<string, Reviver>> = {
 const revivers = new Map<string, [string, Reviver][]>(
   Prisma.dmmf.datamodel.models.map((model) => [
     model.name,
-    model.fields.flatMap((field): [string, Reviver][] =>
-      field.kind === "scalar" && REVIVERS[field.type] ? [[field.name, REVIVERS[field.type]!]] : [],
-    ),
+    model.fields.flatMap((field): [string, Reviver][] => {
+      if (field.kind === "scalar" && REVIVERS[field.type]) return [[field.name, REVIVERS[field.type]!]];
+      // A to-one relation loaded with the row (withToOne) is a row of its own model.
+      if (field.kind === "object" && !field.isList)
+        return [[field.name, (related: Record<string, unknown>) => revive(field.type as Prisma.ModelName, related)]];
+      return [];
+    }),
   ]),
 );
 
@@ -89,12 +108,19 @@ function revive(model: Prisma.ModelName, row: Record<string, unknown>): RecordRo
   return row as unknown as RecordRow<RecordType>;
 }
 
+/**
+ * To-one relations loaded with the records of each type, as whole rows of their own (a town's
+ * country), so that a selection asking for them needs no second statement (asSelected).
+ */
+export type ToOneRelations = ReadonlyMap<RecordType, readonly string[]>;
+
 /** Records of any mix of types in one statement, by recordKey (a record not found is absent). */
 export async function loadRecords<Type extends RecordType>(
   read: Context["read"],
   refs: RecordRef<Type>[],
+  withToOne?: ToOneRelations,
 ): Promise<Map<string, RecordRow<Type>>> {
-  const selects = recordSelects(refs);
+  const selects = recordSelects(refs, withToOne);
   return selects.length ? recordsFrom(await read(Prisma.join(selects, " UNION ALL "))) : new Map();
 }
 
@@ -106,9 +132,12 @@ export async function loadRecordsAtVersion<Type extends RecordType>(
   read: Context["read"],
   refs: RecordRef<Type>[],
   copy: string,
+  withToOne?: ToOneRelations,
 ): Promise<{ records: Map<string, RecordRow<Type>>; version: bigint }> {
   const version = Prisma.sql`SELECT 'VERSION' AS type, to_jsonb(version) AS row FROM data_version WHERE name = ${copy}`;
-  const rows = await read<LoadedRow<Type | "VERSION">>(Prisma.join([version, ...recordSelects(refs)], " UNION ALL "));
+  const rows = await read<LoadedRow<Type | "VERSION">>(
+    Prisma.join([version, ...recordSelects(refs, withToOne)], " UNION ALL "),
+  );
   const [versionRow] = rows.splice(
     rows.findIndex((row) => row.type === "VERSION"),
     1,
@@ -121,7 +150,7 @@ interface LoadedRow<Type> {
   row: Record<string, unknown>;
 }
 
-function recordSelects(refs: RecordRef[]): Prisma.Sql[] {
+function recordSelects(refs: RecordRef[], withToOne?: ToOneRelations): Prisma.Sql[] {
   const idsByType = new Map<RecordType, number[]>();
   for (const ref of refs) {
     if (!idsByType.has(ref.type)) idsByType.set(ref.type, []);
@@ -129,7 +158,75 @@ function recordSelects(refs: RecordRef[]): Prisma.Sql[] {
   }
   return [...idsByType].map(
     ([type, ids]) =>
-      Prisma.sql`SELECT ${type}::text AS type, to_jsonb(r) AS row FROM ${Prisma.raw(`"${MODELS[type]}"`)} r WHERE r.id = ANY(${ids}::int[])`,
+      Prisma.sql`SELECT ${type}::text AS type, ${Prisma.raw(wholeRow(MODELS[type], withToOne?.get(type) ?? []))} AS row FROM ${Prisma.raw(quoteIdent(MODELS[type]))} r WHERE r.id = ANY(${ids}::int[])`,
+  );
+}
+
+/** The row at `r` as JSON, with each of `relations` (to-one) as a key holding its row or null. */
+function wholeRow(modelName: string, relations: readonly string[]): string {
+  if (!relations.length) return "to_jsonb(r)";
+  const model = modelInfo(modelName);
+  const related = relations.map((name) => {
+    const join = joinOf(model.name, model.fields.get(name)!);
+    const where = joinSql(modelInfo(join.model), model, join, "x", "r");
+    return `${quoteLiteral(name)}, (SELECT to_jsonb(x) FROM ${quoteIdent(join.model)} x WHERE ${where} LIMIT 1)`;
+  });
+  return `to_jsonb(r) || jsonb_build_object(${related.join(", ")})`;
+}
+
+/**
+ * The to-one relations a document asks of the records found at `path` below the field `info`
+ * resolves (search: `results.entity`), by record type: those loadRecords can load with them.
+ */
+export function toOneRelationsAsked(info: GraphQLResolveInfo, path: readonly string[]): ToOneRelations {
+  let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+  let type = getNamedType(info.returnType);
+  for (const step of path) {
+    if (!isObjectType(type)) return new Map();
+    const nodes = fieldsOn(type, sets, info).filter((node) => node.name.value === step);
+    const field = type.getFields()[step];
+    if (!field || !nodes.length) return new Map();
+    sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+    type = getNamedType(field.type);
+  }
+  const asked = new Map<RecordType, string[]>();
+  const types = isAbstractType(type) ? info.schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
+  for (const objectType of types) {
+    const recordType = recordTypeOf(objectType.name);
+    if (!recordType) continue;
+    const relations = new Set<string>();
+    for (const node of fieldsOn(objectType, sets, info)) {
+      const relation = objectType.getFields()[node.name.value]?.extensions.pothosPrismaRelationField as
+        | ModelField
+        | undefined;
+      if (relation && !relation.isList && joinsSimply(MODELS[recordType], relation)) relations.add(relation.name);
+    }
+    if (relations.size) asked.set(recordType, [...relations].sort());
+  }
+  return asked;
+}
+
+/** Whether the relation joins by one column (joinOf), as every to-one relation of ours does. */
+function joinsSimply(model: string, relation: ModelField): boolean {
+  try {
+    return Boolean(joinOf(model, relation));
+  } catch (error) {
+    if (error instanceof Unplannable) return false;
+    throw error;
+  }
+}
+
+/** The fields of selection sets that apply to `type`, fragments flattened (directives ignored: asking more is harmless). */
+function fieldsOn(type: GraphQLObjectType, sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): FieldNode[] {
+  return sets.flatMap((set) =>
+    set.selections.flatMap((selection): FieldNode[] => {
+      if (selection.kind === Kind.FIELD) return [selection];
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+      const condition = fragment?.typeCondition?.name.value;
+      const applies =
+        !condition || condition === type.name || type.getInterfaces().some((face) => face.name === condition);
+      return fragment && applies ? fieldsOn(type, [fragment.selectionSet], info) : [];
+    }),
   );
 }
 
@@ -149,23 +246,54 @@ const scalarFields = new Map(
     new Set(model.fields.filter((field) => field.kind !== "object").map((field) => field.name)),
   ]),
 );
+/** Each model's to-one relations, by name, with the model each names. */
+const toOneFields = new Map(
+  Prisma.dmmf.datamodel.models.map((model) => [
+    model.name,
+    new Map(model.fields.filter((field) => field.kind === "object" && !field.isList).map((f) => [f.name, f.type])),
+  ]),
+);
+
+type Query = { select?: Record<string, unknown>; include?: Record<string, unknown> };
+
+/** Whether a whole row of `model` answers a nested Prisma selection: `true`, or columns only. */
+function wholeRowAnswers(model: string, nested: unknown): boolean {
+  if (nested === true) return true;
+  if (typeof nested !== "object" || nested === null) return false;
+  const { select, include, ...rest } = nested as Query;
+  if (Object.keys(rest).length) return false;
+  if (select) return Object.keys(select).every((field) => scalarFields.get(model)?.has(field));
+  return !include || !Object.keys(include).length;
+}
+
+/**
+ * The to-one relations a whole row needs loaded with it (toOneRelationsAsked) to answer a
+ * selection, each as a whole row of its own; null when no whole row can (lists, counts, deeper).
+ */
+function relationsNeeded(typename: string, query: Query): string[] | null {
+  const relations: string[] = [];
+  for (const [field, nested] of Object.entries(query.select ?? query.include ?? {})) {
+    if (query.select && scalarFields.get(typename)?.has(field)) continue;
+    const related = toOneFields.get(typename)?.get(field);
+    if (!related || !wholeRowAnswers(related, nested)) return null;
+    relations.push(field);
+  }
+  return relations;
+}
 
 type Delegate = { findMany(args: object): Promise<Record<string, unknown>[]> };
 
 /** What Pothos asks of a type, as findMany arguments that also read `column` (to match rows up). */
-export function selectionWith(
-  query: { select?: object; include?: object },
-  column = "id",
-): { select: object } | { include?: object } {
+export function selectionWith(query: Query, column = "id"): { select: object } | { include?: object } {
   return query.select ? { select: { ...query.select, [column]: true } } : { include: query.include };
 }
 
 interface Selection {
-  query: { select?: object; include?: object };
+  query: Query;
   /** The selection as text: records asked for with the same one are loaded together. */
   key: string;
-  /** The selection asks for columns only, which a whole row holds. */
-  rowSuffices: boolean;
+  /** The to-one relations a whole row must hold to answer it; null when a whole row cannot. */
+  relations: string[] | null;
 }
 const selections = new WeakMap<Context, Map<string, Selection>>();
 
@@ -179,13 +307,8 @@ function selectionAt(context: Context, info: GraphQLResolveInfo, typename: strin
     if (typeof step.key === "string") path.push(step.key);
   const planned = getOrCreate(selections, context, () => new Map<string, Selection>());
   return getOrCreate(planned, `${typename} ${path.join(".")}`, () => {
-    const query = queryFromInfo({ context, info, typeName: typename }) as Selection["query"];
-    const asked = Object.keys(query.select ?? query.include ?? {});
-    return {
-      query,
-      key: `${typename} ${JSON.stringify(query)}`,
-      rowSuffices: asked.every((field) => scalarFields.get(typename)?.has(field)),
-    };
+    const query = queryFromInfo({ context, info, typeName: typename }) as Query;
+    return { query, key: `${typename} ${JSON.stringify(query)}`, relations: relationsNeeded(typename, query) };
   });
 }
 
@@ -214,7 +337,7 @@ export function loadSelected(
 /**
  * A record loaded whole by loadRecords, handed to Pothos as the answer to the selection beneath
  * this field (so the type's fields read it instead of loading it again), or, where that
- * selection needs relations the row lacks, loaded with it (loadSelected).
+ * selection needs relations the row was not loaded with, loaded with it (loadSelected).
  */
 export async function asSelected<Row extends { id: number }>(
   row: Row,
@@ -222,7 +345,8 @@ export async function asSelected<Row extends { id: number }>(
   info: GraphQLResolveInfo,
 ): Promise<Row> {
   const typename = typenameOf(row);
-  if (selectionAt(context, info, typename).rowSuffices) return row;
+  const { relations } = selectionAt(context, info, typename);
+  if (relations?.every((relation) => (row as Record<string, unknown>)[relation] !== undefined)) return row;
   const model = typename[0].toLowerCase() + typename.slice(1);
   const loaded = await loadSelected(context, info, { typename, model, column: "id", value: row.id });
   if (!loaded) throw notFound(typename, `id ${row.id}`);

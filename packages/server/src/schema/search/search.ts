@@ -12,6 +12,8 @@ import {
   loadRecordsAtVersion,
   type RecordRow,
   recordKey,
+  type ToOneRelations,
+  toOneRelationsAsked,
   typenameOf,
 } from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
@@ -137,7 +139,7 @@ builder.queryField("search", (t) =>
       first: t.arg.int({ description: `Page size (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` }),
       after: t.arg.string({ description: "endCursor of the previous page." }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const text = args.text.trim();
       if (text.length < 2) throw badInput("search text must have at least 2 characters");
       const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -149,7 +151,8 @@ builder.queryField("search", (t) =>
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
         lang: args.lang ?? null,
       };
-      const { total, rows, records } = await rankedRecords(ctx, text, scope, first, offset);
+      const withToOne = toOneRelationsAsked(info, ["results", "entity"]);
+      const { total, rows, records } = await rankedRecords(ctx, text, scope, first, offset, withToOne);
       return {
         total,
         offset,
@@ -172,15 +175,22 @@ const refsOf = (rows: RankedName[]) => rows.map((row) => ({ type: row.entity_typ
  * built). A text folded before needs one statement: the records, with the index's version to
  * check the page against; other texts are folded first, with the version.
  */
-async function rankedRecords(ctx: Context, text: string, scope: SearchScope, limit: number, offset: number) {
+async function rankedRecords(
+  ctx: Context,
+  text: string,
+  scope: SearchScope,
+  limit: number,
+  offset: number,
+  withToOne: ToOneRelations,
+) {
   const held = heldSearchIndex(ctx.prisma, text);
   if (held) {
     const page = held.index.search(held.folded, scope, limit, offset);
-    const { records, version } = await loadRecordsAtVersion(ctx.read, refsOf(page.rows), SEARCH_INDEX_COPY);
-    if (version <= held.index.version) return { ...page, records };
+    const loaded = await loadRecordsAtVersion(ctx.read, refsOf(page.rows), SEARCH_INDEX_COPY, withToOne);
+    if (loaded.version <= held.index.version) return { ...page, records: loaded.records };
   }
   const page = await rankedNames(ctx, text, scope, limit, offset);
-  return { ...page, records: await loadRecords(ctx.read, refsOf(page.rows)) };
+  return { ...page, records: await loadRecords(ctx.read, refsOf(page.rows), withToOne) };
 }
 
 async function rankedNames(
