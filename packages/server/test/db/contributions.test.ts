@@ -186,6 +186,78 @@ describeDb("contributions", () => {
     expect(isolation).toBe("read committed");
   });
 
+  it("writes a partner search with its countries, topics, citation and audit entry in one statement, audited as it reads", async () => {
+    const { prisma } = api.db;
+    const opava = bearer(keys["Opava web"]);
+    // The audit's view of a search, read back through Prisma.
+    const asAudited = async (id: number) => {
+      const { wantedCountries, topics, statusAsOf, validUntil, ...search } =
+        await prisma.partnerSearch.findUniqueOrThrow({
+          where: { id },
+          include: { wantedCountries: { orderBy: { countryCode: "asc" } }, topics: { orderBy: { slug: "asc" } } },
+        });
+      const { id: _, postedOn: __, ...columns } = search;
+      return {
+        ...columns,
+        statusAsOf: statusAsOf.toISOString().slice(0, 10),
+        validUntil: validUntil?.toISOString().slice(0, 10) ?? null,
+        wantedCountries: wantedCountries.map((c) => c.countryCode),
+        topics: topics.map((t) => t.slug),
+      };
+    };
+    const entries = (recordId: number) =>
+      prisma.auditEntry.findMany({ where: { recordType: "PartnerSearch", recordId }, orderBy: { id: "asc" } });
+    const writeStatements = () => api.statements.filter((sql) => /INSERT INTO "AuditEntry"/.test(sql));
+
+    api.statements.length = 0;
+    const created = (await api.data(CREATE, { input: opavaSearch() }, opava)).createPartnerSearch.partnerSearch;
+    const id = Number(Buffer.from(created.id, "base64").toString().split(":")[1]);
+    expect(writeStatements()).toHaveLength(1);
+    expect(writeStatements()[0]).toMatch(
+      /INSERT INTO "PartnerSearch".*"PartnerSearchCountry".*"_PartnerSearchToTopic"/s,
+    );
+    const [posted] = await entries(id);
+    expect(posted.before).toBeNull();
+    expect(posted.after).toEqual(await asAudited(id));
+    expect(posted.after).toMatchObject({ wantedCountries: ["SI"], topics: ["culture"], version: 1 });
+
+    const validUntil = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const change = { wantedCountries: ["de", "AT"], topics: [], wantedPopulationMax: 90_000, validUntil };
+    api.statements.length = 0;
+    const updated = await api.data(UPDATE, { input: { id: created.id, expectedVersion: 1, ...change } }, opava);
+    expect(updated.updatePartnerSearch.partnerSearch.version).toBe(2);
+    expect(writeStatements()).toHaveLength(1);
+    const [, changed] = await entries(id);
+    expect(changed.before).toEqual(posted.after);
+    expect(changed.after).toEqual(await asAudited(id));
+    expect(changed.after).toMatchObject({
+      wantedCountries: ["AT", "DE"],
+      topics: [],
+      wantedPopulationMax: 90_000,
+      validUntil,
+    });
+
+    // The range is checked on the search as written (its max is 90,000), and nothing is written.
+    const refused = await api.query(
+      UPDATE,
+      { input: { id: created.id, expectedVersion: 2, wantedPopulationMin: 95_000 } },
+      opava,
+    );
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "input.wantedPopulationMax",
+    });
+    // A stale version writes none of its relations either.
+    const stale = await api.query(
+      UPDATE,
+      { input: { id: created.id, expectedVersion: 1, wantedCountries: ["it"] } },
+      opava,
+    );
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
+    expect(await entries(id)).toHaveLength(2);
+    expect(await asAudited(id)).toEqual(changed.after);
+  });
+
   it("keeps a document's citations when an editor corrects the record", async () => {
     const { partnerSearch } = await api.data(
       `{ partnerSearch(slug: "wolomin-2019-partner-town") { id version town { slug } sources { source { kind } } } }`,

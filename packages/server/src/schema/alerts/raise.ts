@@ -14,30 +14,34 @@ export interface FollowingSearch {
   criteria: unknown;
 }
 
-/** The towns and networks a written record is about (what TOWN and NETWORK searches follow), as SQL rows. */
-const SUBJECTS: Record<string, (id: number) => Prisma.Sql> = {
-  Town: (id) => Prisma.sql`SELECT ${id}::int AS town, NULL::int AS network`,
-  PartnerSearch: (id) =>
-    Prisma.sql`SELECT "townId" AS town, NULL::int AS network FROM "PartnerSearch" WHERE id = ${id}`,
-  Membership: (id) => Prisma.sql`SELECT "townId" AS town, "networkId" AS network FROM "Membership" WHERE id = ${id}`,
-  Event: (id) => Prisma.sql`SELECT "hostTownId" AS town, "networkId" AS network FROM "Event" WHERE id = ${id}`,
+/** The towns and networks a written record (`r`) is about: what TOWN and NETWORK searches follow. */
+const SUBJECTS: Record<string, Prisma.Sql> = {
+  Town: Prisma.sql`r.id AS town, NULL::int AS network`,
+  PartnerSearch: Prisma.sql`r."townId" AS town, NULL::int AS network`,
+  Membership: Prisma.sql`r."townId" AS town, r."networkId" AS network`,
+  Event: Prisma.sql`r."hostTownId" AS town, r."networkId" AS network`,
 };
 
 /**
  * The saved searches that may want to hear of a committed write, as a JSON array: those of the
  * write's kinds (their criteria are checked by raiseAlerts), and those following a town or
  * network the record is about. A subquery the write's record reads in its own statement
- * (contributions/write.ts).
+ * (contributions/write.ts), where `written` is the record's row as that statement wrote it:
+ * by default read from its table, which a statement that writes it too does not see yet.
  */
-export function followingSearches(event: LiveEvent, kinds: readonly WebhookEvent[]): Prisma.Sql {
+export function followingSearches(
+  event: LiveEvent,
+  kinds: readonly WebhookEvent[],
+  written = Prisma.sql`(SELECT * FROM ${Prisma.raw(`"${event.recordType}"`)} WHERE id = ${event.recordId})`,
+): Prisma.Sql {
   const filtered: SavedSearchKind[] = [
     ...(kinds.includes("PARTNER_SEARCH_POSTED") ? (["PARTNER_SEARCHES"] as const) : []),
     ...(kinds.includes("FUNDING_CALL_PUBLISHED") ? (["FUNDING_CALLS"] as const) : []),
   ];
-  const subjects = kinds.includes("RECORD_CHANGED") ? SUBJECTS[event.recordType]?.(event.recordId) : undefined;
+  const subjects = kinds.includes("RECORD_CHANGED") ? SUBJECTS[event.recordType] : undefined;
   if (!filtered.length && !subjects) return Prisma.sql`'[]'::json`;
   const following = subjects
-    ? Prisma.sql`EXISTS (SELECT FROM (${subjects}) AS subject
+    ? Prisma.sql`EXISTS (SELECT FROM (SELECT ${subjects} FROM ${written} AS r) AS subject
         WHERE (s.kind = 'TOWN' AND s.criteria -> 'townId' = to_jsonb(subject.town))
            OR (s.kind = 'NETWORK' AND s.criteria -> 'networkId' = to_jsonb(subject.network)))`
     : Prisma.sql`false`;

@@ -97,13 +97,14 @@ const revivers = new Map<string, [string, Reviver][]>(
       if (field.kind === "scalar" && REVIVERS[field.type]) return [[field.name, REVIVERS[field.type]!]];
       // A to-one relation loaded with the row (withToOne) is a row of its own model.
       if (field.kind === "object" && !field.isList)
-        return [[field.name, (related: Record<string, unknown>) => revive(field.type as Prisma.ModelName, related)]];
+        return [[field.name, (related: Record<string, unknown>) => reviveRow(field.type, related)]];
       return [];
     }),
   ]),
 );
 
-function revive(model: Prisma.ModelName, row: Record<string, unknown>): RecordRow<RecordType> {
+/** A row of `model` read as JSON, with its dates and decimals (and those of rows loaded with it) as Prisma returns them. */
+export function reviveRow(model: string, row: Record<string, unknown>): RecordRow<RecordType> {
   for (const [field, from] of revivers.get(model)!) if (row[field] != null) row[field] = from(row[field] as never);
   return row as unknown as RecordRow<RecordType>;
 }
@@ -233,7 +234,7 @@ function fieldsOn(type: GraphQLObjectType, sets: readonly SelectionSetNode[], in
 function recordsFrom<Type extends RecordType>(rows: LoadedRow<Type>[]): Map<string, RecordRow<Type>> {
   const records = new Map<string, RecordRow<Type>>();
   for (const { type, row } of rows) {
-    const record = tagTypename(revive(MODELS[type], row), MODELS[type]) as RecordRow<Type>;
+    const record = tagTypename(reviveRow(MODELS[type], row), MODELS[type]) as RecordRow<Type>;
     records.set(recordKey({ type, id: record.id }), record);
   }
   return records;
@@ -256,8 +257,8 @@ const toOneFields = new Map(
 
 type Query = { select?: Record<string, unknown>; include?: Record<string, unknown> };
 
-/** Whether a whole row of `model` answers a nested Prisma selection: `true`, or columns only. */
-function wholeRowAnswers(model: string, nested: unknown): boolean {
+/** Whether a whole row of `model` answers a Prisma selection: `true`, or columns only. */
+export function wholeRowAnswers(model: string, nested: unknown): boolean {
   if (nested === true) return true;
   if (typeof nested !== "object" || nested === null) return false;
   const { select, include, ...rest } = nested as Query;

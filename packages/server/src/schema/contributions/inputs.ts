@@ -6,6 +6,7 @@ import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
 import { builder } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
 import { maxLength } from "../common/input-limits.js";
+import { wholeRowAnswers } from "../common/mixed-records.js";
 import { DatePrecisionEnum } from "../common/partial-date.js";
 import { memo } from "../common/request-memo.js";
 import type { Context } from "../context.js";
@@ -202,22 +203,24 @@ export function checkedRange(input: { precision: DatePrecision; value: string; u
 type WrittenModel = VersionedTable | "ProjectPartner";
 
 /**
- * A mutation's payload: one field that loads the written record by id with the fields the
- * client selected (the resolvers' usual select), as the write left it.
+ * A mutation's payload: one field answering the written record with the fields the client
+ * selected, as the write left it: the row the write returned where the selection asks its
+ * columns only, else loaded by id with the resolvers' usual select.
  */
 export function writePayload(name: string, field: string, model: WrittenModel, what: string) {
   const delegate = (model[0].toLowerCase() + model.slice(1)) as Uncapitalize<WrittenModel>;
-  return builder.objectRef<{ id: number }>(name).implement({
+  return builder.objectRef<{ id: number; row?: object }>(name).implement({
     description: `The ${what} as the write left it.`,
     fields: (t) => ({
       [field]: t.prismaField({
         type: model,
         description: `The ${what}.`,
-        resolve: (query: object, { id }: { id: number }, _args: object, ctx: Context) =>
-          (ctx.prisma[delegate] as unknown as { findUniqueOrThrow(args: object): Promise<never> }).findUniqueOrThrow({
-            ...query,
-            where: { id },
-          }),
+        resolve: (query: object, { id, row }: { id: number; row?: object }, _args: object, ctx: Context) =>
+          row && wholeRowAnswers(model, query)
+            ? row
+            : (
+                ctx.prisma[delegate] as unknown as { findUniqueOrThrow(args: object): Promise<never> }
+              ).findUniqueOrThrow({ ...query, where: { id } }),
       } as never),
     }),
   });

@@ -11,6 +11,7 @@ import { enqueueDeliveries, type ListeningWebhook, listeningWebhooks } from "../
 import { type FollowingSearch, followingSearches, raiseAlerts } from "../alerts/raise.js";
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
+import { reviveRow } from "../common/mixed-records.js";
 import type { Context } from "../context.js";
 import { MAX_CITATION } from "./inputs.js";
 
@@ -113,28 +114,63 @@ export interface WriteRecord {
  * statements are most of its cost. Then queues the deliveries and alerts it owes.
  */
 export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteRecord): Promise<void> {
-  const { facts, ...audited } = entry;
-  const version = (entry.after as { version?: unknown } | null)?.version;
+  const { before, after, ...audited } = entry;
+  await recordInStatement(tx, ctx, writer, audited, {
+    ctes: Prisma.empty,
+    before: Prisma.sql`${jsonText(before)}::jsonb`,
+    after: Prisma.sql`${jsonText(after)}::jsonb`,
+  });
+}
+
+/**
+ * A change written by the same statement as its citations and audit entry: common table
+ * expressions, each followed by a comma, the last of them `written` (the record's row after the
+ * change, as `row`, or none when it was not written), and the audit's view before and after as
+ * SQL over them.
+ */
+interface ChangeInStatement {
+  ctes: Prisma.Sql;
+  /** The record as written, when `ctes` write it (followingSearches). */
+  written?: Prisma.Sql;
+  before: Prisma.Sql;
+  after: Prisma.Sql;
+  /** More of what the statement answers, as `, expression AS name`. */
+  returning?: Prisma.Sql;
+}
+
+/** record(), with the change itself in the same statement when it is SQL (writeInStatement). */
+async function recordInStatement<Answer extends object>(
+  tx: Tx,
+  ctx: Context,
+  writer: Writer,
+  { facts, ...audited }: Omit<WriteRecord, "before" | "after">,
+  change: ChangeInStatement,
+): Promise<Answer & { version: number | null }> {
   const written: LiveEvent = {
-    mutation: entry.mutation,
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    version: typeof version === "number" ? version : null,
+    mutation: audited.mutation,
+    recordType: audited.recordType,
+    recordId: audited.recordId,
+    version: null,
   };
   const kinds = kindsOf(written);
   // Times are the statement's (clock_timestamp()), not the transaction's start: an update may have
   // waited for another's row lock, and its entry follows that one's in time too.
-  const [followers] = await tx.$queryRaw<{ webhooks: ListeningWebhook[]; searches: FollowingSearch[] }[]>`
-    WITH ${citations(writer, entry.recordId, [facts ?? []].flat())}
+  const [answer] = await tx.$queryRaw<
+    (Answer & { webhooks: ListeningWebhook[]; searches: FollowingSearch[]; version: number | null })[]
+  >`
+    WITH ${change.ctes} ${citations(writer, audited.recordId, [facts ?? []].flat())}
     audit AS (
       INSERT INTO "AuditEntry" (at, actor, "actorName", role, scope, mutation, "recordType", "recordId", before, after, "requestId")
       VALUES (clock_timestamp(), ${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.scope}, ${audited.mutation},
-              ${audited.recordType}, ${audited.recordId}, ${jsonText(audited.before)}::jsonb, ${jsonText(audited.after)}::jsonb,
-              ${ctx.requestId}))
-    SELECT ${listeningWebhooks(kinds)} AS webhooks, ${followingSearches(written, kinds)} AS searches`;
+              ${audited.recordType}, ${audited.recordId}, ${change.before}, ${change.after}, ${ctx.requestId})
+      RETURNING after)
+    SELECT ${listeningWebhooks(kinds)} AS webhooks, ${followingSearches(written, kinds, change.written)} AS searches,
+           (SELECT (after ->> 'version')::int FROM audit) AS version ${change.returning ?? Prisma.empty}`;
+  written.version = answer.version;
   ctx.writing?.push(written);
-  await enqueueDeliveries(tx, written, followers.webhooks);
-  await raiseAlerts(tx, written, followers.searches);
+  await enqueueDeliveries(tx, written, answer.webhooks);
+  await raiseAlerts(tx, written, answer.searches);
+  return answer;
 }
 
 /** A snapshot as a JSON column's text; null stays SQL NULL. */
@@ -261,6 +297,138 @@ export async function updateVersioned<Snapshot>(
       after: await target.snapshot(tx, target.id),
     });
   });
+}
+
+/**
+ * A versioned record whose writes are each one statement, with their citations and audit entry
+ * (writeInStatement): its audit snapshot is a SQL function of its row, so the statement that
+ * writes it reads it before and after too.
+ */
+export interface RecordInStatement {
+  table: VersionedTable;
+  /** The record's name in a CONFLICT message ("partner search"). */
+  label: string;
+  mutation: string;
+  /** The record as the audit log keeps it, from its row (`locked_row`, `written_row`). */
+  snapshot: (row: Prisma.Sql) => Prisma.Sql;
+}
+
+/** What a write in one statement sets and writes beside the record. */
+export interface ChangeOfRecord {
+  /** Column values: JSON values (not dates) are sent as JSON text. */
+  columns: Record<string, unknown>;
+  /**
+   * Common table expressions, each followed by a comma, writing the record's relations from
+   * `written` (whose `written_row` is the record's row); none when the record is not written.
+   */
+  relations?: Prisma.Sql;
+  /**
+   * The relations' part of the snapshot after, as they were written: the statement's own reads
+   * see the relations as they were before it.
+   */
+  relationsAfter?: Prisma.Sql;
+  facts: Facts;
+}
+
+/** The record's row after a write in one statement, as Prisma would return it (its JSON revived). */
+export type WrittenRow = Record<string, unknown> & { id: number };
+
+/** A column's value as bound: JSON values (not dates) as JSON text. */
+const bound = (value: unknown) =>
+  value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value;
+const columnList = (columns: Record<string, unknown>) =>
+  Prisma.join(Object.keys(columns).map((column) => Prisma.raw(`"${column}"`)));
+const columnValues = (columns: Record<string, unknown>) => Prisma.join(Object.values(columns).map(bound));
+const assignments = (columns: Record<string, unknown>) =>
+  Object.entries(columns).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${bound(value)}`);
+
+/** The record's row as a write in one statement wrote it (its `written` CTE). */
+const WRITTEN_ROW = Prisma.sql`(SELECT (written_row).* FROM written)`;
+
+/** The snapshot after a write in one statement: the written row's, with the relations it wrote. */
+const snapshotAfter = (target: RecordInStatement, change: ChangeOfRecord) =>
+  Prisma.sql`(SELECT ${target.snapshot(Prisma.raw("written_row"))} ${change.relationsAfter ? Prisma.sql`|| ${change.relationsAfter}` : Prisma.empty} FROM written)`;
+
+/**
+ * An update of a versioned record as one statement with its citations and audit entry, in one
+ * transaction: lock the row and check the version, set the columns and the next version, write
+ * the relations, and audit the snapshots before and after. NOT_FOUND or CONFLICT (with the
+ * current version) as updateVersioned; `check` sees the row as written before anything commits.
+ */
+export async function updateInStatement(
+  ctx: Context,
+  writer: Writer,
+  target: RecordInStatement & { id: number; expectedVersion: number },
+  change: ChangeOfRecord,
+  check: (row: WrittenRow) => void = () => {},
+): Promise<WrittenRow> {
+  const table = Prisma.raw(`"${target.table}"`);
+  return write(ctx, async (tx) => {
+    const { current, row } = await recordInStatement<{ current: number | null; row: WrittenRow | null }>(
+      tx,
+      ctx,
+      writer,
+      { mutation: target.mutation, recordType: target.table, recordId: target.id, facts: change.facts },
+      {
+        ctes: Prisma.sql`locked AS (SELECT t AS locked_row FROM ${table} t WHERE t.id = ${target.id} FOR UPDATE),
+          written AS (
+            UPDATE ${table} t SET ${Prisma.join([...assignments(change.columns), Prisma.sql`version = t.version + 1`])}
+              FROM locked WHERE t.id = (locked_row).id AND (locked_row).version = ${target.expectedVersion}
+            RETURNING t AS written_row),
+          ${change.relations ?? Prisma.empty}`,
+        before: Prisma.sql`(SELECT ${target.snapshot(Prisma.raw("locked_row"))} FROM locked)`,
+        after: snapshotAfter(target, change),
+        written: WRITTEN_ROW,
+        returning: Prisma.sql`, (SELECT (locked_row).version FROM locked) AS current,
+          (SELECT to_jsonb(written_row) FROM written) AS row`,
+      },
+    );
+    if (current === null) throw notFound(target.label, `id ${target.id}`);
+    if (!row) throw conflict(target.label, target.expectedVersion, current);
+    const written = reviveRow(target.table, row) as WrittenRow;
+    check(written);
+    return written;
+  });
+}
+
+/**
+ * A create as one statement with its citations and audit entry, in one transaction and once
+ * per idempotency key: insert the record under an id drawn first (createRecord), write its
+ * relations, audit the snapshot. The row as written, or only the id of the record a retry's
+ * first create made.
+ */
+export async function createInStatement(
+  ctx: Context,
+  writer: Writer,
+  target: RecordInStatement & { idempotencyKey: string | null | undefined },
+  change: Omit<ChangeOfRecord, "columns"> & { columns: (id: number) => Record<string, unknown> },
+): Promise<{ id: number; row?: WrittenRow }> {
+  const id = await nextId(ctx.read, target.table);
+  const columns = { id, ...change.columns(id) };
+  let row: WrittenRow | undefined;
+  const created = await write(ctx, (tx) =>
+    once(tx, writer.actor, target.idempotencyKey, { mutation: target.mutation, recordType: target.table }, async () => {
+      const answer = await recordInStatement<{ row: WrittenRow }>(
+        tx,
+        ctx,
+        writer,
+        { mutation: target.mutation, recordType: target.table, recordId: id, facts: change.facts },
+        {
+          ctes: Prisma.sql`written AS (
+              INSERT INTO ${Prisma.raw(`"${target.table}"`)} AS t (${columnList(columns)}) VALUES (${columnValues(columns)})
+              RETURNING t AS written_row),
+            ${change.relations ?? Prisma.empty}`,
+          before: Prisma.sql`NULL::jsonb`,
+          after: snapshotAfter(target, { ...change, columns }),
+          written: WRITTEN_ROW,
+          returning: Prisma.sql`, (SELECT to_jsonb(written_row) FROM written) AS row`,
+        },
+      );
+      row = reviveRow(target.table, answer.row) as WrittenRow;
+      return id;
+    }),
+  );
+  return created === id ? { id, row } : { id: created };
 }
 
 /** A record a create names after its id (its slug), and how the audit log sees it. */

@@ -2,7 +2,7 @@
 // expresses interest; the requesting town's editor accepts or declines it. Each mutation is
 // one transaction with its contribution citation and audit entry (contributions/write.ts).
 
-import type { Prisma } from "../../generated/prisma/index.js";
+import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
 import type { Context } from "../context.js";
@@ -24,11 +24,12 @@ import {
   checkCitation,
   checkLength,
   checkTexts,
-  createRecord,
+  createInStatement,
   once,
   record,
   type Tx,
   today,
+  updateInStatement,
   updateVersioned,
   write,
   writerFor,
@@ -158,37 +159,35 @@ type SearchFieldsInput = {
   citation?: Citation | null;
 };
 
-/** Checks what an editor sets and turns it into a Prisma write; `current` fills what an update leaves out. */
-async function searchData(
-  tx: Tx,
+/** A search's population range as written: the smallest no larger than the largest. */
+function checkPopulationRange({ wantedPopulationMin: min, wantedPopulationMax: max }: Record<string, unknown>): void {
+  if (typeof min === "number" && typeof max === "number" && min > max)
+    throw badInput("wantedPopulationMax must not be below wantedPopulationMin", "input.wantedPopulationMax");
+}
+
+/**
+ * Checks what an editor sets: the columns, the facts they are, and the wanted countries and
+ * topics as common table expressions over the written search (ChangeOfRecord), replacing its
+ * own. An update's range is checked on the row it writes (checkPopulationRange).
+ */
+async function searchChange(
+  ctx: Context,
   input: SearchFieldsInput,
-  current: { wantedPopulationMin: number | null; wantedPopulationMax: number | null } = {
-    wantedPopulationMin: null,
-    wantedPopulationMax: null,
-  },
-): Promise<{ data: Prisma.PartnerSearchUncheckedUpdateInput; fields: string[] }> {
-  const data: Prisma.PartnerSearchUncheckedUpdateInput = {};
+): Promise<{
+  columns: Record<string, unknown>;
+  fields: string[];
+  relations?: Prisma.Sql;
+  relationsAfter?: Prisma.Sql;
+}> {
+  const columns: Record<string, unknown> = {};
   const fields: string[] = [];
   for (const key of ["wantedPopulationMin", "wantedPopulationMax"] as const) {
     const value = input[key];
     if (value === undefined) continue;
     if (value !== null && (value < 0 || value > MAX_POPULATION))
       throw badInput(`Must be between 0 and ${MAX_POPULATION}`, `input.${key}`);
-    data[key] = value;
+    columns[key] = value;
     fields.push(key);
-  }
-  const min = input.wantedPopulationMin === undefined ? current.wantedPopulationMin : input.wantedPopulationMin;
-  const max = input.wantedPopulationMax === undefined ? current.wantedPopulationMax : input.wantedPopulationMax;
-  if (min !== null && max !== null && min > max)
-    throw badInput("wantedPopulationMax must not be below wantedPopulationMin", "input.wantedPopulationMax");
-  if (input.wantedCountries != null) {
-    const codes = await countryCodes(tx, input.wantedCountries, "input.wantedCountries");
-    data.wantedCountries = { deleteMany: {}, create: codes.map((countryCode) => ({ countryCode })) };
-    fields.push("wantedCountries");
-  }
-  if (input.topics != null) {
-    data.topics = { set: await topicIds(tx, input.topics, "input.topics") };
-    fields.push("topics");
   }
   if (input.validUntil !== undefined) {
     if (input.validUntil !== null) {
@@ -196,40 +195,51 @@ async function searchData(
       if (days < 0 || days > MAX_VALID_DAYS)
         throw badInput(`Must be today or at most ${MAX_VALID_DAYS} days ahead`, "input.validUntil");
     }
-    data.validUntil = input.validUntil;
+    columns.validUntil = input.validUntil;
     fields.push("validUntil");
   }
   checkCitation(input.citation, "input.citation");
-  return { data, fields };
-}
-
-/** A search as the audit log records it. */
-async function searchSnapshot(tx: Tx, id: number) {
-  const search = await tx.partnerSearch.findUniqueOrThrow({
-    where: { id },
-    select: {
-      slug: true,
-      townId: true,
-      kind: true,
-      description: true,
-      wantedPopulationMin: true,
-      wantedPopulationMax: true,
-      status: true,
-      statusAsOf: true,
-      validUntil: true,
-      version: true,
-      wantedCountries: { select: { countryCode: true }, orderBy: { countryCode: "asc" } },
-      topics: { select: { slug: true }, orderBy: { slug: "asc" } },
-    },
-  });
+  const relations: Prisma.Sql[] = [];
+  const relationsAfter: Prisma.Sql[] = [];
+  if (input.wantedCountries != null) {
+    const codes = await countryCodes(ctx.prisma, input.wantedCountries, "input.wantedCountries");
+    // Kept, dropped and added apart: a statement's deletes and inserts run in no set order.
+    relations.push(Prisma.sql`countries_dropped AS (
+        DELETE FROM "PartnerSearchCountry" WHERE "partnerSearchId" IN (SELECT (written_row).id FROM written)
+           AND "countryCode" <> ALL(${codes}::text[])),
+      countries_added AS (
+        INSERT INTO "PartnerSearchCountry" ("partnerSearchId", "countryCode")
+        SELECT (written_row).id, code FROM written, unnest(${codes}::text[]) AS code ON CONFLICT DO NOTHING),`);
+    relationsAfter.push(Prisma.sql`jsonb_build_object('wantedCountries',
+      (SELECT coalesce(jsonb_agg(code ORDER BY code), '[]') FROM unnest(${codes}::text[]) AS code))`);
+    fields.push("wantedCountries");
+  }
+  if (input.topics != null) {
+    const ids = (await topicIds(ctx.prisma, input.topics, "input.topics")).map((topic) => topic.id);
+    relations.push(Prisma.sql`topics_dropped AS (
+        DELETE FROM "_PartnerSearchToTopic" WHERE "A" IN (SELECT (written_row).id FROM written) AND "B" <> ALL(${ids}::int[])),
+      topics_added AS (
+        INSERT INTO "_PartnerSearchToTopic" ("A", "B")
+        SELECT (written_row).id, topic FROM written, unnest(${ids}::int[]) AS topic ON CONFLICT DO NOTHING),`);
+    relationsAfter.push(Prisma.sql`jsonb_build_object('topics',
+      (SELECT coalesce(jsonb_agg(slug ORDER BY slug), '[]') FROM "Topic" WHERE id = ANY(${ids}::int[])))`);
+    fields.push("topics");
+  }
   return {
-    ...search,
-    statusAsOf: search.statusAsOf.toISOString().slice(0, 10),
-    validUntil: search.validUntil?.toISOString().slice(0, 10) ?? null,
-    wantedCountries: search.wantedCountries.map((c) => c.countryCode),
-    topics: search.topics.map((topic) => topic.slug),
+    columns,
+    fields,
+    ...(relations.length
+      ? { relations: Prisma.join(relations, " "), relationsAfter: Prisma.join(relationsAfter, " || ") }
+      : {}),
   };
 }
+
+/** Partner searches are written in one statement each, with their audit snapshot (partner_search_snapshot). */
+const partnerSearches = {
+  table: "PartnerSearch",
+  label: "partner search",
+  snapshot: (row: Prisma.Sql) => Prisma.sql`partner_search_snapshot(${row})`,
+} as const;
 
 async function interestSnapshot(tx: Tx, id: number) {
   const { createdAt, respondedAt, ...interest } = await tx.partnerSearchInterest.findUniqueOrThrow({ where: { id } });
@@ -247,42 +257,32 @@ builder.mutationFields((t) => ({
       const town = await requiredBySlug(ctx, "town", input.town, "input.town");
       const description = checkTexts(input.description, "input.description", MAX_DESCRIPTION);
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
-      const id = await createRecord(
+      const { columns, fields, ...relations } = await searchChange(ctx, input);
+      checkPopulationRange(columns);
+      const { id, row } = await createInStatement(
         ctx,
         writerFor(ctx, town),
+        { ...partnerSearches, mutation: "createPartnerSearch", idempotencyKey: input.idempotencyKey },
         {
-          table: "PartnerSearch",
-          mutation: "createPartnerSearch",
-          idempotencyKey: input.idempotencyKey,
-          snapshot: searchSnapshot,
-        },
-        async (tx, id) => {
-          const { data, fields } = await searchData(tx, input);
-          // Relations are written as an update's are (a create cannot replace them).
-          const { wantedCountries, topics, ...columns } = data;
-          await tx.partnerSearch.create({
-            data: {
-              ...(columns as Prisma.PartnerSearchUncheckedCreateInput),
-              id,
-              slug: `${town.slug}-partner-search-${id}`,
-              townId: town.id,
-              kind: input.kind,
-              description: description as unknown as Prisma.InputJsonValue,
-              postedOn: today(),
-              status: "OPEN",
-              statusAsOf: today(),
-            },
-          });
-          if (wantedCountries || topics)
-            await tx.partnerSearch.update({ where: { id }, data: { wantedCountries, topics } });
-          return {
+          columns: (id) => ({
+            ...columns,
+            slug: `${town.slug}-partner-search-${id}`,
+            townId: town.id,
+            kind: input.kind,
+            description,
+            postedOn: today(),
+            status: "OPEN",
+            statusAsOf: today(),
+          }),
+          ...relations,
+          facts: {
             subject: "PARTNER_SEARCH",
             fields: ["town", "kind", "description", ...fields],
             citation: input.citation,
-          };
+          },
         },
       );
-      return { id };
+      return { id, row };
     },
   }),
 
@@ -300,34 +300,24 @@ builder.mutationFields((t) => ({
       const description = input.description
         ? checkTexts(input.description, "input.description", MAX_DESCRIPTION)
         : undefined;
-      const writer = writerFor(ctx, search.town);
-      await updateVersioned(
+      const { columns, fields, ...relations } = await searchChange(ctx, input);
+      if (input.kind) {
+        columns.kind = input.kind;
+        fields.push("kind");
+      }
+      if (description) {
+        columns.description = description;
+        fields.push("description");
+      }
+      if (!fields.length) throw badInput("Nothing to change", "input");
+      const row = await updateInStatement(
         ctx,
-        writer,
-        {
-          table: "PartnerSearch",
-          id,
-          expectedVersion: input.expectedVersion,
-          label: "partner search",
-          mutation: "updatePartnerSearch",
-          snapshot: searchSnapshot,
-        },
-        async (tx, before) => {
-          const { data, fields } = await searchData(tx, input, before);
-          if (input.kind) {
-            data.kind = input.kind;
-            fields.push("kind");
-          }
-          if (description) {
-            data.description = description as unknown as Prisma.InputJsonValue;
-            fields.push("description");
-          }
-          if (!fields.length) throw badInput("Nothing to change", "input");
-          await tx.partnerSearch.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
-          return { subject: "PARTNER_SEARCH", fields, citation: input.citation };
-        },
+        writerFor(ctx, search.town),
+        { ...partnerSearches, mutation: "updatePartnerSearch", id, expectedVersion: input.expectedVersion },
+        { columns, ...relations, facts: { subject: "PARTNER_SEARCH", fields, citation: input.citation } },
+        checkPopulationRange,
       );
-      return { id };
+      return { id, row };
     },
   }),
 
@@ -342,27 +332,16 @@ builder.mutationFields((t) => ({
       const search = await searchTown(ctx, id);
       if (!search) throw badInput("No such partner search", "input.id");
       checkCitation(input.citation, "input.citation");
-      const writer = writerFor(ctx, search.town);
-      await updateVersioned(
+      const row = await updateInStatement(
         ctx,
-        writer,
+        writerFor(ctx, search.town),
+        { ...partnerSearches, mutation: "closePartnerSearch", id, expectedVersion: input.expectedVersion },
         {
-          table: "PartnerSearch",
-          id,
-          expectedVersion: input.expectedVersion,
-          label: "partner search",
-          mutation: "closePartnerSearch",
-          snapshot: searchSnapshot,
-        },
-        async (tx) => {
-          await tx.partnerSearch.update({
-            where: { id },
-            data: { status: input.status, statusAsOf: today(), version: { increment: 1 } },
-          });
-          return { subject: "PARTNER_SEARCH", fields: ["status"], citation: input.citation };
+          columns: { status: input.status, statusAsOf: today() },
+          facts: { subject: "PARTNER_SEARCH", fields: ["status"], citation: input.citation },
         },
       );
-      return { id };
+      return { id, row };
     },
   }),
 
