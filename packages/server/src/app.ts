@@ -205,6 +205,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
       prisma: db.prisma,
       read: db.readSql,
       snapshot: db.snapshot,
+      transaction: db.writeTransaction,
       actor: await identify(request.headers.get("authorization")),
       requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
       committed: async () => cacheStore?.advance(),

@@ -32,6 +32,12 @@ export interface Database {
   snapshot<T>(fn: (read: Database["readSql"]) => Promise<T>): Promise<T>;
   /** Runs fn on one connection inside a transaction. */
   transaction<T>(fn: (tx: Pick<Database, "exec" | "query">) => Promise<T>): Promise<T>;
+  /**
+   * Runs hand-written statements (Prisma.sql templates) in one read-committed transaction on one
+   * of the API's connections, prepared as read()'s are and reported to onQuery: a write in one
+   * statement (contributions/write.ts), without Prisma's transaction and raw-query machinery.
+   */
+  writeTransaction<T>(fn: (run: Database["readSql"]) => Promise<T>): Promise<T>;
   /** The API pool's connections now: in all, idle, and requests waiting for one (for metrics). */
   poolStats(): { total: number; idle: number; waiting: number; max: number };
   /** Closes the pools, then stops the embedded PostgreSQL if this process started it. */
@@ -155,6 +161,27 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
         throw error;
       } finally {
         client.release();
+      }
+    },
+    async writeTransaction(fn) {
+      const client = await apiPool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn(async (sql) => {
+          options.onQuery?.(sql.text);
+          return (await client.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })).rows;
+        });
+        await client.query("COMMIT");
+        client.release();
+        return result;
+      } catch (error) {
+        // A connection whose ROLLBACK fails too is dropped, not returned to the pool.
+        const dropped = await client.query("ROLLBACK").then(
+          () => false,
+          () => true,
+        );
+        client.release(dropped);
+        throw error;
       }
     },
     poolStats: () => ({

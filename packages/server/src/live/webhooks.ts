@@ -19,20 +19,6 @@ export interface WebhookPayload {
   occurredAt: string;
 }
 
-/** Who may hear of an interest: its search town's editors and admins (as interestExpressed). */
-async function mayHearOfInterest(
-  tx: Prisma.TransactionClient,
-  key: { role: string; townId: number | null },
-  interestId: number,
-): Promise<boolean> {
-  if (key.role === "ADMIN") return true;
-  const interest = await tx.partnerSearchInterest.findUnique({
-    where: { id: interestId },
-    select: { partnerSearch: { select: { townId: true } } },
-  });
-  return key.role === "TOWN_EDITOR" && key.townId === interest?.partnerSearch.townId;
-}
-
 /** A webhook a write may owe deliveries to: a live key's, listening for some of the write's kinds. */
 export interface ListeningWebhook {
   id: number;
@@ -53,31 +39,48 @@ export function listeningWebhooks(kinds: readonly WebhookEvent[]): Prisma.Sql {
      WHERE w.events && ${kinds}::text[]::"WebhookEvent"[] AND k."revokedAt" IS NULL)`;
 }
 
-/** Queues the deliveries a write's record owes to the `listening` webhooks, inside the write's transaction. */
+/**
+ * Queues the deliveries a write's record owes to the `listening` webhooks, in one statement of
+ * the write's transaction (`run`). Only a search town's editors and admins hear of an interest
+ * in it (as interestExpressed).
+ */
 export async function enqueueDeliveries(
-  tx: Prisma.TransactionClient,
+  run: (sql: Prisma.Sql) => Promise<unknown>,
   event: LiveEvent,
   listening: readonly ListeningWebhook[],
 ): Promise<void> {
   if (!listening.length) return;
   const kinds = kindsOf(event);
-  const occurredAt = new Date().toISOString();
   const id = encodeGlobalID(event.recordType, event.recordId);
-  const deliveries: Prisma.WebhookDeliveryCreateManyInput[] = [];
-  for (const webhook of listening)
-    for (const kind of kinds.filter((k) => webhook.events.includes(k))) {
-      if (kind === "INTEREST_EXPRESSED" && !(await mayHearOfInterest(tx, webhook, event.recordId))) continue;
-      const payload: WebhookPayload = {
-        event: kind,
-        id,
-        type: event.recordType,
-        version: event.version,
-        mutation: event.mutation,
-        occurredAt,
-      };
-      deliveries.push({ webhookId: webhook.id, event: kind, payload: payload as unknown as Prisma.InputJsonValue });
-    }
-  if (deliveries.length) await tx.webhookDelivery.createMany({ data: deliveries });
+  const payload = (kind: WebhookEvent): Omit<WebhookPayload, "occurredAt"> => ({
+    event: kind,
+    id,
+    type: event.recordType,
+    version: event.version,
+    mutation: event.mutation,
+  });
+  const deliveries = listening.flatMap((webhook) =>
+    kinds
+      .filter((kind) => webhook.events.includes(kind))
+      .map((kind) => ({
+        webhookId: webhook.id,
+        kind,
+        role: webhook.role,
+        townId: webhook.townId,
+        payload: payload(kind),
+      })),
+  );
+  if (!deliveries.length) return;
+  const interestTown =
+    kinds.includes("INTEREST_EXPRESSED") &&
+    Prisma.sql`(SELECT s."townId" FROM "PartnerSearchInterest" i JOIN "PartnerSearch" s ON s.id = i."partnerSearchId"
+                 WHERE i.id = ${event.recordId})`;
+  await run(Prisma.sql`
+    INSERT INTO "WebhookDelivery" ("webhookId", event, payload)
+    SELECT d."webhookId", d.kind::"WebhookEvent",
+           d.payload || jsonb_build_object('occurredAt', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+      FROM json_to_recordset(${JSON.stringify(deliveries)}::json) AS d("webhookId" int, kind text, role text, "townId" int, payload jsonb)
+     WHERE ${interestTown ? Prisma.sql`d.kind <> 'INTEREST_EXPRESSED' OR d.role = 'ADMIN' OR (d.role = 'TOWN_EDITOR' AND d."townId" = ${interestTown})` : Prisma.sql`true`}`);
 }
 
 /** The signature header a receiver checks: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */

@@ -15,6 +15,8 @@ export interface Context {
   read<Row = Record<string, unknown>>(sql: Prisma.Sql): Promise<Row[]>;
   /** Runs hand-written reads in one snapshot on one of the API's connections (copies kept in memory load so). */
   snapshot<T>(fn: (read: Context["read"]) => Promise<T>): Promise<T>;
+  /** Runs hand-written statements in one transaction on one of the API's connections (contributions/write.ts). */
+  transaction<T>(fn: (run: Context["read"]) => Promise<T>): Promise<T>;
   /** Who is calling; null for anonymous callers, who read public data only. */
   actor: Actor | null;
   /** Names the request in the audit log (the X-Request-Id header, else a fresh UUID). */

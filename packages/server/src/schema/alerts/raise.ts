@@ -2,10 +2,6 @@
 // that its alerts exist exactly when the write does.
 import { Prisma, type SavedSearchKind, type WebhookEvent } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
-import { type PublishedFilter, publishedMatches } from "../funding/published-filter.js";
-import { type PostedFilter, postedMatches } from "../partnerships/posted-filter.js";
-
-type Tx = Prisma.TransactionClient;
 
 /** A saved search a write may alert: it follows the written record's kind, town or network. */
 export interface FollowingSearch {
@@ -51,28 +47,26 @@ export function followingSearches(
      WHERE s.kind::text = ANY(${filtered}::text[]) OR ${following})`;
 }
 
-/** Whether a partner-search or funding-call search's criteria accept the written record. */
-const criteriaAccept = (tx: Tx, kind: SavedSearchKind, criteria: unknown, id: number) =>
-  kind === "PARTNER_SEARCHES"
-    ? postedMatches(tx, id, criteria as PostedFilter)
-    : publishedMatches(tx, id, criteria as PublishedFilter);
-
-/** Raises an alert on each of the `following` searches that wants the written record. */
-export async function raiseAlerts(tx: Tx, event: LiveEvent, following: readonly FollowingSearch[]): Promise<void> {
-  const matched: number[] = [];
-  for (const search of following)
-    if (
-      (search.kind !== "PARTNER_SEARCHES" && search.kind !== "FUNDING_CALLS") ||
-      (await criteriaAccept(tx, search.kind, search.criteria, event.recordId))
-    )
-      matched.push(search.id);
-  if (matched.length)
-    await tx.alert.createMany({
-      data: matched.map((savedSearchId) => ({
-        savedSearchId,
-        recordType: event.recordType,
-        recordId: event.recordId,
-        mutation: event.mutation,
-      })),
-    });
+/**
+ * Raises an alert on each of the `following` searches that wants the written record, in one
+ * statement of the write's transaction (`run`), after the record is written: a partner-search or
+ * funding-call search's criteria are the filter a subscription would give (posted-filter.ts).
+ */
+export async function raiseAlerts(
+  run: (sql: Prisma.Sql) => Promise<unknown>,
+  event: LiveEvent,
+  following: readonly FollowingSearch[],
+): Promise<void> {
+  if (!following.length) return;
+  await run(Prisma.sql`
+    INSERT INTO "Alert" ("savedSearchId", "recordType", "recordId", mutation)
+    SELECT s.id, ${event.recordType}, ${event.recordId}, ${event.mutation}
+      FROM "SavedSearch" s
+     WHERE s.id = ANY(${following.map((search) => search.id)}::int[])
+       AND CASE s.kind
+             WHEN 'PARTNER_SEARCHES' THEN partner_search_wanted(${event.recordId}, s.criteria)
+             WHEN 'FUNDING_CALLS' THEN funding_call_wanted(${event.recordId}, s.criteria)
+             ELSE true
+           END
+     ORDER BY s.id`);
 }

@@ -33,22 +33,36 @@ export interface CitationInput {
   quote?: string | null;
 }
 
+/** Runs hand-written statements of a write's transaction: node-postgres's, or Prisma's (statementsOf). */
+export type RunSql = Context["read"];
+
+/** A Prisma transaction's raw statements, as a RunSql. */
+export const statementsOf =
+  (tx: Tx): RunSql =>
+  <Row>(sql: Prisma.Sql) =>
+    tx.$queryRaw<Row[]>(sql);
+
 /**
- * Runs `change` in one transaction; once it has committed, tells the caches and announces the
- * records it wrote to subscribers (a write that rolls back announces nothing).
+ * Runs a write's transaction; once it has committed, tells the caches and announces the records
+ * it wrote to subscribers (a write that rolls back announces nothing).
  */
-export async function write<T>(ctx: Context, change: (tx: Tx) => Promise<T>): Promise<T> {
+async function announced<T>(ctx: Context, transaction: () => Promise<T>): Promise<T> {
   const written: LiveEvent[] = [];
   ctx.writing = written;
   try {
-    // Read committed, the API's connections' default (db/database.ts): naming it would cost a statement.
-    const result = await ctx.prisma.$transaction(change, { timeout: 15_000 });
+    const result = await transaction();
     await ctx.committed();
     ctx.live.publish(written);
     return result;
   } finally {
     ctx.writing = undefined;
   }
+}
+
+/** Runs `change` in one Prisma transaction, announced once it commits. */
+export function write<T>(ctx: Context, change: (tx: Tx) => Promise<T>): Promise<T> {
+  // Read committed, the API's connections' default (db/database.ts): naming it would cost a statement.
+  return announced(ctx, () => ctx.prisma.$transaction(change, { timeout: 15_000 }));
 }
 
 /**
@@ -115,7 +129,7 @@ export interface WriteRecord {
  */
 export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteRecord): Promise<void> {
   const { before, after, ...audited } = entry;
-  await recordInStatement(tx, ctx, writer, audited, {
+  await recordInStatement(statementsOf(tx), ctx, writer, audited, {
     ctes: Prisma.empty,
     before: Prisma.sql`${jsonText(before)}::jsonb`,
     after: Prisma.sql`${jsonText(after)}::jsonb`,
@@ -140,7 +154,7 @@ interface ChangeInStatement {
 
 /** record(), with the change itself in the same statement when it is SQL (writeInStatement). */
 async function recordInStatement<Answer extends object>(
-  tx: Tx,
+  run: RunSql,
   ctx: Context,
   writer: Writer,
   { facts, ...audited }: Omit<WriteRecord, "before" | "after">,
@@ -155,9 +169,10 @@ async function recordInStatement<Answer extends object>(
   const kinds = kindsOf(written);
   // Times are the statement's (clock_timestamp()), not the transaction's start: an update may have
   // waited for another's row lock, and its entry follows that one's in time too.
-  const [answer] = await tx.$queryRaw<
-    (Answer & { webhooks: ListeningWebhook[]; searches: FollowingSearch[]; version: number | null })[]
-  >`
+  const [answer] = await run<
+    Answer & { webhooks: ListeningWebhook[]; searches: FollowingSearch[]; version: number | null }
+  >(
+    Prisma.sql`
     WITH ${change.ctes} ${citations(writer, audited.recordId, [facts ?? []].flat())}
     audit AS (
       INSERT INTO "AuditEntry" (at, actor, "actorName", role, scope, mutation, "recordType", "recordId", before, after, "requestId")
@@ -165,11 +180,12 @@ async function recordInStatement<Answer extends object>(
               ${audited.recordType}, ${audited.recordId}, ${change.before}, ${change.after}, ${ctx.requestId})
       RETURNING after)
     SELECT ${listeningWebhooks(kinds)} AS webhooks, ${followingSearches(written, kinds, change.written)} AS searches,
-           (SELECT (after ->> 'version')::int FROM audit) AS version ${change.returning ?? Prisma.empty}`;
+           (SELECT (after ->> 'version')::int FROM audit) AS version ${change.returning ?? Prisma.empty}`,
+  );
   written.version = answer.version;
   ctx.writing?.push(written);
-  await enqueueDeliveries(tx, written, answer.webhooks);
-  await raiseAlerts(tx, written, answer.searches);
+  await enqueueDeliveries(run, written, answer.webhooks);
+  await raiseAlerts(run, written, answer.searches);
   return answer;
 }
 
@@ -342,6 +358,13 @@ const columnValues = (columns: Record<string, unknown>) => Prisma.join(Object.va
 const assignments = (columns: Record<string, unknown>) =>
   Object.entries(columns).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${bound(value)}`);
 
+/**
+ * A write in one statement's transaction, through node-postgres (a prepared statement, none of
+ * Prisma's transaction machinery), announced once it commits.
+ */
+const inStatementTransaction = <T>(ctx: Context, statements: (run: RunSql) => Promise<T>) =>
+  announced(ctx, () => ctx.transaction(statements));
+
 /** The record's row as a write in one statement wrote it (its `written` CTE). */
 const WRITTEN_ROW = Prisma.sql`(SELECT (written_row).* FROM written)`;
 
@@ -363,9 +386,9 @@ export async function updateInStatement(
   check: (row: WrittenRow) => void = () => {},
 ): Promise<WrittenRow> {
   const table = Prisma.raw(`"${target.table}"`);
-  return write(ctx, async (tx) => {
+  return inStatementTransaction(ctx, async (run) => {
     const { current, row } = await recordInStatement<{ current: number | null; row: WrittenRow | null }>(
-      tx,
+      run,
       ctx,
       writer,
       { mutation: target.mutation, recordType: target.table, recordId: target.id, facts: change.facts },
@@ -406,27 +429,33 @@ export async function createInStatement(
   const id = await nextId(ctx.read, target.table);
   const columns = { id, ...change.columns(id) };
   let row: WrittenRow | undefined;
-  const created = await write(ctx, (tx) =>
-    once(tx, writer.actor, target.idempotencyKey, { mutation: target.mutation, recordType: target.table }, async () => {
-      const answer = await recordInStatement<{ row: WrittenRow }>(
-        tx,
-        ctx,
-        writer,
-        { mutation: target.mutation, recordType: target.table, recordId: id, facts: change.facts },
-        {
-          ctes: Prisma.sql`written AS (
+  const created = await inStatementTransaction(ctx, (run) =>
+    once(
+      run,
+      writer.actor,
+      target.idempotencyKey,
+      { mutation: target.mutation, recordType: target.table },
+      async () => {
+        const answer = await recordInStatement<{ row: WrittenRow }>(
+          run,
+          ctx,
+          writer,
+          { mutation: target.mutation, recordType: target.table, recordId: id, facts: change.facts },
+          {
+            ctes: Prisma.sql`written AS (
               INSERT INTO ${Prisma.raw(`"${target.table}"`)} AS t (${columnList(columns)}) VALUES (${columnValues(columns)})
               RETURNING t AS written_row),
             ${change.relations ?? Prisma.empty}`,
-          before: Prisma.sql`NULL::jsonb`,
-          after: snapshotAfter(target, { ...change, columns }),
-          written: WRITTEN_ROW,
-          returning: Prisma.sql`, (SELECT to_jsonb(written_row) FROM written) AS row`,
-        },
-      );
-      row = reviveRow(target.table, answer.row) as WrittenRow;
-      return id;
-    }),
+            before: Prisma.sql`NULL::jsonb`,
+            after: snapshotAfter(target, { ...change, columns }),
+            written: WRITTEN_ROW,
+            returning: Prisma.sql`, (SELECT to_jsonb(written_row) FROM written) AS row`,
+          },
+        );
+        row = reviveRow(target.table, answer.row) as WrittenRow;
+        return id;
+      },
+    ),
   );
   return created === id ? { id, row } : { id: created };
 }
@@ -456,18 +485,24 @@ export async function createRecord<Snapshot>(
   // pool has connections each held one and waited for another, until the transaction timed out.
   const id = await nextId(ctx.read, target.table);
   return write(ctx, (tx) =>
-    once(tx, writer.actor, target.idempotencyKey, { mutation: target.mutation, recordType: target.table }, async () => {
-      const facts = await insert(tx, id);
-      await record(tx, ctx, writer, {
-        facts,
-        mutation: target.mutation,
-        recordType: target.table,
-        recordId: id,
-        before: null,
-        after: await target.snapshot(tx, id),
-      });
-      return id;
-    }),
+    once(
+      statementsOf(tx),
+      writer.actor,
+      target.idempotencyKey,
+      { mutation: target.mutation, recordType: target.table },
+      async () => {
+        const facts = await insert(tx, id);
+        await record(tx, ctx, writer, {
+          facts,
+          mutation: target.mutation,
+          recordType: target.table,
+          recordId: id,
+          before: null,
+          after: await target.snapshot(tx, id),
+        });
+        return id;
+      },
+    ),
   );
 }
 
@@ -476,24 +511,26 @@ export async function createRecord<Snapshot>(
  * one made. The key is claimed first, so a concurrent retry waits for the first to commit.
  */
 export async function once(
-  tx: Tx,
+  run: RunSql,
   actor: Actor,
   key: string | null | undefined,
   operation: { mutation: string; recordType: string },
   create: () => Promise<number>,
 ): Promise<number> {
   if (!key) return create();
-  const claimed = await tx.$executeRaw`
+  const claimed = await run(Prisma.sql`
     INSERT INTO "IdempotencyKey" (actor, key, mutation, "recordType", "recordId")
-    VALUES (${actor.id}, ${key}, ${operation.mutation}, ${operation.recordType}, 0) ON CONFLICT DO NOTHING`;
-  if (!claimed) {
-    const first = await tx.idempotencyKey.findUniqueOrThrow({ where: { actor_key: { actor: actor.id, key } } });
+    VALUES (${actor.id}, ${key}, ${operation.mutation}, ${operation.recordType}, 0) ON CONFLICT DO NOTHING
+    RETURNING 1 AS claimed`);
+  if (!claimed.length) {
+    const [first] = await run<{ mutation: string; recordId: number }>(Prisma.sql`
+      SELECT mutation, "recordId" FROM "IdempotencyKey" WHERE actor = ${actor.id} AND key = ${key}`);
     if (first.mutation !== operation.mutation)
       throw badInput(`The idempotency key was used for ${first.mutation} already`, "input.idempotencyKey");
     return first.recordId;
   }
   const id = await create();
-  await tx.idempotencyKey.update({ where: { actor_key: { actor: actor.id, key } }, data: { recordId: id } });
+  await run(Prisma.sql`UPDATE "IdempotencyKey" SET "recordId" = ${id} WHERE actor = ${actor.id} AND key = ${key}`);
   return id;
 }
 

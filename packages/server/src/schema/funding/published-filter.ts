@@ -1,7 +1,7 @@
-// Which new funding calls a subscriber or a saved search wants: the one definition both use.
-import type { Prisma } from "../../generated/prisma/index.js";
-
-type Reader = Pick<Prisma.TransactionClient, "fundingCall">;
+// Which new funding calls a subscriber or a saved search wants: the one definition both use,
+// the SQL function funding_call_wanted (prisma/migrations/…_wanted_filters).
+import { Prisma } from "../../generated/prisma/index.js";
+import type { Context } from "../context.js";
 
 /** Eligible countries and programmes (FundingCallPublishedFilter). */
 export interface PublishedFilter {
@@ -9,15 +9,11 @@ export interface PublishedFilter {
   programmes?: string[] | null;
 }
 
-export function publishedWhere(filter: PublishedFilter | null | undefined) {
-  return {
-    ...(filter?.countries
-      ? { eligibleCountries: { some: { countryCode: { in: filter.countries.map((c) => c.toUpperCase()) } } } }
-      : {}),
-    ...(filter?.programmes ? { programme: { slug: { in: filter.programmes } } } : {}),
-  } satisfies Prisma.FundingCallWhereInput;
-}
-
 /** Whether funding call `id` is one the filter wants (every one, without a filter: no statement). */
-export const publishedMatches = async (prisma: Reader, id: number, filter: PublishedFilter | null | undefined) =>
-  !filter || (await prisma.fundingCall.count({ where: { id, ...publishedWhere(filter) } })) > 0;
+export const publishedMatches = async (read: Context["read"], id: number, filter: PublishedFilter | null | undefined) =>
+  !filter ||
+  (
+    await read<{ wanted: boolean }>(
+      Prisma.sql`SELECT funding_call_wanted(${id}, ${JSON.stringify(filter)}::jsonb) AS wanted`,
+    )
+  )[0].wanted;

@@ -22,7 +22,7 @@ builder.subscriptionFields((t) => ({
     description: "Funding calls as they are published, those the filter accepts (all when omitted).",
     args: { filter: t.arg({ type: FundingCallPublishedFilter, description: "Which calls; all when omitted." }) },
     subscribe: (_root, { filter }, ctx) =>
-      writesOfKind(ctx, "FUNDING_CALL_PUBLISHED", (event) => publishedMatches(ctx.prisma, event.recordId, filter)),
+      writesOfKind(ctx, "FUNDING_CALL_PUBLISHED", (event) => publishedMatches(ctx.read, event.recordId, filter)),
     resolve: (query, event: LiveEvent, _args, ctx) =>
       ctx.prisma.fundingCall.findUniqueOrThrow({ ...query, where: { id: event.recordId } }),
   }),

@@ -20,6 +20,7 @@ import {
   checkLength,
   once,
   record,
+  statementsOf,
   type Tx,
   updateVersioned,
   write,
@@ -86,7 +87,7 @@ builder.mutationFields((t) => ({
       const writer = writerForNetwork(ctx, network);
       const id = await write(ctx, (tx) =>
         once(
-          tx,
+          statementsOf(tx),
           writer.actor,
           input.idempotencyKey,
           { mutation: "addMembership", recordType: "Membership" },

@@ -27,6 +27,7 @@ import {
   createInStatement,
   once,
   record,
+  statementsOf,
   type Tx,
   today,
   updateInStatement,
@@ -370,7 +371,7 @@ builder.mutationFields((t) => ({
       const writer = writerFor(ctx, town);
       const id = await write(ctx, (tx) =>
         once(
-          tx,
+          statementsOf(tx),
           writer.actor,
           input.idempotencyKey,
           { mutation: "expressInterest", recordType: "PartnerSearchInterest" },

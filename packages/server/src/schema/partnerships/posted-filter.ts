@@ -1,7 +1,7 @@
-// Which new partner searches a subscriber or a saved search wants: the one definition both use.
-import type { Prisma } from "../../generated/prisma/index.js";
-
-type Reader = Pick<Prisma.TransactionClient, "partnerSearch">;
+// Which new partner searches a subscriber or a saved search wants: the one definition both use,
+// the SQL function partner_search_wanted (prisma/migrations/…_wanted_filters).
+import { Prisma } from "../../generated/prisma/index.js";
+import type { Context } from "../context.js";
 
 /** The requesting town's country and population, and the search's topics (PartnerSearchPostedFilter). */
 export interface PostedFilter {
@@ -11,19 +11,11 @@ export interface PostedFilter {
   populationMax?: number | null;
 }
 
-export function postedWhere(filter: PostedFilter | null | undefined) {
-  const town: Prisma.TownWhereInput = {
-    ...(filter?.countries ? { countryCode: { in: filter.countries.map((c) => c.toUpperCase()) } } : {}),
-    ...(filter?.populationMin != null || filter?.populationMax != null
-      ? { population: { gte: filter.populationMin ?? undefined, lte: filter.populationMax ?? undefined } }
-      : {}),
-  };
-  return {
-    town,
-    ...(filter?.topics ? { topics: { some: { slug: { in: filter.topics } } } } : {}),
-  } satisfies Prisma.PartnerSearchWhereInput;
-}
-
 /** Whether partner search `id` is one the filter wants (every one, without a filter: no statement). */
-export const postedMatches = async (prisma: Reader, id: number, filter: PostedFilter | null | undefined) =>
-  !filter || (await prisma.partnerSearch.count({ where: { id, ...postedWhere(filter) } })) > 0;
+export const postedMatches = async (read: Context["read"], id: number, filter: PostedFilter | null | undefined) =>
+  !filter ||
+  (
+    await read<{ wanted: boolean }>(
+      Prisma.sql`SELECT partner_search_wanted(${id}, ${JSON.stringify(filter)}::jsonb) AS wanted`,
+    )
+  )[0].wanted;

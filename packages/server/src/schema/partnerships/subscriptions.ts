@@ -34,7 +34,7 @@ builder.subscriptionFields((t) => ({
       "Partner searches as towns post them, those the filter accepts (all when omitted). Public, like `partnerSearches`.",
     args: { filter: t.arg({ type: PartnerSearchPostedFilter, description: "Which searches; all when omitted." }) },
     subscribe: (_root, { filter }, ctx) =>
-      writesOfKind(ctx, "PARTNER_SEARCH_POSTED", (event) => postedMatches(ctx.prisma, event.recordId, filter)),
+      writesOfKind(ctx, "PARTNER_SEARCH_POSTED", (event) => postedMatches(ctx.read, event.recordId, filter)),
     resolve: (query, event: LiveEvent, _args, ctx) =>
       ctx.prisma.partnerSearch.findUniqueOrThrow({ ...query, where: { id: event.recordId } }),
   }),

@@ -13,7 +13,16 @@ import {
   writeInput,
   writePayload,
 } from "../contributions/inputs.js";
-import { checkCitation, once, record, type Tx, updateVersioned, write, writerFor } from "../contributions/write.js";
+import {
+  checkCitation,
+  once,
+  record,
+  statementsOf,
+  type Tx,
+  updateVersioned,
+  write,
+  writerFor,
+} from "../contributions/write.js";
 import { Twinning, TwinningKind } from "./twinning.js";
 
 const ProposeTwinningInput = builder.inputType("ProposeTwinningInput", {
@@ -96,7 +105,7 @@ builder.mutationFields((t) => ({
       const writer = writerFor(ctx, town);
       const id = await write(ctx, (tx) =>
         once(
-          tx,
+          statementsOf(tx),
           writer.actor,
           input.idempotencyKey,
           { mutation: "proposeTwinning", recordType: "Twinning" },
