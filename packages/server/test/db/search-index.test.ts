@@ -203,4 +203,29 @@ describeDb("the search index in memory", () => {
     }
     expect([...kinds].sort()).toEqual(expect.arrayContaining(["Network", "Project", "Town"]));
   });
+
+  it("rewrites a record's entries only when they change, so the index's version moves only then", async () => {
+    const version = async () => (await foldSearchText(apiReads(), "x")).version;
+    const [search] = await api.db.query<{ id: number; townId: number }>(
+      `SELECT id, "townId" FROM "PartnerSearch" ORDER BY id LIMIT 1`,
+    );
+    const entries = () =>
+      api.db.query(
+        `SELECT term, population FROM search_entry WHERE entity_type = 'PARTNER_SEARCH' AND entity_id = $1`,
+        [search.id],
+      );
+    const before = await version();
+    const indexed = await entries();
+    // A partner search's entry is its town's name: a new description leaves it as it is.
+    await api.db.exec(
+      `UPDATE "PartnerSearch" SET description = '[{"lang": "en", "text": "Changed."}]' WHERE id = ${search.id}`,
+    );
+    expect(await version()).toBe(before);
+    expect(await entries()).toEqual(indexed);
+    // The town's population is part of its searches' entries: they are rewritten, once.
+    await api.db.exec(`UPDATE "Town" SET population = coalesce(population, 0) + 1 WHERE id = ${search.townId}`);
+    expect(await version()).toBe(before + 1n);
+    expect((await entries()).map((entry) => entry.population)).not.toEqual(indexed.map((entry) => entry.population));
+    expect(await entries()).toHaveLength(indexed.length);
+  });
 });
