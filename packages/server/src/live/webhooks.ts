@@ -4,8 +4,7 @@
 // exponential back-off. Any replica may run the worker: claims skip rows another one holds.
 import { createHmac } from "node:crypto";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { Prisma, type PrismaClient, type Role, type WebhookEvent } from "../generated/prisma/index.js";
-import { kindsOf } from "./kinds.js";
+import { Prisma, type PrismaClient, type WebhookEvent } from "../generated/prisma/index.js";
 import type { LiveEvent } from "./pubsub.js";
 
 /** What a receiver gets: which record, of which kind of write, at which version. */
@@ -19,68 +18,31 @@ export interface WebhookPayload {
   occurredAt: string;
 }
 
-/** A webhook a write may owe deliveries to: a live key's, listening for some of the write's kinds. */
-export interface ListeningWebhook {
-  id: number;
-  events: WebhookEvent[];
-  role: Role;
-  townId: number | null;
-}
-
 /**
- * The webhooks of live keys listening for any of `kinds`, as a JSON array: a subquery the write's
- * record reads in its own statement (contributions/write.ts).
+ * The deliveries a write owes to the webhooks of live keys listening for any of `kinds`, each
+ * with its WebhookPayload. An
+ * INSERT the write's record runs in its own statement (contributions/write.ts), so that they
+ * exist exactly when the write does: `version` is the record's version after the write, and
+ * `written` whether the statement wrote it (SQL). Only a search town's editors and admins hear of
+ * an interest in it (as interestExpressed).
  */
-export function listeningWebhooks(kinds: readonly WebhookEvent[]): Prisma.Sql {
-  if (!kinds.length) return Prisma.sql`'[]'::json`;
-  return Prisma.sql`(
-    SELECT coalesce(json_agg(json_build_object('id', w.id, 'events', w.events, 'role', k.role, 'townId', k."townId")), '[]')
-      FROM "Webhook" w JOIN "ApiKey" k ON k.id = w."apiKeyId"
-     WHERE w.events && ${kinds}::text[]::"WebhookEvent"[] AND k."revokedAt" IS NULL)`;
-}
-
-/**
- * Queues the deliveries a write's record owes to the `listening` webhooks, in one statement of
- * the write's transaction (`run`). Only a search town's editors and admins hear of an interest
- * in it (as interestExpressed).
- */
-export async function enqueueDeliveries(
-  run: (sql: Prisma.Sql) => Promise<unknown>,
-  event: LiveEvent,
-  listening: readonly ListeningWebhook[],
-): Promise<void> {
-  if (!listening.length) return;
-  const kinds = kindsOf(event);
-  const id = encodeGlobalID(event.recordType, event.recordId);
-  const payload = (kind: WebhookEvent): Omit<WebhookPayload, "occurredAt"> => ({
-    event: kind,
-    id,
-    type: event.recordType,
-    version: event.version,
-    mutation: event.mutation,
-  });
-  const deliveries = listening.flatMap((webhook) =>
-    kinds
-      .filter((kind) => webhook.events.includes(kind))
-      .map((kind) => ({
-        webhookId: webhook.id,
-        kind,
-        role: webhook.role,
-        townId: webhook.townId,
-        payload: payload(kind),
-      })),
-  );
-  if (!deliveries.length) return;
-  const interestTown =
-    kinds.includes("INTEREST_EXPRESSED") &&
-    Prisma.sql`(SELECT s."townId" FROM "PartnerSearchInterest" i JOIN "PartnerSearch" s ON s.id = i."partnerSearchId"
-                 WHERE i.id = ${event.recordId})`;
-  await run(Prisma.sql`
+export function deliveriesOwed(
+  event: Omit<LiveEvent, "version">,
+  kinds: readonly WebhookEvent[],
+  { version, written }: { version: Prisma.Sql; written: Prisma.Sql },
+): Prisma.Sql | null {
+  if (!kinds.length) return null;
+  const interestTown = Prisma.sql`(SELECT s."townId" FROM "PartnerSearchInterest" i JOIN "PartnerSearch" s ON s.id = i."partnerSearchId"
+                                    WHERE i.id = ${event.recordId})`;
+  return Prisma.sql`
     INSERT INTO "WebhookDelivery" ("webhookId", event, payload)
-    SELECT d."webhookId", d.kind::"WebhookEvent",
-           d.payload || jsonb_build_object('occurredAt', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-      FROM json_to_recordset(${JSON.stringify(deliveries)}::json) AS d("webhookId" int, kind text, role text, "townId" int, payload jsonb)
-     WHERE ${interestTown ? Prisma.sql`d.kind <> 'INTEREST_EXPRESSED' OR d.role = 'ADMIN' OR (d.role = 'TOWN_EDITOR' AND d."townId" = ${interestTown})` : Prisma.sql`true`}`);
+    SELECT w.id, kind::"WebhookEvent",
+           jsonb_build_object('event', kind, 'id', ${encodeGlobalID(event.recordType, event.recordId)}::text,
+             'type', ${event.recordType}::text, 'version', ${version}, 'mutation', ${event.mutation}::text,
+             'occurredAt', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+      FROM "Webhook" w JOIN "ApiKey" k ON k.id = w."apiKeyId", unnest(${kinds}::text[]) AS kind
+     WHERE ${written} AND k."revokedAt" IS NULL AND kind::"WebhookEvent" = ANY(w.events)
+       AND (kind <> 'INTEREST_EXPRESSED' OR k.role = 'ADMIN' OR (k.role = 'TOWN_EDITOR' AND k."townId" = ${interestTown}))`;
 }
 
 /** The signature header a receiver checks: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */

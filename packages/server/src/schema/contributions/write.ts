@@ -7,8 +7,8 @@ import type { Actor, Grant } from "../../auth/identity.js";
 import { Prisma, type Role, type SubjectType } from "../../generated/prisma/index.js";
 import { kindsOf } from "../../live/kinds.js";
 import type { LiveEvent } from "../../live/pubsub.js";
-import { enqueueDeliveries, type ListeningWebhook, listeningWebhooks } from "../../live/webhooks.js";
-import { type FollowingSearch, followingSearches, raiseAlerts } from "../alerts/raise.js";
+import { deliveriesOwed } from "../../live/webhooks.js";
+import { alertsRaised } from "../alerts/raise.js";
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
 import { reviveRow } from "../common/mixed-records.js";
@@ -124,8 +124,8 @@ export interface WriteRecord {
 
 /**
  * Cites the facts a write made (if any) to its writer, one source for all, appends its audit
- * entry and finds the webhooks and saved searches following it: one statement, as a write's
- * statements are most of its cost. Then queues the deliveries and alerts it owes.
+ * entry, and queues the webhook deliveries and raises the alerts it owes: one statement, as a
+ * write's statements are most of its cost.
  */
 export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteRecord): Promise<void> {
   const { before, after, ...audited } = entry;
@@ -138,13 +138,13 @@ export async function record(tx: Tx, ctx: Context, writer: Writer, entry: WriteR
 
 /**
  * A change written by the same statement as its citations and audit entry: common table
- * expressions, each followed by a comma, the last of them `written` (the record's row after the
- * change, as `row`, or none when it was not written), and the audit's view before and after as
- * SQL over them.
+ * expressions, each followed by a comma, among them `written` (the record's row after the
+ * change, as `written_row`, or none when it was not written: then the statement writes
+ * nothing else either), and the audit's view before and after as SQL over them.
  */
 interface ChangeInStatement {
   ctes: Prisma.Sql;
-  /** The record as written, when `ctes` write it (followingSearches). */
+  /** The record as `ctes` wrote it (alertsRaised), when they write it. */
   written?: Prisma.Sql;
   before: Prisma.Sql;
   after: Prisma.Sql;
@@ -152,7 +152,7 @@ interface ChangeInStatement {
   returning?: Prisma.Sql;
 }
 
-/** record(), with the change itself in the same statement when it is SQL (writeInStatement). */
+/** record(), with the change itself in the same statement when it is SQL (updateInStatement, createInStatement). */
 async function recordInStatement<Answer extends object>(
   run: RunSql,
   ctx: Context,
@@ -160,32 +160,28 @@ async function recordInStatement<Answer extends object>(
   { facts, ...audited }: Omit<WriteRecord, "before" | "after">,
   change: ChangeInStatement,
 ): Promise<Answer & { version: number | null }> {
-  const written: LiveEvent = {
-    mutation: audited.mutation,
-    recordType: audited.recordType,
-    recordId: audited.recordId,
-    version: null,
-  };
-  const kinds = kindsOf(written);
+  const event = { mutation: audited.mutation, recordType: audited.recordType, recordId: audited.recordId };
+  const kinds = kindsOf({ ...event, version: null });
+  const when = change.written ? Prisma.sql`EXISTS (SELECT FROM written)` : Prisma.sql`true`;
+  const after = Prisma.sql`(SELECT after FROM audit)`;
+  const delivered = deliveriesOwed(event, kinds, { version: Prisma.sql`(${after} -> 'version')`, written: when });
+  const alerted = alertsRaised(event, kinds, { after, written: when, row: change.written });
+  const owed = Prisma.sql`${delivered ? Prisma.sql`, delivered AS (${delivered})` : Prisma.empty}
+    ${alerted ? Prisma.sql`, alerted AS (${alerted})` : Prisma.empty}`;
   // Times are the statement's (clock_timestamp()), not the transaction's start: an update may have
   // waited for another's row lock, and its entry follows that one's in time too.
-  const [answer] = await run<
-    Answer & { webhooks: ListeningWebhook[]; searches: FollowingSearch[]; version: number | null }
-  >(
+  const [answer] = await run<Answer & { version: number | null }>(
     Prisma.sql`
-    WITH ${change.ctes} ${citations(writer, audited.recordId, [facts ?? []].flat())}
+    WITH ${change.ctes} ${citations(writer, audited.recordId, [facts ?? []].flat(), when)}
     audit AS (
       INSERT INTO "AuditEntry" (at, actor, "actorName", role, scope, mutation, "recordType", "recordId", before, after, "requestId")
-      VALUES (clock_timestamp(), ${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.scope}, ${audited.mutation},
-              ${audited.recordType}, ${audited.recordId}, ${change.before}, ${change.after}, ${ctx.requestId})
-      RETURNING after)
-    SELECT ${listeningWebhooks(kinds)} AS webhooks, ${followingSearches(written, kinds, change.written)} AS searches,
-           (SELECT (after ->> 'version')::int FROM audit) AS version ${change.returning ?? Prisma.empty}`,
+      SELECT clock_timestamp(), ${writer.actor.id}, ${writer.actor.name}, ${writer.role}::text::"Role", ${writer.scope}, ${audited.mutation},
+             ${audited.recordType}, ${audited.recordId}, ${change.before}, ${change.after}, ${ctx.requestId}
+       WHERE ${when}
+      RETURNING after) ${owed}
+    SELECT (${after} ->> 'version')::int AS version ${change.returning ?? Prisma.empty}`,
   );
-  written.version = answer.version;
-  ctx.writing?.push(written);
-  await enqueueDeliveries(run, written, answer.webhooks);
-  await raiseAlerts(run, written, answer.searches);
+  ctx.writing?.push({ ...event, version: answer.version });
   return answer;
 }
 
@@ -196,7 +192,7 @@ const jsonText = (value: unknown) => (value == null ? null : JSON.stringify(valu
  * Common table expressions inserting the citations of `facts` (those naming fields): to the
  * source the first of them names, else to a new contribution source with its URL.
  */
-function citations(writer: Writer, recordId: number, facts: Facts[]): Prisma.Sql {
+function citations(writer: Writer, recordId: number, facts: Facts[], when: Prisma.Sql): Prisma.Sql {
   const cited = facts.filter((fact) => fact.fields.length);
   if (!cited.length) return Prisma.empty;
   const rows = cited.map((fact) => ({
@@ -206,12 +202,13 @@ function citations(writer: Writer, recordId: number, facts: Facts[]): Prisma.Sql
     quote: fact.citation?.quote ?? "",
   }));
   const given = cited[0].source;
-  return Prisma.sql`${given === undefined ? Prisma.sql`${newContributionSource(writer, cited[0].citation)},` : Prisma.empty}
+  return Prisma.sql`${given === undefined ? Prisma.sql`${newContributionSource(writer, cited[0].citation, when)},` : Prisma.empty}
     citation AS (
       INSERT INTO "Citation" ("sourceId", "subjectType", "subjectId", field, quote)
       SELECT ${given === undefined ? Prisma.sql`(SELECT id FROM contribution_source)` : Prisma.sql`${given}::int`},
              c."subjectType"::"SubjectType", c."subjectId", c.field, c.quote
-        FROM json_to_recordset(${JSON.stringify(rows)}::json) AS c("subjectType" text, "subjectId" int, field text, quote text)),`;
+        FROM json_to_recordset(${JSON.stringify(rows)}::json) AS c("subjectType" text, "subjectId" int, field text, quote text)
+       WHERE ${when}),`;
 }
 
 /**
@@ -219,11 +216,16 @@ function citations(writer: Writer, recordId: number, facts: Facts[]): Prisma.Sql
  * with the URL the writer gives (`contribution_source`, returning its id): what the facts of a
  * write are cited to. A document's citations are never touched.
  */
-function newContributionSource(writer: Writer, citation: CitationInput | null | undefined): Prisma.Sql {
+function newContributionSource(
+  writer: Writer,
+  citation: CitationInput | null | undefined,
+  when = Prisma.sql`true`,
+): Prisma.Sql {
   return Prisma.sql`contribution_source AS (
       INSERT INTO "Source" (key, kind, title, url)
-      VALUES (${`contribution:${randomUUID()}`}, 'CONTRIBUTION',
-              ${`Contributed by ${writer.actor.name} (${writer.role}, ${writer.scope})`}, ${citation?.url ?? null})
+      SELECT ${`contribution:${randomUUID()}`}, 'CONTRIBUTION',
+             ${`Contributed by ${writer.actor.name} (${writer.role}, ${writer.scope})`}, ${citation?.url ?? null}
+       WHERE ${when}
       RETURNING id),
     contribution AS (
       INSERT INTO "Contribution" ("createdAt", "sourceId", actor, "actorName", role, "actingForTownId")
@@ -316,9 +318,9 @@ export async function updateVersioned<Snapshot>(
 }
 
 /**
- * A versioned record whose writes are each one statement, with their citations and audit entry
- * (writeInStatement): its audit snapshot is a SQL function of its row, so the statement that
- * writes it reads it before and after too.
+ * A versioned record whose writes are each one statement, with their citations, audit entry,
+ * deliveries and alerts (updateInStatement, createInStatement): its audit snapshot is a SQL
+ * function of its row, so the statement that writes it reads it before and after too.
  */
 export interface RecordInStatement {
   table: VersionedTable;
@@ -327,6 +329,20 @@ export interface RecordInStatement {
   mutation: string;
   /** The record as the audit log keeps it, from its row (`locked_row`, `written_row`). */
   snapshot: (row: Prisma.Sql) => Prisma.Sql;
+  /** The table's CHECK constraints a write may break, as the BAD_USER_INPUT each is (message, field). */
+  checks?: Readonly<Record<string, readonly [message: string, field: string]>>;
+}
+
+/** A write's statement, its table's broken CHECK constraint answered as the bad input it is. */
+async function checked<T>(target: RecordInStatement, statement: () => Promise<T>): Promise<T> {
+  try {
+    return await statement();
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    const broken = code === "23514" && constraint ? target.checks?.[constraint] : undefined;
+    if (broken) throw badInput(...broken);
+    throw error;
+  }
 }
 
 /** What a write in one statement sets and writes beside the record. */
@@ -358,13 +374,6 @@ const columnValues = (columns: Record<string, unknown>) => Prisma.join(Object.va
 const assignments = (columns: Record<string, unknown>) =>
   Object.entries(columns).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${bound(value)}`);
 
-/**
- * A write in one statement's transaction, through node-postgres (a prepared statement, none of
- * Prisma's transaction machinery), announced once it commits.
- */
-const inStatementTransaction = <T>(ctx: Context, statements: (run: RunSql) => Promise<T>) =>
-  announced(ctx, () => ctx.transaction(statements));
-
 /** The record's row as a write in one statement wrote it (its `written` CTE). */
 const WRITTEN_ROW = Prisma.sql`(SELECT (written_row).* FROM written)`;
 
@@ -373,52 +382,52 @@ const snapshotAfter = (target: RecordInStatement, change: ChangeOfRecord) =>
   Prisma.sql`(SELECT ${target.snapshot(Prisma.raw("written_row"))} ${change.relationsAfter ? Prisma.sql`|| ${change.relationsAfter}` : Prisma.empty} FROM written)`;
 
 /**
- * An update of a versioned record as one statement with its citations and audit entry, in one
- * transaction: lock the row and check the version, set the columns and the next version, write
- * the relations, and audit the snapshots before and after. NOT_FOUND or CONFLICT (with the
- * current version) as updateVersioned; `check` sees the row as written before anything commits.
+ * An update of a versioned record as one statement (atomic without a transaction of its own),
+ * through node-postgres and prepared: lock the row and check the version, set the columns and
+ * the next version, write the relations, audit the snapshots before and after, cite, deliver and
+ * alert, announced once it commits. NOT_FOUND or CONFLICT (with the current version) as
+ * updateVersioned, and then nothing is written.
  */
 export async function updateInStatement(
   ctx: Context,
   writer: Writer,
   target: RecordInStatement & { id: number; expectedVersion: number },
   change: ChangeOfRecord,
-  check: (row: WrittenRow) => void = () => {},
 ): Promise<WrittenRow> {
   const table = Prisma.raw(`"${target.table}"`);
-  return inStatementTransaction(ctx, async (run) => {
-    const { current, row } = await recordInStatement<{ current: number | null; row: WrittenRow | null }>(
-      run,
-      ctx,
-      writer,
-      { mutation: target.mutation, recordType: target.table, recordId: target.id, facts: change.facts },
-      {
-        ctes: Prisma.sql`locked AS (SELECT t AS locked_row FROM ${table} t WHERE t.id = ${target.id} FOR UPDATE),
+  return announced(ctx, async () => {
+    const { current, row } = await checked(target, () =>
+      recordInStatement<{ current: number | null; row: WrittenRow | null }>(
+        ctx.read,
+        ctx,
+        writer,
+        { mutation: target.mutation, recordType: target.table, recordId: target.id, facts: change.facts },
+        {
+          ctes: Prisma.sql`locked AS (SELECT t AS locked_row FROM ${table} t WHERE t.id = ${target.id} FOR UPDATE),
           written AS (
             UPDATE ${table} t SET ${Prisma.join([...assignments(change.columns), Prisma.sql`version = t.version + 1`])}
               FROM locked WHERE t.id = (locked_row).id AND (locked_row).version = ${target.expectedVersion}
             RETURNING t AS written_row),
           ${change.relations ?? Prisma.empty}`,
-        before: Prisma.sql`(SELECT ${target.snapshot(Prisma.raw("locked_row"))} FROM locked)`,
-        after: snapshotAfter(target, change),
-        written: WRITTEN_ROW,
-        returning: Prisma.sql`, (SELECT (locked_row).version FROM locked) AS current,
+          before: Prisma.sql`(SELECT ${target.snapshot(Prisma.raw("locked_row"))} FROM locked)`,
+          after: snapshotAfter(target, change),
+          written: WRITTEN_ROW,
+          returning: Prisma.sql`, (SELECT (locked_row).version FROM locked) AS current,
           (SELECT to_jsonb(written_row) FROM written) AS row`,
-      },
+        },
+      ),
     );
     if (current === null) throw notFound(target.label, `id ${target.id}`);
     if (!row) throw conflict(target.label, target.expectedVersion, current);
-    const written = reviveRow(target.table, row) as WrittenRow;
-    check(written);
-    return written;
+    return reviveRow(target.table, row) as WrittenRow;
   });
 }
 
 /**
- * A create as one statement with its citations and audit entry, in one transaction and once
- * per idempotency key: insert the record under an id drawn first (createRecord), write its
- * relations, audit the snapshot. The row as written, or only the id of the record a retry's
- * first create made.
+ * A create as one statement, as updateInStatement: insert the record under an id drawn first
+ * (createRecord), write its relations, audit the snapshot. Once per idempotency key: a create
+ * with one claims it first, in one transaction with the statement, and a retry gets only the id
+ * of the record the first create made. The row as written.
  */
 export async function createInStatement(
   ctx: Context,
@@ -429,33 +438,33 @@ export async function createInStatement(
   const id = await nextId(ctx.read, target.table);
   const columns = { id, ...change.columns(id) };
   let row: WrittenRow | undefined;
-  const created = await inStatementTransaction(ctx, (run) =>
-    once(
-      run,
-      writer.actor,
-      target.idempotencyKey,
-      { mutation: target.mutation, recordType: target.table },
-      async () => {
-        const answer = await recordInStatement<{ row: WrittenRow }>(
-          run,
-          ctx,
-          writer,
-          { mutation: target.mutation, recordType: target.table, recordId: id, facts: change.facts },
-          {
-            ctes: Prisma.sql`written AS (
+  const insert = async (run: RunSql) => {
+    const answer = await checked(target, () =>
+      recordInStatement<{ row: WrittenRow }>(
+        run,
+        ctx,
+        writer,
+        { mutation: target.mutation, recordType: target.table, recordId: id, facts: change.facts },
+        {
+          ctes: Prisma.sql`written AS (
               INSERT INTO ${Prisma.raw(`"${target.table}"`)} AS t (${columnList(columns)}) VALUES (${columnValues(columns)})
               RETURNING t AS written_row),
             ${change.relations ?? Prisma.empty}`,
-            before: Prisma.sql`NULL::jsonb`,
-            after: snapshotAfter(target, { ...change, columns }),
-            written: WRITTEN_ROW,
-            returning: Prisma.sql`, (SELECT to_jsonb(written_row) FROM written) AS row`,
-          },
-        );
-        row = reviveRow(target.table, answer.row) as WrittenRow;
-        return id;
-      },
-    ),
+          before: Prisma.sql`NULL::jsonb`,
+          after: snapshotAfter(target, { ...change, columns }),
+          written: WRITTEN_ROW,
+          returning: Prisma.sql`, (SELECT to_jsonb(written_row) FROM written) AS row`,
+        },
+      ),
+    );
+    row = reviveRow(target.table, answer.row) as WrittenRow;
+    return id;
+  };
+  const operation = { mutation: target.mutation, recordType: target.table };
+  const created = await announced(ctx, () =>
+    target.idempotencyKey
+      ? ctx.transaction((run) => once(run, writer.actor, target.idempotencyKey, operation, () => insert(run)))
+      : insert(ctx.read),
   );
   return created === id ? { id, row } : { id: created };
 }

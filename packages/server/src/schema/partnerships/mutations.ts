@@ -160,16 +160,10 @@ type SearchFieldsInput = {
   citation?: Citation | null;
 };
 
-/** A search's population range as written: the smallest no larger than the largest. */
-function checkPopulationRange({ wantedPopulationMin: min, wantedPopulationMax: max }: Record<string, unknown>): void {
-  if (typeof min === "number" && typeof max === "number" && min > max)
-    throw badInput("wantedPopulationMax must not be below wantedPopulationMin", "input.wantedPopulationMax");
-}
-
 /**
  * Checks what an editor sets: the columns, the facts they are, and the wanted countries and
  * topics as common table expressions over the written search (ChangeOfRecord), replacing its
- * own. An update's range is checked on the row it writes (checkPopulationRange).
+ * own. The range as written is the table's to check (partnerSearches.checks).
  */
 async function searchChange(
   ctx: Context,
@@ -240,6 +234,12 @@ const partnerSearches = {
   table: "PartnerSearch",
   label: "partner search",
   snapshot: (row: Prisma.Sql) => Prisma.sql`partner_search_snapshot(${row})`,
+  checks: {
+    PartnerSearch_wanted_population_range: [
+      "wantedPopulationMax must not be below wantedPopulationMin",
+      "input.wantedPopulationMax",
+    ],
+  },
 } as const;
 
 async function interestSnapshot(tx: Tx, id: number) {
@@ -259,7 +259,6 @@ builder.mutationFields((t) => ({
       const description = checkTexts(input.description, "input.description", MAX_DESCRIPTION);
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
       const { columns, fields, ...relations } = await searchChange(ctx, input);
-      checkPopulationRange(columns);
       const { id, row } = await createInStatement(
         ctx,
         writerFor(ctx, town),
@@ -316,7 +315,6 @@ builder.mutationFields((t) => ({
         writerFor(ctx, search.town),
         { ...partnerSearches, mutation: "updatePartnerSearch", id, expectedVersion: input.expectedVersion },
         { columns, ...relations, facts: { subject: "PARTNER_SEARCH", fields, citation: input.citation } },
-        checkPopulationRange,
       );
       return { id, row };
     },
