@@ -8,7 +8,7 @@ import path from "node:path";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLObjectType, getNamedType } from "graphql";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, onTestFinished } from "vitest";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../src/auth/api-keys.js";
 import type { AuthConfig } from "../../src/config.js";
 import type { Role } from "../../src/generated/prisma/index.js";
@@ -189,6 +189,13 @@ describeDb("contributions", () => {
   it("writes a partner search with its countries, topics, citation and audit entry in one statement, audited as it reads", async () => {
     const { prisma } = api.db;
     const opava = bearer(keys["Opava web"]);
+    // West of UTC, where a date bound as local time would be a day early.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    onTestFinished(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
     // The audit's view of a search, read back through Prisma.
     const asAudited = async (id: number) => {
       const { wantedCountries, topics, statusAsOf, validUntil, ...search } =

@@ -347,7 +347,7 @@ async function checked<T>(target: RecordInStatement, statement: () => Promise<T>
 
 /** What a write in one statement sets and writes beside the record. */
 export interface ChangeOfRecord {
-  /** Column values: JSON values (not dates) are sent as JSON text. */
+  /** Column values (bound as `bound` says). */
   columns: Record<string, unknown>;
   /**
    * Common table expressions, each followed by a comma, writing the record's relations from
@@ -365,9 +365,16 @@ export interface ChangeOfRecord {
 /** The record's row after a write in one statement, as Prisma would return it (its JSON revived). */
 export type WrittenRow = Record<string, unknown> & { id: number };
 
-/** A column's value as bound: JSON values (not dates) as JSON text. */
+/**
+ * A column's value as bound: a date as its UTC instant (node-postgres would write it in the
+ * process's time zone, a day early west of UTC), other objects as JSON text.
+ */
 const bound = (value: unknown) =>
-  value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value;
+  value instanceof Date
+    ? value.toISOString()
+    : value !== null && typeof value === "object"
+      ? JSON.stringify(value)
+      : value;
 const columnList = (columns: Record<string, unknown>) =>
   Prisma.join(Object.keys(columns).map((column) => Prisma.raw(`"${column}"`)));
 const columnValues = (columns: Record<string, unknown>) => Prisma.join(Object.values(columns).map(bound));
