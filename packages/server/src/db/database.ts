@@ -122,6 +122,36 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
     options.onQuery?.(sql);
     return (await apiPool.query({ name: preparedName(sql), text: sql, values: params })).rows as Row[];
   };
+  /**
+   * Runs fn's statements in one transaction (`begin` opens it) on one of the API's connections,
+   * each reported to onQuery and, if `prepare`, prepared as read()'s are.
+   */
+  const inApiTransaction = async <T>(
+    begin: string,
+    prepare: boolean,
+    fn: (run: Database["readSql"]) => Promise<T>,
+  ): Promise<T> => {
+    const client = await apiPool.connect();
+    try {
+      await client.query(begin);
+      const result = await fn(async (sql) => {
+        options.onQuery?.(sql.text);
+        const name = prepare ? preparedName(sql.text) : undefined;
+        return (await client.query({ name, text: sql.text, values: sql.values })).rows;
+      });
+      await client.query("COMMIT");
+      client.release();
+      return result;
+    } catch (error) {
+      // A connection whose ROLLBACK fails too is dropped, not returned to the pool.
+      const dropped = await client.query("ROLLBACK").then(
+        () => false,
+        () => true,
+      );
+      client.release(dropped);
+      throw error;
+    }
+  };
   return {
     prisma,
     verifyPlans: config.verifyPlanCache,
@@ -129,23 +159,7 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
     query,
     read,
     readSql: (sql) => read(sql.text, sql.values),
-    async snapshot(fn) {
-      const client = await apiPool.connect();
-      try {
-        await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        const result = await fn(async (sql) => {
-          options.onQuery?.(sql.text);
-          return (await client.query(sql.text, sql.values)).rows;
-        });
-        await client.query("COMMIT");
-        client.release();
-        return result;
-      } catch (error) {
-        // A snapshot only reads: the connection is dropped rather than rolled back.
-        client.release(true);
-        throw error;
-      }
-    },
+    snapshot: (fn) => inApiTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", false, fn),
     async transaction(fn) {
       const client = await pool.connect();
       try {
@@ -163,27 +177,7 @@ async function openPostgres(url: string, config: DatabaseConfig, options: OpenOp
         client.release();
       }
     },
-    async writeTransaction(fn) {
-      const client = await apiPool.connect();
-      try {
-        await client.query("BEGIN");
-        const result = await fn(async (sql) => {
-          options.onQuery?.(sql.text);
-          return (await client.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })).rows;
-        });
-        await client.query("COMMIT");
-        client.release();
-        return result;
-      } catch (error) {
-        // A connection whose ROLLBACK fails too is dropped, not returned to the pool.
-        const dropped = await client.query("ROLLBACK").then(
-          () => false,
-          () => true,
-        );
-        client.release(dropped);
-        throw error;
-      }
-    },
+    writeTransaction: (fn) => inApiTransaction("BEGIN", true, fn),
     poolStats: () => ({
       total: apiPool.totalCount,
       idle: apiPool.idleCount,
