@@ -99,6 +99,43 @@ describeDb("neighbourhood and common ground", () => {
     expect(wider.neighbourhood.nodes.length).toBeGreaterThanOrEqual(neighbourhood.nodes.length);
   });
 
+  it("loads the columns and related rows a document asks of a neighbourhood's records, as Prisma would", async () => {
+    // `sources`, a list, is what no loaded row holds: with it every town and network comes
+    // through Prisma's own query, the reference. An event's host asked with its country is
+    // deeper than a loaded row holds too.
+    const document = (extra: string, host: string) => `{ neighbourhood(town: "lendava", hops: 2) {
+      nodes { __typename
+        ... on Town { slug name population country { code name } ${extra} }
+        ... on Network { slug name(lang: "en") foundedYear ${extra} }
+        ... on Event { slug name(lang: "en") date { text } hostTown { slug } }
+        ... on Agreement { slug kind } }
+      edges { tie town { slug name latitude ${extra} }
+        context { __typename ... on Network { slug } ... on Project { slug name(lang: "en") } ... on Event { hostTown { ${host} } } ... on Agreement { kind } } }
+    } }`;
+    const withoutSources = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(withoutSources)
+        : value && typeof value === "object"
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => key !== "sources")
+                .map(([key, inner]) => [key, withoutSources(inner)]),
+            )
+          : value;
+    for (const host of ["slug", "slug country { code }"]) {
+      const shaped = await api.data(document("", host));
+      expect(shaped).toEqual(withoutSources(await api.data(document("sources { quote }", host))));
+      expect(shaped.neighbourhood.edges.length).toBeGreaterThan(10);
+    }
+    // Every record asked within what a loaded row holds: the graph's version with the town's id,
+    // then the records, each type with the columns and related rows asked of it.
+    api.statements.length = 0;
+    await api.data(document("", "slug"));
+    expect(api.statements).toHaveLength(2);
+    expect(api.statements[1]).toMatch(/jsonb_build_object\('id', r\."id", 'slug', r\."slug"/);
+    expect(api.statements[1]).not.toMatch(/to_jsonb\(r\)/);
+  });
+
   it("tells what two towns have in common", async () => {
     const { slovenian, themes } = await api.data(`{
       slovenian: commonGround(townA: "lendava", townB: "ptuj") { networks { slug } projects { slug } agreements { slug } events { slug } themes { slug } }

@@ -2,17 +2,7 @@
 // SQL statement for all of them, whatever the mix, and a note of each record's GraphQL type
 // for the unions' resolveType.
 import { queryFromInfo } from "@pothos/plugin-prisma";
-import {
-  type FieldNode,
-  type GraphQLObjectType,
-  type GraphQLResolveInfo,
-  getNamedType,
-  isAbstractType,
-  isObjectType,
-  Kind,
-  type SelectionSetNode,
-} from "graphql";
-import type { ModelField } from "../../db/data-model.js";
+import type { GraphQLResolveInfo } from "graphql";
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma } from "../../generated/prisma/index.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
@@ -51,9 +41,12 @@ const MODELS: Record<RecordType, Prisma.ModelName> = {
   AGREEMENT: "Agreement",
 };
 
+const RECORD_TYPES = Object.keys(MODELS) as RecordType[];
+/** The kinds of record search results and news items can be about. */
+export const SUBJECT_TYPES = RECORD_TYPES.filter((type): type is SubjectType => type !== "AGREEMENT");
+
 /** The record type of a GraphQL type name ("Town" → TOWN). */
-const recordTypeOf = (typename: string) =>
-  (Object.keys(MODELS) as RecordType[]).find((type) => MODELS[type] === typename);
+const recordTypeOf = (typename: string) => RECORD_TYPES.find((type) => MODELS[type] === typename);
 
 /** The record type of a GraphQL type name, when news items and search know it. */
 export function subjectTypeOf(typename: string): SubjectType | undefined {
@@ -110,18 +103,24 @@ export function reviveRow(model: string, row: Record<string, unknown>): RecordRo
 }
 
 /**
- * To-one relations loaded with the records of each type, as whole rows of their own (a town's
- * country), so that a selection asking for them needs no second statement (asSelected).
+ * What to load of the records of a type (recordShapesAsked): the columns a document asks of them
+ * (with the id), and the to-one relations it asks, as whole rows of their own (a town's country),
+ * so that asSelected answers from the loaded row without a second statement. A type without a
+ * shape is loaded as whole rows.
  */
-export type ToOneRelations = ReadonlyMap<RecordType, readonly string[]>;
+export interface RecordShape {
+  columns: readonly string[];
+  toOne: readonly string[];
+}
+export type RecordShapes = ReadonlyMap<RecordType, RecordShape>;
 
 /** Records of any mix of types in one statement, by recordKey (a record not found is absent). */
 export async function loadRecords<Type extends RecordType>(
   read: Context["read"],
   refs: RecordRef<Type>[],
-  withToOne?: ToOneRelations,
+  shapes?: RecordShapes,
 ): Promise<Map<string, RecordRow<Type>>> {
-  const selects = recordSelects(refs, withToOne);
+  const selects = recordSelects(refs, shapes);
   return selects.length ? recordsFrom(await read(Prisma.join(selects, " UNION ALL "))) : new Map();
 }
 
@@ -133,11 +132,11 @@ export async function loadRecordsAtVersion<Type extends RecordType>(
   read: Context["read"],
   refs: RecordRef<Type>[],
   copy: string,
-  withToOne?: ToOneRelations,
+  shapes?: RecordShapes,
 ): Promise<{ records: Map<string, RecordRow<Type>>; version: bigint }> {
   const version = Prisma.sql`SELECT 'VERSION' AS type, to_jsonb(version) AS row FROM data_version WHERE name = ${copy}`;
   const rows = await read<LoadedRow<Type | "VERSION">>(
-    Prisma.join([version, ...recordSelects(refs, withToOne)], " UNION ALL "),
+    Prisma.join([version, ...recordSelects(refs, shapes)], " UNION ALL "),
   );
   const [versionRow] = rows.splice(
     rows.findIndex((row) => row.type === "VERSION"),
@@ -151,7 +150,7 @@ interface LoadedRow<Type> {
   row: Record<string, unknown>;
 }
 
-function recordSelects(refs: RecordRef[], withToOne?: ToOneRelations): Prisma.Sql[] {
+function recordSelects(refs: RecordRef[], shapes?: RecordShapes): Prisma.Sql[] {
   const idsByType = new Map<RecordType, number[]>();
   for (const ref of refs) {
     if (!idsByType.has(ref.type)) idsByType.set(ref.type, []);
@@ -159,76 +158,67 @@ function recordSelects(refs: RecordRef[], withToOne?: ToOneRelations): Prisma.Sq
   }
   return [...idsByType].map(
     ([type, ids]) =>
-      Prisma.sql`SELECT ${type}::text AS type, ${Prisma.raw(wholeRow(MODELS[type], withToOne?.get(type) ?? []))} AS row FROM ${Prisma.raw(quoteIdent(MODELS[type]))} r WHERE r.id = ANY(${ids}::int[])`,
+      Prisma.sql`SELECT ${type}::text AS type, ${Prisma.raw(rowAsJson(MODELS[type], shapes?.get(type)))} AS row FROM ${Prisma.raw(quoteIdent(MODELS[type]))} r WHERE r.id = ANY(${ids}::int[])`,
   );
 }
 
-/** The row at `r` as JSON, with each of `relations` (to-one) as a key holding its row or null. */
-function wholeRow(modelName: string, relations: readonly string[]): string {
-  if (!relations.length) return "to_jsonb(r)";
+/** The row at `r` as JSON: the shape's columns (else every one), and its to-one relations' rows or nulls. */
+function rowAsJson(modelName: string, shape: RecordShape | undefined): string {
   const model = modelInfo(modelName);
-  const related = relations.map((name) => {
+  const row = shape
+    ? `jsonb_build_object(${shape.columns.map((column) => `${quoteLiteral(column)}, r.${quoteIdent(column)}`).join(", ")})`
+    : "to_jsonb(r)";
+  const related = (shape?.toOne ?? []).map((name) => {
     const join = joinOf(model.name, model.fields.get(name)!);
     const where = joinSql(modelInfo(join.model), model, join, "x", "r");
     return `${quoteLiteral(name)}, (SELECT to_jsonb(x) FROM ${quoteIdent(join.model)} x WHERE ${where} LIMIT 1)`;
   });
-  return `to_jsonb(r) || jsonb_build_object(${related.join(", ")})`;
+  return related.length ? `${row} || jsonb_build_object(${related.join(", ")})` : row;
 }
 
 /**
- * The to-one relations a document asks of the records found at `path` below the field `info`
- * resolves (search: `results.entity`), by record type: those loadRecords can load with them.
+ * What a document asks of the records found at each of `paths` below the field `info` resolves
+ * (search: `results.entity`), by record type, as Pothos plans it there: the shapes loadRecords
+ * loads. A type asked for more than its columns and whole related rows at any of them is loaded
+ * whole (asSelected then loads the rest).
  */
-export function toOneRelationsAsked(info: GraphQLResolveInfo, path: readonly string[]): ToOneRelations {
-  let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-  let type = getNamedType(info.returnType);
-  for (const step of path) {
-    if (!isObjectType(type)) return new Map();
-    const nodes = fieldsOn(type, sets, info).filter((node) => node.name.value === step);
-    const field = type.getFields()[step];
-    if (!field || !nodes.length) return new Map();
-    sets = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-    type = getNamedType(field.type);
-  }
-  const asked = new Map<RecordType, string[]>();
-  const types = isAbstractType(type) ? info.schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
-  for (const objectType of types) {
-    const recordType = recordTypeOf(objectType.name);
-    if (!recordType) continue;
-    const relations = new Set<string>();
-    for (const node of fieldsOn(objectType, sets, info)) {
-      const relation = objectType.getFields()[node.name.value]?.extensions.pothosPrismaRelationField as
-        | ModelField
-        | undefined;
-      if (relation && !relation.isList && joinsSimply(MODELS[recordType], relation)) relations.add(relation.name);
+export function recordShapesAsked(
+  context: Context,
+  info: GraphQLResolveInfo,
+  paths: { path: string[]; types: readonly RecordType[] }[],
+): RecordShapes {
+  const columns = new Map<RecordType, Set<string>>();
+  const toOne = new Map<RecordType, Set<string>>();
+  const whole = new Set<RecordType>();
+  for (const { path, types } of paths)
+    for (const type of types) {
+      const query = queryFromInfo({ context, info, typeName: MODELS[type], path }) as Query;
+      // Nothing asked there: the path is not in the document, or not as this type.
+      if (!query.select && !query.include) continue;
+      const needs = rowNeeds(MODELS[type], query);
+      if (!needs || !joinsSimply(MODELS[type], needs.relations)) {
+        whole.add(type);
+        continue;
+      }
+      for (const column of ["id", ...needs.columns]) getOrCreate(columns, type, () => new Set()).add(column);
+      for (const relation of needs.relations) getOrCreate(toOne, type, () => new Set()).add(relation);
     }
-    if (relations.size) asked.set(recordType, [...relations].sort());
-  }
-  return asked;
+  return new Map(
+    [...columns]
+      .filter(([type]) => !whole.has(type))
+      .map(([type, asked]) => [type, { columns: [...asked], toOne: [...(toOne.get(type) ?? [])] }]),
+  );
 }
 
-/** Whether the relation joins by one column (joinOf), as every to-one relation of ours does. */
-function joinsSimply(model: string, relation: ModelField): boolean {
+/** Whether each relation joins by one column (joinOf), as every to-one relation of ours does. */
+function joinsSimply(model: string, relations: readonly string[]): boolean {
   try {
-    return Boolean(joinOf(model, relation));
+    for (const relation of relations) joinOf(model, modelInfo(model).fields.get(relation)!);
+    return true;
   } catch (error) {
     if (error instanceof Unplannable) return false;
     throw error;
   }
-}
-
-/** The fields of selection sets that apply to `type`, fragments flattened (directives ignored: asking more is harmless). */
-function fieldsOn(type: GraphQLObjectType, sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): FieldNode[] {
-  return sets.flatMap((set) =>
-    set.selections.flatMap((selection): FieldNode[] => {
-      if (selection.kind === Kind.FIELD) return [selection];
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
-      const condition = fragment?.typeCondition?.name.value;
-      const applies =
-        !condition || condition === type.name || type.getInterfaces().some((face) => face.name === condition);
-      return fragment && applies ? fieldsOn(type, [fragment.selectionSet], info) : [];
-    }),
-  );
 }
 
 function recordsFrom<Type extends RecordType>(rows: LoadedRow<Type>[]): Map<string, RecordRow<Type>> {
@@ -268,18 +258,23 @@ export function wholeRowAnswers(model: string, nested: unknown): boolean {
 }
 
 /**
- * The to-one relations a whole row needs loaded with it (toOneRelationsAsked) to answer a
- * selection, each as a whole row of its own; null when no whole row can (lists, counts, deeper).
+ * What a loaded row must hold to answer a selection: its columns (every one, for an include) and
+ * the to-one relations loaded with it as whole rows (recordShapesAsked); null when no loaded row
+ * can (lists, counts, deeper relations).
  */
-function relationsNeeded(typename: string, query: Query): string[] | null {
+function rowNeeds(typename: string, query: Query): { columns: string[]; relations: string[] } | null {
+  const columns = query.select ? [] : [...(scalarFields.get(typename) ?? [])];
   const relations: string[] = [];
   for (const [field, nested] of Object.entries(query.select ?? query.include ?? {})) {
-    if (query.select && scalarFields.get(typename)?.has(field)) continue;
+    if (query.select && scalarFields.get(typename)?.has(field)) {
+      columns.push(field);
+      continue;
+    }
     const related = toOneFields.get(typename)?.get(field);
     if (!related || !wholeRowAnswers(related, nested)) return null;
     relations.push(field);
   }
-  return relations;
+  return { columns, relations };
 }
 
 type Delegate = { findMany(args: object): Promise<Record<string, unknown>[]> };
@@ -293,8 +288,8 @@ interface Selection {
   query: Query;
   /** The selection as text: records asked for with the same one are loaded together. */
   key: string;
-  /** The to-one relations a whole row must hold to answer it; null when a whole row cannot. */
-  relations: string[] | null;
+  /** What a loaded row must hold to answer it (rowNeeds); null when no loaded row can. */
+  needs: { columns: string[]; relations: string[] } | null;
 }
 const selections = new WeakMap<Context, Map<string, Selection>>();
 
@@ -309,7 +304,7 @@ function selectionAt(context: Context, info: GraphQLResolveInfo, typename: strin
   const planned = getOrCreate(selections, context, () => new Map<string, Selection>());
   return getOrCreate(planned, `${typename} ${path.join(".")}`, () => {
     const query = queryFromInfo({ context, info, typeName: typename }) as Query;
-    return { query, key: `${typename} ${JSON.stringify(query)}`, relations: relationsNeeded(typename, query) };
+    return { query, key: `${typename} ${JSON.stringify(query)}`, needs: rowNeeds(typename, query) };
   });
 }
 
@@ -336,9 +331,9 @@ export function loadSelected(
 }
 
 /**
- * A record loaded whole by loadRecords, handed to Pothos as the answer to the selection beneath
- * this field (so the type's fields read it instead of loading it again), or, where that
- * selection needs relations the row was not loaded with, loaded with it (loadSelected).
+ * A record loaded by loadRecords, handed to Pothos as the answer to the selection beneath this
+ * field (so the type's fields read it instead of loading it again), or, where that selection
+ * needs columns or relations the row was not loaded with, loaded with them (loadSelected).
  */
 export async function asSelected<Row extends { id: number }>(
   row: Row,
@@ -346,8 +341,13 @@ export async function asSelected<Row extends { id: number }>(
   info: GraphQLResolveInfo,
 ): Promise<Row> {
   const typename = typenameOf(row);
-  const { relations } = selectionAt(context, info, typename);
-  if (relations?.every((relation) => (row as Record<string, unknown>)[relation] !== undefined)) return row;
+  const { needs } = selectionAt(context, info, typename);
+  const held = row as Record<string, unknown>;
+  if (
+    needs?.columns.every((column) => column in held) &&
+    needs.relations.every((relation) => held[relation] !== undefined)
+  )
+    return row;
   const model = typename[0].toLowerCase() + typename.slice(1);
   const loaded = await loadSelected(context, info, { typename, model, column: "id", value: row.id });
   if (!loaded) throw notFound(typename, `id ${row.id}`);

@@ -5,7 +5,16 @@ import type * as Models from "../../generated/prisma/index.js";
 import type { SubjectType } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
-import { asSelected, loadRecords, type RecordRow, recordKey, typenameOf } from "../common/mixed-records.js";
+import {
+  asSelected,
+  loadRecords,
+  type RecordRow,
+  type RecordShapes,
+  type RecordType,
+  recordKey,
+  recordShapesAsked,
+  typenameOf,
+} from "../common/mixed-records.js";
 import { Citation, type CitationValue } from "../common/sources.js";
 import type { Context } from "../context.js";
 import { Event } from "../events/event.js";
@@ -137,7 +146,15 @@ async function findPaths(
 }
 
 /** The towns and shared records of the paths, in one statement; sources load only if asked. */
-async function assemble(read: Context["read"], rows: PathIds[]): Promise<Path[]> {
+/** What a document asks of a path's towns and of what they share, wherever it asks them. */
+const PATH_RECORDS: { path: string[]; types: RecordType[] }[] = [
+  { path: ["towns"], types: ["TOWN"] },
+  { path: ["steps", "from", "town"], types: ["TOWN"] },
+  { path: ["steps", "to", "town"], types: ["TOWN"] },
+  { path: ["steps", "via"], types: ["NETWORK", "PROJECT", "EVENT", "AGREEMENT"] },
+];
+
+async function assemble(read: Context["read"], rows: PathIds[], shapes: RecordShapes): Promise<Path[]> {
   const parsed = rows.map((row) => ({
     towns: row.towns,
     steps: row.steps.map((step, i) => {
@@ -154,10 +171,14 @@ async function assemble(read: Context["read"], rows: PathIds[]): Promise<Path[]>
       };
     }),
   }));
-  const records = await loadRecords(read, [
-    ...parsed.flatMap((p) => p.towns.map((id) => ({ type: "TOWN" as const, id }))),
-    ...parsed.flatMap((p) => p.steps.map((s) => ({ type: s.kind, id: s.ctx }))),
-  ]);
+  const records = await loadRecords(
+    read,
+    [
+      ...parsed.flatMap((p) => p.towns.map((id) => ({ type: "TOWN" as const, id }))),
+      ...parsed.flatMap((p) => p.steps.map((s) => ({ type: s.kind, id: s.ctx }))),
+    ],
+    shapes,
+  );
   const town = (id: number) => records.get(recordKey({ type: "TOWN", id })) as RecordRow<"TOWN">;
   return parsed.map((p) => ({
     towns: p.towns.map(town),
@@ -180,12 +201,12 @@ builder.queryField("connection", (t) =>
       maxHops: t.arg.int({ defaultValue: 3, description: `Longest path to consider (1–${MAX_HOPS}).` }),
       first: t.arg.int({ defaultValue: 3, description: "How many of the shortest paths (1–20)." }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const maxHops = args.maxHops ?? 3;
       const first = args.first ?? 3;
       if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}`);
       if (first < 1 || first > 20) throw badInput("first must be between 1 and 20");
-      return assemble(ctx.read, await findPaths(ctx, args, maxHops, first));
+      return assemble(ctx.read, await findPaths(ctx, args, maxHops, first), recordShapesAsked(ctx, info, PATH_RECORDS));
     },
   }),
 );

@@ -10,8 +10,10 @@ import {
   asSelected,
   loadRecords,
   type RecordRow,
+  type RecordShapes,
   type RecordType,
   recordKey,
+  recordShapesAsked,
   typenameOf,
 } from "../common/mixed-records.js";
 import type { Context } from "../context.js";
@@ -63,7 +65,7 @@ export const Neighbourhood = builder.objectRef<{ nodes: GraphRecord[]; edges: Ed
     nodes: t.field({
       type: [GraphNode],
       description: "Towns, networks, projects, events and agreements.",
-      resolve: (n) => n.nodes as never,
+      resolve: (n, _args, ctx, info) => Promise.all(n.nodes.map((node) => asSelected(node, ctx, info))) as never,
     }),
     edges: t.field({
       type: [GraphEdge],
@@ -73,14 +75,25 @@ export const Neighbourhood = builder.objectRef<{ nodes: GraphRecord[]; edges: Ed
   }),
 });
 
+const CONTEXT_TYPES: RecordType[] = ["NETWORK", "PROJECT", "EVENT", "AGREEMENT"];
+
+/** What a document asks of the neighbourhood's towns and of what they share, as nodes or edges. */
+const NEIGHBOURHOOD_RECORDS = [
+  { path: ["nodes"], types: ["TOWN" as const, ...CONTEXT_TYPES] },
+  { path: ["edges", "town"], types: ["TOWN" as const] },
+  { path: ["edges", "context"], types: CONTEXT_TYPES },
+];
+
 async function loadGraphRecords(
   read: Context["read"],
   links: NeighbourTie[],
+  shapes: RecordShapes,
 ): Promise<(kind: RecordType, id: number) => GraphRecord> {
-  const records = await loadRecords(read, [
-    ...links.map((l) => ({ type: "TOWN" as const, id: l.town })),
-    ...links.map((l) => ({ type: l.kind, id: l.ctx })),
-  ]);
+  const records = await loadRecords(
+    read,
+    [...links.map((l) => ({ type: "TOWN" as const, id: l.town })), ...links.map((l) => ({ type: l.kind, id: l.ctx }))],
+    shapes,
+  );
   return (type, id) => records.get(recordKey({ type, id }))!;
 }
 
@@ -93,7 +106,7 @@ builder.queryField("neighbourhood", (t) =>
       town: t.arg.string({ required: true, description: "Slug of the town at the centre." }),
       hops: t.arg.int({ defaultValue: 1, description: `Steps from the town (1–${MAX_NEIGHBOURHOOD_HOPS}).` }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const hops = args.hops ?? 1;
       if (hops < 1 || hops > MAX_NEIGHBOURHOOD_HOPS)
         throw badInput(`hops must be between 1 and ${MAX_NEIGHBOURHOOD_HOPS}`);
@@ -103,7 +116,8 @@ builder.queryField("neighbourhood", (t) =>
       } = await currentGraph(ctx, [args.town]);
       if (centre == null) throw notFound("town", `slug ${args.town}`);
       const links = graph.neighbourhood(centre, hops);
-      const record = await loadGraphRecords(ctx.read, links);
+      const shapes = recordShapesAsked(ctx, info, NEIGHBOURHOOD_RECORDS);
+      const record = await loadGraphRecords(ctx.read, links, shapes);
       const nodes = new Map<string, GraphRecord>();
       for (const l of links) {
         nodes.set(`TOWN:${l.town}`, record("TOWN", l.town));
@@ -112,7 +126,7 @@ builder.queryField("neighbourhood", (t) =>
       if (!links.length)
         nodes.set(
           `TOWN:${centre}`,
-          (await loadRecords(ctx.read, [{ type: "TOWN", id: centre }])).get(`TOWN:${centre}`)!,
+          (await loadRecords(ctx.read, [{ type: "TOWN", id: centre }], shapes)).get(`TOWN:${centre}`)!,
         );
       return {
         nodes: [...nodes.values()],

@@ -11,9 +11,10 @@ import {
   loadRecords,
   loadRecordsAtVersion,
   type RecordRow,
+  type RecordShapes,
   recordKey,
-  type ToOneRelations,
-  toOneRelationsAsked,
+  recordShapesAsked,
+  SUBJECT_TYPES,
   typenameOf,
 } from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
@@ -151,8 +152,8 @@ builder.queryField("search", (t) =>
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
         lang: args.lang ?? null,
       };
-      const withToOne = toOneRelationsAsked(info, ["results", "entity"]);
-      const { total, rows, records } = await rankedRecords(ctx, text, scope, first, offset, withToOne);
+      const shapes = recordShapesAsked(ctx, info, [{ path: ["results", "entity"], types: SUBJECT_TYPES }]);
+      const { total, rows, records } = await rankedRecords(ctx, text, scope, first, offset, shapes);
       return {
         total,
         offset,
@@ -181,16 +182,16 @@ async function rankedRecords(
   scope: SearchScope,
   limit: number,
   offset: number,
-  withToOne: ToOneRelations,
+  shapes: RecordShapes,
 ) {
   const held = heldSearchIndex(ctx.prisma, text);
   if (held) {
     const page = held.index.search(held.folded, scope, limit, offset);
-    const loaded = await loadRecordsAtVersion(ctx.read, refsOf(page.rows), SEARCH_INDEX_COPY, withToOne);
+    const loaded = await loadRecordsAtVersion(ctx.read, refsOf(page.rows), SEARCH_INDEX_COPY, shapes);
     if (loaded.version <= held.index.version) return { ...page, records: loaded.records };
   }
   const page = await rankedNames(ctx, text, scope, limit, offset);
-  return { ...page, records: await loadRecords(ctx.read, refsOf(page.rows), withToOne) };
+  return { ...page, records: await loadRecords(ctx.read, refsOf(page.rows), shapes) };
 }
 
 async function rankedNames(
