@@ -14,7 +14,7 @@ import {
   type RecordShapes,
   recordKey,
   recordShapesAsked,
-  SUBJECT_TYPES,
+  type SubjectType,
   typenameOf,
 } from "../common/mixed-records.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../common/pagination.js";
@@ -152,8 +152,8 @@ builder.queryField("search", (t) =>
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
         lang: args.lang ?? null,
       };
-      const shapes = recordShapesAsked(ctx, info, [{ path: ["results", "entity"], types: SUBJECT_TYPES }]);
-      const { total, rows, records } = await rankedRecords(ctx, text, scope, first, offset, shapes);
+      const shapesOf = (types: SubjectType[]) => recordShapesAsked(ctx, info, [{ path: ["results", "entity"], types }]);
+      const { total, rows, records } = await rankedRecords(ctx, text, scope, first, offset, shapesOf);
       return {
         total,
         offset,
@@ -182,16 +182,18 @@ async function rankedRecords(
   scope: SearchScope,
   limit: number,
   offset: number,
-  shapes: RecordShapes,
+  shapesOf: (types: SubjectType[]) => RecordShapes,
 ) {
+  // Planned for the kinds of record the page holds only: a plan per kind costs.
+  const shapes = (rows: RankedName[]) => shapesOf([...new Set(rows.map((row) => row.entity_type))]);
   const held = heldSearchIndex(ctx.prisma, text);
   if (held) {
     const page = held.index.search(held.folded, scope, limit, offset);
-    const loaded = await loadRecordsAtVersion(ctx.read, refsOf(page.rows), SEARCH_INDEX_COPY, shapes);
+    const loaded = await loadRecordsAtVersion(ctx.read, refsOf(page.rows), SEARCH_INDEX_COPY, shapes(page.rows));
     if (loaded.version <= held.index.version) return { ...page, records: loaded.records };
   }
   const page = await rankedNames(ctx, text, scope, limit, offset);
-  return { ...page, records: await loadRecords(ctx.read, refsOf(page.rows), shapes) };
+  return { ...page, records: await loadRecords(ctx.read, refsOf(page.rows), shapes(page.rows)) };
 }
 
 async function rankedNames(
