@@ -42,8 +42,6 @@ const MODELS: Record<RecordType, Prisma.ModelName> = {
 };
 
 const RECORD_TYPES = Object.keys(MODELS) as RecordType[];
-/** The kinds of record search results and news items can be about. */
-export const SUBJECT_TYPES = RECORD_TYPES.filter((type): type is SubjectType => type !== "AGREEMENT");
 
 /** The record type of a GraphQL type name ("Town" → TOWN). */
 const recordTypeOf = (typename: string) => RECORD_TYPES.find((type) => MODELS[type] === typename);
