@@ -86,7 +86,7 @@ const revivers = new Map<string, [string, Reviver][]>(
     model.name,
     model.fields.flatMap((field): [string, Reviver][] => {
       if (field.kind === "scalar" && REVIVERS[field.type]) return [[field.name, REVIVERS[field.type]!]];
-      // A to-one relation loaded with the row (withToOne) is a row of its own model.
+      // A to-one relation loaded with the row (recordShapesAsked) is a row of its own model.
       if (field.kind === "object" && !field.isList)
         return [[field.name, (related: Record<string, unknown>) => reviveRow(field.type, related)]];
       return [];
