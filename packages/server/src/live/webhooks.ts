@@ -20,11 +20,10 @@ export interface WebhookPayload {
 
 /**
  * The deliveries a write owes to the webhooks of live keys listening for any of `kinds`, each
- * with its WebhookPayload. An
- * INSERT the write's record runs in its own statement (contributions/write.ts), so that they
- * exist exactly when the write does: `version` is the record's version after the write, and
- * `written` whether the statement wrote it (SQL). Only a search town's editors and admins hear of
- * an interest in it (as interestExpressed).
+ * with its WebhookPayload: an INSERT the write's record runs in its own statement
+ * (contributions/write.ts), so that they exist exactly when the write does. `version` is the
+ * record's version after the write, and `written` whether the statement wrote it (SQL). Only a
+ * search town's editors and admins hear of an interest in it (as interestExpressed).
  */
 export function deliveriesOwed(
   event: Omit<LiveEvent, "version">,
