@@ -116,7 +116,13 @@ builder.queryField("neighbourhood", (t) =>
       } = await currentGraph(ctx, [args.town]);
       if (centre == null) throw notFound("town", `slug ${args.town}`);
       const links = graph.neighbourhood(centre, hops);
-      const shapes = recordShapesAsked(ctx, info, NEIGHBOURHOOD_RECORDS);
+      // Planned for the kinds of record the neighbourhood holds only: a plan per kind costs.
+      const present = new Set<RecordType>(["TOWN", ...links.map((l) => l.kind)]);
+      const shapes = recordShapesAsked(
+        ctx,
+        info,
+        NEIGHBOURHOOD_RECORDS.map(({ path, types }) => ({ path, types: types.filter((type) => present.has(type)) })),
+      );
       const record = await loadGraphRecords(ctx.read, links, shapes);
       const nodes = new Map<string, GraphRecord>();
       for (const l of links) {
