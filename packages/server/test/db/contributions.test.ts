@@ -703,6 +703,32 @@ describeDb("contributions", () => {
     expect(api.statements.some((sql) => sql.startsWith("SELECT json_build_object"))).toBe(false);
     expect(codeOf(await api.query(PRIVATE))).toBe("UNAUTHENTICATED");
     expect(codeOf(await api.query(PRIVATE, {}, bearer(keys["Leoben web"])))).toBe("FORBIDDEN");
+    // The same through search and a neighbourhood, whose records are loaded with the columns
+    // the document asks (mixed-records.ts): the editor's, and nobody else's.
+    await post(bearer(keys["Opava web"]));
+    const MIXED = `{
+      search(text: "Opava", types: [TOWN, PARTNER_SEARCH]) { results { entity {
+        ... on Town { slug privateContact } ... on PartnerSearch { slug history { mutation } } } } }
+      neighbourhood(town: "opava") { nodes { ... on Town { slug privateContact } } } }`;
+    // Other towns (fuzzy matches, neighbours) keep theirs: FORBIDDEN at their places only.
+    const answered = await api.query(MIXED, {}, bearer(keys["Opava web"]));
+    expect(new Set(answered.errors?.map((e) => e.extensions?.code))).toEqual(new Set(["FORBIDDEN"]));
+    const mixed = answered.data;
+    const entities = mixed.search.results.map((r: any) => r.entity);
+    expect(entities).toContainEqual({ slug: "opava", privateContact: "+420 553 756 111 (mayor's office)" });
+    expect(entities.some((e: any) => e.history?.length)).toBe(true);
+    expect(mixed.neighbourhood.nodes).toContainEqual({
+      slug: "opava",
+      privateContact: "+420 553 756 111 (mayor's office)",
+    });
+    for (const [headers, code] of [
+      [{}, "UNAUTHENTICATED"],
+      [bearer(keys["Leoben web"]), "FORBIDDEN"],
+    ] as const) {
+      const refused = await api.query(MIXED, {}, headers);
+      expect(refused.errors?.map((e) => e.extensions?.code)).toContain(code);
+      expect(JSON.stringify(refused.data ?? null)).not.toContain("mayor's office");
+    }
 
     expect((await update({ expectedVersion: 1, website: null })).errors?.[0].extensions).toMatchObject({
       code: "CONFLICT",
