@@ -2,6 +2,7 @@
 // its alerts exist exactly when the write does.
 import { Prisma, type SavedSearchKind, type WebhookEvent } from "../../generated/prisma/index.js";
 import type { LiveEvent } from "../../live/pubsub.js";
+import { quoteIdent } from "../../sql-plan/prisma-args.js";
 
 /** The towns and networks a written record (`r`) is about: what TOWN and NETWORK searches follow. */
 const SUBJECTS: Record<string, Prisma.Sql> = {
@@ -26,7 +27,7 @@ export function alertsRaised(
   {
     after,
     written,
-    row = Prisma.sql`(SELECT * FROM ${Prisma.raw(`"${event.recordType}"`)} WHERE id = ${event.recordId})`,
+    row = Prisma.sql`(SELECT * FROM ${Prisma.raw(quoteIdent(event.recordType))} WHERE id = ${event.recordId})`,
   }: { after: Prisma.Sql; written: Prisma.Sql; row?: Prisma.Sql },
 ): Prisma.Sql | null {
   const filtered: SavedSearchKind[] = [

@@ -8,6 +8,7 @@ import { Prisma, type Role, type SubjectType } from "../../generated/prisma/inde
 import { kindsOf } from "../../live/kinds.js";
 import type { LiveEvent } from "../../live/pubsub.js";
 import { deliveriesOwed } from "../../live/webhooks.js";
+import { quoteIdent } from "../../sql-plan/prisma-args.js";
 import { alertsRaised } from "../alerts/raise.js";
 import { badInput, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
@@ -375,11 +376,12 @@ const bound = (value: unknown) =>
     : value !== null && typeof value === "object"
       ? JSON.stringify(value)
       : value;
-const columnList = (columns: Record<string, unknown>) =>
-  Prisma.join(Object.keys(columns).map((column) => Prisma.raw(`"${column}"`)));
+/** A table or column named in a write's statement (the data model names them; none is input). */
+const identifier = (name: string) => Prisma.raw(quoteIdent(name));
+const columnList = (columns: Record<string, unknown>) => Prisma.join(Object.keys(columns).map(identifier));
 const columnValues = (columns: Record<string, unknown>) => Prisma.join(Object.values(columns).map(bound));
 const assignments = (columns: Record<string, unknown>) =>
-  Object.entries(columns).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${bound(value)}`);
+  Object.entries(columns).map(([column, value]) => Prisma.sql`${identifier(column)} = ${bound(value)}`);
 
 /** The record's row as a write in one statement wrote it (its `written` CTE). */
 const WRITTEN_ROW = Prisma.sql`(SELECT (written_row).* FROM written)`;
@@ -401,7 +403,7 @@ export async function updateInStatement(
   target: RecordInStatement & { id: number; expectedVersion: number },
   change: ChangeOfRecord,
 ): Promise<WrittenRow> {
-  const table = Prisma.raw(`"${target.table}"`);
+  const table = identifier(target.table);
   return announced(ctx, async () => {
     const { current, row } = await checked(target, () =>
       recordInStatement<{ current: number | null; row: WrittenRow | null }>(
@@ -454,7 +456,7 @@ export async function createInStatement(
         { mutation: target.mutation, recordType: target.table, recordId: id, facts: change.facts },
         {
           ctes: Prisma.sql`written AS (
-              INSERT INTO ${Prisma.raw(`"${target.table}"`)} AS t (${columnList(columns)}) VALUES (${columnValues(columns)})
+              INSERT INTO ${identifier(target.table)} AS t (${columnList(columns)}) VALUES (${columnValues(columns)})
               RETURNING t AS written_row),
             ${change.relations ?? Prisma.empty}`,
           before: Prisma.sql`NULL::jsonb`,
