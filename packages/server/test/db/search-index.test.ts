@@ -228,4 +228,25 @@ describeDb("the search index in memory", () => {
     expect((await entries()).map((entry) => entry.population)).not.toEqual(indexed.map((entry) => entry.population));
     expect(await entries()).toHaveLength(indexed.length);
   });
+
+  it("looks a partner search's town up by key, also a town the statistics have not seen yet", async () => {
+    // Statistics from before the town's first search: a join then scanned the towns from the first.
+    await api.db.exec(`ANALYZE "PartnerSearch"`);
+    const [search] = await api.db.query<{ id: number }>(
+      `INSERT INTO "PartnerSearch" (slug, "townId", kind, "postedOn", description, status, "statusAsOf")
+       SELECT 'statistics-not-seen', max(id), 'COOPERATION', current_date, '[]', 'OPEN', current_date FROM "Town"
+       RETURNING id`,
+    );
+    try {
+      const plan = JSON.stringify(
+        await api.db.query(
+          `EXPLAIN (FORMAT JSON) SELECT * FROM search_term WHERE entity_type = 'PARTNER_SEARCH' AND entity_id = ANY('{${search.id}}')`,
+        ),
+      );
+      expect(plan).not.toContain("Merge Join");
+      expect(plan).toContain('"Index Cond":"(id = s.\\"townId\\")"');
+    } finally {
+      await api.db.exec(`DELETE FROM "PartnerSearch" WHERE id = ${search.id}`);
+    }
+  });
 });
