@@ -486,7 +486,7 @@ describeDb("contributions", () => {
     expect(codeOf(await post(bearer(await token({ citynet_roles: ["TOWN_EDITOR:leoben"] }))))).toBe("FORBIDDEN");
   });
 
-  it("creates more records at once than the API has connections", async () => {
+  it("creates more records at once than the API has connections, drawing their ids in one block", async () => {
     const small = await startTestApi("documents", { poolSize: 2 });
     try {
       const { secret } = await createApiKey(small.db.prisma, {
@@ -499,6 +499,8 @@ describeDb("contributions", () => {
       );
       expect(created.map((result) => result.errors)).toEqual(Array(6).fill(undefined));
       expect(new Set(created.map((result) => result.data.createPartnerSearch.partnerSearch.id)).size).toBe(6);
+      // One round trip to the sequence for all six: the creates waited for the same draw.
+      expect(small.statements.filter((sql) => sql.includes("nextval(")).length).toBe(1);
     } finally {
       await small.close();
     }
