@@ -3,6 +3,7 @@
 import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
+import { quoteIdent } from "../../sql-plan/prisma-args.js";
 import { builder } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
 import { maxLength } from "../common/input-limits.js";
@@ -74,7 +75,7 @@ export type Owner = { id: number; slug: string };
 export const recordBySlug = (ctx: Context, model: BySlug, slug: string) =>
   memo(ctx, `${model}:${slug}`, async () => {
     const [found] = await ctx.read<Owner>(
-      Prisma.sql`SELECT id, slug FROM ${Prisma.raw(`"${BY_SLUG[model]}"`)} WHERE slug = ${slug}`,
+      Prisma.sql`SELECT id, slug FROM ${Prisma.raw(quoteIdent(BY_SLUG[model]))} WHERE slug = ${slug}`,
     );
     return found ?? null;
   });
@@ -110,10 +111,11 @@ export function recordOwner<Relation extends string>(
   return memo(ctx, `${table}-${relation}:${id}`, async () => {
     // The owner by its key, whatever the statistics: a join let a planner that had not yet seen
     // a town's first searches merge-join along the towns' index from its start.
+    const ownerColumn = Prisma.raw(quoteIdent(column));
     const [row] = await ctx.read<{ id: number | null; slug: string | null }>(Prisma.sql`
-      SELECT r.${Prisma.raw(`"${column}"`)} AS id,
-             (SELECT o.slug FROM ${Prisma.raw(`"${BY_SLUG[owner]}"`)} o WHERE o.id = r.${Prisma.raw(`"${column}"`)}) AS slug
-        FROM ${Prisma.raw(`"${table}"`)} r
+      SELECT r.${ownerColumn} AS id,
+             (SELECT o.slug FROM ${Prisma.raw(quoteIdent(BY_SLUG[owner]))} o WHERE o.id = r.${ownerColumn}) AS slug
+        FROM ${Prisma.raw(quoteIdent(table))} r
        WHERE r.id = ${id}`);
     if (!row) return null;
     return { [relation]: row.id === null ? null : { id: row.id, slug: row.slug! } } as Record<Relation, Owner | null>;
