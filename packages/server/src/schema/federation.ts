@@ -3,7 +3,8 @@
 // through `_entities`. All subgraphs read the same database, so any of them can load any
 // entity; the lookups of one model and key in one tick of a request become one findMany of what
 // the gateway asks of them (a plan the plan cache keeps), so `_entities` with 50 representations
-// costs one query per type, relations included, not 50.
+// costs one query per type, relations included, not 50. Where the gateway asks only what the
+// SQL planner covers of one type, the planner answers the whole `_entities` instead (sql-plan).
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphQLSchema } from "graphql";
 import type { PrismaClient } from "../generated/prisma/index.js";

@@ -38,7 +38,12 @@ export interface RowQuery {
 export type SqlRoot =
   | { kind: "unique"; model: string; where: (args: Args) => Where }
   /** Returns null where only the resolver can answer (a radius filter needs a lookup first). */
-  | { kind: "connection"; model: string; query: (args: Args) => RowQuery | null };
+  | { kind: "connection"; model: string; query: (args: Args) => RowQuery | null }
+  /**
+   * A subgraph's `_entities`: the rows of one type by the global ids of the gateway's
+   * representations, in their order, null where none is (as its reference resolver answers).
+   */
+  | { kind: "entities"; model: string; typeName: string };
 
 export const SQL_FIELD = "citynetSqlField";
 export const SQL_ROOT = "citynetSqlRoot";

@@ -368,12 +368,41 @@ class Planner {
     return { model, def, node: nodes[0], fields };
   }
 
+  /**
+   * A federation subgraph's `_entities` asking fields of one entity type (what the gateway
+   * sends for one fetch), keyed by global ids of integer ids; other shapes are the resolvers'.
+   */
+  private entities(def: GraphQLField<unknown, unknown>, key: string, nodes: FieldNode[]): PlannedRoot {
+    const types = new Set<string>();
+    for (const selection of this.subSelections(nodes).flatMap((set) => set.selections)) {
+      if (selection.kind === Kind.INLINE_FRAGMENT && selection.typeCondition)
+        types.add(selection.typeCondition.name.value);
+      else if (!(selection.kind === Kind.FIELD && selection.name.value === "__typename"))
+        throw new Unplannable("_entities selection");
+    }
+    const type = types.size === 1 ? this.schema.getType([...types][0]) : undefined;
+    if (!(type instanceof GraphQLObjectType)) throw new Unplannable("_entities of several types");
+    const model = type.extensions.pothosPrismaModel as string | undefined;
+    const info = model ? modelInfo(model) : undefined;
+    if (!model || info?.idField !== "id" || info.fields.get("id")?.type !== "Int")
+      throw new Unplannable(`${type.name} entity`);
+    return {
+      key,
+      root: { kind: "entities", model, typeName: type.name },
+      def,
+      node: nodes[0],
+      children: this.row(type, this.subSelections(nodes)),
+      page: null,
+    };
+  }
+
   operation(operation: OperationDefinitionNode): OperationPlan {
     const queryType = this.schema.getQueryType();
     if (operation.operation !== "query" || !queryType) throw new Unplannable(operation.operation);
     const roots = [...this.collect(queryType, [operation.selectionSet])].map(([key, nodes]) => {
       const name = nodes[0].name.value;
       if (name === "__typename") return { key, typeName: queryType.name };
+      if (name === "_entities") return this.entities(queryType.getFields()[name], key, nodes);
       // Introspection (__schema, __type) is no field of the query type.
       const root = queryType.getFields()[name]?.extensions[SQL_ROOT] as SqlRoot | undefined;
       if (!root) throw new Unplannable(`Query.${name}`);

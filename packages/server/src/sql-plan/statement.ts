@@ -1,5 +1,7 @@
 // Turns an operation's plan (plan.ts) into one request's statement: its arguments become bind
 // values, and every field a piece of SQL that builds its part of the response JSON.
+
+import { decodeGlobalID } from "@pothos/plugin-relay";
 import {
   type FieldNode,
   GraphQLError,
@@ -17,7 +19,7 @@ import { checkLang } from "../schema/common/localized.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
 import { formatPartialDate, partialDate as partialDateOf } from "../schema/common/partial-date.js";
 import type { Args, Row, RowQuery } from "./annotations.js";
-import { DATE_FORMATS, type DatePart, type OperationPlan, type Page, type Planned } from "./plan.js";
+import { DATE_FORMATS, type DatePart, type OperationPlan, type Page, type Planned, type PlannedRoot } from "./plan.js";
 import {
   type Bind,
   belongsSql,
@@ -151,6 +153,7 @@ class StatementBuilder {
           `(SELECT ${this.object(model, root.children, row)} FROM ${quoteIdent(model.name)} ${row} WHERE ${whereSql(model, root.root.where(args), row, this.bind)})`,
         ] as const;
       }
+      if (root.root.kind === "entities") return [root.key, this.entities(root, root.root.typeName, args)] as const;
       const query = root.root.query(args);
       if (!query) throw new Unplannable("root query");
       return [root.key, this.connection(root.page!, args, query, () => "true")] as const;
@@ -305,6 +308,32 @@ class StatementBuilder {
     ].map((c) => `nullif(${c}, '')`);
     const text = `CASE WHEN jsonb_typeof(${column}) = 'array' THEN coalesce(${candidates.join(", ")}) END`;
     return field.text.required ? `coalesce(${text}, '')` : text;
+  }
+
+  /**
+   * The rows of `_entities`, one per representation and in their order, null where no row has
+   * the key: by global id, or all by slug (a town's other key), as the reference resolver reads
+   * them. Representations of another type, or of mixed keys, leave the operation to it.
+   */
+  private entities(root: PlannedRoot, typeName: string, args: Args): string {
+    const model = modelInfo(root.root.model);
+    const representations = args.representations as Record<string, unknown>[];
+    const bySlug = representations.length > 0 && representations.every((r) => typeof r.slug === "string");
+    if (bySlug && model.fields.get("slug")?.type !== "String") throw new Unplannable("slug key");
+    const keys = representations.map(({ __typename, ...key }) => {
+      const names = Object.keys(key);
+      if (__typename !== typeName || names.length !== 1) throw new Unplannable("representation");
+      if (bySlug) return key.slug;
+      const decoded = typeof key.id === "string" ? decodeGlobalID(key.id) : undefined;
+      const value = Number(decoded?.id);
+      if (decoded?.typename !== typeName || !Number.isSafeInteger(value)) throw new Unplannable("representation id");
+      return value;
+    });
+    const row = this.alias();
+    const asked = this.alias();
+    return `(SELECT coalesce(json_agg(CASE WHEN ${row}.id IS NULL THEN NULL ELSE ${this.object(model, root.children, row)} END ORDER BY ${asked}.ord), '[]')
+      FROM unnest(${this.bind(keys)}::${bySlug ? "text" : "int"}[]) WITH ORDINALITY ${asked}(key, ord)
+      LEFT JOIN ${quoteIdent(model.name)} ${row} ON ${row}.${bySlug ? "slug" : "id"} = ${asked}.key)`;
   }
 
   /**

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { REFERENCE_OPERATIONS, SDK_OPERATIONS } from "../../../../bench/operations.js";
 import { createApp } from "../../src/app.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
+import type { SubGraph } from "../../src/schema/builder.js";
+import { subgraphSchema } from "../../src/schema/federation.js";
 import { keptStatementStats } from "../../src/sql-plan/statement.js";
 import { describeDb, type GraphQLResponse, querier, startTestApi, type TestApi } from "../support/harness.js";
 import { SEEDED_SUBJECTS } from "../support/subjects.js";
@@ -273,6 +275,62 @@ describeDb("SQL planner", () => {
     expect(keptStatementStats().reused).toBe(kept.reused + 1);
     expect(after.response).toEqual(await resolversOnly(opava));
     expect(JSON.stringify(after.response)).toContain(written.data.createPartnerSearch.partnerSearch.slug);
+  });
+
+  it("answers a subgraph's _entities in one statement, by global id and by slug, as the resolvers do", async () => {
+    // What the gateway sends for the federated town and network pages: one type's fields, in order.
+    const subgraph = (name: SubGraph, sqlPlans: boolean) =>
+      querier(createApp(api.db, { logging: false, schema: subgraphSchema(name), sqlPlans }));
+    const opava = await api.db.prisma.town.findUniqueOrThrow({ where: { slug: "opava" } });
+    const networks = await api.db.prisma.network.findMany({ orderBy: { id: "asc" }, take: 2 });
+    const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
+    const cases: { name: string; subgraph: SubGraph; query: string; representations: unknown[]; planned: boolean }[] = [
+      {
+        name: "a subgraph's entities by global id",
+        subgraph: "networks",
+        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { __typename ... on Network { slug name(lang: "en") foundedYear memberships(first: 3) { totalCount edges { node { role town { slug } } } } } } }`,
+        representations: [
+          { __typename: "Network", id: globalId("Network", networks[1].id) },
+          { __typename: "Network", id: globalId("Network", 2_000_000_000) },
+          { __typename: "Network", id: globalId("Network", networks[0].id) },
+        ],
+        planned: true,
+      },
+      {
+        name: "a subgraph's entities by slug",
+        subgraph: "places",
+        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Town { slug name population country { code } } } }`,
+        representations: [
+          { __typename: "Town", slug: "leoben" },
+          { __typename: "Town", slug: "no-such-town" },
+          { __typename: "Town", slug: "opava" },
+        ],
+        planned: true,
+      },
+      {
+        name: "a subgraph's entities by both keys",
+        subgraph: "places",
+        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Town { slug } } }`,
+        representations: [
+          { __typename: "Town", slug: "leoben" },
+          { __typename: "Town", id: globalId("Town", opava.id) },
+        ],
+        planned: false,
+      },
+    ];
+    for (const c of cases) {
+      const variables = { representations: c.representations };
+      api.statements.length = 0;
+      const response = await subgraph(c.subgraph, true)(c.query, variables);
+      const statements = [...api.statements];
+      expect(response.errors, c.name).toBeUndefined();
+      expect(response, c.name).toEqual(await subgraph(c.subgraph, false)(c.query, variables));
+      const plannedStatements = statements.filter((sql) => sql.startsWith("SELECT json_build_object"));
+      expect(plannedStatements, c.name).toHaveLength(c.planned ? 1 : 0);
+      if (!c.planned) continue;
+      expect(statements).toHaveLength(1);
+      await expect(statements[0]).toMatchFileSnapshot(`__snapshots__/sql-plan/${fileNameOf(c.name)}.sql`);
+    }
   });
 
   it("fills the page it was asked for: cursors continue where the planned page ended", async () => {

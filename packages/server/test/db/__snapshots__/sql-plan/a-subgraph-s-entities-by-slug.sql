@@ -1,0 +1,3 @@
+SELECT json_build_object('_entities', (SELECT coalesce(json_agg(CASE WHEN r1.id IS NULL THEN NULL ELSE json_build_object('slug', r1."slug", 'name', r1."name", 'population', r1."population", 'country', CASE WHEN r1."countryCode" IS NULL THEN NULL ELSE json_build_object('code', r1."countryCode") END) END ORDER BY r2.ord), '[]')
+      FROM unnest($1::text[]) WITH ORDINALITY r2(key, ord)
+      LEFT JOIN "Town" r1 ON r1.slug = r2.key)) AS data
