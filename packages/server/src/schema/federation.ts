@@ -5,10 +5,10 @@
 // the gateway asks of them (a plan the plan cache keeps), so `_entities` with 50 representations
 // costs one query per type, relations included, not 50. Where the gateway asks only what the
 // SQL planner covers of one type, the planner answers the whole `_entities` instead (sql-plan).
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphQLSchema } from "graphql";
 import type { PrismaClient } from "../generated/prisma/index.js";
 import { builder, type SubGraph } from "./builder.js";
+import { decodeCheckedGlobalID } from "./common/global-id.js";
 import { loadSelected } from "./common/mixed-records.js";
 import { Source } from "./common/sources.js";
 import type { Context } from "./context.js";
@@ -45,7 +45,7 @@ function entity(
       const byColumn = async (column: string, value: unknown) =>
         (await loadSelected(ctx, info, { typename: ref.name, model: String(model), column, value })) ?? null;
       if (reference.slug !== undefined) return byColumn("slug", reference.slug);
-      const decoded = decodeGlobalID(reference.id ?? "");
+      const decoded = decodeCheckedGlobalID(reference.id ?? "");
       if (decoded.typename !== ref.name) return null;
       const value = idColumn === "id" ? Number(decoded.id) : decoded.id;
       if (idColumn === "id" && !Number.isSafeInteger(value)) return null;

@@ -1,7 +1,6 @@
 // Turns an operation's plan (plan.ts) into one request's statement: its arguments become bind
 // values, and every field a piece of SQL that builds its part of the response JSON.
 
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import {
   type FieldNode,
   GraphQLError,
@@ -15,6 +14,7 @@ import type { Model } from "../db/data-model.js";
 import { Prisma } from "../generated/prisma/index.js";
 import { DAY_PRECISIONS, MONTH_PRECISIONS } from "../lib/date-range.js";
 import { getOrCreate } from "../lib/get-or-create.js";
+import { decodeCheckedGlobalID } from "../schema/common/global-id.js";
 import { checkLang } from "../schema/common/localized.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../schema/common/pagination.js";
 import { formatPartialDate, partialDate as partialDateOf } from "../schema/common/partial-date.js";
@@ -324,7 +324,8 @@ class StatementBuilder {
       const names = Object.keys(key);
       if (__typename !== typeName || names.length !== 1) throw new Unplannable("representation");
       if (bySlug) return key.slug;
-      const decoded = typeof key.id === "string" ? decodeGlobalID(key.id) : undefined;
+      // A malformed id is the resolvers' to report (decodeCheckedGlobalID's error declines).
+      const decoded = typeof key.id === "string" ? decodeCheckedGlobalID(key.id) : undefined;
       const value = Number(decoded?.id);
       if (decoded?.typename !== typeName || !Number.isSafeInteger(value)) throw new Unplannable("representation id");
       return value;

@@ -284,7 +284,15 @@ describeDb("SQL planner", () => {
     const opava = await api.db.prisma.town.findUniqueOrThrow({ where: { slug: "opava" } });
     const networks = await api.db.prisma.network.findMany({ orderBy: { id: "asc" }, take: 2 });
     const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString("base64");
-    const cases: { name: string; subgraph: SubGraph; query: string; representations: unknown[]; planned: boolean }[] = [
+    const cases: {
+      name: string;
+      subgraph: SubGraph;
+      query: string;
+      representations: unknown[];
+      planned: boolean;
+      /** The code of the resolvers' error, where the representations are not valid. */
+      code?: string;
+    }[] = [
       {
         name: "a subgraph's entities by global id",
         subgraph: "networks",
@@ -317,13 +325,24 @@ describeDb("SQL planner", () => {
         ],
         planned: false,
       },
+      {
+        name: "a subgraph's entities by a malformed id",
+        subgraph: "places",
+        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Town { slug } } }`,
+        representations: [{ __typename: "Town", id: "not a global id" }],
+        planned: false,
+        code: "INVALID_ID",
+      },
     ];
     for (const c of cases) {
       const variables = { representations: c.representations };
       api.statements.length = 0;
       const response = await subgraph(c.subgraph, true)(c.query, variables);
       const statements = [...api.statements];
-      expect(response.errors, c.name).toBeUndefined();
+      expect(
+        response.errors?.map((error) => error.extensions?.code),
+        c.name,
+      ).toEqual(c.code ? [c.code] : undefined);
       expect(response, c.name).toEqual(await subgraph(c.subgraph, false)(c.query, variables));
       const plannedStatements = statements.filter((sql) => sql.startsWith("SELECT json_build_object"));
       expect(plannedStatements, c.name).toHaveLength(c.planned ? 1 : 0);
