@@ -40,8 +40,8 @@ export type SqlRoot =
   /** Returns null where only the resolver can answer (a radius filter needs a lookup first). */
   | { kind: "connection"; model: string; query: (args: Args) => RowQuery | null }
   /**
-   * A subgraph's `_entities`: the rows of one type by the global ids of the gateway's
-   * representations, in their order, null where none is (as its reference resolver answers).
+   * A subgraph's `_entities`: the rows of one type by the keys of the gateway's representations
+   * (global id or slug), in their order, null where none is (as its reference resolver answers).
    */
   | { kind: "entities"; model: string; typeName: string };
 

@@ -370,7 +370,8 @@ class Planner {
 
   /**
    * A federation subgraph's `_entities` asking fields of one entity type (what the gateway
-   * sends for one fetch), keyed by global ids of integer ids; other shapes are the resolvers'.
+   * sends for one fetch) of a model with integer ids; other shapes are the resolvers'. Which
+   * representations it can answer is the statement's to tell (their keys come with the variables).
    */
   private entities(def: GraphQLField<unknown, unknown>, key: string, nodes: FieldNode[]): PlannedRoot {
     const types = new Set<string>();

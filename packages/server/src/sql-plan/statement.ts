@@ -1,6 +1,5 @@
 // Turns an operation's plan (plan.ts) into one request's statement: its arguments become bind
 // values, and every field a piece of SQL that builds its part of the response JSON.
-
 import {
   type FieldNode,
   GraphQLError,
