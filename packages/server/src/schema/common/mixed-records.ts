@@ -178,19 +178,23 @@ function rowAsJson(modelName: string, shape: RecordShape | undefined): string {
  * What a document asks of the records found at each of `paths` below the field `info` resolves
  * (search: `results.entity`), by record type, as Pothos plans it there: the shapes loadRecords
  * loads. A type asked for more than its columns and whole related rows at any of them is loaded
- * whole (asSelected then loads the rest).
+ * whole (asSelected then loads the rest). Only the types `present` among the records are planned
+ * (a path's `types`, else any): a plan per type costs.
  */
 export function recordShapesAsked(
   context: Context,
   info: GraphQLResolveInfo,
-  paths: { path: string[]; types: readonly RecordType[] }[],
+  paths: readonly { path: readonly string[]; types?: readonly RecordType[] }[],
+  present: Iterable<RecordType>,
 ): RecordShapes {
   const columns = new Map<RecordType, Set<string>>();
   const toOne = new Map<RecordType, Set<string>>();
   const whole = new Set<RecordType>();
+  const presentTypes = [...new Set(present)];
   for (const { path, types } of paths)
-    for (const type of types) {
-      const query = queryFromInfo({ context, info, typeName: MODELS[type], path }) as Query;
+    for (const type of presentTypes) {
+      if (types && !types.includes(type)) continue;
+      const query = queryFromInfo({ context, info, typeName: MODELS[type], path: [...path] }) as Query;
       // Nothing asked there: the path is not in the document, or not as this type.
       if (!query.select && !query.include) continue;
       const needs = rowNeeds(MODELS[type], query);

@@ -22,7 +22,7 @@ import { Network } from "../networks/network.js";
 import { Agreement } from "../partnerships/agreement.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
-import { currentGraph, type PathIds } from "./cooperation-graph.js";
+import { CONTEXT_KINDS, type ContextKind, currentGraph, type PathIds } from "./cooperation-graph.js";
 
 export const MAX_HOPS = 4;
 
@@ -145,16 +145,23 @@ async function findPaths(
   return graph.paths(from, to, maxHops, limit);
 }
 
-/** The towns and shared records of the paths, in one statement; sources load only if asked. */
 /** What a document asks of a path's towns and of what they share, wherever it asks them. */
-const PATH_RECORDS: { path: string[]; types: RecordType[] }[] = [
+const PATH_RECORDS = [
   { path: ["towns"], types: ["TOWN"] },
   { path: ["steps", "from", "town"], types: ["TOWN"] },
   { path: ["steps", "to", "town"], types: ["TOWN"] },
-  { path: ["steps", "via"], types: ["NETWORK", "PROJECT", "EVENT", "AGREEMENT"] },
-];
+  { path: ["steps", "via"], types: CONTEXT_KINDS },
+] as const satisfies readonly { path: readonly string[]; types: readonly RecordType[] }[];
 
-async function assemble(read: Context["read"], rows: PathIds[], shapes: RecordShapes): Promise<Path[]> {
+/**
+ * The towns and shared records of the paths, in one statement, as `shapesOf` the kinds present
+ * says; sources load only if asked.
+ */
+async function assemble(
+  read: Context["read"],
+  rows: PathIds[],
+  shapesOf: (present: RecordType[]) => RecordShapes,
+): Promise<Path[]> {
   const parsed = rows.map((row) => ({
     towns: row.towns,
     steps: row.steps.map((step, i) => {
@@ -162,7 +169,7 @@ async function assemble(read: Context["read"], rows: PathIds[], shapes: RecordSh
       return {
         from: row.towns[i],
         to: row.towns[i + 1],
-        kind: kind as "NETWORK" | "PROJECT" | "EVENT" | "AGREEMENT",
+        kind: kind as ContextKind,
         ctx: Number(ctx),
         fromTie: fromTie as TieKind,
         fromEvidence: `${fromSubject}:${fromId}`,
@@ -171,14 +178,11 @@ async function assemble(read: Context["read"], rows: PathIds[], shapes: RecordSh
       };
     }),
   }));
-  const records = await loadRecords(
-    read,
-    [
-      ...parsed.flatMap((p) => p.towns.map((id) => ({ type: "TOWN" as const, id }))),
-      ...parsed.flatMap((p) => p.steps.map((s) => ({ type: s.kind, id: s.ctx }))),
-    ],
-    shapes,
-  );
+  const refs = [
+    ...parsed.flatMap((p) => p.towns.map((id) => ({ type: "TOWN" as const, id }))),
+    ...parsed.flatMap((p) => p.steps.map((s) => ({ type: s.kind, id: s.ctx }))),
+  ];
+  const records = await loadRecords(read, refs, shapesOf(refs.map((ref) => ref.type)));
   const town = (id: number) => records.get(recordKey({ type: "TOWN", id })) as RecordRow<"TOWN">;
   return parsed.map((p) => ({
     towns: p.towns.map(town),
@@ -206,7 +210,9 @@ builder.queryField("connection", (t) =>
       const first = args.first ?? 3;
       if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}`);
       if (first < 1 || first > 20) throw badInput("first must be between 1 and 20");
-      return assemble(ctx.read, await findPaths(ctx, args, maxHops, first), recordShapesAsked(ctx, info, PATH_RECORDS));
+      return assemble(ctx.read, await findPaths(ctx, args, maxHops, first), (present) =>
+        recordShapesAsked(ctx, info, PATH_RECORDS, present),
+      );
     },
   }),
 );

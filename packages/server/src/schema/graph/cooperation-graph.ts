@@ -8,7 +8,9 @@ import type { Context } from "../context.js";
 import type { TieKind } from "./connection.js";
 import { LINKS_SQL } from "./links.js";
 
-export type ContextKind = "NETWORK" | "PROJECT" | "EVENT" | "AGREEMENT";
+/** What towns share: the records a tie, a path's step or a neighbourhood's edge goes through. */
+export const CONTEXT_KINDS = ["NETWORK", "PROJECT", "EVENT", "AGREEMENT"] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
 export interface Link {
   town: number;

@@ -23,7 +23,7 @@ import { Agreement } from "../partnerships/agreement.js";
 import { Town } from "../places/town.js";
 import { Project } from "../projects/project.js";
 import { SharedContext, type TieKind, TieKindEnum } from "./connection.js";
-import { currentGraph, type NeighbourTie } from "./cooperation-graph.js";
+import { CONTEXT_KINDS, currentGraph, type NeighbourTie } from "./cooperation-graph.js";
 import { LINKS_SQL } from "./links.js";
 
 const MAX_NEIGHBOURHOOD_HOPS = 2;
@@ -75,14 +75,12 @@ export const Neighbourhood = builder.objectRef<{ nodes: GraphRecord[]; edges: Ed
   }),
 });
 
-const CONTEXT_TYPES: RecordType[] = ["NETWORK", "PROJECT", "EVENT", "AGREEMENT"];
-
 /** What a document asks of the neighbourhood's towns and of what they share, as nodes or edges. */
 const NEIGHBOURHOOD_RECORDS = [
-  { path: ["nodes"], types: ["TOWN" as const, ...CONTEXT_TYPES] },
-  { path: ["edges", "town"], types: ["TOWN" as const] },
-  { path: ["edges", "context"], types: CONTEXT_TYPES },
-];
+  { path: ["nodes"], types: ["TOWN", ...CONTEXT_KINDS] },
+  { path: ["edges", "town"], types: ["TOWN"] },
+  { path: ["edges", "context"], types: CONTEXT_KINDS },
+] as const satisfies readonly { path: readonly string[]; types: readonly RecordType[] }[];
 
 async function loadGraphRecords(
   read: Context["read"],
@@ -116,13 +114,7 @@ builder.queryField("neighbourhood", (t) =>
       } = await currentGraph(ctx, [args.town]);
       if (centre == null) throw notFound("town", `slug ${args.town}`);
       const links = graph.neighbourhood(centre, hops);
-      // Planned for the kinds of record the neighbourhood holds only: a plan per kind costs.
-      const present = new Set<RecordType>(["TOWN", ...links.map((l) => l.kind)]);
-      const shapes = recordShapesAsked(
-        ctx,
-        info,
-        NEIGHBOURHOOD_RECORDS.map(({ path, types }) => ({ path, types: types.filter((type) => present.has(type)) })),
-      );
+      const shapes = recordShapesAsked(ctx, info, NEIGHBOURHOOD_RECORDS, ["TOWN", ...links.map((l) => l.kind)]);
       const record = await loadGraphRecords(ctx.read, links, shapes);
       const nodes = new Map<string, GraphRecord>();
       for (const l of links) {

@@ -152,7 +152,8 @@ builder.queryField("search", (t) =>
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
         lang: args.lang ?? null,
       };
-      const shapesOf = (types: SubjectType[]) => recordShapesAsked(ctx, info, [{ path: ["results", "entity"], types }]);
+      const shapesOf = (present: SubjectType[]) =>
+        recordShapesAsked(ctx, info, [{ path: ["results", "entity"] }], present);
       const { total, rows, records } = await rankedRecords(ctx, text, scope, first, offset, shapesOf);
       return {
         total,
@@ -184,8 +185,7 @@ async function rankedRecords(
   offset: number,
   shapesOf: (types: SubjectType[]) => RecordShapes,
 ) {
-  // Planned for the kinds of record the page holds only: a plan per kind costs.
-  const shapes = (rows: RankedName[]) => shapesOf([...new Set(rows.map((row) => row.entity_type))]);
+  const shapes = (rows: RankedName[]) => shapesOf(rows.map((row) => row.entity_type));
   const held = heldSearchIndex(ctx.prisma, text);
   if (held) {
     const page = held.index.search(held.folded, scope, limit, offset);
