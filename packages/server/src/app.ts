@@ -8,7 +8,8 @@ import { usePersistedOperations } from "@graphql-yoga/plugin-persisted-operation
 import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { GraphQLError, type GraphQLSchema, NoSchemaIntrospectionCustomRule } from "graphql";
 import { createYoga, maskError, type Plugin } from "graphql-yoga";
-import { createIdentify } from "./auth/identity.js";
+import { useCallerConfirmation } from "./auth/caller-confirmation.js";
+import { createCallers } from "./auth/identity.js";
 import { boundedParserCache } from "./cache/parse-cache.js";
 import { type ResponseCacheStore, responseCacheStore } from "./cache/response-cache.js";
 import type { AuthConfig, RateLimitConfig, RedisConfig } from "./config.js";
@@ -178,7 +179,7 @@ export function createApp(db: Database, options: AppOptions = {}) {
   const logError = options.logError ?? ((error: unknown) => log(errorEntry(error)));
   // Errors maskError has seen: it reported the unexpected ones; yoga must not log any again.
   const seenByMask = new WeakSet<object>();
-  const identify = createIdentify(db.prisma, db.readSql, options.auth ?? { rolesClaim: "citynet_roles" });
+  const callers = createCallers(db.prisma, db.readSql, options.auth ?? { rolesClaim: "citynet_roles" });
   const cacheStore = options.responseCacheTtlMs ? responseCacheStore(options.redis) : null;
   const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, options.redis) : null;
   const metrics = options.metrics ? createMetrics(db) : null;
@@ -201,19 +202,23 @@ export function createApp(db: Database, options: AppOptions = {}) {
     // The body's length is checked from Content-Length (useRequestSizeLimits, refusedUnmeasuredBody).
     maxRequestBodySize: false,
     parserAndValidationCache: boundedParserCache(),
-    context: async ({ request }) => ({
-      prisma: db.prisma,
-      read: db.readSql,
-      snapshot: db.snapshot,
-      transaction: db.writeTransaction,
-      actor: await identify(request.headers.get("authorization")),
-      requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
-      committed: async () => cacheStore?.advance(),
-      live,
-      lang: preferredLanguage(request.headers.get("accept-language")),
-      memo: new Map(),
-      costly,
-    }),
+    context: async ({ request }) => {
+      const actor = await callers.identify(request.headers.get("authorization"));
+      return {
+        prisma: db.prisma,
+        read: db.readSql,
+        snapshot: db.snapshot,
+        transaction: db.writeTransaction,
+        actor,
+        confirmCaller: () => callers.confirm(actor),
+        requestId: request.headers.get("x-request-id")?.slice(0, 100) || randomUUID(),
+        committed: async () => cacheStore?.advance(),
+        live,
+        lang: preferredLanguage(request.headers.get("accept-language")),
+        memo: new Map(),
+        costly,
+      };
+    },
     // Served by handle() below, compressed and under a Content-Security-Policy.
     graphiql: false,
     cors: {
@@ -273,6 +278,8 @@ export function createApp(db: Database, options: AppOptions = {}) {
       ...(options.introspection === false ? [disableIntrospection()] : []),
       // Before anything that executes (the SQL planner, the cache): no oversized or broken text runs.
       useInputLimits(),
+      // Before anything reads or writes as the caller: a remembered API key is confirmed live.
+      useCallerConfirmation(),
       // Cached answers cost too: the budget bounds what a client may ask, not only what runs.
       ...(limiter ? [useRateLimit(limiter)] : []),
       // Before the response cache, which wraps whatever executes before it.

@@ -2,6 +2,7 @@
 // kept only as a SHA-256 hash; the secret is printed once, at creation.
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma, type PrismaClient, type Role } from "../generated/prisma/index.js";
+import { BoundedMap } from "../lib/bounded-map.js";
 import type { Context } from "../schema/context.js";
 import { type Grant, scopeOf } from "./identity.js";
 
@@ -73,6 +74,18 @@ export async function revokeApiKey(prisma: PrismaClient, id: number): Promise<bo
 /** Recording every use would write on every request: a key's last use is kept to the minute. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** Keys a server remembers at most: far more than it has portals. */
+const REMEMBERED_KEYS = 10_000;
+
+/** A key as a server saw it live: what it grants never changes, only whether it is revoked. */
+export interface KnownKey {
+  id: number;
+  name: string;
+  grant: Grant;
+  /** When this server last recorded the key's use. */
+  lastUsedAt: number;
+}
+
 interface LiveKeyRow {
   id: number;
   name: string;
@@ -84,23 +97,59 @@ interface LiveKeyRow {
   lastUsedAt: Date | null;
 }
 
+/** The API keys as one server knows them. */
+export interface ApiKeys {
+  /**
+   * The live key with this secret, noting its use: read from the database, or remembered from
+   * an earlier request, when `confirmed` is false and the request must confirm it (confirm, or
+   * a write's statement) before it acts as it. A key is only ever revoked, and then forgotten.
+   */
+  find(secret: string): Promise<{ key: KnownKey; confirmed: boolean } | null>;
+  /** Whether key `id` is live now; a revoked key is forgotten. */
+  confirm(id: number): Promise<boolean>;
+}
+
 /**
- * The live key with this secret and what it grants, noting its use. Looked up on every request
- * a portal sends, so through node-postgres (`read`): Prisma's client took a millisecond more.
+ * The keys of a server's database (`read`: a portal sends a key with every request, and
+ * Prisma's client took a millisecond more). Keys seen live are remembered, so a portal's write
+ * need not spend a round trip on its key: the write's statement checks it (contributions/write.ts).
  */
-export async function findApiKey(
-  prisma: PrismaClient,
-  read: Context["read"],
-  secret: string,
-): Promise<{ id: number; name: string; grant: Grant } | null> {
-  const [key] = await read<LiveKeyRow>(Prisma.sql`
-    SELECT id, name, role, "townId", "networkId", "programmeId", "organisationId", "lastUsedAt"
-      FROM "ApiKey" WHERE hash = ${hashOf(secret)} AND "revokedAt" IS NULL`);
-  if (!key) return null;
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)
-    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-  const grant: Grant = { role: key.role };
-  for (const field of ["townId", "networkId", "programmeId", "organisationId"] as const)
-    if (key[field] !== null) grant[field] = key[field];
-  return { id: key.id, name: key.name, grant };
+export function apiKeysOf(read: Context["read"]): ApiKeys {
+  const known = new BoundedMap<string, KnownKey>(REMEMBERED_KEYS);
+  const forget = (id: number) => {
+    for (const [hash, key] of known) if (key.id === id) known.delete(hash);
+  };
+  return {
+    async find(secret) {
+      const hash = hashOf(secret);
+      const remembered = known.get(hash);
+      if (remembered && Date.now() - remembered.lastUsedAt <= LAST_USED_RESOLUTION_MS)
+        return { key: remembered, confirmed: false };
+      const [row] = await read<LiveKeyRow>(Prisma.sql`
+        SELECT id, name, role, "townId", "networkId", "programmeId", "organisationId", "lastUsedAt"
+          FROM "ApiKey" WHERE hash = ${hash} AND "revokedAt" IS NULL`);
+      if (!row) {
+        known.delete(hash);
+        return null;
+      }
+      let lastUsedAt = row.lastUsedAt?.getTime() ?? 0;
+      if (Date.now() - lastUsedAt > LAST_USED_RESOLUTION_MS) {
+        lastUsedAt = Date.now();
+        await read(
+          Prisma.sql`UPDATE "ApiKey" SET "lastUsedAt" = ${new Date(lastUsedAt).toISOString()}::timestamptz WHERE id = ${row.id}`,
+        );
+      }
+      const grant: Grant = { role: row.role };
+      for (const field of ["townId", "networkId", "programmeId", "organisationId"] as const)
+        if (row[field] !== null) grant[field] = row[field];
+      const key = { id: row.id, name: row.name, grant, lastUsedAt };
+      known.set(hash, key);
+      return { key, confirmed: true };
+    },
+    async confirm(id) {
+      const live = await read(Prisma.sql`SELECT FROM "ApiKey" WHERE id = ${id} AND "revokedAt" IS NULL`);
+      if (!live.length) forget(id);
+      return live.length > 0;
+    },
+  };
 }

@@ -9,7 +9,7 @@ import type { AuthConfig } from "../config.js";
 import type { PrismaClient, Role } from "../generated/prisma/index.js";
 import { ErrorCode } from "../schema/common/errors.js";
 import type { Context } from "../schema/context.js";
-import { API_KEY_PREFIX, findApiKey } from "./api-keys.js";
+import { API_KEY_PREFIX, apiKeysOf } from "./api-keys.js";
 
 export interface Grant {
   role: Role;
@@ -26,6 +26,12 @@ export interface Actor {
   /** The key's name, or the token's name claim (else its subject). */
   name: string;
   grants: Grant[];
+  /**
+   * The API key's id while its liveness is only remembered from an earlier request (api-keys.ts):
+   * the request confirms it (Callers.confirm) before it reads or writes as the key, or writes in
+   * a statement that checks the key itself (contributions/write.ts).
+   */
+  unconfirmedKey?: number;
 }
 
 export function unauthenticated(message = "Sign in (a bearer token or an API key) to do this"): GraphQLError {
@@ -38,20 +44,34 @@ export function forbidden(message = "Your role does not allow this"): GraphQLErr
 
 const ROLES = new Set<string>(["TOWN_EDITOR", "NETWORK_SECRETARIAT", "PROGRAMME_EDITOR", "PUBLISHER", "ADMIN"]);
 
-/** Reads the caller from a request's Authorization header; throws UNAUTHENTICATED for a bad one. */
-export type Identify = (authorization: string | null) => Promise<Actor | null>;
+/** Who calls: the caller of a request, and the confirmation of a remembered API key. */
+export interface Callers {
+  /** The caller from a request's Authorization header; throws UNAUTHENTICATED for a bad one. */
+  identify(authorization: string | null): Promise<Actor | null>;
+  /** Confirms the caller's remembered API key (no-op otherwise); UNAUTHENTICATED if it was revoked since. */
+  confirm(actor: Actor | null): Promise<void>;
+}
 
-export function createIdentify(prisma: PrismaClient, read: Context["read"], config: AuthConfig): Identify {
+const revokedKey = () => unauthenticated("Unknown or revoked API key");
+
+export function createCallers(prisma: PrismaClient, read: Context["read"], config: AuthConfig): Callers {
   const keySet = jwksOf(config);
-  return async (authorization) => {
+  const keys = apiKeysOf(read);
+  const identify: Callers["identify"] = async (authorization) => {
     if (!authorization) return null;
     const [scheme, credential] = authorization.split(" ", 2);
     if (scheme?.toLowerCase() !== "bearer" || !credential)
       throw unauthenticated("Authorization must be 'Bearer <token or API key>'");
     if (credential.startsWith(API_KEY_PREFIX)) {
-      const key = await findApiKey(prisma, read, credential);
-      if (!key) throw unauthenticated("Unknown or revoked API key");
-      return { id: `api-key:${key.id}`, name: key.name, grants: [key.grant] };
+      const found = await keys.find(credential);
+      if (!found) throw revokedKey();
+      const { key, confirmed } = found;
+      return {
+        id: `api-key:${key.id}`,
+        name: key.name,
+        grants: [key.grant],
+        ...(confirmed ? {} : { unconfirmedKey: key.id }),
+      };
     }
     if (!keySet || !config.jwtIssuer)
       throw unauthenticated("This server accepts no bearer tokens (no issuer configured)");
@@ -68,6 +88,14 @@ export function createIdentify(prisma: PrismaClient, read: Context["read"], conf
       name: typeof payload.name === "string" ? payload.name : subject,
       grants: await grantsFromClaim(prisma, payload[config.rolesClaim]),
     };
+  };
+  return {
+    identify,
+    async confirm(actor) {
+      if (!actor?.unconfirmedKey) return;
+      if (!(await keys.confirm(actor.unconfirmedKey))) throw revokedKey();
+      actor.unconfirmedKey = undefined;
+    },
   };
 }
 

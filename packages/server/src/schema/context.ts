@@ -19,6 +19,8 @@ export interface Context {
   transaction<T>(fn: (run: Context["read"]) => Promise<T>): Promise<T>;
   /** Who is calling; null for anonymous callers, who read public data only. */
   actor: Actor | null;
+  /** Confirms that the caller's API key, if only remembered, is live (UNAUTHENTICATED if revoked since). */
+  confirmCaller(): Promise<void>;
   /** Names the request in the audit log (the X-Request-Id header, else a fresh UUID). */
   requestId: string;
   /** Called once a write has committed, so that caches drop what it changed. */

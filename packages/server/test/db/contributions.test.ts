@@ -88,6 +88,9 @@ const en = (text: string) => [{ lang: "en", text }];
 
 const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
+/** The database id of a global id. */
+const rowIdOf = (globalId: string) => Number(Buffer.from(globalId, "base64").toString().split(":")[1]);
+
 describeDb("contributions", () => {
   let api: TestApi;
   let jwksServer: Server;
@@ -537,6 +540,102 @@ describeDb("contributions", () => {
     expect(stored).not.toContain(secret);
     expect(await revokeApiKey(api.db.prisma, listed.id)).toBe(true);
     expect(codeOf(await post(bearer(secret)))).toBe("UNAUTHENTICATED");
+  });
+
+  it("writes a partner search in one round trip for a key it remembers, and refuses the key once revoked elsewhere", async () => {
+    const { prisma } = api.db;
+    const secret = await key("Remembered portal", "TOWN_EDITOR", "opava");
+    const portal = bearer(secret);
+    const first = (await post(portal, { idempotencyKey: "remembered-1" })).data.createPartnerSearch.partnerSearch;
+    const second = (await post(portal)).data.createPartnerSearch.partnerSearch;
+
+    // The key and town remembered from the creates, the search's town from a first update: each
+    // write is then its one statement.
+    const update = (version: number, text: string) =>
+      api.query(UPDATE, { input: { id: first.id, expectedVersion: version, description: en(text) } }, portal);
+    expect((await update(1, "Remembered.")).errors).toBeUndefined();
+    api.statements.length = 0;
+    expect((await update(2, "One trip.")).errors).toBeUndefined();
+    expect(api.statements).toHaveLength(1);
+    // A create naming no countries or topics (which it would look up), answering with the written
+    // row's columns; its id comes from a block.
+    api.statements.length = 0;
+    const createdIds = await api.query(
+      `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { id version } } }`,
+      { input: opavaSearch({ wantedCountries: null, topics: null }) },
+      portal,
+    );
+    expect(createdIds.errors).toBeUndefined();
+    expect(api.statements.filter((sql) => !sql.includes("nextval("))).toHaveLength(1);
+    // A query is not written by such a statement: the key is read for it, as before.
+    api.statements.length = 0;
+    await api.data(`{ __typename }`, {}, portal);
+    expect(api.statements.filter((sql) => sql.includes(`"ApiKey"`))).toHaveLength(1);
+
+    // Revoked by another process (the CLI): this server still remembers the key.
+    const { id: keyId } = (await listApiKeys(prisma)).find((k) => k.name === "Remembered portal")!;
+    expect(await revokeApiKey(prisma, keyId)).toBe(true);
+    const searches = await prisma.partnerSearch.count();
+    const audited = await prisma.auditEntry.count();
+    const refused = [
+      await update(3, "Too late."),
+      await api.query(CLOSE, { input: { id: second.id, expectedVersion: 1, status: "WITHDRAWN" } }, portal),
+      await post(portal),
+      // A retry answered with the first create's search, which no statement checks the key for.
+      await post(portal, { idempotencyKey: "remembered-1" }),
+      // A mutation refused before its statement is not told more either.
+      await api.query(UPDATE, { input: { id: first.id, expectedVersion: 3 } }, portal),
+    ];
+    for (const response of refused) {
+      expect(codeOf(response)).toBe("UNAUTHENTICATED");
+      expect(response.data?.updatePartnerSearch ?? response.data?.createPartnerSearch ?? null).toBeNull();
+    }
+    expect(await prisma.partnerSearch.count()).toBe(searches);
+    expect(await prisma.auditEntry.count()).toBe(audited);
+    expect(
+      (
+        await prisma.partnerSearch.findMany({
+          where: { id: { in: [first, second].map((s) => rowIdOf(s.id)) } },
+          orderBy: { id: "asc" },
+        })
+      ).map((s) => [s.version, s.status]),
+    ).toEqual([
+      [3, "OPEN"],
+      [1, "OPEN"],
+    ]);
+    // Nor does it read or write anything else.
+    expect(codeOf(await api.query(`{ savedSearches { id } }`, {}, portal))).toBe("UNAUTHENTICATED");
+    expect(codeOf(await api.query(`{ __typename }`, {}, portal))).toBe("UNAUTHENTICATED");
+  });
+
+  it("checks a remembered search's town and town's slug in the write's statement", async () => {
+    const { prisma } = api.db;
+    const opava = bearer(keys["Opava web"]);
+    const leoben = bearer(keys["Leoben web"]);
+    const created = (await post(opava)).data.createPartnerSearch.partnerSearch;
+    const id = rowIdOf(created.id);
+    const change = (version: number, text: string) => ({
+      input: { id: created.id, expectedVersion: version, description: en(text) },
+    });
+    expect((await api.query(UPDATE, change(1, "Remembered."), opava)).errors).toBeUndefined();
+    // Moved to Leoben behind the API's back: the town the server remembers is Opava's.
+    const towns = await prisma.town.findMany({ where: { slug: { in: ["opava", "leoben"] } } });
+    const townOf = (slug: string) => towns.find((town) => town.slug === slug)!.id;
+    await prisma.partnerSearch.update({ where: { id }, data: { townId: townOf("leoben") } });
+    expect(codeOf(await api.query(UPDATE, change(2, "Not Opava's now."), opava))).toBe("FORBIDDEN");
+    expect((await prisma.partnerSearch.findUniqueOrThrow({ where: { id } })).version).toBe(2);
+    // Leoben's editor, refused by the remembered town, is allowed by the town read afresh.
+    expect((await api.query(UPDATE, change(2, "Leoben's now."), leoben)).errors).toBeUndefined();
+
+    // A town renamed behind the API's back: a create by the slug remembered is refused, then answered afresh.
+    await prisma.town.update({ where: { id: townOf("opava") }, data: { slug: "opava-renamed" } });
+    onTestFinished(() =>
+      prisma.town.update({ where: { id: townOf("opava") }, data: { slug: "opava" } }).then(() => {}),
+    );
+    const searches = await prisma.partnerSearch.count();
+    expect(codeOf(await post(opava))).toBe("CONFLICT");
+    expect(codeOf(await post(opava))).toBe("BAD_USER_INPUT");
+    expect(await prisma.partnerSearch.count()).toBe(searches);
   });
 
   it("keeps the audit log append-only and shows it to admins, and a record's history to its editors", async () => {

@@ -87,6 +87,11 @@ export function conflict(type: string, expectedVersion: number, currentVersion: 
   );
 }
 
+/** A write that met another change than a version's, made meanwhile: send it again. */
+export function changedMeanwhile(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+}
+
 /**
  * Errors thrown below our resolvers that are the client's doing: Pothos' argument checks
  * (ids, cursors, page sizes), Prisma's "record not found" for a well-formed unknown id, and

@@ -2,6 +2,7 @@
 // ids decoded to rows, towns by slug, and the scope a town's write needs.
 import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
+import { BoundedMap } from "../../lib/bounded-map.js";
 import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
 import { quoteIdent } from "../../sql-plan/prisma-args.js";
 import { builder } from "../builder.js";
@@ -67,13 +68,56 @@ type BySlug = keyof typeof BY_SLUG;
 /** A record a write names by slug, or owns it: what auth scopes check. */
 export type Owner = { id: number; slug: string };
 
+/** Entries this server remembers at most of what no write through the API changes (`remembered`). */
+const REMEMBERED_ENTRIES = 50_000;
+
+/**
+ * What no write through the API changes, remembered by this server so that a write need not
+ * spend a round trip on it: the records slugs name, and the owners of records whose owner is set
+ * once. A write that relies on an entry checks it in its own statement (updateInStatement,
+ * createInStatement) and forgets it if it no longer holds; only what the database says now
+ * refuses a caller (rememberedUnlessRefused).
+ */
+const remembered = new BoundedMap<string, unknown>(REMEMBERED_ENTRIES);
+
+const slugKey = (model: BySlug, slug: string) => `${model}:${slug}`;
+const ownerKey = (table: VersionedTable, id: number) => `${table}#${id}`;
+export const forgetSlug = (model: BySlug, slug: string) => remembered.delete(slugKey(model, slug));
+export const forgetOwner = (table: VersionedTable, id: number) => remembered.delete(ownerKey(table, id));
+
+/** `lookup`'s answer, remembered under `key` when `remember`; once per request either way. */
+function lookedUp<T>(ctx: Context, key: string, remember: boolean, lookup: () => Promise<T | null>) {
+  return memo(ctx, remember ? `remembered ${key}` : key, async () => {
+    if (remember && remembered.has(key)) return remembered.get(key) as T;
+    const found = await lookup();
+    if (remember && found) remembered.set(key, found);
+    return found;
+  });
+}
+
+/**
+ * A remembered record (the owner of a write's target), unless it refuses the caller (`allows`):
+ * then it is forgotten and looked up again, as only the database may refuse a caller.
+ */
+export async function rememberedUnlessRefused<T>(
+  look: (remember: boolean) => Promise<T | null>,
+  allows: (found: T) => boolean,
+  forget: () => void,
+): Promise<T | null> {
+  const found = await look(true);
+  if (!found || allows(found)) return found;
+  forget();
+  return look(false);
+}
+
 /**
  * A record by slug, looked up once per request: a mutation's auth scopes and its resolver both
  * need it (the lookups of the domains memoize the same way; what they read does not change in a
- * write). Through node-postgres, as every write makes one.
+ * write). Through node-postgres, as every write makes one. Remembered (`remember`) for a write
+ * that checks the slug in its statement: no write through the API changes a slug.
  */
-export const recordBySlug = (ctx: Context, model: BySlug, slug: string) =>
-  memo(ctx, `${model}:${slug}`, async () => {
+export const recordBySlug = (ctx: Context, model: BySlug, slug: string, remember = false) =>
+  lookedUp(ctx, slugKey(model, slug), remember, async () => {
     const [found] = await ctx.read<Owner>(
       Prisma.sql`SELECT id, slug FROM ${Prisma.raw(quoteIdent(BY_SLUG[model]))} WHERE slug = ${slug}`,
     );
@@ -89,6 +133,8 @@ interface OwnedRecord<Relation extends string> {
   owner: BySlug;
   /** The record may have no owner (an event of no network). */
   optional?: true;
+  /** Remembered (`remembered`): the owner is set once, and the write checks it in its statement. */
+  remember?: boolean;
 }
 
 /**
@@ -106,9 +152,9 @@ export function recordOwner<Relation extends string>(
 ): Promise<Record<Relation, Owner> | null>;
 export function recordOwner<Relation extends string>(
   ctx: Context,
-  { table, id, column, relation, owner }: OwnedRecord<Relation>,
+  { table, id, column, relation, owner, remember = false }: OwnedRecord<Relation>,
 ): Promise<Record<Relation, Owner | null> | null> {
-  return memo(ctx, `${table}-${relation}:${id}`, async () => {
+  return lookedUp(ctx, ownerKey(table, id), remember, async () => {
     // The owner by its key, whatever the statistics: a join let a planner that had not yet seen
     // a town's first searches merge-join along the towns' index from its start.
     const ownerColumn = Prisma.raw(quoteIdent(column));
@@ -122,7 +168,7 @@ export function recordOwner<Relation extends string>(
   });
 }
 
-export const townBySlug = (ctx: Context, slug: string) => recordBySlug(ctx, "town", slug);
+export const townBySlug = (ctx: Context, slug: string, remember = false) => recordBySlug(ctx, "town", slug, remember);
 
 /** A record the input names by slug at `path`; BAD_USER_INPUT when there is none. */
 export async function requiredBySlug(ctx: Context, model: BySlug, slug: string, path: string) {

@@ -3,7 +3,7 @@
 // the version check of an update; the idempotency key of a create; and, once committed, the
 // caches told and the subscribers.
 import { randomUUID } from "node:crypto";
-import type { Actor, Grant } from "../../auth/identity.js";
+import { type Actor, forbidden, type Grant, unauthenticated } from "../../auth/identity.js";
 import { Prisma, type Role, type SubjectType } from "../../generated/prisma/index.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
 import { kindsOf } from "../../live/kinds.js";
@@ -11,11 +11,11 @@ import type { LiveEvent } from "../../live/pubsub.js";
 import { deliveriesOwed } from "../../live/webhooks.js";
 import { quoteIdent } from "../../sql-plan/prisma-args.js";
 import { alertsRaised } from "../alerts/raise.js";
-import { badInput, conflict, notFound } from "../common/errors.js";
+import { badInput, changedMeanwhile, conflict, notFound } from "../common/errors.js";
 import type { LocalizedValue } from "../common/localized.js";
 import { reviveRow } from "../common/mixed-records.js";
 import type { Context } from "../context.js";
-import { MAX_CITATION } from "./inputs.js";
+import { forgetOwner, forgetSlug, MAX_CITATION, type Owner } from "./inputs.js";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -333,6 +333,46 @@ export interface RecordInStatement {
   snapshot: (row: Prisma.Sql) => Prisma.Sql;
   /** The table's CHECK constraints a write may break, as the BAD_USER_INPUT each is (message, field). */
   checks?: Readonly<Record<string, readonly [message: string, field: string]>>;
+  /**
+   * The column naming the record's town: a TOWN_EDITOR's update is written only while it names
+   * the writer's town, as the owner the auth scopes saw may be remembered (recordOwner).
+   */
+  townColumn?: string;
+}
+
+/**
+ * What a write in one statement checks as it writes, each a boolean SQL expression: the change
+ * is written only if both hold. `caller`: the writer's remembered API key is live (the request
+ * spent no round trip on it, caller-confirmation.ts). `owner`: the record still belongs to the
+ * town, network… the write was allowed for.
+ */
+interface Held {
+  caller: Prisma.Sql;
+  owner: Prisma.Sql;
+}
+
+/** The writer's key is live, when only remembered. */
+const callerHeld = (writer: Writer) =>
+  writer.actor.unconfirmedKey
+    ? Prisma.sql`EXISTS (SELECT FROM "ApiKey" WHERE id = ${writer.actor.unconfirmedKey} AND "revokedAt" IS NULL)`
+    : Prisma.sql`true`;
+
+/** Common table expression `held` (Held's two answers), after any expression its owner check reads (`locked`). */
+const heldCte = (held: Held) => Prisma.sql`held AS (SELECT ${held.caller} AS caller, ${held.owner} AS owner),`;
+const HELD_ANSWER = Prisma.sql`, (SELECT caller FROM held) AS "callerHeld", (SELECT owner FROM held) AS "ownerHeld"`;
+type HeldAnswer = { callerHeld: boolean; ownerHeld: boolean | null };
+
+/**
+ * After a write in one statement: UNAUTHENTICATED when the writer's remembered key was revoked
+ * (the key is forgotten then), else the key is confirmed for the rest of the request.
+ */
+async function callerChecked(ctx: Context, writer: Writer, { callerHeld }: HeldAnswer): Promise<void> {
+  if (callerHeld) {
+    writer.actor.unconfirmedKey = undefined;
+    return;
+  }
+  await ctx.confirmCaller();
+  throw unauthenticated("Unknown or revoked API key");
 }
 
 /** A write's statement, its table's broken CHECK constraint answered as the bad input it is. */
@@ -380,7 +420,6 @@ const bound = (value: unknown) =>
 /** A table or column named in a write's statement (the data model names them; none is input). */
 const identifier = (name: string) => Prisma.raw(quoteIdent(name));
 const columnList = (columns: Record<string, unknown>) => Prisma.join(Object.keys(columns).map(identifier));
-const columnValues = (columns: Record<string, unknown>) => Prisma.join(Object.values(columns).map(bound));
 const assignments = (columns: Record<string, unknown>) =>
   Object.entries(columns).map(([column, value]) => Prisma.sql`${identifier(column)} = ${bound(value)}`);
 
@@ -405,31 +444,43 @@ export async function updateInStatement(
   change: ChangeOfRecord,
 ): Promise<WrittenRow> {
   const table = identifier(target.table);
+  const townChecked = target.townColumn && writer.role === "TOWN_EDITOR" && writer.townId !== undefined;
+  const owner = townChecked
+    ? Prisma.sql`(SELECT (locked_row).${identifier(target.townColumn!)} FROM locked) = ${writer.townId}`
+    : Prisma.sql`true`;
   return announced(ctx, async () => {
-    const { current, row } = await checked(target, () =>
-      recordInStatement<{ current: number | null; row: WrittenRow | null }>(
+    const answer = await checked(target, () =>
+      recordInStatement<HeldAnswer & { current: number | null; row: WrittenRow | null }>(
         ctx.read,
         ctx,
         writer,
         { mutation: target.mutation, recordType: target.table, recordId: target.id, facts: change.facts },
         {
           ctes: Prisma.sql`locked AS (SELECT t AS locked_row FROM ${table} t WHERE t.id = ${target.id} FOR UPDATE),
+          ${heldCte({ caller: callerHeld(writer), owner })}
           written AS (
             UPDATE ${table} t SET ${Prisma.join([...assignments(change.columns), Prisma.sql`version = t.version + 1`])}
-              FROM locked WHERE t.id = (locked_row).id AND (locked_row).version = ${target.expectedVersion}
+              FROM locked, held
+             WHERE t.id = (locked_row).id AND (locked_row).version = ${target.expectedVersion} AND held.caller AND held.owner
             RETURNING t AS written_row),
           ${change.relations ?? Prisma.empty}`,
           before: Prisma.sql`(SELECT ${target.snapshot(Prisma.raw("locked_row"))} FROM locked)`,
           after: snapshotAfter(target, change),
           written: WRITTEN_ROW,
           returning: Prisma.sql`, (SELECT (locked_row).version FROM locked) AS current,
-          (SELECT to_jsonb(written_row) FROM written) AS row`,
+          (SELECT to_jsonb(written_row) FROM written) AS row ${HELD_ANSWER}`,
         },
       ),
     );
-    if (current === null) throw notFound(target.label, `id ${target.id}`);
-    if (!row) throw conflict(target.label, target.expectedVersion, current);
-    return reviveRow(target.table, row) as WrittenRow;
+    await callerChecked(ctx, writer, answer);
+    if (answer.current === null) throw notFound(target.label, `id ${target.id}`);
+    if (!answer.ownerHeld) {
+      // The owner the auth scopes saw was remembered, and is no longer the record's.
+      forgetOwner(target.table, target.id);
+      throw forbidden();
+    }
+    if (!answer.row) throw conflict(target.label, target.expectedVersion, answer.current);
+    return reviveRow(target.table, answer.row) as WrittenRow;
   });
 }
 
@@ -442,32 +493,46 @@ export async function updateInStatement(
 export async function createInStatement(
   ctx: Context,
   writer: Writer,
-  target: RecordInStatement & { idempotencyKey: string | null | undefined },
+  target: RecordInStatement & { idempotencyKey: string | null | undefined; town?: Owner },
   change: Omit<ChangeOfRecord, "columns"> & { columns: (id: number) => Record<string, unknown> },
 ): Promise<{ id: number; row?: WrittenRow }> {
   const id = await nextId(ctx.read, target.table);
   const columns = { id, ...change.columns(id) };
+  const { town } = target;
+  // The town as the create's input named it, by a slug the server may remember (recordBySlug).
+  const owner = town
+    ? Prisma.sql`EXISTS (SELECT FROM "Town" WHERE id = ${town.id} AND slug = ${town.slug})`
+    : Prisma.sql`true`;
   let row: WrittenRow | undefined;
   const insert = async (run: RunSql) => {
     const answer = await checked(target, () =>
-      recordInStatement<{ row: WrittenRow }>(
+      recordInStatement<HeldAnswer & { row: WrittenRow | null }>(
         run,
         ctx,
         writer,
         { mutation: target.mutation, recordType: target.table, recordId: id, facts: change.facts },
         {
-          ctes: Prisma.sql`written AS (
-              INSERT INTO ${identifier(target.table)} AS t (${columnList(columns)}) VALUES (${columnValues(columns)})
+          // From a record of the table's own type, so that each value takes its column's type.
+          ctes: Prisma.sql`${heldCte({ caller: callerHeld(writer), owner })}
+            written AS (
+              INSERT INTO ${identifier(target.table)} AS t (${columnList(columns)})
+              SELECT ${columnList(columns)} FROM jsonb_populate_record(NULL::${identifier(target.table)}, ${JSON.stringify(columns)}::jsonb), held
+               WHERE held.caller AND held.owner
               RETURNING t AS written_row),
             ${change.relations ?? Prisma.empty}`,
           before: Prisma.sql`NULL::jsonb`,
           after: snapshotAfter(target, { ...change, columns }),
           written: WRITTEN_ROW,
-          returning: Prisma.sql`, (SELECT to_jsonb(written_row) FROM written) AS row`,
+          returning: Prisma.sql`, (SELECT to_jsonb(written_row) FROM written) AS row ${HELD_ANSWER}`,
         },
       ),
     );
-    row = reviveRow(target.table, answer.row) as WrittenRow;
+    await callerChecked(ctx, writer, answer);
+    if (!answer.ownerHeld) {
+      forgetSlug("town", town!.slug);
+      throw changedMeanwhile(`The town ${town!.slug} changed while this was written; send it again`);
+    }
+    row = reviveRow(target.table, answer.row!) as WrittenRow;
     return id;
   };
   const operation = { mutation: target.mutation, recordType: target.table };
@@ -476,7 +541,10 @@ export async function createInStatement(
       ? ctx.transaction((run) => once(run, writer.actor, target.idempotencyKey, operation, () => insert(run)))
       : insert(ctx.read),
   );
-  return created === id ? { id, row } : { id: created };
+  if (created === id) return { id, row };
+  // A retry, answered with the first create's record without a statement that checks the key.
+  await ctx.confirmCaller();
+  return { id: created };
 }
 
 /** A record a create names after its id (its slug), and how the audit log sees it. */

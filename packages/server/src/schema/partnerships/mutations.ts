@@ -2,6 +2,8 @@
 // expresses interest; the requesting town's editor accepts or declines it. Each mutation is
 // one transaction with its contribution citation and audit entry (contributions/write.ts).
 
+import { CHECKS_CALLER_IN_STATEMENT } from "../../auth/caller-confirmation.js";
+import { editsTown } from "../../auth/identity.js";
 import { Prisma } from "../../generated/prisma/index.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput } from "../common/errors.js";
@@ -10,8 +12,11 @@ import {
   CitationInput,
   countryCodes,
   editorOf,
+  forgetOwner,
+  forgetSlug,
   LocalizedTextInput,
   recordOwner,
+  rememberedUnlessRefused,
   requiredBySlug,
   rowId,
   topicIds,
@@ -148,8 +153,25 @@ const PartnerSearchPayload = writePayload("PartnerSearchPayload", "partnerSearch
 
 const InterestPayload = writePayload("PartnerSearchInterestPayload", "interest", "PartnerSearchInterest", "interest");
 
+/**
+ * The town of a search, remembered: a search never changes town, and its update's statement
+ * checks the town (partnerSearches.townColumn).
+ */
 const searchTown = (ctx: Context, id: number) =>
-  recordOwner(ctx, { table: "PartnerSearch", id, column: "townId", relation: "town", owner: "town" });
+  rememberedUnlessRefused(
+    (remember) =>
+      recordOwner(ctx, { table: "PartnerSearch", id, column: "townId", relation: "town", owner: "town", remember }),
+    (search) => editsTown(ctx.actor, search.town.id),
+    () => forgetOwner("PartnerSearch", id),
+  );
+
+/** The town a new search is for, remembered by slug: the create's statement checks the slug. */
+const requestingTown = (ctx: Context, slug: string) =>
+  rememberedUnlessRefused(
+    (remember) => townBySlug(ctx, slug, remember),
+    (town) => editsTown(ctx.actor, town.id),
+    () => forgetSlug("town", slug),
+  );
 
 type SearchFieldsInput = {
   wantedPopulationMin?: number | null;
@@ -234,6 +256,7 @@ const partnerSearches = {
   table: "PartnerSearch",
   label: "partner search",
   snapshot: (row: Prisma.Sql) => Prisma.sql`partner_search_snapshot(${row})`,
+  townColumn: "townId",
   checks: {
     PartnerSearch_wanted_population_range: [
       "wantedPopulationMax must not be below wantedPopulationMin",
@@ -253,16 +276,18 @@ builder.mutationFields((t) => ({
     type: PartnerSearchPayload,
     description: "Posts a town's partner search (its TOWN_EDITOR, or an ADMIN). It cites the caller as its source.",
     args: { input: t.arg({ type: CreatePartnerSearchInput, ...writeInput }) },
-    authScopes: async (_root, { input }, ctx) => editorOf(await townBySlug(ctx, input.town)),
+    extensions: CHECKS_CALLER_IN_STATEMENT,
+    authScopes: async (_root, { input }, ctx) => editorOf(await requestingTown(ctx, input.town)),
     resolve: async (_root, { input }, ctx) => {
-      const town = await requiredBySlug(ctx, "town", input.town, "input.town");
+      const town = await requestingTown(ctx, input.town);
+      if (!town) throw badInput(`No town with slug ${input.town}`, "input.town");
       const description = checkTexts(input.description, "input.description", MAX_DESCRIPTION);
       checkLength(input.idempotencyKey, "input.idempotencyKey", 200);
       const { columns, fields, ...relations } = await searchChange(ctx, input);
       const { id, row } = await createInStatement(
         ctx,
         writerFor(ctx, town),
-        { ...partnerSearches, mutation: "createPartnerSearch", idempotencyKey: input.idempotencyKey },
+        { ...partnerSearches, mutation: "createPartnerSearch", idempotencyKey: input.idempotencyKey, town },
         {
           columns: (id) => ({
             ...columns,
@@ -292,6 +317,7 @@ builder.mutationFields((t) => ({
     description:
       "Changes a partner search (its town's TOWN_EDITOR, or an ADMIN); CONFLICT if it changed since expectedVersion.",
     args: { input: t.arg({ type: UpdatePartnerSearchInput, ...writeInput }) },
+    extensions: CHECKS_CALLER_IN_STATEMENT,
     authScopes: async (_root, { input }, ctx) => editorOf((await searchTown(ctx, rowId(input.id, "input.id")))?.town),
     resolve: async (_root, { input }, ctx) => {
       const id = rowId(input.id, "input.id");
@@ -325,6 +351,7 @@ builder.mutationFields((t) => ({
     type: PartnerSearchPayload,
     description: "Ends a partner search as matched or withdrawn (its town's TOWN_EDITOR, or an ADMIN).",
     args: { input: t.arg({ type: ClosePartnerSearchInput, ...writeInput }) },
+    extensions: CHECKS_CALLER_IN_STATEMENT,
     authScopes: async (_root, { input }, ctx) => editorOf((await searchTown(ctx, rowId(input.id, "input.id")))?.town),
     resolve: async (_root, { input }, ctx) => {
       const id = rowId(input.id, "input.id");
