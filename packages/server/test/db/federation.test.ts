@@ -82,4 +82,31 @@ describeDb("federation subgraphs", () => {
       await federation.close();
     }
   });
+
+  it("answers a network page's member and host towns from the networks and events subgraphs, not the places one", async () => {
+    const port = await freePortRange(1 + SUBGRAPHS.length);
+    const federation = await startFederation(places.db, { host: "127.0.0.1", port, logging: false });
+    try {
+      const page = `{ network(slug: "medium-sized-cities") {
+        name(lang: "en")
+        memberships(first: 25) { totalCount edges { node { role town { slug name population country { code } } } } }
+        events(first: 25, order: DATE_DESC) { totalCount edges { node { slug name(lang: "en") hostTown { slug name } } } }
+      } }`;
+      const monolith = querier(createApp(places.db, { logging: false }));
+      const expected = await monolith(page);
+      expect(expected.data.network.memberships.totalCount).toBeGreaterThan(0);
+      expect(expected.data.network.events.edges.some((edge: any) => edge.node.hostTown)).toBe(true);
+      places.statements.length = 0;
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: page }),
+      });
+      expect(await response.json()).toEqual(expected);
+      // One fetch of the networks subgraph and one of the events subgraph: each one planned statement.
+      expect(places.statements).toHaveLength(2);
+    } finally {
+      await federation.close();
+    }
+  });
 });

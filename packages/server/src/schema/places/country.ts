@@ -4,6 +4,7 @@ import { builder, entityId, entityIn, type Types } from "../builder.js";
 import { asTexts, checkLang, LANG_ARG_DESCRIPTION, LocalizedText } from "../common/localized.js";
 import { pageSize } from "../common/pagination.js";
 import { Citation } from "../common/sources.js";
+import { alsoWhereListed } from "./listed.js";
 
 export const Country = builder.prismaNode("Country", {
   select: { code: true },
@@ -11,7 +12,7 @@ export const Country = builder.prismaNode("Country", {
   id: entityId("code"),
   description: "A country (ISO 3166-1), with names from the i18n-iso-countries registry.",
   fields: (t) => ({
-    code: t.exposeString("code", { description: "ISO 3166-1 alpha-2 code (CZ)." }),
+    code: t.exposeString("code", { ...alsoWhereListed, description: "ISO 3166-1 alpha-2 code (CZ)." }),
     alpha3: t.exposeString("alpha3", { description: "ISO 3166-1 alpha-3 code (CZE)." }),
     name: t.string({
       description: "Name in the given language (en, cs, pl, sl, de, hu, it); English when not available.",

@@ -7,6 +7,7 @@ import { QuantityQualifier, quantityField } from "../common/quantity.js";
 import { sourcesField } from "../common/sources.js";
 import { historyField } from "../contributions/contribution.js";
 import { newsAboutField } from "../news/news-about.js";
+import { alsoWhereListed } from "./listed.js";
 
 export const TownNameKind = builder.enumType(TownNameKindValues, {
   name: "TownNameKind",
@@ -60,7 +61,7 @@ export const Town = builder.prismaNode("Town", {
   description: "A town or city, enriched from GeoNames (CC BY 4.0), with its cooperation ties.",
   fields: (t) => ({
     slug: t.exposeString("slug", { ...keyField, description: "URL-safe unique key (opava, ceske-budejovice)." }),
-    name: t.exposeString("name", { description: "Canonical local name with diacritics." }),
+    name: t.exposeString("name", { ...alsoWhereListed, description: "Canonical local name with diacritics." }),
     asciiName: t.exposeString("asciiName", { description: "The name without diacritics." }),
     description: localizedText(t, "description", "What the town says about itself (its editors write it)."),
     descriptionTranslations: translations(t, "description", "What the town says about itself"),
@@ -77,7 +78,7 @@ export const Town = builder.prismaNode("Town", {
     profileVersion: t.exposeInt("profileVersion", {
       description: "Pass it as expectedVersion to updateTownProfile.",
     }),
-    country: t.relation("country", { description: "The town's country." }),
+    country: t.relation("country", { ...alsoWhereListed, description: "The town's country." }),
     region: t.exposeString("region", {
       nullable: true,
       description: "First-level administrative division (GeoNames).",
@@ -87,6 +88,7 @@ export const Town = builder.prismaNode("Town", {
       description: "Second-level administrative division, e.g. province or district (GeoNames).",
     }),
     population: t.exposeInt("population", {
+      ...alsoWhereListed,
       nullable: true,
       description: "GeoNames population of the settlement; see populationFigures for every figure with its source.",
     }),
