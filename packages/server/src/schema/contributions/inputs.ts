@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql";
 import { Prisma } from "../../generated/prisma/index.js";
 import { BoundedMap } from "../../lib/bounded-map.js";
 import { type DatePrecision, toDateRange } from "../../lib/date-range.js";
+import { getOrCreate } from "../../lib/get-or-create.js";
 import { quoteIdent } from "../../sql-plan/prisma-args.js";
 import { builder } from "../builder.js";
 import { badInput, ErrorCode } from "../common/errors.js";
@@ -74,23 +75,26 @@ const REMEMBERED_ENTRIES = 50_000;
 /**
  * What no write through the API changes, remembered by this server so that a write need not
  * spend a round trip on it: the records slugs name, and the owners of records whose owner is set
- * once. A write that relies on an entry checks it in its own statement (updateInStatement,
- * createInStatement) and forgets it if it no longer holds; only what the database says now
- * refuses a caller (rememberedUnlessRefused).
+ * once. Per database (its `read`). A write that relies on an entry checks it in its own
+ * statement (updateInStatement, createInStatement) and forgets it if it no longer holds; only
+ * what the database says now refuses a caller (rememberedUnlessRefused).
  */
-const remembered = new BoundedMap<string, unknown>(REMEMBERED_ENTRIES);
+const rememberedIn = new WeakMap<Context["read"], BoundedMap<string, unknown>>();
+const remembered = (ctx: Context) => getOrCreate(rememberedIn, ctx.read, () => new BoundedMap(REMEMBERED_ENTRIES));
 
 const slugKey = (model: BySlug, slug: string) => `${model}:${slug}`;
 const ownerKey = (table: VersionedTable, id: number) => `${table}#${id}`;
-export const forgetSlug = (model: BySlug, slug: string) => remembered.delete(slugKey(model, slug));
-export const forgetOwner = (table: VersionedTable, id: number) => remembered.delete(ownerKey(table, id));
+export const forgetSlug = (ctx: Context, model: BySlug, slug: string) => remembered(ctx).delete(slugKey(model, slug));
+export const forgetOwner = (ctx: Context, table: VersionedTable, id: number) =>
+  remembered(ctx).delete(ownerKey(table, id));
 
 /** `lookup`'s answer, remembered under `key` when `remember`; once per request either way. */
 function lookedUp<T>(ctx: Context, key: string, remember: boolean, lookup: () => Promise<T | null>) {
   return memo(ctx, remember ? `remembered ${key}` : key, async () => {
-    if (remember && remembered.has(key)) return remembered.get(key) as T;
+    const memory = remembered(ctx);
+    if (remember && memory.has(key)) return memory.get(key) as T;
     const found = await lookup();
-    if (remember && found) remembered.set(key, found);
+    if (remember && found) memory.set(key, found);
     return found;
   });
 }

@@ -435,7 +435,8 @@ const snapshotAfter = (target: RecordInStatement, change: ChangeOfRecord) =>
  * through node-postgres and prepared: lock the row and check the version, set the columns and
  * the next version, write the relations, audit the snapshots before and after, cite, deliver and
  * alert, announced once it commits. NOT_FOUND or CONFLICT (with the current version) as
- * updateVersioned, and then nothing is written.
+ * updateVersioned, UNAUTHENTICATED or FORBIDDEN when what it checks (Held) no longer holds, and
+ * then nothing is written.
  */
 export async function updateInStatement(
   ctx: Context,
@@ -476,7 +477,7 @@ export async function updateInStatement(
     if (answer.current === null) throw notFound(target.label, `id ${target.id}`);
     if (!answer.ownerHeld) {
       // The owner the auth scopes saw was remembered, and is no longer the record's.
-      forgetOwner(target.table, target.id);
+      forgetOwner(ctx, target.table, target.id);
       throw forbidden();
     }
     if (!answer.row) throw conflict(target.label, target.expectedVersion, answer.current);
@@ -488,7 +489,8 @@ export async function updateInStatement(
  * A create as one statement, as updateInStatement: insert the record under an id drawn first
  * (createRecord), write its relations, audit the snapshot. Once per idempotency key: a create
  * with one claims it first, in one transaction with the statement, and a retry gets only the id
- * of the record the first create made. The row as written.
+ * of the record the first create made. UNAUTHENTICATED, or CONFLICT for a town renamed
+ * meanwhile, when what it checks (Held) no longer holds. The row as written.
  */
 export async function createInStatement(
   ctx: Context,
@@ -529,7 +531,7 @@ export async function createInStatement(
     );
     await callerChecked(ctx, writer, answer);
     if (!answer.ownerHeld) {
-      forgetSlug("town", town!.slug);
+      forgetSlug(ctx, "town", town!.slug);
       throw changedMeanwhile(`The town ${town!.slug} changed while this was written; send it again`);
     }
     row = reviveRow(target.table, answer.row!) as WrittenRow;

@@ -162,7 +162,7 @@ const searchTown = (ctx: Context, id: number) =>
     (remember) =>
       recordOwner(ctx, { table: "PartnerSearch", id, column: "townId", relation: "town", owner: "town", remember }),
     (search) => editsTown(ctx.actor, search.town.id),
-    () => forgetOwner("PartnerSearch", id),
+    () => forgetOwner(ctx, "PartnerSearch", id),
   );
 
 /** The town a new search is for, remembered by slug: the create's statement checks the slug. */
@@ -170,7 +170,7 @@ const requestingTown = (ctx: Context, slug: string) =>
   rememberedUnlessRefused(
     (remember) => townBySlug(ctx, slug, remember),
     (town) => editsTown(ctx.actor, town.id),
-    () => forgetSlug("town", slug),
+    () => forgetSlug(ctx, "town", slug),
   );
 
 type SearchFieldsInput = {
