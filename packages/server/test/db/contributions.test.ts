@@ -1,7 +1,7 @@
 // Writing to the graph: API keys and bearer tokens, the authorization of every mutation and
 // non-public field, provenance and audit, versions, idempotency, validation, and caches that
 // never serve what a caller may not see or what a write has changed.
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -95,6 +95,7 @@ describeDb("contributions", () => {
   let api: TestApi;
   let jwksServer: Server;
   let privateKey: CryptoKey;
+  let jwksFile: string | undefined;
   const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
   const keys: Record<string, string> = {};
   const key = async (name: string, role: Role, scope?: string) =>
@@ -104,7 +105,7 @@ describeDb("contributions", () => {
     const pair = await generateKeyPair("RS256");
     privateKey = pair.privateKey;
     const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(pair.publicKey)), kid: "test", alg: "RS256" }] });
-    const jwksFile = path.join(tmpdir(), `citynet-jwks-${process.pid}-${Date.now()}.json`);
+    jwksFile = path.join(tmpdir(), `citynet-jwks-${process.pid}-${Date.now()}.json`);
     writeFileSync(jwksFile, jwks);
     const auth: AuthConfig = { jwtIssuer: ISSUER, jwtAudience: AUDIENCE, jwksFile, rolesClaim: "citynet_roles" };
     api = await startTestApi("documents", {}, { auth, responseCacheTtlMs: 60_000 });
@@ -127,6 +128,7 @@ describeDb("contributions", () => {
   afterAll(async () => {
     jwksServer?.close();
     await api?.close();
+    if (jwksFile) rmSync(jwksFile, { force: true });
   });
 
   const token = (
