@@ -52,7 +52,8 @@ export interface Callers {
   confirm(actor: Actor | null): Promise<void>;
 }
 
-const revokedKey = () => unauthenticated("Unknown or revoked API key");
+/** The refusal of a key that is unknown, or revoked since a server remembered it. */
+export const revokedKey = () => unauthenticated("Unknown or revoked API key");
 
 export function createCallers(prisma: PrismaClient, read: Context["read"], config: AuthConfig): Callers {
   const keySet = jwksOf(config);

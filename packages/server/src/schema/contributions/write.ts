@@ -3,7 +3,7 @@
 // the version check of an update; the idempotency key of a create; and, once committed, the
 // caches told and the subscribers.
 import { randomUUID } from "node:crypto";
-import { type Actor, forbidden, type Grant, unauthenticated } from "../../auth/identity.js";
+import { type Actor, forbidden, type Grant, revokedKey } from "../../auth/identity.js";
 import { Prisma, type Role, type SubjectType } from "../../generated/prisma/index.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
 import { kindsOf } from "../../live/kinds.js";
@@ -372,7 +372,7 @@ async function callerChecked(ctx: Context, writer: Writer, { callerHeld }: HeldA
     return;
   }
   await ctx.confirmCaller();
-  throw unauthenticated("Unknown or revoked API key");
+  throw revokedKey();
 }
 
 /** A write's statement, its table's broken CHECK constraint answered as the bad input it is. */
