@@ -28,11 +28,8 @@ CREATE OR REPLACE FUNCTION citynet_search_reindex_rows() RETURNS trigger
   DECLARE
     ids integer[];
   BEGIN
-    IF TG_OP = 'INSERT' THEN
-      EXECUTE format('SELECT array_agg(DISTINCT %I) FROM new_rows', TG_ARGV[1]) INTO ids;
-    ELSE
-      EXECUTE format('SELECT array_agg(DISTINCT %I) FROM old_rows', TG_ARGV[1]) INTO ids;
-    END IF;
+    EXECUTE format('SELECT array_agg(DISTINCT %I) FROM %I', TG_ARGV[1],
+      CASE TG_OP WHEN 'INSERT' THEN 'new_rows' ELSE 'old_rows' END) INTO ids;
     IF ids IS NOT NULL THEN
       PERFORM citynet_search_reindex_records(TG_ARGV[0], ids, TG_TABLE_NAME = 'Town');
     END IF;
@@ -49,7 +46,8 @@ CREATE FUNCTION citynet_search_reindex_row() RETURNS trigger
   END $$;
 
 -- (Re)creates each searchable table's update trigger on the columns search_term reads of it; a
--- migration that changes the view calls it again.
+-- migration that changes the view calls it again. The searchable tables, their records' kind and
+-- the column naming the record are those of the insert triggers (their arguments).
 CREATE FUNCTION citynet_search_update_triggers() RETURNS void
   LANGUAGE plpgsql AS $$
   DECLARE
@@ -57,20 +55,17 @@ CREATE FUNCTION citynet_search_update_triggers() RETURNS void
     searched text[];
   BEGIN
     FOR indexed IN
-      SELECT * FROM (VALUES
-        ('Town', 'TOWN', 'id'), ('TownName', 'TOWN', 'townId'), ('Organisation', 'ORGANISATION', 'id'),
-        ('Programme', 'PROGRAMME', 'id'), ('Network', 'NETWORK', 'id'), ('Project', 'PROJECT', 'id'),
-        ('Event', 'EVENT', 'id'), ('PartnerSearch', 'PARTNER_SEARCH', 'id'), ('FundingCall', 'FUNDING_CALL', 'id')
-      ) AS t(table_name, entity_type, id_column)
+      SELECT t.tgrelid AS table_oid, t.tgrelid::regclass AS table_name, args[1] AS entity_type, args[2] AS id_column
+        FROM pg_trigger t, string_to_array(encode(t.tgargs, 'escape'), '\000') AS args
+       WHERE t.tgname = 'search_index_insert'
     LOOP
       SELECT array_agg(quote_ident(a.attname) ORDER BY a.attnum) INTO searched
         FROM pg_attribute a
-       WHERE a.attrelid = quote_ident(indexed.table_name)::regclass
+       WHERE a.attrelid = indexed.table_oid
          AND a.attnum IN (SELECT d.refobjsubid FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
-                           WHERE r.ev_class = 'search_term'::regclass
-                             AND d.refobjid = quote_ident(indexed.table_name)::regclass);
-      EXECUTE format('DROP TRIGGER IF EXISTS search_index_update ON %I', indexed.table_name);
-      EXECUTE format('CREATE TRIGGER search_index_update AFTER UPDATE OF %s ON %I FOR EACH ROW
+                           WHERE r.ev_class = 'search_term'::regclass AND d.refobjid = indexed.table_oid);
+      EXECUTE format('DROP TRIGGER IF EXISTS search_index_update ON %s', indexed.table_name);
+      EXECUTE format('CREATE TRIGGER search_index_update AFTER UPDATE OF %s ON %s FOR EACH ROW
         WHEN (ROW(%s) IS DISTINCT FROM ROW(%s)) EXECUTE FUNCTION citynet_search_reindex_row(%L, %L)',
         array_to_string(searched, ', '), indexed.table_name,
         (SELECT string_agg('OLD.' || c, ', ') FROM unnest(searched) AS c),
