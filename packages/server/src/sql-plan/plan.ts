@@ -20,6 +20,7 @@ import {
   type GraphQLSchema,
   getNamedType,
   getNullableType,
+  isAbstractType,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -132,7 +133,7 @@ export const DATE_FORMATS: Record<string, string> = { Date: "YYYY-MM-DD", DateTi
 /** json_build_object takes at most 100 arguments. */
 const MAX_KEYS = 50;
 
-class Planner {
+export class Planner {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly fragments: Map<string, FragmentDefinitionNode>,
@@ -153,16 +154,26 @@ class Planner {
           continue;
         }
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : this.fragments.get(selection.name.value);
-        if (!fragment || (fragment.typeCondition && fragment.typeCondition.name.value !== type.name))
-          throw new Unplannable("fragment on another type");
-        this.collect(type, [fragment.selectionSet], into);
+        if (!fragment) throw new Unplannable("unknown fragment");
+        if (this.applies(fragment.typeCondition?.name.value, type)) this.collect(type, [fragment.selectionSet], into);
       }
     }
     if (into.size > MAX_KEYS) throw new Unplannable("too many fields");
     return into;
   }
 
-  private subSelections(nodes: FieldNode[]): SelectionSetNode[] {
+  /**
+   * Whether a fragment on `condition` applies to a row of `type`: on the type itself, or on a
+   * union or interface it belongs to. On a union's selection, fragments on its other members do
+   * not (validation lets no other fragment reach an object type).
+   */
+  private applies(condition: string | undefined, type: GraphQLObjectType): boolean {
+    if (!condition || condition === type.name) return true;
+    const abstract = this.schema.getType(condition);
+    return isAbstractType(abstract) && this.schema.isSubType(abstract, type);
+  }
+
+  subSelections(nodes: FieldNode[]): SelectionSetNode[] {
     return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   }
 
@@ -424,7 +435,7 @@ const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | unde
  * Whether a type or field has authorization rules (scope auth): only its resolvers may answer
  * it, since a planned statement runs no rule and serves every caller alike.
  */
-function isGuarded(element: { extensions: Readonly<Record<string, unknown>> | null | undefined }): boolean {
+export function isGuarded(element: { extensions: Readonly<Record<string, unknown>> | null | undefined }): boolean {
   const options = element.extensions?.pothosOptions as { authScopes?: unknown; grantScopes?: unknown } | undefined;
   return Boolean(options?.authScopes || options?.grantScopes);
 }
@@ -442,6 +453,18 @@ export function planOperation(
   );
   const name = operationName ?? undefined;
   if (byName.has(name)) return byName.get(name)!;
+  const plan = planned(schema, document, name, (planner, operation) => planner.operation(operation));
+  byName.set(name, plan);
+  return plan;
+}
+
+/** `plan` run on the document's operation `name` (its only one, unnamed); null where it has none or `plan` declines. */
+export function planned<Plan>(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  name: string | undefined,
+  plan: (planner: Planner, operation: OperationDefinitionNode) => Plan,
+): Plan | null {
   const operations = document.definitions.filter(
     (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
@@ -450,17 +473,16 @@ export function planOperation(
     : operations.length === 1
       ? operations[0]
       : undefined;
+  if (!operation) return null;
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((f) => [f.name.value, f]),
   );
-  let plan: OperationPlan | null = null;
   try {
-    plan = operation ? new Planner(schema, fragments).operation(operation) : null;
+    return plan(new Planner(schema, fragments), operation);
   } catch (error) {
     if (!(error instanceof Unplannable)) throw error;
+    return null;
   }
-  byName.set(name, plan);
-  return plan;
 }

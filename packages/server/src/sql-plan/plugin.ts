@@ -1,10 +1,11 @@
-// Answers planned operations with one SQL statement (plan.ts, statement.ts) in place of
-// yoga's execution; everything else, and every planned operation whose statement declines,
-// runs the resolvers.
+// Answers planned operations with one SQL statement (plan.ts, statement.ts), and a town's
+// neighbourhood from the cooperation graph (schema/graph/neighbourhood-answer.ts), in place of
+// yoga's execution; everything else, and every planned operation that declines, runs the resolvers.
 import { type ExecutionArgs, type ExecutionResult, GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Database } from "../db/database.js";
 import type { Context } from "../schema/context.js";
+import { answerNeighbourhood } from "../schema/graph/neighbourhood-answer.js";
 import { planOperation } from "./plan.js";
 import { type PlannedStatement, statementFor } from "./statement.js";
 
@@ -52,7 +53,7 @@ export function useSqlPlans(db: Database, onOutcome?: (outcome: "planned" | "dec
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
-        const planned = await executePlanned(db, args);
+        const planned = (await answerNeighbourhood(args)) ?? (await executePlanned(db, args));
         onOutcome?.(planned ? "planned" : "declined");
         return planned ?? executeFn(args);
       });

@@ -10,6 +10,7 @@ import { createApp } from "../../src/app.js";
 import { createApiKey } from "../../src/auth/api-keys.js";
 import type { SubGraph } from "../../src/schema/builder.js";
 import { subgraphSchema } from "../../src/schema/federation.js";
+import { LINKS_SQL } from "../../src/schema/graph/links.js";
 import { keptStatementStats } from "../../src/sql-plan/statement.js";
 import { describeDb, type GraphQLResponse, querier, startTestApi, type TestApi } from "../support/harness.js";
 import { SEEDED_SUBJECTS } from "../support/subjects.js";
@@ -360,5 +361,105 @@ describeDb("SQL planner", () => {
       `{ towns(filter: { countries: ["PL"] }, order: POPULATION_DESC, first: 8) { edges { node { slug } } } }`,
     );
     expect([...first.towns.edges, ...second.towns.edges]).toEqual(both.towns.edges);
+  });
+
+  it("answers a town's neighbourhood from the graph in two statements, as the resolvers do", async () => {
+    const reference = REFERENCE_OPERATIONS.find((op) => op.name === "neighbourhood")!;
+    const [{ slug: alone }] = await api.db.read<{ slug: string }>(
+      `SELECT slug FROM "Town" WHERE id NOT IN (SELECT town FROM (${LINKS_SQL}) l) ORDER BY id LIMIT 1`,
+      [],
+    );
+    const answered: Case[] = [
+      {
+        name: "the reference neighbourhood",
+        query: reference.citynet.query,
+        variables: reference.citynet.variables(SEEDED_SUBJECTS),
+      },
+      {
+        name: "a neighbourhood's nodes and edges at two hops, with ids, aliases and fragments",
+        query: /* GraphQL */ `query ($town: String!) {
+          __typename
+          around: neighbourhood(town: $town, hops: 2) {
+            __typename
+            nodes { __typename ...Place ... on Network { id slug foundedYear } ... on GraphNode { ... on Event { id kind } } }
+            edges { __typename how: tie town { ...Place } context { __typename ... on Project { slug title: name } ... on Agreement { id kind } } }
+          }
+        }
+        fragment Place on Town { id slug name population latitude region }`,
+        variables: { town: "lendava" },
+      },
+      {
+        name: "a neighbourhood in the reader's language and in another",
+        query: `{ neighbourhood(town: "opava") { edges { context { ... on Network { name nameDe: name(lang: "de") } ... on Event { name } } } } }`,
+        headers: { "accept-language": "cs" },
+      },
+      {
+        name: "a town without ties",
+        query: `{ neighbourhood(town: "${alone}") { nodes { ... on Town { slug } } edges { tie } } }`,
+      },
+    ];
+    // The planner's counter tells the answer from the resolvers' (which take two statements too).
+    const counted = createApp(api.db, { logging: false, metrics: true });
+    const plannerCounts = async () => {
+      const metrics = await (await counted.yoga.fetch("http://citynet.test/metrics")).text();
+      const counter = (outcome: string) =>
+        Number(
+          metrics.match(
+            new RegExp(`^citynet_sql_planner_operations_total\\{outcome="${outcome}"\\} (\\d+)`, "m"),
+          )?.[1] ?? 0,
+        );
+      return { planned: counter("planned"), declined: counter("declined") };
+    };
+    const outcomes = async (c: Case) => {
+      const before = await plannerCounts();
+      api.statements.length = 0;
+      const response = await querier(counted)(c.query, c.variables, c.headers);
+      const statements = [...api.statements];
+      const after = await plannerCounts();
+      return {
+        response,
+        statements,
+        planned: after.planned - before.planned,
+        declined: after.declined - before.declined,
+      };
+    };
+    for (const c of answered) {
+      // The resolvers first: they load the graph, which the answer then finds in memory.
+      const expected = await resolversOnly(c);
+      const { response, statements, planned: answeredHere } = await outcomes(c);
+      expect(answeredHere, c.name).toBe(1);
+      expect(response.errors, c.name).toBeUndefined();
+      expect(response, c.name).toEqual(expected);
+      // The graph's version with the town's id, then the records with the columns asked of them.
+      expect(statements, c.name).toHaveLength(2);
+      expect(statements[1]).not.toMatch(/to_jsonb/);
+      await expect(statements[1]).toMatchFileSnapshot(`__snapshots__/sql-plan/neighbourhood-${fileNameOf(c.name)}.sql`);
+    }
+    expect(JSON.stringify((await planned(answered[0])).response)).toMatch(/"tie":"MEMBER"/);
+    const declined: Case[] = [
+      // A town's country is a related row: the resolvers load it with the town.
+      {
+        name: "a related row",
+        query: `{ neighbourhood(town: "lendava") { edges { town { slug country { code } } } } }`,
+      },
+      { name: "three hops", query: `{ neighbourhood(town: "lendava", hops: 3) { edges { tie } } }` },
+      { name: "an unknown town", query: `{ neighbourhood(town: "no-such-town") { edges { tie } } }` },
+      {
+        name: "a language that is not a code",
+        query: `{ neighbourhood(town: "lendava") { edges { context { ... on Project { name(lang: "slovene") } } } } }`,
+      },
+      {
+        name: "another root beside it",
+        query: `{ town(slug: "opava") { slug } neighbourhood(town: "opava") { edges { tie } } }`,
+      },
+    ];
+    for (const c of declined) {
+      const { response, statements, declined: declinedHere } = await outcomes(c);
+      expect(declinedHere, c.name).toBe(1);
+      expect(response, c.name).toEqual(await resolversOnly(c));
+      if (c.name === "a related row") expect(statements.at(-1)).toMatch(/to_jsonb\(x\) FROM "Country"/);
+    }
+    expect((await planned(declined[1])).response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await planned(declined[2])).response.errors?.[0].extensions?.code).toBe("NOT_FOUND");
   });
 });

@@ -10,9 +10,11 @@ import {
   isLeafType,
   isNonNullType,
   isObjectType,
+  isUnionType,
   parse,
 } from "graphql";
 import { expect, it } from "vitest";
+import { planNeighbourhood } from "../../src/schema/graph/neighbourhood-answer.js";
 import { schema } from "../../src/schema/index.js";
 import { SQL_ROOT } from "../../src/sql-plan/annotations.js";
 import { planOperation } from "../../src/sql-plan/plan.js";
@@ -111,4 +113,20 @@ it("declines every operation that reaches a non-public field through relations i
   // Below the roots (334 when written): a search's interests, a host town's private contact, a
   // contribution's acting town's history…
   expect(checked).toBeGreaterThan(100);
+});
+
+it("declines every neighbourhood that asks a non-public field of a town or of what towns share", () => {
+  const answered = (inner: string) =>
+    planNeighbourhood({ schema, document: parse(`{ neighbourhood(town: "opava") { nodes { ${inner} } } }`) }) !== null;
+  expect(answered("__typename ... on Town { slug }")).toBe(true);
+  const nodes = schema.getType("GraphNode");
+  if (!isUnionType(nodes)) throw new Error("GraphNode is a union");
+  let checked = 0;
+  for (const type of nodes.getTypes())
+    for (const field of Object.values(type.getFields())) {
+      if (!nonPublic(field)) continue;
+      expect(answered(`... on ${type.name} { ${asked(field)} }`), `${type.name}.${field.name}`).toBe(false);
+      checked++;
+    }
+  expect(checked).toBeGreaterThanOrEqual(2);
 });

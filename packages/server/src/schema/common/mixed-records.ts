@@ -44,7 +44,7 @@ const MODELS: Record<RecordType, Prisma.ModelName> = {
 const RECORD_TYPES = Object.keys(MODELS) as RecordType[];
 
 /** The record type of a GraphQL type name ("Town" → TOWN). */
-const recordTypeOf = (typename: string) => RECORD_TYPES.find((type) => MODELS[type] === typename);
+export const recordTypeOf = (typename: string) => RECORD_TYPES.find((type) => MODELS[type] === typename);
 
 /** The record type of a GraphQL type name, when news items and search know it. */
 export function subjectTypeOf(typename: string): SubjectType | undefined {

@@ -9,8 +9,8 @@ import { found } from "../common/lookup.js";
 import {
   asSelected,
   loadRecords,
+  type RecordRef,
   type RecordRow,
-  type RecordShapes,
   type RecordType,
   recordKey,
   recordShapesAsked,
@@ -26,7 +26,7 @@ import { SharedContext, type TieKind, TieKindEnum } from "./connection.js";
 import { CONTEXT_KINDS, currentGraph, type NeighbourTie } from "./cooperation-graph.js";
 import { LINKS_SQL } from "./links.js";
 
-const MAX_NEIGHBOURHOOD_HOPS = 2;
+export const MAX_NEIGHBOURHOOD_HOPS = 2;
 
 type GraphRecord = RecordRow<RecordType>;
 
@@ -82,17 +82,32 @@ const NEIGHBOURHOOD_RECORDS = [
   { path: ["edges", "context"], types: CONTEXT_KINDS },
 ] as const satisfies readonly { path: readonly string[]; types: readonly RecordType[] }[];
 
-async function loadGraphRecords(
-  read: Context["read"],
-  links: NeighbourTie[],
-  shapes: RecordShapes,
-): Promise<(kind: RecordType, id: number) => GraphRecord> {
-  const records = await loadRecords(
-    read,
-    [...links.map((l) => ({ type: "TOWN" as const, id: l.town })), ...links.map((l) => ({ type: l.kind, id: l.ctx }))],
-    shapes,
-  );
-  return (type, id) => records.get(recordKey({ type, id }))!;
+/**
+ * The ties of the towns within `hops` steps of a town, and the records they name (towns and what
+ * they share, each once, in the order of the ties; the town alone where it has none).
+ */
+export async function neighbourhoodOf(
+  ctx: Pick<Context, "prisma" | "read" | "costly">,
+  town: string,
+  hops: number,
+): Promise<{ ties: NeighbourTie[]; nodes: RecordRef<RecordType>[] }> {
+  if (hops < 1 || hops > MAX_NEIGHBOURHOOD_HOPS) throw badInput(`hops must be between 1 and ${MAX_NEIGHBOURHOOD_HOPS}`);
+  const {
+    graph,
+    ids: [centre],
+  } = await currentGraph(ctx, [town]);
+  if (centre == null) throw notFound("town", `slug ${town}`);
+  const ties = graph.neighbourhood(centre, hops);
+  const nodes = new Map<string, RecordRef<RecordType>>();
+  for (const tie of ties) {
+    for (const ref of [
+      { type: "TOWN" as const, id: tie.town },
+      { type: tie.kind, id: tie.ctx },
+    ])
+      nodes.set(recordKey(ref), ref);
+  }
+  if (!ties.length) nodes.set(recordKey({ type: "TOWN", id: centre }), { type: "TOWN", id: centre });
+  return { ties, nodes: [...nodes.values()] };
 }
 
 builder.queryField("neighbourhood", (t) =>
@@ -105,30 +120,18 @@ builder.queryField("neighbourhood", (t) =>
       hops: t.arg.int({ defaultValue: 1, description: `Steps from the town (1–${MAX_NEIGHBOURHOOD_HOPS}).` }),
     },
     resolve: async (_root, args, ctx, info) => {
-      const hops = args.hops ?? 1;
-      if (hops < 1 || hops > MAX_NEIGHBOURHOOD_HOPS)
-        throw badInput(`hops must be between 1 and ${MAX_NEIGHBOURHOOD_HOPS}`);
-      const {
-        graph,
-        ids: [centre],
-      } = await currentGraph(ctx, [args.town]);
-      if (centre == null) throw notFound("town", `slug ${args.town}`);
-      const links = graph.neighbourhood(centre, hops);
-      const shapes = recordShapesAsked(ctx, info, NEIGHBOURHOOD_RECORDS, ["TOWN", ...links.map((l) => l.kind)]);
-      const record = await loadGraphRecords(ctx.read, links, shapes);
-      const nodes = new Map<string, GraphRecord>();
-      for (const l of links) {
-        nodes.set(`TOWN:${l.town}`, record("TOWN", l.town));
-        nodes.set(`${l.kind}:${l.ctx}`, record(l.kind, l.ctx));
-      }
-      if (!links.length)
-        nodes.set(
-          `TOWN:${centre}`,
-          (await loadRecords(ctx.read, [{ type: "TOWN", id: centre }], shapes)).get(`TOWN:${centre}`)!,
-        );
+      const { ties, nodes } = await neighbourhoodOf(ctx, args.town, args.hops ?? 1);
+      const shapes = recordShapesAsked(
+        ctx,
+        info,
+        NEIGHBOURHOOD_RECORDS,
+        nodes.map((node) => node.type),
+      );
+      const records = await loadRecords(ctx.read, nodes, shapes);
+      const record = (type: RecordType, id: number) => records.get(recordKey({ type, id }))!;
       return {
-        nodes: [...nodes.values()],
-        edges: links.map((l) => ({ town: record("TOWN", l.town), context: record(l.kind, l.ctx), tie: l.tie })),
+        nodes: nodes.map((node) => record(node.type, node.id)),
+        edges: ties.map((l) => ({ town: record("TOWN", l.town), context: record(l.kind, l.ctx), tie: l.tie })),
       };
     },
   }),

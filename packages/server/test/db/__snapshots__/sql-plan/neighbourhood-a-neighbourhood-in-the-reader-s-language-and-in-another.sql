@@ -1,0 +1,1 @@
+SELECT $1::text AS type, jsonb_build_object('id', r."id", 'names', r."names") AS row FROM "Event" r WHERE r.id = ANY($2::int[]) UNION ALL SELECT $3::text AS type, jsonb_build_object('id', r."id", 'names', r."names") AS row FROM "Network" r WHERE r.id = ANY($4::int[])

@@ -1,0 +1,1 @@
+SELECT $1::text AS type, jsonb_build_object('id', r."id", 'slug', r."slug") AS row FROM "Town" r WHERE r.id = ANY($2::int[])
