@@ -118,7 +118,7 @@ export async function loadRecords<Type extends RecordType>(
   refs: RecordRef<Type>[],
   shapes?: RecordShapes,
 ): Promise<Map<string, RecordRow<Type>>> {
-  const selects = recordSelects(refs, shapes);
+  const selects = recordSelects(byIds(refs), shapes);
   return selects.length ? recordsFrom(await read(Prisma.join(selects, " UNION ALL "))) : new Map();
 }
 
@@ -126,15 +126,28 @@ export async function loadRecords<Type extends RecordType>(
  * loadRecords, and the data_version of a copy kept in memory read in the same statement: the
  * copy that chose the records was current if no write has raised its version since.
  */
-export async function loadRecordsAtVersion<Type extends RecordType>(
+export function loadRecordsAtVersion<Type extends RecordType>(
   read: Context["read"],
   refs: RecordRef<Type>[],
   copy: string,
   shapes?: RecordShapes,
 ): Promise<{ records: Map<string, RecordRow<Type>>; version: bigint }> {
+  return loadRecordsWhere(read, byIds(refs), copy, shapes);
+}
+
+/**
+ * The records of each type that its condition on the row `r` chooses, and the data_version of
+ * `copy` read in the same statement (the version of a copy made of them).
+ */
+export async function loadRecordsWhere<Type extends RecordType>(
+  read: Context["read"],
+  chosen: ReadonlyMap<Type, Prisma.Sql>,
+  copy: string,
+  shapes?: RecordShapes,
+): Promise<{ records: Map<string, RecordRow<Type>>; version: bigint }> {
   const version = Prisma.sql`SELECT 'VERSION' AS type, to_jsonb(version) AS row FROM data_version WHERE name = ${copy}`;
   const rows = await read<LoadedRow<Type | "VERSION">>(
-    Prisma.join([version, ...recordSelects(refs, shapes)], " UNION ALL "),
+    Prisma.join([version, ...recordSelects(chosen, shapes)], " UNION ALL "),
   );
   const [versionRow] = rows.splice(
     rows.findIndex((row) => row.type === "VERSION"),
@@ -148,15 +161,17 @@ interface LoadedRow<Type> {
   row: Record<string, unknown>;
 }
 
-function recordSelects(refs: RecordRef[], shapes?: RecordShapes): Prisma.Sql[] {
-  const idsByType = new Map<RecordType, number[]>();
-  for (const ref of refs) {
-    if (!idsByType.has(ref.type)) idsByType.set(ref.type, []);
-    idsByType.get(ref.type)!.push(ref.id);
-  }
-  return [...idsByType].map(
-    ([type, ids]) =>
-      Prisma.sql`SELECT ${type}::text AS type, ${Prisma.raw(rowAsJson(MODELS[type], shapes?.get(type)))} AS row FROM ${Prisma.raw(quoteIdent(MODELS[type]))} r WHERE r.id = ANY(${ids}::int[])`,
+/** The condition choosing each type's records by id. */
+function byIds<Type extends RecordType>(refs: RecordRef<Type>[]): Map<Type, Prisma.Sql> {
+  const idsByType = new Map<Type, number[]>();
+  for (const ref of refs) getOrCreate(idsByType, ref.type, () => []).push(ref.id);
+  return new Map([...idsByType].map(([type, ids]) => [type, Prisma.sql`r.id = ANY(${ids}::int[])`]));
+}
+
+function recordSelects(chosen: ReadonlyMap<RecordType, Prisma.Sql>, shapes?: RecordShapes): Prisma.Sql[] {
+  return [...chosen].map(
+    ([type, condition]) =>
+      Prisma.sql`SELECT ${type}::text AS type, ${Prisma.raw(rowAsJson(MODELS[type], shapes?.get(type)))} AS row FROM ${Prisma.raw(quoteIdent(MODELS[type]))} r WHERE ${condition}`,
   );
 }
 

@@ -2,7 +2,9 @@
 // of the graph (data_version 'cooperation_graph', raised by the commit of any write to the
 // ties) and walked in microseconds where a recursive CTE took a hundred milliseconds. Each
 // request reads the version first, so no answer is older than the last committed write.
+import { LRUCache } from "lru-cache";
 import { Prisma } from "../../generated/prisma/index.js";
+import { getOrCreate } from "../../lib/get-or-create.js";
 import { VersionedCopies } from "../../lib/versioned-copies.js";
 import type { Context } from "../context.js";
 import type { TieKind } from "./connection.js";
@@ -48,6 +50,14 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class CooperationGraph {
   private readonly byTown = new Map<number, Link[]>();
   private readonly byContext = new Map<string, Link[]>();
+  /**
+   * Neighbourhoods walked in this copy of the graph, which never changes (a write makes a new
+   * copy): a town's page asks for the same one again and again. Bounded by their ties.
+   */
+  private readonly neighbourhoods = new LRUCache<string, NeighbourTie[]>({
+    maxSize: 200_000,
+    sizeCalculation: (ties) => ties.length + 1,
+  });
 
   constructor(links: Link[]) {
     for (const link of links) {
@@ -183,7 +193,13 @@ export class CooperationGraph {
    * The ties of the towns within `hops` steps of `centre` to the contexts that lead somewhere
    * (touched by a town reached before the last step), by context and town.
    */
-  neighbourhood(centre: number, hops: number): NeighbourTie[] {
+  neighbourhood(centre: number, hops: number): readonly NeighbourTie[] {
+    return getOrCreate<string, NeighbourTie[]>(this.neighbourhoods, `${centre}|${hops}`, () =>
+      this.walkNeighbourhood(centre, hops),
+    );
+  }
+
+  private walkNeighbourhood(centre: number, hops: number): NeighbourTie[] {
     const reached = this.distances(centre, hops);
     const contexts = new Map<string, Link>();
     for (const [town, d] of reached)
@@ -215,20 +231,26 @@ const graphs = new VersionedCopies(async (read) => {
 
 /**
  * The graph as of now, with towns looked up by slug in the same statement as the version (so a
- * request costs one statement while the graph is current). `load` runs the loading statement
- * (the caller's bulkhead for costly statements).
+ * request costs one statement while the graph is current), and the version of the records it
+ * names (GRAPH_RECORDS, for a copy of them). The graph's load runs in the caller's bulkhead for
+ * costly statements.
  */
 export async function currentGraph<Slugs extends string[]>(
   ctx: Pick<Context, "prisma" | "read" | "costly">,
   slugs: Slugs,
-): Promise<{ graph: CooperationGraph; ids: { [K in keyof Slugs]: number | null } }> {
+): Promise<{ graph: CooperationGraph; ids: { [K in keyof Slugs]: number | null }; recordsVersion: bigint }> {
   const lookups = slugs.length
     ? Prisma.join(slugs.map((slug) => Prisma.sql`(SELECT id FROM "Town" WHERE slug = ${slug})`))
     : Prisma.empty;
-  const [row] = await ctx.read<{ version: string; ids: (number | null)[] }>(Prisma.sql`
-    SELECT (SELECT version FROM data_version WHERE name = 'cooperation_graph') AS version, ARRAY[${lookups}]::int[] AS ids`);
+  const [row] = await ctx.read<{ version: string; records: string; ids: (number | null)[] }>(Prisma.sql`
+    SELECT (SELECT version FROM data_version WHERE name = 'cooperation_graph') AS version,
+           (SELECT version FROM data_version WHERE name = ${GRAPH_RECORDS}) AS records, ARRAY[${lookups}]::int[] AS ids`);
   return {
     graph: await graphs.at(ctx, BigInt(row.version), ctx.costly),
     ids: row.ids as { [K in keyof Slugs]: number | null },
+    recordsVersion: BigInt(row.records),
   };
 }
+
+/** The data_version of the towns with ties and of what they share: their columns and which towns they are. */
+export const GRAPH_RECORDS = "graph_records";

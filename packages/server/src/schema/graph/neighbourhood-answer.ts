@@ -22,12 +22,17 @@ import {
   isUnionType,
   type OperationDefinitionNode,
 } from "graphql";
+import { LRUCache } from "lru-cache";
+import { Prisma } from "../../generated/prisma/index.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
+import { VersionedCopies } from "../../lib/versioned-copies.js";
 import { isGuarded, type Planned, type Planner, planned } from "../../sql-plan/plan.js";
 import { Unplannable } from "../../sql-plan/prisma-args.js";
 import { pickText } from "../common/localized.js";
 import {
   loadRecords,
+  loadRecordsWhere,
+  type RecordRow,
   type RecordShape,
   type RecordType,
   recordKey,
@@ -35,6 +40,8 @@ import {
   typenameOf,
 } from "../common/mixed-records.js";
 import type { Context } from "../context.js";
+import { GRAPH_RECORDS } from "./cooperation-graph.js";
+import { LINKS_SQL } from "./links.js";
 import { neighbourhoodOf } from "./neighbourhood.js";
 
 /** The fields asked of a record, by its GraphQL type (a union's members each have theirs). */
@@ -153,7 +160,7 @@ export function planNeighbourhood({
 /** How one request reads a record's fields: each planned field made a reader once. */
 class RecordReader {
   private readonly readers = new Map<Planned[], [string, (row: Record<string, unknown>) => unknown][]>();
-  private readonly built = new Map<RecordFields, Map<string, object>>();
+  private readonly built = new Map<RecordFields, Map<object, object>>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -163,8 +170,8 @@ class RecordReader {
 
   /** The response value of a record for `fields`, built once per record and field set. */
   value(fields: RecordFields, row: Record<string, unknown> & { id: number }, typename: string): object {
-    const built = getOrCreate(this.built, fields, () => new Map<string, object>());
-    return getOrCreate(built, `${typename}:${row.id}`, () => {
+    const built = getOrCreate(this.built, fields, () => new Map<object, object>());
+    return getOrCreate(built, row, () => {
       const value: Record<string, unknown> = {};
       for (const [key, read] of this.readersOf(fields.get(typename)!)) value[key] = read(row);
       return value;
@@ -215,6 +222,37 @@ function shapesOf(roots: Root[]): Map<RecordType, RecordShape> {
   return new Map([...columns].map(([type, asked]) => [type, { columns: [...asked], toOne: [] }]));
 }
 
+type GraphRecord = RecordRow<RecordType>;
+
+/** Copies of the graph's records, one per set of columns asked (documents ask few): the last few sets. */
+const recordCopies = new LRUCache<string, VersionedCopies<Map<string, GraphRecord>>>({ max: 8 });
+
+/**
+ * Every town with a tie and every network, project, event and agreement, with the columns
+ * `shapes` asks, as of `version` or later: loaded once per version of them (GRAPH_RECORDS),
+ * where loading a neighbourhood's records per request cost more than the rest of its answer.
+ */
+function graphRecords(
+  ctx: Context,
+  shapes: ReadonlyMap<RecordType, RecordShape>,
+  version: bigint,
+): Promise<Map<string, GraphRecord>> {
+  const key = JSON.stringify([...shapes]);
+  const copies = getOrCreate<string, VersionedCopies<Map<string, GraphRecord>>>(
+    recordCopies,
+    key,
+    () => new VersionedCopies((read) => loadGraphRecords(read, shapes)),
+  );
+  return copies.at(ctx, version, ctx.costly);
+}
+
+async function loadGraphRecords(read: Context["read"], shapes: ReadonlyMap<RecordType, RecordShape>) {
+  const tied = Prisma.sql`r.id IN (SELECT town FROM (${Prisma.raw(LINKS_SQL)}) l)`;
+  const chosen = new Map([...shapes.keys()].map((type) => [type, type === "TOWN" ? tied : Prisma.sql`TRUE`]));
+  const { records, version } = await loadRecordsWhere(read, chosen, GRAPH_RECORDS, shapes);
+  return { version, copy: records };
+}
+
 async function answerRoot(
   root: Extract<Root, { fields: unknown }>,
   variables: Record<string, unknown>,
@@ -223,12 +261,16 @@ async function answerRoot(
   ctx: Context,
 ): Promise<object> {
   const args = getArgumentValues(root.def, root.node, variables) as { town: string; hops: number };
-  const { ties, nodes } = await neighbourhoodOf(ctx, args.town, args.hops);
+  const { ties, nodes, recordsVersion } = await neighbourhoodOf(ctx, args.town, args.hops);
   // Only the records some field asks of (an edge's tie names none).
   const asked = nodes.filter((node) => shapes.has(node.type));
-  const records = asked.length ? await loadRecords(ctx.read, asked, shapes) : new Map();
+  const held = asked.length ? await graphRecords(ctx, shapes, recordsVersion) : new Map<string, GraphRecord>();
+  // A town without ties, or one tied since the copy was loaded (the graph's copy may be newer).
+  const missing = asked.filter((node) => !held.has(recordKey(node)));
+  const loaded = missing.length ? await loadRecords(ctx.read, missing, shapes) : undefined;
   const record = (fields: RecordFields, type: RecordType, id: number) => {
-    const row = records.get(recordKey({ type, id }));
+    const key = recordKey({ type, id });
+    const row = held.get(key) ?? loaded?.get(key);
     if (!row) throw new Unplannable(`${type} ${id} is gone`);
     return reader.value(fields, row, typenameOf(row));
   };

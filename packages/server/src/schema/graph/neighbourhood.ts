@@ -3,6 +3,7 @@
 
 import type * as Models from "../../generated/prisma/index.js";
 import { Prisma } from "../../generated/prisma/index.js";
+import { getOrCreate } from "../../lib/get-or-create.js";
 import { builder, rootIn } from "../builder.js";
 import { badInput, notFound } from "../common/errors.js";
 import { found } from "../common/lookup.js";
@@ -84,30 +85,40 @@ const NEIGHBOURHOOD_RECORDS = [
 
 /**
  * The ties of the towns within `hops` steps of a town, and the records they name (towns and what
- * they share, each once, in the order of the ties; the town alone where it has none).
+ * they share, each once, in the order of the ties; the town alone where it has none), with the
+ * version of those records (a copy of them is as new as the ties if it is at that version).
  */
 export async function neighbourhoodOf(
   ctx: Pick<Context, "prisma" | "read" | "costly">,
   town: string,
   hops: number,
-): Promise<{ ties: NeighbourTie[]; nodes: RecordRef<RecordType>[] }> {
+): Promise<{ ties: readonly NeighbourTie[]; nodes: RecordRef<RecordType>[]; recordsVersion: bigint }> {
   if (hops < 1 || hops > MAX_NEIGHBOURHOOD_HOPS) throw badInput(`hops must be between 1 and ${MAX_NEIGHBOURHOOD_HOPS}`);
   const {
     graph,
     ids: [centre],
+    recordsVersion,
   } = await currentGraph(ctx, [town]);
   if (centre == null) throw notFound("town", `slug ${town}`);
   const ties = graph.neighbourhood(centre, hops);
+  const nodes = ties.length
+    ? getOrCreate(nodesNamed, ties, () => recordsNamed(ties))
+    : [{ type: "TOWN" as const, id: centre }];
+  return { ties, nodes, recordsVersion };
+}
+
+/** The records ties name, each once, in the ties' order: per neighbourhood the graph keeps. */
+const nodesNamed = new WeakMap<readonly NeighbourTie[], RecordRef<RecordType>[]>();
+
+function recordsNamed(ties: readonly NeighbourTie[]): RecordRef<RecordType>[] {
   const nodes = new Map<string, RecordRef<RecordType>>();
-  for (const tie of ties) {
+  for (const tie of ties)
     for (const ref of [
       { type: "TOWN" as const, id: tie.town },
       { type: tie.kind, id: tie.ctx },
     ])
       nodes.set(recordKey(ref), ref);
-  }
-  if (!ties.length) nodes.set(recordKey({ type: "TOWN", id: centre }), { type: "TOWN", id: centre });
-  return { ties, nodes: [...nodes.values()] };
+  return [...nodes.values()];
 }
 
 builder.queryField("neighbourhood", (t) =>

@@ -1,1 +1,8 @@
-SELECT $1::text AS type, jsonb_build_object('id', r."id", 'slug', r."slug") AS row FROM "Town" r WHERE r.id = ANY($2::int[])
+SELECT 'VERSION' AS type, to_jsonb(version) AS row FROM data_version WHERE name = $1 UNION ALL SELECT $2::text AS type, jsonb_build_object('id', r."id") AS row FROM "Agreement" r WHERE TRUE UNION ALL SELECT $3::text AS type, jsonb_build_object('id', r."id") AS row FROM "Event" r WHERE TRUE UNION ALL SELECT $4::text AS type, jsonb_build_object('id', r."id") AS row FROM "Network" r WHERE TRUE UNION ALL SELECT $5::text AS type, jsonb_build_object('id', r."id") AS row FROM "Project" r WHERE TRUE UNION ALL SELECT $6::text AS type, jsonb_build_object('id', r."id", 'slug', r."slug") AS row FROM "Town" r WHERE r.id IN (SELECT town FROM (
+  SELECT "townId" AS town, 'NETWORK' AS kind, "networkId" AS ctx, 'MEMBER' AS tie, 'MEMBERSHIP' AS subject, id AS subject_id, 1 AS rank FROM "Membership"
+  UNION ALL SELECT "hostTownId", 'NETWORK', "networkId", 'CONFERENCE_HOST', 'EVENT', id, 2 FROM "Event" WHERE "hostTownId" IS NOT NULL AND "networkId" IS NOT NULL
+  UNION ALL SELECT "townId", 'PROJECT', "projectId", 'PROJECT_PARTICIPANT', 'PROJECT_TOWN', id, 1 FROM "ProjectTown"
+  UNION ALL SELECT "hostTownId", 'PROJECT', "projectId", 'PROJECT_EVENT_HOST', 'EVENT', id, 2 FROM "Event" WHERE "hostTownId" IS NOT NULL AND "projectId" IS NOT NULL
+  UNION ALL SELECT "hostTownId", 'EVENT', id, 'EVENT_HOST', 'EVENT', id, 1 FROM "Event" WHERE "hostTownId" IS NOT NULL
+  UNION ALL SELECT "townId", 'EVENT', "eventId", 'EVENT_PARTICIPANT', 'EVENT_PARTICIPATION', id, 1 FROM "EventParticipation" WHERE "townId" IS NOT NULL
+  UNION ALL SELECT "townId", 'AGREEMENT', "agreementId", 'SIGNATORY', 'AGREEMENT_SIGNATORY', id, 1 FROM "AgreementSignatory") l)
