@@ -225,24 +225,35 @@ function shapesOf(roots: Root[]): Map<RecordType, RecordShape> {
 type GraphRecord = RecordRow<RecordType>;
 
 /** Copies of the graph's records, one per set of columns asked (documents ask few): the last few sets. */
-const recordCopies = new LRUCache<string, VersionedCopies<Map<string, GraphRecord>>>({ max: 8 });
+const recordCopies = new LRUCache<string, VersionedCopies<Map<string, GraphRecord>>>({ max: 16 });
+/**
+ * Sets of columns asked once lately. A copy loads every record of the graph, so only a set asked
+ * again gets one: a one-off document (an analyst's) loads its records by id, and a caller varying
+ * its documents cannot make every request load a copy.
+ */
+const askedOnce = new LRUCache<string, true>({ max: 256 });
 
 /**
  * Every town with a tie and every network, project, event and agreement, with the columns
  * `shapes` asks, as of `version` or later: loaded once per version of them (GRAPH_RECORDS),
  * where loading a neighbourhood's records per request cost more than the rest of its answer.
+ * Undefined for a set of columns not asked before.
  */
 function graphRecords(
   ctx: Context,
   shapes: ReadonlyMap<RecordType, RecordShape>,
   version: bigint,
-): Promise<Map<string, GraphRecord>> {
+): Promise<Map<string, GraphRecord>> | undefined {
   const key = JSON.stringify([...shapes]);
-  const copies = getOrCreate<string, VersionedCopies<Map<string, GraphRecord>>>(
-    recordCopies,
-    key,
-    () => new VersionedCopies((read) => loadGraphRecords(read, shapes)),
-  );
+  let copies = recordCopies.get(key);
+  if (!copies) {
+    if (!askedOnce.has(key)) {
+      askedOnce.set(key, true);
+      return undefined;
+    }
+    copies = new VersionedCopies((read) => loadGraphRecords(read, shapes));
+    recordCopies.set(key, copies);
+  }
   return copies.at(ctx, version, ctx.costly);
 }
 
@@ -264,8 +275,8 @@ async function answerRoot(
   const { ties, nodes, recordsVersion } = await neighbourhoodOf(ctx, args.town, args.hops);
   // Only the records some field asks of (an edge's tie names none).
   const asked = nodes.filter((node) => shapes.has(node.type));
-  const held = asked.length ? await graphRecords(ctx, shapes, recordsVersion) : new Map<string, GraphRecord>();
-  // A town without ties, or one tied since the copy was loaded (the graph's copy may be newer).
+  const held = (asked.length && (await graphRecords(ctx, shapes, recordsVersion))) || new Map<string, GraphRecord>();
+  // Without a copy, a town without ties, or one tied since the copy was loaded (the graph's copy may be newer).
   const missing = asked.filter((node) => !held.has(recordKey(node)));
   const loaded = missing.length ? await loadRecords(ctx.read, missing, shapes) : undefined;
   const record = (fields: RecordFields, type: RecordType, id: number) => {
