@@ -429,8 +429,6 @@ export class Planner {
   }
 }
 
-const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | undefined, OperationPlan | null>>>();
-
 /**
  * Whether a type or field has authorization rules (scope auth): only its resolvers may answer
  * it, since a planned statement runs no rule and serves every caller alike.
@@ -440,26 +438,37 @@ export function isGuarded(element: { extensions: Readonly<Record<string, unknown
   return Boolean(options?.authScopes || options?.grantScopes);
 }
 
-/** The plan of an operation, found once per document (yoga reuses parsed documents); null when it cannot be planned. */
-export function planOperation(
+/** How planned operations are found: `plan` run on an operation, once per schema, document and operation name. */
+export type PlanFinder<Plan> = (
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
-): OperationPlan | null {
-  const byName = getOrCreate(
-    getOrCreate(plans, schema, () => new WeakMap()),
-    document,
-    () => new Map(),
-  );
-  const name = operationName ?? undefined;
-  if (byName.has(name)) return byName.get(name)!;
-  const plan = planned(schema, document, name, (planner, operation) => planner.operation(operation));
-  byName.set(name, plan);
-  return plan;
+) => Plan | null;
+
+/** `plan` kept per document (yoga reuses parsed documents), declines (null) included. */
+export function plansOnce<Plan>(
+  plan: (planner: Planner, operation: OperationDefinitionNode, schema: GraphQLSchema) => Plan,
+): PlanFinder<Plan> {
+  const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string | undefined, Plan | null>>>();
+  return (schema, document, operationName) => {
+    const byName = getOrCreate(
+      getOrCreate(plans, schema, () => new WeakMap()),
+      document,
+      () => new Map(),
+    );
+    const name = operationName ?? undefined;
+    if (byName.has(name)) return byName.get(name)!;
+    const found = planned(schema, document, name, (planner, operation) => plan(planner, operation, schema));
+    byName.set(name, found);
+    return found;
+  };
 }
 
+/** The plan of an operation, found once per document; null when it cannot be planned. */
+export const planOperation = plansOnce((planner, operation) => planner.operation(operation));
+
 /** `plan` run on the document's operation `name` (its only one, unnamed); null where it has none or `plan` declines. */
-export function planned<Plan>(
+function planned<Plan>(
   schema: GraphQLSchema,
   document: DocumentNode,
   name: string | undefined,

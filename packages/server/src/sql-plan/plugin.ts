@@ -21,14 +21,7 @@ async function executePlanned(db: Database, args: ExecutionArgs): Promise<Execut
     db.verifyPlans,
   );
   if (!statement) return null;
-  let data: Record<string, unknown>;
-  try {
-    [{ data }] = await db.read<{ data: Record<string, unknown> }>(statement.sql, statement.params);
-  } catch (error) {
-    // Reported as a resolver's error would be: the error mask gives a statement timeout its
-    // code (OPERATION_LIMIT_EXCEEDED) and hides anything else.
-    return { data: null, errors: [new GraphQLError((error as Error).message, { originalError: error as Error })] };
-  }
+  const [{ data }] = await db.read<{ data: Record<string, unknown> }>(statement.sql, statement.params);
   if (statement.lookups.some((key) => data[key] === null)) return null;
   try {
     return { data: statement.finishers.length ? (finished(data, statement.finishers) as typeof data) : data };
@@ -53,7 +46,17 @@ export function useSqlPlans(db: Database, onOutcome?: (outcome: "planned" | "dec
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(async (args) => {
-        const planned = (await answerNeighbourhood(args)) ?? (await executePlanned(db, args));
+        let planned: ExecutionResult | null;
+        try {
+          planned = (await answerNeighbourhood(args)) ?? (await executePlanned(db, args));
+        } catch (error) {
+          // A statement that failed, reported as a resolver's error would be: the error mask gives
+          // a statement timeout its code (OPERATION_LIMIT_EXCEEDED) and hides anything else.
+          planned = {
+            data: null,
+            errors: [new GraphQLError((error as Error).message, { originalError: error as Error })],
+          };
+        }
         onOutcome?.(planned ? "planned" : "declined");
         return planned ?? executeFn(args);
       });

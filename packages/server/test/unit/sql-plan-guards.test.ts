@@ -117,7 +117,7 @@ it("declines every operation that reaches a non-public field through relations i
 
 it("declines every neighbourhood that asks a non-public field of a town or of what towns share", () => {
   const answered = (inner: string) =>
-    planNeighbourhood({ schema, document: parse(`{ neighbourhood(town: "opava") { nodes { ${inner} } } }`) }) !== null;
+    planNeighbourhood(schema, parse(`{ neighbourhood(town: "opava") { nodes { ${inner} } } }`), undefined) !== null;
   expect(answered("__typename ... on Town { slug }")).toBe(true);
   const nodes = schema.getType("GraphNode");
   if (!isUnionType(nodes)) throw new Error("GraphNode is a union");

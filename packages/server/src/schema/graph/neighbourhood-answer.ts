@@ -26,7 +26,7 @@ import { LRUCache } from "lru-cache";
 import { Prisma } from "../../generated/prisma/index.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
 import { VersionedCopies } from "../../lib/versioned-copies.js";
-import { isGuarded, type Planned, type Planner, planned } from "../../sql-plan/plan.js";
+import { isGuarded, type Planned, type Planner, plansOnce } from "../../sql-plan/plan.js";
 import { Unplannable } from "../../sql-plan/prisma-args.js";
 import { pickText } from "../common/localized.js";
 import {
@@ -65,7 +65,7 @@ interface NeighbourhoodPlan {
 /** Record fields built in Node from the row's columns alone. */
 const BUILT = new Set<Planned["kind"]>(["typename", "column", "globalId", "text"]);
 
-function plan(schema: GraphQLSchema, planner: Planner, operation: OperationDefinitionNode): NeighbourhoodPlan {
+function plan(planner: Planner, operation: OperationDefinitionNode, schema: GraphQLSchema): NeighbourhoodPlan {
   const query = schema.getQueryType();
   if (operation.operation !== "query" || !query) throw new Unplannable(operation.operation);
   const roots = [...planner.collect(query, [operation.selectionSet])].map(([key, nodes]): Root => {
@@ -138,24 +138,8 @@ function recordFields(planner: Planner, def: GraphQLField<unknown, unknown>, nod
   );
 }
 
-const plans = new WeakMap<GraphQLSchema, WeakMap<object, Map<string | undefined, NeighbourhoodPlan | null>>>();
-
 /** How a document's operation is answered here, found once per document; null where the resolvers answer it. */
-export function planNeighbourhood({
-  schema,
-  document,
-  operationName,
-}: Pick<ExecutionArgs, "schema" | "document" | "operationName">): NeighbourhoodPlan | null {
-  const byName = getOrCreate(
-    getOrCreate(plans, schema, () => new WeakMap()),
-    document,
-    () => new Map(),
-  );
-  const name = operationName ?? undefined;
-  return getOrCreate(byName, name, () =>
-    planned(schema, document, name, (planner, operation) => plan(schema, planner, operation)),
-  );
-}
+export const planNeighbourhood = plansOnce(plan);
 
 /** How one request reads a record's fields: each planned field made a reader once. */
 class RecordReader {
@@ -310,9 +294,10 @@ async function answerRoot(
 /**
  * The neighbourhood's answer, or null where the resolvers must answer: a document this does not
  * cover, an argument the resolver refuses (it reports it), a record gone since the ties were read.
+ * A failed statement throws, as the planner's does (the plugin reports it).
  */
 export async function answerNeighbourhood(args: ExecutionArgs): Promise<ExecutionResult | null> {
-  const neighbourhood = planNeighbourhood(args);
+  const neighbourhood = planNeighbourhood(args.schema, args.document, args.operationName);
   if (!neighbourhood) return null;
   const { coerced, errors } = getVariableValues(
     args.schema,
@@ -329,8 +314,7 @@ export async function answerNeighbourhood(args: ExecutionArgs): Promise<Executio
       data[root.key] = "typename" in root ? root.typename : await answerRoot(root, coerced, shapes, reader, ctx);
   } catch (error) {
     if (error instanceof GraphQLError || error instanceof Unplannable) return null;
-    // A statement that failed, reported as the resolvers' would be (the error mask codes a timeout).
-    return { data: null, errors: [new GraphQLError((error as Error).message, { originalError: error as Error })] };
+    throw error;
   }
   return { data };
 }

@@ -27,7 +27,7 @@ import { SharedContext, type TieKind, TieKindEnum } from "./connection.js";
 import { CONTEXT_KINDS, currentGraph, type NeighbourTie } from "./cooperation-graph.js";
 import { LINKS_SQL } from "./links.js";
 
-export const MAX_NEIGHBOURHOOD_HOPS = 2;
+const MAX_NEIGHBOURHOOD_HOPS = 2;
 
 type GraphRecord = RecordRow<RecordType>;
 
