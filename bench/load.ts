@@ -1,6 +1,6 @@
-// Load helpers shared by the soak and the reliability suite: GraphQL over HTTP, the server's
-// resident memory, and the mixed traffic of distinct operations real readers send.
-import { readFileSync } from "node:fs";
+// Load helpers shared by the soak and the reliability suite: GraphQL over HTTP, and the mixed
+// traffic of distinct operations real readers send.
+import { rssMb } from "./process-usage.js";
 
 export interface Answer {
   status: number;
@@ -33,9 +33,6 @@ export async function post(
     return { status: 0, body: String(error) };
   }
 }
-
-export const rssMb = (pid: number) =>
-  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024);
 
 /** The 100 largest towns, whose pages and names the mixed traffic asks for. */
 export async function largestTowns(url: string): Promise<{ slug: string; name: string }[]> {

@@ -22,6 +22,7 @@ import { freePortRange, waitForOutput } from "../packages/server/test/support/pr
 import { loadDataset, SCALE } from "./dataset.js";
 import { type LiveMeasurement, measureLive } from "./live.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, SDK_OPERATIONS, type Subjects } from "./operations.js";
+import { cpuMs, msPerRequest, rssMb } from "./process-usage.js";
 import { median } from "./stats.js";
 import { measureWrites, type WriteMeasurement, type WriteTarget } from "./writes.js";
 
@@ -128,13 +129,6 @@ async function chooseSubjects(client: pg.Client): Promise<Subjects> {
   };
 }
 
-function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("VmRSS:"))!;
-  return Math.round(Number(line.split(/\s+/)[1]) / 1024);
-}
-
 interface Measurement {
   rps: number;
   p50: number;
@@ -143,6 +137,9 @@ interface Measurement {
   statementsPerRequest: number | null;
   /** The most frequent statements of the run, for diagnosis. */
   statements: string[];
+  /** What a request cost: the server's CPU (all its threads), and its statements' time in PostgreSQL (null as above). */
+  serverMsPerRequest: number;
+  databaseMsPerRequest: number | null;
   rssMb: number;
   errors: number;
 }
@@ -173,6 +170,7 @@ async function measure(
   duration: number,
 ): Promise<Measurement> {
   await stats.query("SELECT pg_stat_statements_reset()");
+  const cpuBefore = cpuMs(target.child.pid!);
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}${urlPath}`,
     method: "POST",
@@ -181,28 +179,35 @@ async function measure(
     connections,
     duration,
   });
+  const cpu = cpuMs(target.child.pid!) - cpuBefore;
   await settle(stats, target.role);
+  // Requests still in flight when the run ends cost too; count them as served.
+  const served = result.requests.sent;
   const timing = {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    serverMsPerRequest: msPerRequest(cpu, served),
     rssMb: rssMb(target.child.pid!),
     errors: result.errors + result.non2xx + result.timeouts,
   };
-  if (target.embeddedDataDir) return { ...timing, statementsPerRequest: null, statements: [] };
+  if (target.embeddedDataDir)
+    return { ...timing, statementsPerRequest: null, databaseMsPerRequest: null, statements: [] };
   const { rows } = await stats.query(
-    `SELECT calls::int, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 160) AS query FROM pg_stat_statements
+    `SELECT calls::int, total_exec_time, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 160) AS query FROM pg_stat_statements
       WHERE userid = $1::regrole AND query NOT LIKE $2 ORDER BY calls DESC`,
     // The body of citynet_fold(), which PostgreSQL runs per folded value and pg_stat_statements
     // files as a statement of its own (even with track=top): it is not a statement anyone sent.
     [target.role, "SELECT lower(public.unaccent(%"],
   );
-  // Requests still in flight when the run ends sent statements too; count them as served.
-  const served = result.requests.sent;
   const calls = rows.reduce((sum, row) => sum + row.calls, 0);
   return {
     ...timing,
     statementsPerRequest: served ? Math.round((calls / served) * 100) / 100 : 0,
+    databaseMsPerRequest: msPerRequest(
+      rows.reduce((sum, row) => sum + row.total_exec_time, 0),
+      served,
+    ),
     statements: rows.slice(0, 6).map((row) => `${row.calls} × ${row.query}`),
   };
 }
@@ -256,6 +261,9 @@ async function benchmark(
           p99: median(ms.map((m) => m.p99)),
           statementsPerRequest:
             ms[0].statementsPerRequest === null ? null : median(ms.map((m) => m.statementsPerRequest!)),
+          serverMsPerRequest: median(ms.map((m) => m.serverMsPerRequest)),
+          databaseMsPerRequest:
+            ms[0].databaseMsPerRequest === null ? null : median(ms.map((m) => m.databaseMsPerRequest!)),
           rssMb: Math.max(...ms.map((m) => m.rssMb)),
           errors: ms.reduce((sum, m) => sum + m.errors, 0),
           statements: ms[ms.length - 1].statements,
@@ -426,6 +434,7 @@ async function main() {
           writeTargets(
             liveTarget,
             targets.find((t) => t.name === "PostGraphile")!,
+            stats,
             editorKey("Bench writes"),
             subjects.town,
             (await stats.query(`SELECT id FROM "Town" WHERE slug = $1`, [subjects.town])).rows[0].id,
@@ -502,7 +511,7 @@ function writeResults(
     Object.entries(of).flatMap(([op, byTarget]) =>
       Object.entries(byTarget).map(
         ([target, m]) =>
-          `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest ?? "–"} | ${m.rssMb} | ${m.bytes} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
+          `| ${op} | ${target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.statementsPerRequest ?? "–"} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest ?? "–"} | ${m.rssMb} | ${m.bytes} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} |`,
       ),
     );
   // Interactive and SDK operations run on fewer targets: their other ratios are "–".
@@ -513,8 +522,8 @@ function writeResults(
     const ratio = ratioIn(r);
     return `| ${op} | ${ratio("CityNet", "PostGraphile")} | ${ratio(UNCACHED, "PostGraphile")} | ${ratio("CityNet", "floor")} | ${ratio(UNCACHED, "floor")} | ${ratio(FEDERATED, UNCACHED)} | ${ratio(UNCACHED, RESOLVERS_ONLY)} | ${ratio(EMBEDDED, UNCACHED)} |`;
   });
-  const header = `| operation | target | req/s (median) | p50 ms | p99 ms | SQL statements / request | RSS MB | response bytes | req/s per run |
-|---|---|---|---|---|---|---|---|---|`;
+  const header = `| operation | target | req/s (median) | p50 ms | p99 ms | SQL statements / request | server CPU ms / request | PostgreSQL execution ms / request | RSS MB | response bytes | req/s per run |
+|---|---|---|---|---|---|---|---|---|---|---|`;
   const markdown = `# Benchmark ${date}
 
 \`pnpm bench\` on ${meta.machine}, Node ${process.version} (PostGraphile on Node 22.23.3), PostgreSQL ${postgresVersion} throwaway
@@ -549,13 +558,13 @@ Writes (\`bench/writes.ts\`): ${CONNECTIONS} workers each sending one request af
 the update names the version it read) on the uncached monolith, beside PostGraphile's generated
 \`createPartnerSearch\` / \`updatePartnerSearchByRowId\` on the same table.
 
-| operation | target | req/s (median) | p50 ms | p99 ms | req/s per run | CityNet / PostGraphile |
-|---|---|---|---|---|---|---|
+| operation | target | req/s (median) | p50 ms | p99 ms | server CPU ms / request | PostgreSQL execution ms / request | req/s per run | CityNet / PostGraphile |
+|---|---|---|---|---|---|---|---|---|
 ${writes
   .map((m) => {
     const postgraphile = writes.find((o) => o.operation === m.operation && o.target === "PostGraphile")!;
     const ratio = m.target === "PostGraphile" ? "" : (m.rps / postgraphile.rps).toFixed(2);
-    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio} |`;
+    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio} |`;
   })
   .join("\n")}
 
@@ -587,7 +596,25 @@ ${live.map((m) => `| ${m.subscriptions} | ${m.subscriptions * m.writes} | ${m.p5
 }
 
 /** The partner-search writes as CityNet (with an editor's key) and PostGraphile send them. */
-function writeTargets(citynet: Target, postgraphile: Target, key: string, town: string, townId: number): WriteTarget[] {
+function writeTargets(
+  citynet: Target,
+  postgraphile: Target,
+  stats: pg.Client,
+  key: string,
+  town: string,
+  townId: number,
+): WriteTarget[] {
+  const used = (target: Target) => async () => ({
+    serverMs: cpuMs(target.child.pid!),
+    databaseMs: Number(
+      (
+        await stats.query(
+          "SELECT coalesce(sum(total_exec_time), 0) AS ms FROM pg_stat_statements WHERE userid = $1::regrole",
+          [target.role],
+        )
+      ).rows[0].ms,
+    ),
+  });
   const text = (n: number) => [{ lang: "en", text: `Bench partner search ${n}.` }];
   const today = new Date().toISOString().slice(0, 10);
   type Data = Record<string, { partnerSearch: { id?: string; rowId?: number; version: number } }>;
@@ -596,6 +623,7 @@ function writeTargets(citynet: Target, postgraphile: Target, key: string, town: 
       name: UNCACHED,
       endpoint: `http://127.0.0.1:${citynet.port}/graphql`,
       headers: { authorization: `Bearer ${key}` },
+      used: used(citynet),
       create: (n) => ({
         query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { id version } } }`,
         variables: { input: { town, kind: "COOPERATION", description: text(n) } },
@@ -614,6 +642,7 @@ function writeTargets(citynet: Target, postgraphile: Target, key: string, town: 
       name: "PostGraphile",
       endpoint: `http://127.0.0.1:${postgraphile.port}/graphql`,
       headers: {},
+      used: used(postgraphile),
       create: (n) => ({
         query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { rowId version } } }`,
         variables: {

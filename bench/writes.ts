@@ -3,6 +3,7 @@
 // generated create and update mutations on the same table. Each of `connections` workers sends
 // one request after another for `duration` seconds; an update names the version the worker's
 // own search is at, so none conflicts.
+import { msPerRequest } from "./process-usage.js";
 import { median, percentile } from "./stats.js";
 
 export interface GraphQLCall {
@@ -26,6 +27,13 @@ export interface WriteTarget {
   update(record: Written, n: number): GraphQLCall;
   /** The version after the update, from its data. */
   updated(data: unknown): number;
+  /** What the target has used so far, in ms: its server's CPU, and its statements' execution in PostgreSQL. */
+  used(): Promise<Usage>;
+}
+
+export interface Usage {
+  serverMs: number;
+  databaseMs: number;
 }
 
 export interface WriteMeasurement {
@@ -34,6 +42,9 @@ export interface WriteMeasurement {
   rps: number;
   p50: number;
   p99: number;
+  /** Per request: what Usage counts. */
+  serverMsPerRequest: number;
+  databaseMsPerRequest: number;
   errors: number;
   runs: number[];
 }
@@ -62,6 +73,7 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
       : [];
   const latencies: number[] = [];
   let errors = 0;
+  const before = await target.used();
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async (_, worker) => {
@@ -79,7 +91,16 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
       }
     }),
   );
-  return { rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+  const after = await target.used();
+  const requests = latencies.length + errors;
+  return {
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    serverMsPerRequest: msPerRequest(after.serverMs - before.serverMs, requests),
+    databaseMsPerRequest: msPerRequest(after.databaseMs - before.databaseMs, requests),
+    errors,
+  };
 }
 
 /** Creates, then updates, on each target: a warm-up, then `runs` runs with the targets alternated. */
@@ -101,6 +122,8 @@ export async function measureWrites(
         rps: Math.round(median(runs.map((m) => m.rps))),
         p50: median(runs.map((m) => m.p50)),
         p99: median(runs.map((m) => m.p99)),
+        serverMsPerRequest: median(runs.map((m) => m.serverMsPerRequest)),
+        databaseMsPerRequest: median(runs.map((m) => m.databaseMsPerRequest)),
         errors: runs.reduce((sum, m) => sum + m.errors, 0),
         runs: runs.map((m) => Math.round(m.rps)),
       });
