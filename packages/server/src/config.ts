@@ -80,6 +80,8 @@ export interface Config {
   responseCacheTtlMs: number;
   /** Answer the operations the SQL planner covers with one statement (src/sql-plan). */
   sqlPlans: boolean;
+  /** Build the search index in memory at start; else on the first search (PostgreSQL answers meanwhile). */
+  warmSearchIndex: boolean;
   /** On SIGTERM: how long in-flight requests may run before their connections are closed. */
   shutdownGraceMs: number;
   /** Browser origins allowed to call the API: any ("*") or these; never with credentials. */
@@ -139,6 +141,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     persistedOnly: env.CITYNET_PERSISTED_ONLY === "true",
     responseCacheTtlMs: Number(env.CITYNET_RESPONSE_CACHE_TTL_MS ?? 60_000),
     sqlPlans: env.CITYNET_SQL_PLANS !== "false",
+    warmSearchIndex: env.CITYNET_WARM_SEARCH_INDEX !== "false",
     shutdownGraceMs: Number(env.CITYNET_SHUTDOWN_GRACE_MS || 10_000),
     corsOrigins: corsOriginsFrom(env.CITYNET_CORS_ORIGINS),
     webhooks:

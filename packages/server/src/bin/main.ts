@@ -27,9 +27,10 @@ const app = createApp(db, {
   tracing: Boolean(tracing),
 });
 // The first searches need not wait for the index in memory (PostgreSQL answers them meanwhile).
-void warmSearchIndex({ prisma: db.prisma, snapshot: db.snapshot }).catch((error: Error) =>
-  console.error(`citynet: search index: ${error.message}`),
-);
+if (config.warmSearchIndex)
+  void warmSearchIndex({ prisma: db.prisma, snapshot: db.snapshot }).catch((error: Error) =>
+    console.error(`citynet: search index: ${error.message}`),
+  );
 const webhooks = config.webhooks ? startWebhookWorker(db.prisma, config.webhooks) : null;
 const server = createServer((req, res) => void app.handle(req, res));
 server.listen(config.port, config.host, () => {
