@@ -28,8 +28,9 @@ const app = createApp(db, {
 });
 // The first searches need not wait for the index in memory (PostgreSQL answers them meanwhile).
 if (config.warmSearchIndex)
-  void warmSearchIndex({ prisma: db.prisma, snapshot: db.snapshot }).catch((error: Error) =>
-    console.error(`citynet: search index: ${error.message}`),
+  void warmSearchIndex({ prisma: db.prisma, snapshot: db.snapshot }).then(
+    () => console.log("citynet: the search index is in memory"),
+    (error: Error) => console.error(`citynet: search index: ${error.message}`),
   );
 const webhooks = config.webhooks ? startWebhookWorker(db.prisma, config.webhooks) : null;
 const server = createServer((req, res) => void app.handle(req, res));
