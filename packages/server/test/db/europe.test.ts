@@ -1,7 +1,7 @@
 // All European towns as reference data, searched and filtered by distance.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { importEuropeanTowns } from "../../src/seed/import-towns.js";
-import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
+import { describeDb, openTestDatabase, startTestApi, type TestApi } from "../support/harness.js";
 
 describeDb("European towns", () => {
   let api: TestApi;
@@ -29,6 +29,27 @@ describeDb("European towns", () => {
     );
     expect(imported.edges[0].node).toMatchObject({ name: "Terni", region: "Umbria" });
     expect(imported.edges[0].node.sources[0].source.licence).toMatch(/CC BY 4\.0/);
+  });
+
+  it("counts the towns after its first batch, so that the search index's triggers plan for their real number", async () => {
+    const scratch = await openTestDatabase("documents");
+    try {
+      const tables = ["Town", "TownName", "search_entry"];
+      // Without autovacuum, which would count them at a moment of its own choosing.
+      for (const table of tables) await scratch.db.exec(`ALTER TABLE "${table}" SET (autovacuum_enabled = false)`);
+      const counted = () =>
+        scratch.db.query<{ relname: string; reltuples: number }>(
+          `SELECT relname, reltuples FROM pg_class WHERE relname = ANY($1) ORDER BY relname`,
+          [tables],
+        );
+      const before = new Map((await counted()).map((row) => [row.relname, row.reltuples]));
+      const { inserted } = await importEuropeanTowns(scratch.db, { countries: ["LI"], batchSize: 4 });
+      expect(inserted).toBeGreaterThan(4);
+      for (const { relname, reltuples } of await counted())
+        expect(reltuples, relname).toBeGreaterThan(before.get(relname)!);
+    } finally {
+      await scratch.close();
+    }
   });
 
   const SEARCH = `query($text: String!, $types: [SearchType!], $countries: [String!], $first: Int, $lang: String) {
