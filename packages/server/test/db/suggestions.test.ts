@@ -124,6 +124,10 @@ describeDb("partner suggestions", () => {
       const places = await townPlaces.at({ prisma, read: api.db.readSql }, activity.version);
       const expected = (await prisma.$queryRaw<CandidateRow[]>(candidatesSql(criteria, 100))).map(comparable);
       expect(bestCandidates(places, criteria, activity, 100).map(comparable), JSON.stringify(ask)).toEqual(expected);
+      // A short list stops its walk over the nearest towns sooner.
+      expect(bestCandidates(places, criteria, activity, 10).map(comparable), JSON.stringify(ask)).toEqual(
+        expected.slice(0, 10),
+      );
       rows += expected.length;
     }
     expect(rows).toBeGreaterThan(5000);

@@ -9,8 +9,16 @@ import { VersionedCopies } from "../../lib/versioned-copies.js";
 /** earthdistance's earth(): the sphere's radius in metres. */
 const EARTH_RADIUS = 6378168;
 
+/** The edge of a cell of TownPlaces' grid, in metres: about a thousand cells hold Europe's towns. */
+const CELL = 100_000;
+
 export class TownPlaces {
   private readonly position = new Map<number, number>();
+  /** The towns by cell of a grid over their points: cellTowns[cellStart[c] … cellStart[c + 1]). */
+  private readonly cellStart: Uint32Array;
+  private readonly cellTowns: Int32Array;
+  /** Each cell's box around its towns' points: low x, y, z, then high x, y, z. */
+  private readonly cellBox: Float64Array;
 
   constructor(
     readonly id: Int32Array,
@@ -24,6 +32,50 @@ export class TownPlaces {
     readonly countries: Codes,
   ) {
     for (const [i, townId] of id.entries()) this.position.set(townId, i);
+    const cellOf = (i: number) => [x, y, z].map((axis) => Math.floor(axis[i] / CELL)).join(",");
+    const cells = new Map<string, number[]>();
+    for (let i = 0; i < id.length; i++) {
+      const key = cellOf(i);
+      const towns = cells.get(key);
+      if (towns) towns.push(i);
+      else cells.set(key, [i]);
+    }
+    this.cellStart = new Uint32Array(cells.size + 1);
+    this.cellTowns = new Int32Array(id.length);
+    this.cellBox = new Float64Array(6 * cells.size);
+    let c = 0;
+    for (const towns of cells.values()) {
+      this.cellTowns.set(towns, this.cellStart[c]);
+      this.cellStart[c + 1] = this.cellStart[c] + towns.length;
+      for (const [a, axis] of [x, y, z].entries()) {
+        let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+        for (const i of towns) [low, high] = [Math.min(low, axis[i]), Math.max(high, axis[i])];
+        this.cellBox[6 * c + a] = low;
+        this.cellBox[6 * c + 3 + a] = high;
+      }
+      c++;
+    }
+  }
+
+  /**
+   * Every town, a cell at a time, nearest cells first, with the least chord from the origin to any
+   * town of the cell (where it lies): `visit` stops the walk by answering false.
+   */
+  nearestFirst(origin: number, visit: (leastChord: number, towns: Int32Array) => boolean): void {
+    const count = this.cellStart.length - 1;
+    const least = new Float64Array(count);
+    const point = [this.x[origin], this.y[origin], this.z[origin]];
+    for (let c = 0; c < count; c++) {
+      let squared = 0;
+      for (let a = 0; a < 3; a++) {
+        const gap = Math.max(0, this.cellBox[6 * c + a] - point[a], point[a] - this.cellBox[6 * c + 3 + a]);
+        squared += gap * gap;
+      }
+      least[c] = Math.sqrt(squared);
+    }
+    const order = Uint32Array.from({ length: count }, (_, c) => c).sort((a, b) => least[a] - least[b]);
+    for (const c of order)
+      if (!visit(least[c], this.cellTowns.subarray(this.cellStart[c], this.cellStart[c + 1]))) return;
   }
 
   get size(): number {
