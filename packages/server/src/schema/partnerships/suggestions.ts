@@ -199,8 +199,9 @@ export function populationRange(c: Criteria): { middle: number; halfWidth: numbe
 
 /**
  * Scores the towns that pass the hard criteria and could place, and returns the best `limit`
- * with the factors' raw inputs: score, then population (unknown last), then id. The arithmetic is the one the SQL
- * scoring used (test/support/suggestions-sql.ts), operation for operation, so the scores are too.
+ * with the factors' raw inputs: score, then population (unknown last), then id. The arithmetic
+ * is the one the SQL scoring used (test/support/suggestions-sql.ts), operation for operation, so
+ * the scores are too.
  */
 export function bestCandidates(
   places: TownPlaces,
