@@ -130,7 +130,7 @@ export async function importEuropeanTowns(db: Database, options: ImportOptions =
     // The search index's triggers plan their statements with these tables' statistics. Planned
     // while the tables were still empty, before autovacuum had counted them (it comes round once a
     // minute), each batch scanned them whole: without autovacuum, 106 s for the import instead of 24.
-    if (begin === 0) await db.exec(`ANALYZE "Town", "TownName", search_entry`);
+    if (begin === 0) await analyzeSearchIndex(db, ["Town", "TownName"]);
     options.onProgress?.(wanted.length - missing.length + inserted, wanted.length);
   }
 

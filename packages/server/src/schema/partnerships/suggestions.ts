@@ -276,18 +276,17 @@ export function bestCandidates(
   // The towns with shared themes or ties first, then the rest nearest first, which share neither:
   // once a cell's nearest point could not place even a perfect fit abroad in the list, no town of
   // it or of any farther cell can enter it (most of Europe, for a list of ten).
-  const active = new Uint8Array(places.size);
-  for (const id of [...activity.themes.keys(), ...activity.ties.keys()]) {
-    const i = places.positionOf(id) ?? origin;
-    if (!active[i]) consider(i);
-    active[i] = 1;
+  const active = (i: number) => themeCount[i] > 0 || tied[i] === 1;
+  for (const id of new Set([...activity.themes.keys(), ...activity.ties.keys()])) {
+    const i = places.positionOf(id);
+    if (i !== undefined && active(i)) consider(i);
   }
   places.nearestFirst(origin, (leastChord, towns) => {
     if (maxMetres != null && leastChord > maxMetres) return false;
     const atMost =
       WEIGHTS.POPULATION_FIT + WEIGHTS.DISTANCE / (1 + leastChord / 1000 / HALF_SCORE_KM) + WEIGHTS.COUNTRY_DIVERSITY;
     if (best.length === limit && atMost < best[limit - 1].score - 1e-9) return false;
-    for (const i of towns) if (!active[i]) consider(i);
+    for (const i of towns) if (!active(i)) consider(i);
     return true;
   });
   return best.map(({ i }) => {

@@ -32,7 +32,8 @@ export class TownPlaces {
     readonly countries: Codes,
   ) {
     for (const [i, townId] of id.entries()) this.position.set(townId, i);
-    const cellOf = (i: number) => [x, y, z].map((axis) => Math.floor(axis[i] / CELL)).join(",");
+    const axes = [x, y, z];
+    const cellOf = (i: number) => axes.map((axis) => Math.floor(axis[i] / CELL)).join(",");
     const cells = new Map<string, number[]>();
     for (let i = 0; i < id.length; i++) {
       const key = cellOf(i);
@@ -47,11 +48,10 @@ export class TownPlaces {
     for (const towns of cells.values()) {
       this.cellTowns.set(towns, this.cellStart[c]);
       this.cellStart[c + 1] = this.cellStart[c] + towns.length;
-      for (const [a, axis] of [x, y, z].entries()) {
-        let [low, high] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
-        for (const i of towns) [low, high] = [Math.min(low, axis[i]), Math.max(high, axis[i])];
-        this.cellBox[6 * c + a] = low;
-        this.cellBox[6 * c + 3 + a] = high;
+      for (const [a, axis] of axes.entries()) {
+        const along = towns.map((i) => axis[i]);
+        this.cellBox[6 * c + a] = Math.min(...along);
+        this.cellBox[6 * c + 3 + a] = Math.max(...along);
       }
       c++;
     }
