@@ -380,7 +380,7 @@ function best<Item>(items: Item[], count: number, order: (a: Item, b: Item) => n
 }
 
 /** A record's key among the entries being laid out: its type's code and its id, as one number. */
-const recordKey = (type: number, id: number) => type * 2 ** 32 + id;
+const entityKey = (type: number, id: number) => type * 2 ** 32 + id;
 
 /**
  * The number `key` has in `numbers`, the next one if it has none yet. Called for every trigram of
@@ -403,7 +403,7 @@ class SearchIndexBuilder {
   private readonly entries: SearchIndexEntries;
   private size = 0;
   private readonly trigramIds = new Map<string, number>();
-  /** Record numbers by type code and id (recordKey). */
+  /** Record numbers by type code and id (entityKey). */
   private readonly records = new Map<number, number>();
   /** Each entry's trigram ids, one after another (trigramCount[entry] of them), growing as needed. */
   private entryTrigrams: Int32Array;
@@ -441,7 +441,7 @@ class SearchIndexBuilder {
       entries.country[entry] = this.countries.code(row.country_code);
       entries.population[entry] = row.population ?? NO_POPULATION;
       entries.trigramCount[entry] = trigrams.length;
-      entries.record[entry] = numbered(records, recordKey(type, row.entity_id));
+      entries.record[entry] = numbered(records, entityKey(type, row.entity_id));
       if (this.trigramsAdded + trigrams.length > this.entryTrigrams.length) {
         const grown = new Int32Array(2 * (this.trigramsAdded + trigrams.length));
         grown.set(this.entryTrigrams);
