@@ -30,12 +30,21 @@ function ephemeralPortsStart(): number {
 
 const LOWEST_PORT = 10_000;
 
-/** A loopback port nobody listens on right now, outside the range outgoing connections use. */
+/**
+ * Whether fetch() (and a browser) will connect to a port: the Fetch standard's "bad ports" are
+ * refused ("bad port"), and 10080 is the only one from LOWEST_PORT up.
+ */
+export const fetchable = (port: number) => port !== 10_080;
+
+/**
+ * A loopback port nobody listens on right now, outside the range outgoing connections use, that
+ * fetch() connects to: servers picked here are called over HTTP.
+ */
 export async function freePort(): Promise<number> {
   const end = ephemeralPortsStart();
   for (;;) {
     const port = LOWEST_PORT + Math.floor(Math.random() * (end - LOWEST_PORT));
-    if ((await tryPort(port)) !== null) return port;
+    if (fetchable(port) && (await tryPort(port)) !== null) return port;
   }
 }
 
@@ -45,7 +54,8 @@ export async function freePortRange(count: number): Promise<number> {
     const first = await freePort();
     if (first + count > ephemeralPortsStart()) continue;
     let all = true;
-    for (let port = first + 1; port < first + count && all; port++) all = (await tryPort(port)) !== null;
+    for (let port = first + 1; port < first + count && all; port++)
+      all = fetchable(port) && (await tryPort(port)) !== null;
     if (all) return first;
   }
 }
