@@ -42,7 +42,10 @@ interface EntryRow {
   lang: string | null;
   population: number | null;
   country_code: string | null;
-  /** show_trgm's trigrams joined by commas (a comma is never part of one): a split costs far less than parsing an array. */
+  /**
+   * show_trgm's trigrams joined by commas (a comma is never part of one): splitting the text
+   * costs far less than parsing an array.
+   */
   trigrams: string;
 }
 
@@ -517,11 +520,12 @@ export function loadSearchIndex(snapshot: Context["snapshot"]): Promise<SearchIn
     const fetchBatch = () => read<EntryRow>(Prisma.sql`FETCH ${Prisma.raw(String(LOAD_BATCH))} FROM search_index_load`);
     // The next batch is asked for before this one is laid out: PostgreSQL makes it meanwhile.
     let next = fetchBatch();
-    for (let rows = await next; ; rows = await next) {
+    let rows: EntryRow[];
+    do {
+      rows = await next;
       if (rows.length === LOAD_BATCH) next = fetchBatch();
       builder.add(rows);
-      if (rows.length < LOAD_BATCH) break;
-    }
+    } while (rows.length === LOAD_BATCH);
     // The setting exists once pg_trgm is loaded, which the fetches did.
     const [{ threshold }] = await read<{ threshold: number }>(Prisma.sql`
       SELECT current_setting('pg_trgm.similarity_threshold')::float8 AS threshold`);
