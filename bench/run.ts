@@ -22,7 +22,7 @@ import { freePortRange, waitForOutput } from "../packages/server/test/support/pr
 import { loadDataset, SCALE } from "./dataset.js";
 import { type LiveMeasurement, measureLive } from "./live.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, SDK_OPERATIONS, type Subjects } from "./operations.js";
-import { cpuMs, msPerRequest, rssMb } from "./process-usage.js";
+import { cpuMs, msPerRequest, otherCpu, rssMb } from "./process-usage.js";
 import { median } from "./stats.js";
 import { measureWrites, type WriteMeasurement, type WriteTarget } from "./writes.js";
 
@@ -155,6 +155,8 @@ interface Measurement {
   databaseMsPerRequest: number | null;
   rssMb: number;
   errors: number;
+  /** Cores' worth of CPU that went elsewhere during the run (process-usage.ts, otherCpu). */
+  otherCores: number;
 }
 
 /** An HTTP request a target answers. */
@@ -184,6 +186,7 @@ async function measure(
 ): Promise<Measurement> {
   await stats.query("SELECT pg_stat_statements_reset()");
   const cpuBefore = cpuMs(target.child.pid!);
+  const others = otherCpu(target.child.pid!);
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}${urlPath}`,
     method: "POST",
@@ -193,6 +196,7 @@ async function measure(
     duration,
   });
   const cpu = cpuMs(target.child.pid!) - cpuBefore;
+  const otherCores = others.stop();
   await settle(stats, target.role);
   // Requests still in flight when the run ends cost too; count them as served.
   const served = result.requests.sent;
@@ -203,6 +207,7 @@ async function measure(
     serverMsPerRequest: msPerRequest(cpu, served),
     rssMb: rssMb(target.child.pid!),
     errors: result.errors + result.non2xx + result.timeouts,
+    otherCores,
   };
   if (target.embeddedDataDir)
     return { ...timing, statementsPerRequest: null, databaseMsPerRequest: null, statements: [] };
@@ -281,6 +286,7 @@ async function benchmark(
             ms[0].databaseMsPerRequest === null ? null : median(ms.map((m) => m.databaseMsPerRequest!)),
           rssMb: Math.max(...ms.map((m) => m.rssMb)),
           errors: ms.reduce((sum, m) => sum + m.errors, 0),
+          otherCores: Math.max(...ms.map((m) => m.otherCores)),
           statements: ms[ms.length - 1].statements,
           runs: ms.map((m) => Math.round(m.rps)),
           bytes: bytes.get(name)!,
@@ -595,6 +601,8 @@ ${live.length ? liveSection(live) : "Live updates: not measured in this run (`BE
 RSS at the end of the run, MB: ${Object.entries(finalRssMb)
     .map(([target, mb]) => `${target} ${mb}`)
     .join(", ")}.
+
+${disturbedRuns(results, sdkResults, writes)}
 `;
   // Sections after the tables ("What each change bought", …) are written by hand: keep them.
   const file = path.join(dir, `${date}.md`);
@@ -606,6 +614,28 @@ RSS at the end of the run, MB: ${Object.entries(finalRssMb)
 }
 
 /** The live-update delays' table (bench/live.ts), when the run measured them. */
+/** A run that lost more than this many cores' worth of CPU to anything but itself measured a busy machine. */
+const DISTURBED_CORES = 0.1;
+
+/** Which measurements shared the machine with something else (otherCpu), so a reader knows which figures to doubt. */
+function disturbedRuns(results: Results, sdkResults: Results, writes: WriteMeasurement[]): string {
+  const measured = [
+    ...[results, sdkResults].flatMap((of) =>
+      Object.entries(of).flatMap(([op, byTarget]) =>
+        Object.entries(byTarget).map(([target, m]) => ({ what: `${op}, ${target}`, cores: m.otherCores })),
+      ),
+    ),
+    ...writes.map((m) => ({ what: `${m.operation}, ${m.target}`, cores: m.otherCores })),
+  ];
+  const disturbed = measured.filter((m) => m.cores > DISTURBED_CORES);
+  const most = Math.max(0, ...measured.map((m) => m.cores));
+  return `CPU that went to anything but the measured server, the bench and PostgreSQL during a run (other processes, the idle servers, the hypervisor's steal): at most ${most.toFixed(2)} cores. ${
+    disturbed.length
+      ? `Runs above ${DISTURBED_CORES} cores, whose figures another load may have lowered: ${disturbed.map((m) => `${m.what} (${m.cores.toFixed(2)})`).join("; ")}.`
+      : `No run lost more than ${DISTURBED_CORES} cores to it.`
+  }`;
+}
+
 function liveSection(live: LiveMeasurement[]): string {
   return `Live updates (\`bench/live.ts\`): open \`partnerSearchPosted\` subscriptions (SSE) on the uncached
 monolith, then ${LIVE_WRITES} partner searches posted one at a time; the delay runs from sending each
@@ -645,6 +675,7 @@ function writeTargets(
     {
       name: UNCACHED,
       endpoint: `http://127.0.0.1:${citynet.port}/graphql`,
+      pid: citynet.child.pid!,
       headers: { authorization: `Bearer ${key}` },
       used: used(citynet),
       create: (n) => ({
@@ -664,6 +695,7 @@ function writeTargets(
     {
       name: "PostGraphile",
       endpoint: `http://127.0.0.1:${postgraphile.port}/graphql`,
+      pid: postgraphile.child.pid!,
       headers: {},
       used: used(postgraphile),
       create: (n) => ({

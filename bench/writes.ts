@@ -3,7 +3,7 @@
 // generated create and update mutations on the same table. Each of `connections` workers sends
 // one request after another for `duration` seconds; an update names the version the worker's
 // own search is at, so none conflicts.
-import { msPerRequest } from "./process-usage.js";
+import { msPerRequest, otherCpu } from "./process-usage.js";
 import { median, percentile } from "./stats.js";
 
 export interface GraphQLCall {
@@ -20,6 +20,8 @@ export interface Written {
 export interface WriteTarget {
   name: string;
   endpoint: string;
+  /** The server's process. */
+  pid: number;
   headers: Record<string, string>;
   create(n: number): GraphQLCall;
   /** The created record, from the create's data. */
@@ -47,6 +49,8 @@ export interface WriteMeasurement {
   databaseMsPerRequest: number;
   errors: number;
   runs: number[];
+  /** The most CPU, in cores, that went elsewhere during a run (process-usage.ts, otherCpu). */
+  otherCores: number;
 }
 
 let counter = 0;
@@ -74,6 +78,7 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
   const latencies: number[] = [];
   let errors = 0;
   const before = await target.used();
+  const others = otherCpu(target.pid);
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async (_, worker) => {
@@ -91,6 +96,7 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
       }
     }),
   );
+  const otherCores = others.stop();
   const after = await target.used();
   const requests = latencies.length + errors;
   return {
@@ -100,6 +106,7 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
     serverMsPerRequest: msPerRequest(after.serverMs - before.serverMs, requests),
     databaseMsPerRequest: msPerRequest(after.databaseMs - before.databaseMs, requests),
     errors,
+    otherCores,
   };
 }
 
@@ -126,6 +133,7 @@ export async function measureWrites(
         databaseMsPerRequest: median(runs.map((m) => m.databaseMsPerRequest)),
         errors: runs.reduce((sum, m) => sum + m.errors, 0),
         runs: runs.map((m) => Math.round(m.rps)),
+        otherCores: Math.max(...runs.map((m) => m.otherCores)),
       });
   }
   return measurements;
