@@ -8,17 +8,24 @@ export const rssMb = (pid: number) =>
 /** Clock ticks per second in /proc's times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
-/** A process's CPU time, user and system, in ms, from its /proc/<pid>/stat line. */
-function cpuMsOfStat(stat: string): number {
-  // After the command's name in parentheses: state, then 10 fields, then utime and stime.
+/**
+ * A process's CPU time, user and system, in ms, from its /proc/<pid>/stat line; with `reaped`,
+ * also that of the children it has waited for (a postmaster's backends that have exited).
+ */
+function cpuMsOfStat(stat: string, reaped = false): number {
+  // After the command's name in parentheses: state, then 10 fields, then utime, stime, cutime and cstime.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
 /** CPU time the process has used so far, user and system, in ms. */
 export const cpuMs = (pid: number) => cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, "utf8"));
 
-/** CPU time every running process named `name` has used so far, in ms. */
+/**
+ * CPU time every running process named `name` has used so far, with their exited children's, in
+ * ms: a backend that exits during a run moves its time into its postmaster's, not out of the sum.
+ */
 function cpuMsOfAll(name: string): number {
   let total = 0;
   for (const entry of readdirSync("/proc")) {
@@ -29,7 +36,7 @@ function cpuMsOfAll(name: string): number {
     } catch {
       continue; // exited meanwhile
     }
-    if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === name) total += cpuMsOfStat(stat);
+    if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === name) total += cpuMsOfStat(stat, true);
   }
   return total;
 }
