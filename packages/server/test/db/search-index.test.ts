@@ -9,10 +9,13 @@ import type { PrismaClient } from "../../src/generated/prisma/index.js";
 import { searchSql } from "../../src/schema/search/search.js";
 import {
   foldSearchText,
+  loadPatched,
   loadSearchIndex,
+  type SearchableIndex,
   type SearchIndex,
   type SearchScope,
   searchIndexAt,
+  warmSearchIndex,
 } from "../../src/schema/search/search-index.js";
 import { describeDb, startTestApi, type TestApi } from "../support/harness.js";
 
@@ -28,7 +31,7 @@ async function fromPostgres(prisma: PrismaClient, text: string, scope: SearchSco
 }
 
 async function fromMemory(
-  index: SearchIndex,
+  index: SearchableIndex,
   db: Database,
   text: string,
   scope: SearchScope,
@@ -36,6 +39,29 @@ async function fromMemory(
   offset: number,
 ) {
   return index.search(await foldSearchText({ read: db.readSql, prisma: db.prisma }, text), scope, limit, offset);
+}
+
+/**
+ * Compares `index` with PostgreSQL for every text and scope, on the first page (10) and the next
+ * (25 from the 10th). How many pages found something.
+ */
+async function expectRanksAsPostgres(index: SearchableIndex, db: Database, texts: string[], scopes: SearchScope[]) {
+  let found = 0;
+  for (const text of texts)
+    for (const scope of scopes)
+      for (const [limit, offset] of [
+        [10, 0],
+        [25, 10],
+      ]) {
+        const expected = await fromPostgres(db.prisma, text, scope, limit, offset);
+        const actual = await fromMemory(index, db, text, scope, limit, offset);
+        // Past the last result, PostgreSQL's window count has no row to give the total on.
+        if (offset === 0 || expected.rows.length)
+          expect(actual, `${text} ${JSON.stringify(scope)} ${offset}`).toEqual(expected);
+        else expect(actual.rows).toEqual([]);
+        if (expected.rows.length) found++;
+      }
+  return found;
 }
 
 describeDb("the search index in memory", () => {
@@ -51,7 +77,6 @@ describeDb("the search index in memory", () => {
   it("ranks as PostgreSQL does: records, names, tiers, similarities, order and totals", {
     timeout: 300_000,
   }, async () => {
-    const prisma = api.db.prisma;
     const texts = [
       // What autocomplete sends: two and three letters.
       ..."pa ka be st sa ma bo ne ro wi lu ce os".split(" "),
@@ -92,23 +117,7 @@ describeDb("the search index in memory", () => {
       { types: null, countries: ["CZ", "PL", "UA"], lang: null },
       { types: null, countries: null, lang: "de" },
     ];
-    let compared = 0;
-    let found = 0;
-    for (const text of texts)
-      for (const scope of scopes)
-        for (const [limit, offset] of [
-          [10, 0],
-          [25, 10],
-        ]) {
-          const expected = await fromPostgres(prisma, text, scope, limit, offset);
-          const actual = await fromMemory(index, api.db, text, scope, limit, offset);
-          if (offset === 0 || expected.rows.length)
-            expect(actual, `${text} ${JSON.stringify(scope)} ${offset}`).toEqual(expected);
-          else expect(actual.rows).toEqual([]);
-          compared++;
-          if (expected.rows.length) found++;
-        }
-    expect(compared).toBe(texts.length * scopes.length * 2);
+    const found = await expectRanksAsPostgres(index, api.db, texts, scopes);
     expect(found).toBeGreaterThan(200);
   });
 
@@ -307,5 +316,116 @@ describeDb("the search index in memory", () => {
     } finally {
       await api.db.exec(`DELETE FROM "PartnerSearch" WHERE id = ${search.id}`);
     }
+  });
+  it("logs the records each committed write changed, with the version it committed as", async () => {
+    const [town] = await api.db.query<{ id: number }>(`SELECT id FROM "Town" ORDER BY id DESC LIMIT 1`);
+    const [network] = await api.db.query<{ id: number }>(`SELECT id FROM "Network" ORDER BY id DESC LIMIT 1`);
+    const addName = `INSERT INTO search_entry (entity_type, entity_id, term) VALUES ('TOWN', ${town.id}, 'Xylotomous')`;
+    const logged = (version: bigint) =>
+      api.db.query<{ entity_type: string; entity_id: number }>(
+        `SELECT entity_type, entity_id FROM search_entry_change WHERE version = $1 ORDER BY 1, 2`,
+        [String(version)],
+      );
+    const { version: before } = await foldSearchText(apiReads(), "x");
+    // A rolled-back write logs nothing; a committed one each record once, however many names.
+    await api.db
+      .transaction(async (tx) => {
+        await tx.exec(
+          `INSERT INTO search_entry (entity_type, entity_id, term) VALUES ('NETWORK', ${network.id}, 'Xylotomous')`,
+        );
+        throw new Error("rolled back");
+      })
+      .catch(() => {});
+    await api.db.exec(`${addName}; ${addName.replace("Xylotomous", "Xylotomously")}`);
+    expect(await logged(before + 1n)).toEqual([{ entity_type: "TOWN", entity_id: town.id }]);
+    // An update names the record before and after.
+    const [project] = await api.db.query<{ id: number }>(`SELECT id FROM "Project" ORDER BY id LIMIT 1`);
+    await api.db.exec(
+      `UPDATE search_entry SET entity_type = 'PROJECT', entity_id = ${project.id} WHERE term = 'Xylotomously'`,
+    );
+    expect(await logged(before + 2n)).toEqual([
+      { entity_type: "PROJECT", entity_id: project.id },
+      { entity_type: "TOWN", entity_id: town.id },
+    ]);
+    // Emptying the index names everything ('*'), in the version the truncation raised.
+    const truncated = await api.db
+      .transaction(async (tx) => {
+        await tx.exec("TRUNCATE search_entry");
+        const rows = await tx.query<{ entity_type: string; version: string }>(
+          `SELECT entity_type, version FROM search_entry_change WHERE version > $1`,
+          [String(before + 2n)],
+        );
+        throw Object.assign(new Error("rolled back"), { rows });
+      })
+      .catch((error: { rows: unknown }) => error.rows);
+    expect(truncated).toEqual([{ entity_type: "*", version: String(before + 3n) }]);
+  });
+
+  it("patches a copy older than the last commit with the records changed since, ranking as PostgreSQL does", {
+    timeout: 120_000,
+  }, async () => {
+    const copy = await loadSearchIndex(api.db.snapshot);
+    // Names added to a town and to a record of another kind, a town's names gone, populations
+    // changed (which moves records within a tier): all of it after the copy was loaded.
+    const [passau] = await api.db.query<{ entity_id: number }>(
+      `SELECT entity_id FROM search_entry WHERE entity_type = 'TOWN' AND term = 'Passau' LIMIT 1`,
+    );
+    const [network] = await api.db.query<{ id: number }>(`SELECT id FROM "Network" ORDER BY id LIMIT 1`);
+    await api.db.exec(`
+      INSERT INTO search_entry (entity_type, entity_id, term, lang, population, country_code) VALUES
+        ('TOWN', ${passau.entity_id}, 'Pasovia', 'la', 52000, 'DE'),
+        ('NETWORK', ${network.id}, 'Pasov Alliance', NULL, NULL, NULL);
+      DELETE FROM search_entry WHERE entity_type = 'TOWN' AND term IN ('Wien', 'Vienna', 'Wenen');
+      UPDATE search_entry SET population = 5000000 WHERE entity_type = 'TOWN' AND term IN ('Krakow', 'Kraków');`);
+    const { version } = await foldSearchText(apiReads(), "x");
+    const patched = await loadPatched(api.db.snapshot, copy);
+    expect(patched?.version).toBe(version);
+    const texts = ["Pasov", "Pasovia", "pa", "pas", "Passau", "Wien", "wi", "Vienna", "Krakow", "kra", "ka", "Luck"];
+    const scopes: SearchScope[] = [
+      ANY,
+      { types: ["TOWN"], countries: null, lang: null },
+      { types: ["NETWORK"], countries: null, lang: null },
+      { types: null, countries: ["DE", "AT", "PL"], lang: "la" },
+    ];
+    const found = await expectRanksAsPostgres(patched!, api.db, texts, scopes);
+    expect(found).toBeGreaterThan(40);
+    // The copy itself still answers as it was: Vienna found, no Pasovia.
+    const stale = await fromMemory(copy, api.db, "Pasovia", ANY, 10, 0);
+    expect(stale.rows.some((row) => row.term === "Pasovia")).toBe(false);
+  });
+
+  it("answers a search right after a write from memory, patched, not from PostgreSQL's ranking", {
+    timeout: 120_000,
+  }, async () => {
+    await warmSearchIndex(api.db);
+    const [town] = await api.db.query<{ id: number; slug: string }>(`SELECT id, slug FROM "Town" ORDER BY id LIMIT 1`);
+    const search = async (text: string) =>
+      (
+        await api.data<{ search: { results: { matchedName: string; entity: { slug: string } }[] } }>(
+          `query($text: String!) { search(text: $text, types: [TOWN], first: 3) { results { matchedName entity { ... on Town { slug } } } } }`,
+          { text },
+        )
+      ).search.results[0];
+    await search("Quaggarium"); // folded once
+    await api.db.exec(
+      `INSERT INTO search_entry (entity_type, entity_id, term, population) VALUES ('TOWN', ${town.id}, 'Quaggarium', 1)`,
+    );
+    // The first search after the write patches the copy (one snapshot); the next is one statement,
+    // the records with the version, as from a current copy. PostgreSQL's ranking would be three.
+    expect(await search("Quaggarium")).toEqual({ matchedName: "Quaggarium", entity: { slug: town.slug } });
+    api.statements.length = 0;
+    expect(await search("Quaggarium")).toEqual({ matchedName: "Quaggarium", entity: { slug: town.slug } });
+    expect(api.statements).toHaveLength(1);
+  });
+
+  it("leaves a copy older than more changes than a patch holds to PostgreSQL", { timeout: 120_000 }, async () => {
+    const copy = await loadSearchIndex(api.db.snapshot);
+    // One transaction changing the names of 2,100 towns logs 2,000 of them and then '*'.
+    await api.db.exec(`UPDATE search_entry SET population = population
+      WHERE entity_type = 'TOWN' AND entity_id IN (SELECT id FROM "Town" ORDER BY id LIMIT 2100)`);
+    expect(await loadPatched(api.db.snapshot, copy)).toBeNull();
+    // A copy loaded since is current, and has nothing to patch.
+    const current = await loadSearchIndex(api.db.snapshot);
+    expect((await loadPatched(api.db.snapshot, current))?.version).toBe(current.version);
   });
 });

@@ -2,10 +2,11 @@
 // trigrams exactly as pg_trgm extracts them (show_trgm), loaded once per version of the index
 // (data_version 'search_index', raised by the commit of any write to search_entry). A search
 // reads the version in the statement that folds its text, or, for a text folded before, in the
-// one that loads the records found. While the copy in memory is older than that, search.ts's SQL
-// answers and a new copy is built in the background, so no answer is older than the last
-// committed write. It ranks as the SQL does, to the bit: the suite
-// compares the two (test/db/search-index.test.ts).
+// one that loads the records found. While the copy in memory is older than that, it is patched
+// with the names of the records changed since (search_entry_change, written as each write
+// commits) and a new copy is built in the background; search.ts's SQL answers only while there is
+// no copy or too much changed. So no answer is older than the last committed write. It ranks as
+// the SQL does, to the bit: the suite compares the two (test/db/search-index.test.ts).
 import { Prisma, type PrismaClient } from "../../generated/prisma/index.js";
 import { Codes } from "../../lib/codes.js";
 import { getOrCreate } from "../../lib/get-or-create.js";
@@ -26,6 +27,12 @@ export interface RankedName {
   /** 3 exact, 2 prefix, 1 fuzzy. */
   tier: number;
   sim: number;
+}
+
+/** A record search_entry names. */
+interface EntityRef {
+  entity_type: string;
+  entity_id: number;
 }
 
 /** The search text as search_entry stores names: folded, and its trigrams. */
@@ -147,18 +154,58 @@ interface Range {
   end: number;
 }
 
-interface Candidate {
-  entry: number;
+/** A record found, with what search.ts's ORDER BY reads, from whichever index found it. */
+interface Ranked {
+  entity_type: SubjectType;
+  entity_id: number;
   tier: number;
+  /** The similarity as the real it is (printed only at the end). */
   sim: number;
   /** The similarity in tenths, for fuzzy matches (ranked by it before population). */
   tenths: number;
+  /** NO_POPULATION where the record has none (last, as NULLS LAST). */
+  population: number;
+}
+
+/** search.ts's ORDER BY: tier, fuzzy similarity in tenths, population, similarity, towns first, kind, id. */
+const rankOrder = (a: Ranked, b: Ranked): number =>
+  b.tier - a.tier ||
+  b.tenths - a.tenths ||
+  b.population - a.population ||
+  b.sim - a.sim ||
+  Number(b.entity_type === "TOWN") - Number(a.entity_type === "TOWN") ||
+  (a.entity_type < b.entity_type ? -1 : a.entity_type > b.entity_type ? 1 : 0) ||
+  a.entity_id - b.entity_id;
+
+/** What a search answers: the page and the number of records found. */
+type SearchPage = { total: number; rows: RankedName[] };
+
+/** The first `count` records of a search, ranked, with their names. */
+type TopRanked = { total: number; rows: (Ranked & { term: string })[] };
+
+/** A page of the first `count` ranked records: from `offset` on, each similarity as PostgreSQL prints it. */
+const pageOf = ({ total, rows }: TopRanked, offset: number): SearchPage => ({
+  total,
+  rows: rows.slice(offset).map(({ entity_type, entity_id, term, tier, sim }) => ({
+    entity_type,
+    entity_id,
+    term,
+    tier,
+    sim: realAsPrinted(sim),
+  })),
+});
+
+/** What answers searches in memory: a copy of the index, or one patched since (PatchedSearchIndex). */
+export interface SearchableIndex {
+  /** The index's version: it answers requests that read this version or an older one. */
+  readonly version: bigint;
+  search(text: FoldedText, scope: SearchScope, limit: number, offset: number): SearchPage;
 }
 
 const [FUZZY, PREFIX, EXACT] = [1, 2, 3];
 const NONE = -1;
 
-export class SearchIndex {
+export class SearchIndex implements SearchableIndex {
   /** Shared-trigram counts per entry while a search runs (searches do not interleave). */
   private readonly shared: Uint16Array;
   /** The most trigrams any name has. */
@@ -175,7 +222,7 @@ export class SearchIndex {
     /** How many records the entries name (entries.record counts them from 0). */
     recordCount: number,
     /** pg_trgm.similarity_threshold: `%` holds from this similarity on. */
-    private readonly threshold: number,
+    readonly threshold: number,
     private readonly types: Codes,
     private readonly countries: Codes,
     private readonly langs: Codes,
@@ -196,7 +243,15 @@ export class SearchIndex {
   }
 
   /** The ranked page and the number of records found: search.ts's SQL, in memory. */
-  search(text: FoldedText, scope: SearchScope, limit: number, offset: number): { total: number; rows: RankedName[] } {
+  search(text: FoldedText, scope: SearchScope, limit: number, offset: number): SearchPage {
+    return pageOf(this.top(text, scope, offset + limit), offset);
+  }
+
+  /**
+   * The first `count` records found, ranked, and how many were found: the records `replaced`
+   * flags (by record number) left out.
+   */
+  top(text: FoldedText, scope: SearchScope, count: number, replaced?: Uint8Array): TopRanked {
     const { entries } = this;
     const q = Buffer.from(text.folded);
     const queryTrigrams = new Set(text.trigrams);
@@ -219,6 +274,7 @@ export class SearchIndex {
       const consider = (entry: number) => {
         if (!allowed(entry)) return;
         const record = entries.record[entry];
+        if (replaced?.[record]) return;
         const held = this.bestName[record];
         if (held === NONE) records.push(record);
         if (held === NONE || this.betterName(entry, held, similarity)) this.bestName[record] = entry;
@@ -234,19 +290,19 @@ export class SearchIndex {
         const entry = this.bestName[record];
         const sim = similarity(entry);
         const tier = this.tier[entry];
-        return { entry, tier, sim, tenths: tier === FUZZY ? tenths(sim) : 0 };
+        return {
+          entry,
+          entity_type: this.types.values[entries.type[entry]] as SubjectType,
+          entity_id: entries.id[entry],
+          tier,
+          sim,
+          tenths: tier === FUZZY ? tenths(sim) : 0,
+          population: entries.population[entry],
+        };
       });
       return {
         total: ranked.length,
-        rows: best(ranked, offset + limit, this.rankOrder)
-          .slice(offset)
-          .map(({ entry, tier, sim }) => ({
-            entity_type: this.types.values[entries.type[entry]] as SubjectType,
-            entity_id: entries.id[entry],
-            term: entries.term.get(entry),
-            tier,
-            sim: realAsPrinted(sim),
-          })),
+        rows: best(ranked, count, rankOrder).map(({ entry, ...rest }) => ({ ...rest, term: entries.term.get(entry) })),
       };
     } finally {
       for (const entry of touched) this.shared[entry] = 0;
@@ -254,6 +310,21 @@ export class SearchIndex {
       this.tier.fill(FUZZY, firstPrefixed, afterPrefixed);
       for (const record of records) this.bestName[record] = NONE;
     }
+  }
+
+  /** Flags, by record number, the records among `named` this index holds names of. */
+  recordsAmong(named: readonly EntityRef[]): Uint8Array {
+    const { entries } = this;
+    const keys = new Set(
+      named.flatMap(({ entity_type, entity_id }) => {
+        const type = this.types.find(entity_type);
+        return type === undefined ? [] : [entityKey(type, entity_id)];
+      }),
+    );
+    const flags = new Uint8Array(this.bestName.length);
+    for (let entry = 0; entry < entries.id.length; entry++)
+      if (keys.has(entityKey(entries.type[entry], entries.id[entry]))) flags[entries.record[entry]] = 1;
+    return flags;
   }
 
   /**
@@ -346,22 +417,6 @@ export class SearchIndex {
     if (similarity(a) !== similarity(b)) return similarity(a) > similarity(b);
     return this.entries.term.compare(a, b) < 0;
   }
-
-  /** search.ts's ORDER BY: tier, fuzzy similarity in tenths, population, similarity, towns first, kind, id. */
-  private readonly rankOrder = (a: Candidate, b: Candidate): number => {
-    const { entries } = this;
-    const typeA = this.types.values[entries.type[a.entry]]!;
-    const typeB = this.types.values[entries.type[b.entry]]!;
-    return (
-      b.tier - a.tier ||
-      b.tenths - a.tenths ||
-      entries.population[b.entry] - entries.population[a.entry] ||
-      b.sim - a.sim ||
-      Number(typeB === "TOWN") - Number(typeA === "TOWN") ||
-      (typeA < typeB ? -1 : typeA > typeB ? 1 : 0) ||
-      entries.id[a.entry] - entries.id[b.entry]
-    );
-  };
 }
 
 /** The first `count` items in `order`, in order: a sorted selection, not a sort of them all. */
@@ -499,6 +554,11 @@ class SearchIndexBuilder {
 export const SEARCH_INDEX_COPY = "search_index";
 const VERSION = Prisma.sql`(SELECT version FROM data_version WHERE name = ${SEARCH_INDEX_COPY})`;
 
+/** An entry as the index is built from it (EntryRow) but for its trigrams. */
+const ENTRY_COLUMNS = Prisma.sql`entity_type, entity_id, term, folded, lang, population, country_code`;
+/** The trigrams of an entry's folded name, as EntryRow holds them. */
+const TRIGRAMS = Prisma.sql`array_to_string(show_trgm(folded), ',') AS trigrams`;
+
 /** Rows per fetch while loading: bounds the memory a load takes beside the index it builds. */
 const LOAD_BATCH = 5_000;
 
@@ -511,10 +571,8 @@ export function loadSearchIndex(snapshot: Context["snapshot"]): Promise<SearchIn
     // it): the first batch comes without waiting for every name's, and the rest while the server
     // lays out the batch before.
     await read(Prisma.sql`DECLARE search_index_load NO SCROLL CURSOR FOR
-      SELECT entity_type, entity_id, term, folded, lang, population, country_code,
-             array_to_string(show_trgm(folded), ',') AS trigrams
-        FROM (SELECT entity_type, entity_id, term, folded, lang, population, country_code
-                FROM search_entry WHERE folded IS NOT NULL
+      SELECT ${ENTRY_COLUMNS}, ${TRIGRAMS}
+        FROM (SELECT ${ENTRY_COLUMNS} FROM search_entry WHERE folded IS NOT NULL
                ORDER BY folded COLLATE "C" OFFSET 0) AS entry`);
     const builder = new SearchIndexBuilder(BigInt(version), count);
     const fetchBatch = () => read<EntryRow>(Prisma.sql`FETCH ${Prisma.raw(String(LOAD_BATCH))} FROM search_index_load`);
@@ -533,11 +591,69 @@ export function loadSearchIndex(snapshot: Context["snapshot"]): Promise<SearchIn
   });
 }
 
+/**
+ * Records whose names changed since a copy that a patch holds at most: the migration logs no more
+ * per transaction (search_entry_change's '*' then), and more come cheaper with a new copy.
+ */
+const MAX_PATCHED = 2_000;
+/** Versions search_entry_change keeps (the migration prunes older ones): an older copy is not patched. */
+const KEPT_VERSIONS = 1_000n;
+
+/**
+ * A copy patched with the names of the records changed since it was loaded: the copy answers
+ * for every other record, the patch (an index of the changed records' names alone) for those,
+ * each ranking as search.ts's SQL does, and the first records of both are merged in that order.
+ */
+class PatchedSearchIndex implements SearchableIndex {
+  constructor(
+    readonly version: bigint,
+    private readonly copy: SearchIndex,
+    private readonly patch: SearchIndex,
+    /** The copy's records the patch replaces, flagged by record number. */
+    private readonly replaced: Uint8Array,
+  ) {}
+
+  search(text: FoldedText, scope: SearchScope, limit: number, offset: number): SearchPage {
+    const count = offset + limit;
+    const kept = this.copy.top(text, scope, count, this.replaced);
+    const changed = this.patch.top(text, scope, count);
+    return pageOf(
+      { total: kept.total + changed.total, rows: best([...kept.rows, ...changed.rows], count, rankOrder) },
+      offset,
+    );
+  }
+}
+
+/**
+ * `copy` patched to the index's version now, in one snapshot: the records search_entry_change
+ * names since the copy's version, with their names now. Null when more changed than a patch
+ * holds, or than the log keeps.
+ */
+export function loadPatched(snapshot: Context["snapshot"], copy: SearchIndex): Promise<PatchedSearchIndex | null> {
+  return snapshot(async (read) => {
+    const [{ version }] = await read<{ version: string }>(Prisma.sql`SELECT ${VERSION} AS version`);
+    if (BigInt(version) - copy.version >= KEPT_VERSIONS) return null;
+    const since = Prisma.sql`SELECT entity_type, entity_id FROM search_entry_change WHERE version > ${String(copy.version)}::bigint`;
+    const changed = await read<EntityRef>(Prisma.sql`SELECT DISTINCT * FROM (${since}) AS c LIMIT ${MAX_PATCHED + 1}`);
+    if (changed.length > MAX_PATCHED || changed.some((record) => record.entity_type === "*")) return null;
+    const rows = await read<EntryRow>(Prisma.sql`
+      SELECT ${ENTRY_COLUMNS}, ${TRIGRAMS} FROM search_entry
+       WHERE folded IS NOT NULL AND (entity_type, entity_id) IN (${since})
+       ORDER BY folded COLLATE "C"`);
+    const patch = new SearchIndexBuilder(BigInt(version), rows.length);
+    patch.add(rows);
+    return new PatchedSearchIndex(BigInt(version), copy, patch.build(copy.threshold), copy.recordsAmong(changed));
+  });
+}
+
 /** A new copy is built no sooner than this many times the last build's duration after it. */
 const REBUILD_PAUSE = 4;
 
 interface Held {
   index?: SearchIndex;
+  /** The copy patched to a later version than its own, while a newer copy is built. */
+  patched?: PatchedSearchIndex;
+  patching?: Promise<void>;
   /** Texts folded lately (folding never changes): a search box sends the same prefixes again and again. */
   folds: Map<string, FoldedText>;
   building?: Promise<void>;
@@ -561,6 +677,7 @@ function rebuild({ snapshot }: Source, holding: Held): void {
   holding.building = loadSearchIndex(snapshot)
     .then((index) => {
       if (!holding.index || index.version > holding.index.version) holding.index = index;
+      if (holding.patched && holding.patched.version <= index.version) holding.patched = undefined;
     })
     .catch((error: Error) => console.error(`citynet: the search index was not rebuilt: ${error.message}`))
     .finally(() => {
@@ -578,6 +695,42 @@ export function searchIndexAt(source: Source, version: bigint): SearchIndex | nu
   if (holding.index && holding.index.version >= version) return holding.index;
   rebuild(source, holding);
   return null;
+}
+
+/**
+ * An index in memory at least as new as `version` (read by the request): the copy, or the copy
+ * patched with the records changed since (patched here once per version, in one snapshot);
+ * null when there is no copy yet or too much changed, and PostgreSQL answers. A stale copy
+ * starts a new one in the background as searchIndexAt does.
+ */
+export async function searchableIndexAt(source: Source, version: bigint): Promise<SearchableIndex | null> {
+  const copy = searchIndexAt(source, version);
+  if (copy) return copy;
+  const holding = getOrCreate(held, source.prisma, newHeld);
+  const { index } = holding;
+  if (!index) return null;
+  // A patch being loaded may have read an older version than this request: then one more.
+  for (let attempt = 0; attempt < 2 && !(holding.patched && holding.patched.version >= version); attempt++) {
+    holding.patching ??= patch(source, holding, holding.index ?? index);
+    await holding.patching;
+  }
+  return holding.patched && holding.patched.version >= version ? holding.patched : null;
+}
+
+/**
+ * Loads `index` patched to the version now, kept unless a newer copy or patch came meanwhile. A
+ * patch that fails to load leaves the search to PostgreSQL, as a stale copy does.
+ */
+function patch({ snapshot }: Source, holding: Held, index: SearchIndex): Promise<void> {
+  return loadPatched(snapshot, index)
+    .then((patched) => {
+      if (patched && holding.index === index && (!holding.patched || patched.version > holding.patched.version))
+        holding.patched = patched;
+    })
+    .catch((error: Error) => console.error(`citynet: the search index was not patched: ${error.message}`))
+    .finally(() => {
+      holding.patching = undefined;
+    });
 }
 
 /** Builds the index now unless it is current (a server warms it as it starts). */
@@ -609,8 +762,14 @@ export async function foldSearchText(
  * if both are at hand: the caller then checks the version with the records it loads
  * (loadRecordsAtVersion), one statement instead of two.
  */
-export function heldSearchIndex(prisma: PrismaClient, text: string): { index: SearchIndex; folded: FoldedText } | null {
+export function heldSearchIndex(
+  prisma: PrismaClient,
+  text: string,
+): { index: SearchableIndex; folded: FoldedText } | null {
   const holding = held.get(prisma);
   const folded = holding?.folds.get(text);
-  return holding?.index && folded ? { index: holding.index, folded } : null;
+  if (!holding || !folded) return null;
+  const { index, patched } = holding;
+  const newest = patched && (!index || patched.version > index.version) ? patched : index;
+  return newest ? { index: newest, folded } : null;
 }

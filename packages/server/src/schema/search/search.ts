@@ -33,7 +33,7 @@ import {
   type RankedName,
   SEARCH_INDEX_COPY,
   type SearchScope,
-  searchIndexAt,
+  searchableIndexAt,
 } from "./search-index.js";
 
 export const SearchType = builder.enumType("SearchType", {
@@ -173,8 +173,8 @@ const refsOf = (rows: RankedName[]) => rows.map((row) => ({ type: row.entity_typ
 
 /**
  * The ranked page, its records and the number of records found: from the index in memory when
- * it is as new as the last committed write, else from PostgreSQL (which answers while a copy is
- * built). A text folded before needs one statement: the records, with the index's version to
+ * it is as new as the last committed write (a copy, or a copy patched since), else from
+ * PostgreSQL (which answers while a copy is built). A text folded before needs one statement: the records, with the index's version to
  * check the page against; other texts are folded first, with the version.
  */
 async function rankedRecords(
@@ -204,7 +204,7 @@ async function rankedNames(
   offset: number,
 ): Promise<{ total: number; rows: RankedName[] }> {
   const folded = await foldSearchText(ctx, text);
-  const index = searchIndexAt(ctx, folded.version);
+  const index = await searchableIndexAt(ctx, folded.version);
   if (index) return index.search(folded, scope, limit, offset);
   const rows = await ctx.costly(() => ctx.prisma.$queryRaw<Row[]>(searchSql(text, scope, limit, offset)));
   const total = rows[0]?.total ?? (offset ? await ctx.costly(() => countOnly(ctx.prisma, text, scope)) : 0);
