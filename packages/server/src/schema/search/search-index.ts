@@ -654,6 +654,8 @@ interface Held {
   /** The copy patched to a later version than its own, while a newer copy is built. */
   patched?: PatchedSearchIndex;
   patching?: Promise<void>;
+  /** A copy too much has changed since to patch (changes only add up): searches wait for the next. */
+  unpatchable?: SearchIndex;
   /** Texts folded lately (folding never changes): a search box sends the same prefixes again and again. */
   folds: Map<string, FoldedText>;
   building?: Promise<void>;
@@ -710,7 +712,11 @@ export async function searchableIndexAt(source: Source, version: bigint): Promis
   const { index } = holding;
   if (!index) return null;
   // A patch being loaded may have read an older version than this request: then one more.
-  for (let attempt = 0; attempt < 2 && !(holding.patched && holding.patched.version >= version); attempt++) {
+  for (
+    let attempt = 0;
+    attempt < 2 && holding.index !== holding.unpatchable && !(holding.patched && holding.patched.version >= version);
+    attempt++
+  ) {
     holding.patching ??= patch(source, holding, holding.index ?? index);
     await holding.patching;
   }
@@ -724,7 +730,8 @@ export async function searchableIndexAt(source: Source, version: bigint): Promis
 function patch({ snapshot }: Source, holding: Held, index: SearchIndex): Promise<void> {
   return loadPatched(snapshot, index)
     .then((patched) => {
-      if (patched && holding.index === index && (!holding.patched || patched.version > holding.patched.version))
+      if (!patched) holding.unpatchable = index;
+      else if (holding.index === index && (!holding.patched || patched.version > holding.patched.version))
         holding.patched = patched;
     })
     .catch((error: Error) => console.error(`citynet: the search index was not patched: ${error.message}`))
