@@ -425,6 +425,9 @@ export class Planner {
         ? { key, root, def, node: nodes[0], children: this.row(this.objectType(def), sets), page: null }
         : { key, root, def, node: nodes[0], children: [], page: this.page(def, nodes, root.model) };
     });
+    // `{ __typename }` (a client's or a gateway's ping) needs no statement: the resolvers answer
+    // it without the database.
+    if (roots.every((root) => "typeName" in root)) throw new Unplannable("only __typename");
     return { operation, roots };
   }
 }

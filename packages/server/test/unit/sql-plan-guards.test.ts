@@ -130,3 +130,9 @@ it("declines every neighbourhood that asks a non-public field of a town or of wh
     }
   expect(checked).toBeGreaterThanOrEqual(2);
 });
+
+it("leaves an operation asking nothing but __typename to the resolvers, which need no statement", () => {
+  expect(planOperation(schema, parse("{ __typename }"), undefined)).toBeNull();
+  expect(planOperation(schema, parse("query Ping { a: __typename b: __typename }"), "Ping")).toBeNull();
+  expect(planOperation(schema, parse(`{ __typename town(slug: "opava") { name } }`), undefined)).not.toBeNull();
+});
