@@ -613,7 +613,6 @@ ${disturbedRuns(results, sdkResults, writes)}
   log(`wrote bench/results/${date}.md and .json`);
 }
 
-/** The live-update delays' table (bench/live.ts), when the run measured them. */
 /** A run that lost more than this many cores' worth of CPU to anything but itself measured a busy machine. */
 const DISTURBED_CORES = 0.1;
 
@@ -636,6 +635,7 @@ function disturbedRuns(results: Results, sdkResults: Results, writes: WriteMeasu
   }`;
 }
 
+/** The live-update delays' table (bench/live.ts), when the run measured them. */
 function liveSection(live: LiveMeasurement[]): string {
   return `Live updates (\`bench/live.ts\`): open \`partnerSearchPosted\` subscriptions (SSE) on the uncached
 monolith, then ${LIVE_WRITES} partner searches posted one at a time; the delay runs from sending each

@@ -428,4 +428,15 @@ describeDb("the search index in memory", () => {
     const current = await loadSearchIndex(api.db.snapshot);
     expect((await loadPatched(api.db.snapshot, current))?.version).toBe(current.version);
   });
+  it("leaves a copy the change log no longer reaches back to to PostgreSQL", async () => {
+    const copy = await loadSearchIndex(api.db.snapshot);
+    const [town] = await api.db.query<{ id: number }>(`SELECT id FROM "Town" ORDER BY id LIMIT 1`);
+    await api.db.exec(
+      `INSERT INTO search_entry (entity_type, entity_id, term) VALUES ('TOWN', ${town.id}, 'Prunella')`,
+    );
+    expect((await loadPatched(api.db.snapshot, copy))?.version).toBe(copy.version + 1n);
+    // Pruned, as the migration prunes what is 1,000 versions old.
+    await api.db.exec(`DELETE FROM search_entry_change WHERE version = ${copy.version + 1n}`);
+    expect(await loadPatched(api.db.snapshot, copy)).toBeNull();
+  });
 });

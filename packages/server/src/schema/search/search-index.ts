@@ -596,8 +596,6 @@ export function loadSearchIndex(snapshot: Context["snapshot"]): Promise<SearchIn
  * per transaction (search_entry_change's '*' then), and more come cheaper with a new copy.
  */
 const MAX_PATCHED = 2_000;
-/** Versions search_entry_change keeps (the migration prunes older ones): an older copy is not patched. */
-const KEPT_VERSIONS = 1_000n;
 
 /**
  * A copy patched with the names of the records changed since it was loaded: the copy answers
@@ -627,12 +625,16 @@ class PatchedSearchIndex implements SearchableIndex {
 /**
  * `copy` patched to the index's version now, in one snapshot: the records search_entry_change
  * names since the copy's version, with their names now. Null when more changed than a patch
- * holds, or than the log keeps.
+ * holds, or when the log no longer reaches back to the copy: every version logs at least one
+ * row (a record, or '*'), so the log holds all since the copy while it holds the version after
+ * it, however the migration prunes it.
  */
 export function loadPatched(snapshot: Context["snapshot"], copy: SearchIndex): Promise<PatchedSearchIndex | null> {
   return snapshot(async (read) => {
-    const [{ version }] = await read<{ version: string }>(Prisma.sql`SELECT ${VERSION} AS version`);
-    if (BigInt(version) - copy.version >= KEPT_VERSIONS) return null;
+    const [{ version, reaches }] = await read<{ version: string; reaches: boolean }>(Prisma.sql`
+      SELECT ${VERSION} AS version,
+             EXISTS (SELECT FROM search_entry_change WHERE version = ${String(copy.version + 1n)}::bigint) AS reaches`);
+    if (BigInt(version) > copy.version && !reaches) return null;
     const since = Prisma.sql`SELECT entity_type, entity_id FROM search_entry_change WHERE version > ${String(copy.version)}::bigint`;
     const changed = await read<EntityRef>(Prisma.sql`SELECT DISTINCT * FROM (${since}) AS c LIMIT ${MAX_PATCHED + 1}`);
     if (changed.length > MAX_PATCHED || changed.some((record) => record.entity_type === "*")) return null;
@@ -651,7 +653,7 @@ const REBUILD_PAUSE = 4;
 
 interface Held {
   index?: SearchIndex;
-  /** The copy patched to a later version than its own, while a newer copy is built. */
+  /** The copy patched to a later version than its own, while a newer copy is built: never older than `index`. */
   patched?: PatchedSearchIndex;
   patching?: Promise<void>;
   /** A copy too much has changed since to patch (changes only add up): searches wait for the next. */
@@ -709,15 +711,14 @@ export async function searchableIndexAt(source: Source, version: bigint): Promis
   const copy = searchIndexAt(source, version);
   if (copy) return copy;
   const holding = getOrCreate(held, source.prisma, newHeld);
-  const { index } = holding;
-  if (!index) return null;
+  if (!holding.index) return null;
   // A patch being loaded may have read an older version than this request: then one more.
   for (
     let attempt = 0;
     attempt < 2 && holding.index !== holding.unpatchable && !(holding.patched && holding.patched.version >= version);
     attempt++
   ) {
-    holding.patching ??= patch(source, holding, holding.index ?? index);
+    holding.patching ??= patch(source, holding, holding.index);
     await holding.patching;
   }
   return holding.patched && holding.patched.version >= version ? holding.patched : null;
@@ -775,8 +776,6 @@ export function heldSearchIndex(
 ): { index: SearchableIndex; folded: FoldedText } | null {
   const holding = held.get(prisma);
   const folded = holding?.folds.get(text);
-  if (!holding || !folded) return null;
-  const { index, patched } = holding;
-  const newest = patched && (!index || patched.version > index.version) ? patched : index;
-  return newest ? { index: newest, folded } : null;
+  const index = holding?.patched ?? holding?.index;
+  return index && folded ? { index, folded } : null;
 }
