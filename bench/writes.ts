@@ -88,22 +88,9 @@ async function send(target: WriteTarget, agent: http.Agent, call: GraphQLCall): 
 }
 
 async function run(target: WriteTarget, operation: "create" | "update", connections: number, seconds: number) {
-  // The run's own connections: a server closes one idle for 5 s, and a request sent as it closes fails.
+  // The run's own connections, closed at its end: a server closes one idle for 5 s, and a request
+  // sent as it closes fails.
   const agent = new http.Agent({ keepAlive: true });
-  try {
-    return await runOn(agent, target, operation, connections, seconds);
-  } finally {
-    agent.destroy();
-  }
-}
-
-async function runOn(
-  agent: http.Agent,
-  target: WriteTarget,
-  operation: "create" | "update",
-  connections: number,
-  seconds: number,
-) {
   // Each worker updates a search of its own, created before the clock starts.
   const own =
     operation === "update"
@@ -133,6 +120,7 @@ async function runOn(
     }),
   );
   const otherCores = others.stop();
+  agent.destroy();
   const after = await target.used();
   const requests = latencies.length + errors;
   return {

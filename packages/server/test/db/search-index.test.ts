@@ -317,6 +317,7 @@ describeDb("the search index in memory", () => {
       await api.db.exec(`DELETE FROM "PartnerSearch" WHERE id = ${search.id}`);
     }
   });
+
   it("logs the records each committed write changed, with the version it committed as", async () => {
     const [town] = await api.db.query<{ id: number }>(`SELECT id FROM "Town" ORDER BY id DESC LIMIT 1`);
     const [network] = await api.db.query<{ id: number }>(`SELECT id FROM "Network" ORDER BY id DESC LIMIT 1`);
@@ -428,6 +429,7 @@ describeDb("the search index in memory", () => {
     const current = await loadSearchIndex(api.db.snapshot);
     expect((await loadPatched(api.db.snapshot, current))?.version).toBe(current.version);
   });
+
   it("leaves a copy the change log no longer reaches back to to PostgreSQL", async () => {
     const copy = await loadSearchIndex(api.db.snapshot);
     const [town] = await api.db.query<{ id: number }>(`SELECT id FROM "Town" ORDER BY id LIMIT 1`);

@@ -712,16 +712,13 @@ export async function searchableIndexAt(source: Source, version: bigint): Promis
   if (copy) return copy;
   const holding = getOrCreate(held, source.prisma, newHeld);
   if (!holding.index) return null;
+  const current = () => (holding.patched && holding.patched.version >= version ? holding.patched : null);
   // A patch being loaded may have read an older version than this request: then one more.
-  for (
-    let attempt = 0;
-    attempt < 2 && holding.index !== holding.unpatchable && !(holding.patched && holding.patched.version >= version);
-    attempt++
-  ) {
+  for (let attempt = 0; attempt < 2 && !current() && holding.index !== holding.unpatchable; attempt++) {
     holding.patching ??= patch(source, holding, holding.index);
     await holding.patching;
   }
-  return holding.patched && holding.patched.version >= version ? holding.patched : null;
+  return current();
 }
 
 /**

@@ -174,8 +174,9 @@ const refsOf = (rows: RankedName[]) => rows.map((row) => ({ type: row.entity_typ
 /**
  * The ranked page, its records and the number of records found: from the index in memory when
  * it is as new as the last committed write (a copy, or a copy patched since), else from
- * PostgreSQL (which answers while a copy is built). A text folded before needs one statement: the records, with the index's version to
- * check the page against; other texts are folded first, with the version.
+ * PostgreSQL (which answers while a copy is built). A text folded before needs one statement:
+ * the records, with the index's version to check the page against; other texts are folded
+ * first, with the version.
  */
 async function rankedRecords(
   ctx: Context,
