@@ -365,18 +365,24 @@ export class SearchIndex implements SearchableIndex {
   }
 
   /** The part of a trigram's postings (kept by trigram count, then entry) whose names have m trigrams. */
-  private partWith({ start, end }: Range, m: number): Range {
-    const from = (count: number) => {
-      let low = start;
-      let high = end;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (this.entries.trigramCount[this.postings[middle]] < count) low = middle + 1;
-        else high = middle;
-      }
-      return low;
-    };
-    return { start: from(m), end: from(m + 1) };
+  private partWith(list: Range, m: number): Range {
+    return { start: this.firstWithCount(list, m), end: this.firstWithCount(list, m + 1) };
+  }
+
+  /**
+   * The first of a trigram's postings whose name has at least `count` trigrams. A method, not a
+   * closure in partWith: tsx names every closure it makes (esbuild's keepNames), and partWith
+   * runs for every trigram count of every search's trigrams (4% of a search's CPU, profiled).
+   */
+  private firstWithCount({ start, end }: Range, count: number): number {
+    let low = start;
+    let high = end;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.entries.trigramCount[this.postings[middle]] < count) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** The entries [first, after) whose names begin with `prefix` (entries are in folded order). */
