@@ -35,6 +35,8 @@ const FEDERATED = "CityNet federated";
 const RESOLVERS_ONLY = "CityNet, resolvers only";
 const EMBEDDED = "CityNet on the embedded database";
 const ONE_CLIENT = "CityNet, no response cache, one client";
+/** PostGraphile's generated mutations with a trigger writing the rows CityNet writes beside the record. */
+const POSTGRAPHILE_AUDITED = "PostGraphile, with CityNet's audit rows";
 /** Partner searches posted to the open subscriptions, per count. */
 const LIVE_WRITES = Number(process.env.BENCH_LIVE_WRITES || 20);
 /** The targets of the interactive operations (ReferenceOperation.interactive). */
@@ -254,8 +256,8 @@ type Results = Record<string, Record<string, Measurement & { runs: number[]; byt
  * partner suggestions take longer than a run): in a run of DURATION s it completed what it
  * answered and at most part of one request per connection, so its rate was below that over the run.
  */
-const rateUnder = (ms: Measurement[]) =>
-  Math.round(median(ms.map((m) => m.rps))) ? undefined : Math.max(...ms.map((m) => m.rps)) + CONNECTIONS / DURATION;
+const rateUnder = (rps: number, ms: Measurement[]) =>
+  rps ? undefined : Math.max(...ms.map((m) => m.rps)) + CONNECTIONS / DURATION;
 
 /**
  * Times each operation on each of its targets: every target must answer without errors first,
@@ -297,26 +299,29 @@ async function benchmark(
       runs.set(ONE_CLIENT, [await measure(target, request, 1, stats, DURATION)]);
     }
     results[op.name] = Object.fromEntries(
-      [...runs].map(([name, ms]) => [
-        name,
-        {
-          rps: Math.round(median(ms.map((m) => m.rps))),
-          p50: median(ms.map((m) => m.p50)),
-          p99: median(ms.map((m) => m.p99)),
-          statementsPerRequest:
-            ms[0].statementsPerRequest === null ? null : median(ms.map((m) => m.statementsPerRequest!)),
-          serverMsPerRequest: median(ms.map((m) => m.serverMsPerRequest)),
-          databaseMsPerRequest:
-            ms[0].databaseMsPerRequest === null ? null : median(ms.map((m) => m.databaseMsPerRequest!)),
-          rssMb: Math.max(...ms.map((m) => m.rssMb)),
-          errors: ms.reduce((sum, m) => sum + m.errors, 0),
-          otherCores: Math.max(...ms.map((m) => m.otherCores)),
-          statements: ms[ms.length - 1].statements,
-          runs: ms.map((m) => Math.round(m.rps)),
-          rpsUnder: rateUnder(ms),
-          bytes: bytes.get(name)!,
-        },
-      ]),
+      [...runs].map(([name, ms]) => {
+        const rps = Math.round(median(ms.map((m) => m.rps)));
+        return [
+          name,
+          {
+            rps,
+            p50: median(ms.map((m) => m.p50)),
+            p99: median(ms.map((m) => m.p99)),
+            statementsPerRequest:
+              ms[0].statementsPerRequest === null ? null : median(ms.map((m) => m.statementsPerRequest!)),
+            serverMsPerRequest: median(ms.map((m) => m.serverMsPerRequest)),
+            databaseMsPerRequest:
+              ms[0].databaseMsPerRequest === null ? null : median(ms.map((m) => m.databaseMsPerRequest!)),
+            rssMb: Math.max(...ms.map((m) => m.rssMb)),
+            errors: ms.reduce((sum, m) => sum + m.errors, 0),
+            otherCores: Math.max(...ms.map((m) => m.otherCores)),
+            statements: ms[ms.length - 1].statements,
+            runs: ms.map((m) => Math.round(m.rps)),
+            rpsUnder: rateUnder(rps, ms),
+            bytes: bytes.get(name)!,
+          },
+        ];
+      }),
     );
     log(`${op.name}: ${[...runs.keys()].map((name) => `${name} ${results[op.name][name].rps} rps`).join(", ")}`);
   }
@@ -621,15 +626,19 @@ ${Object.entries(sdkResults)
 Writes (\`bench/writes.ts\`): ${CONNECTIONS} workers each sending one request after another; CityNet's
 \`createPartnerSearch\` / \`updatePartnerSearch\` (validation, audit entry, outbox, live announcement;
 the update names the version it read) on the uncached monolith, beside PostGraphile's generated
-\`createPartnerSearch\` / \`updatePartnerSearchByRowId\` on the same table.
+\`createPartnerSearch\` / \`updatePartnerSearchByRowId\` on the same table, alone and with a trigger
+writing what CityNet writes beside the record: its contribution source, contribution, citation and
+audit entry with the record before and after (\`bench/sql/functions.sql\`).
 
-| operation | target | req/s (median) | p50 ms | p99 ms | server CPU ms / request | PostgreSQL execution ms / request | req/s per run | CityNet / PostGraphile |
-|---|---|---|---|---|---|---|---|---|
+| operation | target | req/s (median) | p50 ms | p99 ms | server CPU ms / request | PostgreSQL execution ms / request | req/s per run | CityNet / PostGraphile | CityNet / PostGraphile with the same rows |
+|---|---|---|---|---|---|---|---|---|---|
 ${writes
   .map((m) => {
-    const postgraphile = writes.find((o) => o.operation === m.operation && o.target === "PostGraphile")!;
-    const ratio = m.target === "PostGraphile" ? "" : (m.rps / postgraphile.rps).toFixed(2);
-    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio} |`;
+    const ratio = (reference: string) => {
+      const other = writes.find((o) => o.operation === m.operation && o.target === reference);
+      return m.target === UNCACHED && other ? (m.rps / other.rps).toFixed(2) : "";
+    };
+    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio("PostGraphile")} | ${ratio(POSTGRAPHILE_AUDITED)} |`;
   })
   .join("\n")}
 
@@ -707,6 +716,41 @@ function writeTargets(
   const text = (n: number) => [{ lang: "en", text: `Bench partner search ${n}.` }];
   const today = new Date().toISOString().slice(0, 10);
   type Data = Record<string, { partnerSearch: { id?: string; rowId?: number; version: number } }>;
+  /** PostGraphile's generated mutations, writing `described(n)` as the description. */
+  const postgraphileWrites = (name: string, described: typeof text): WriteTarget => ({
+    name,
+    endpoint: `http://127.0.0.1:${postgraphile.port}/graphql`,
+    pid: postgraphile.child.pid!,
+    headers: {},
+    used: used(postgraphile),
+    create: (n) => ({
+      query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { rowId version } } }`,
+      variables: {
+        input: {
+          partnerSearch: {
+            slug: `bench-write-${n}`,
+            townId,
+            kind: "COOPERATION",
+            postedOn: today,
+            description: described(n),
+            status: "OPEN",
+            statusAsOf: today,
+          },
+        },
+      },
+    }),
+    created: (data) => {
+      const { rowId, version } = (data as Data).createPartnerSearch.partnerSearch;
+      return { id: rowId!, version };
+    },
+    update: (record, n) => ({
+      query: `mutation($input: UpdatePartnerSearchByRowIdInput!) { updatePartnerSearchByRowId(input: $input) { partnerSearch { rowId version } } }`,
+      variables: {
+        input: { rowId: record.id, partnerSearchPatch: { description: described(n), version: record.version + 1 } },
+      },
+    }),
+    updated: (data) => (data as Data).updatePartnerSearchByRowId.partnerSearch.version,
+  });
   return [
     {
       name: UNCACHED,
@@ -728,40 +772,9 @@ function writeTargets(
       }),
       updated: (data) => (data as Data).updatePartnerSearch.partnerSearch.version,
     },
-    {
-      name: "PostGraphile",
-      endpoint: `http://127.0.0.1:${postgraphile.port}/graphql`,
-      pid: postgraphile.child.pid!,
-      headers: {},
-      used: used(postgraphile),
-      create: (n) => ({
-        query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { rowId version } } }`,
-        variables: {
-          input: {
-            partnerSearch: {
-              slug: `bench-write-${n}`,
-              townId,
-              kind: "COOPERATION",
-              postedOn: today,
-              description: text(n),
-              status: "OPEN",
-              statusAsOf: today,
-            },
-          },
-        },
-      }),
-      created: (data) => {
-        const { rowId, version } = (data as Data).createPartnerSearch.partnerSearch;
-        return { id: rowId!, version };
-      },
-      update: (record, n) => ({
-        query: `mutation($input: UpdatePartnerSearchByRowIdInput!) { updatePartnerSearchByRowId(input: $input) { partnerSearch { rowId version } } }`,
-        variables: {
-          input: { rowId: record.id, partnerSearchPatch: { description: text(n), version: record.version + 1 } },
-        },
-      }),
-      updated: (data) => (data as Data).updatePartnerSearchByRowId.partnerSearch.version,
-    },
+    postgraphileWrites("PostGraphile", text),
+    // The same mutations, and the rows CityNet writes beside the record (bench/sql/functions.sql).
+    postgraphileWrites(POSTGRAPHILE_AUDITED, (n) => [{ lang: "en", text: `Audited bench partner search ${n}.` }]),
   ];
 }
 

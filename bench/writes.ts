@@ -91,47 +91,52 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
   // The run's own connections, closed at its end: a server closes one idle for 5 s, and a request
   // sent as it closes fails.
   const agent = new http.Agent({ keepAlive: true });
-  // Each worker updates a search of its own, created before the clock starts.
-  const own =
-    operation === "update"
-      ? await Promise.all(
-          Array.from({ length: connections }, () => send(target, agent, target.create(++counter)).then(target.created)),
-        )
-      : [];
-  const latencies: number[] = [];
-  let errors = 0;
-  const before = await target.used();
-  const others = otherCpu(target.pid);
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async (_, worker) => {
-      while (performance.now() < until) {
-        const n = ++counter;
-        const started = performance.now();
-        try {
-          if (operation === "create") await send(target, agent, target.create(n));
-          else own[worker].version = target.updated(await send(target, agent, target.update(own[worker], n)));
-          latencies.push(performance.now() - started);
-        } catch (error) {
-          errors++;
-          if (errors === 1) console.error(`bench: ${operation} failed: ${(error as Error).message.slice(0, 300)}`);
+  try {
+    // Each worker updates a search of its own, created before the clock starts.
+    const own =
+      operation === "update"
+        ? await Promise.all(
+            Array.from({ length: connections }, () =>
+              send(target, agent, target.create(++counter)).then(target.created),
+            ),
+          )
+        : [];
+    const latencies: number[] = [];
+    let errors = 0;
+    const before = await target.used();
+    const others = otherCpu(target.pid);
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: connections }, async (_, worker) => {
+        while (performance.now() < until) {
+          const n = ++counter;
+          const started = performance.now();
+          try {
+            if (operation === "create") await send(target, agent, target.create(n));
+            else own[worker].version = target.updated(await send(target, agent, target.update(own[worker], n)));
+            latencies.push(performance.now() - started);
+          } catch (error) {
+            errors++;
+            if (errors === 1) console.error(`bench: ${operation} failed: ${(error as Error).message.slice(0, 300)}`);
+          }
         }
-      }
-    }),
-  );
-  const otherCores = others.stop();
-  agent.destroy();
-  const after = await target.used();
-  const requests = latencies.length + errors;
-  return {
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    serverMsPerRequest: msPerRequest(after.serverMs - before.serverMs, requests),
-    databaseMsPerRequest: msPerRequest(after.databaseMs - before.databaseMs, requests),
-    errors,
-    otherCores,
-  };
+      }),
+    );
+    const otherCores = others.stop();
+    const after = await target.used();
+    const requests = latencies.length + errors;
+    return {
+      rps: latencies.length / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      serverMsPerRequest: msPerRequest(after.serverMs - before.serverMs, requests),
+      databaseMsPerRequest: msPerRequest(after.databaseMs - before.databaseMs, requests),
+      errors,
+      otherCores,
+    };
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** Creates, then updates, on each target: a warm-up, then `runs` runs with the targets alternated. */

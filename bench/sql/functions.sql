@@ -155,3 +155,28 @@ CREATE OR REPLACE FUNCTION bench.town_events(town_slug text, from_day date, to_d
    ORDER BY CASE WHEN latest_first THEN e."dateStart" END DESC NULLS LAST, CASE WHEN latest_first THEN e."startsAt" END DESC NULLS LAST,
             e."dateStart" NULLS LAST, e."startsAt" NULLS LAST, e.id
 $$;
+
+-- What CityNet writes beside a partner search it creates or updates (a CONTRIBUTION source naming
+-- the writer, its contribution, the citation of the fields written, the audit entry with the
+-- record before and after), as a PostGraphile user would add it: a trigger. It fires only for the
+-- bench's audited writes (their description begins "Audited"), so PostGraphile's generated
+-- mutation alone and CityNet's own writes stay as they are.
+CREATE OR REPLACE FUNCTION bench.partner_search_audited() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    source_id int;
+  BEGIN
+    INSERT INTO "Source" (key, kind, title)
+      VALUES ('contribution:' || gen_random_uuid(), 'CONTRIBUTION', 'Contributed by Bench writes (TOWN_EDITOR, town)')
+      RETURNING id INTO source_id;
+    INSERT INTO "Contribution" ("createdAt", "sourceId", actor, "actorName", role, "actingForTownId")
+      VALUES (clock_timestamp(), source_id, 'bench', 'Bench writes', 'TOWN_EDITOR', NEW."townId");
+    INSERT INTO "Citation" ("sourceId", "subjectType", "subjectId", field, quote)
+      VALUES (source_id, 'PARTNER_SEARCH', NEW.id, CASE TG_OP WHEN 'INSERT' THEN 'kind, description' ELSE 'description' END, '');
+    INSERT INTO "AuditEntry" (at, actor, "actorName", role, scope, mutation, "recordType", "recordId", before, after, "requestId")
+      VALUES (clock_timestamp(), 'bench', 'Bench writes', 'TOWN_EDITOR', 'town',
+              CASE TG_OP WHEN 'INSERT' THEN 'createPartnerSearch' ELSE 'updatePartnerSearch' END, 'PartnerSearch', NEW.id,
+              CASE TG_OP WHEN 'UPDATE' THEN partner_search_snapshot(OLD) END, partner_search_snapshot(NEW), gen_random_uuid()::text);
+    RETURN NULL;
+  END $$;
+CREATE TRIGGER bench_partner_search_audited AFTER INSERT OR UPDATE ON "PartnerSearch"
+  FOR EACH ROW WHEN (NEW.description -> 0 ->> 'text' LIKE 'Audited %') EXECUTE FUNCTION bench.partner_search_audited();
