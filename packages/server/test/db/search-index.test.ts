@@ -441,4 +441,30 @@ describeDb("the search index in memory", () => {
     await api.db.exec(`DELETE FROM search_entry_change WHERE version = ${copy.version + 1n}`);
     expect(await loadPatched(api.db.snapshot, copy)).toBeNull();
   });
+
+  it("prunes the change log every hundredth version, keeping the last 1,000 versions", async () => {
+    // As after long use: the next write commits as a hundredth version, and the log holds versions
+    // 1,000 and 999 behind it.
+    const [{ version }] = await api.db.query<{ version: string }>(
+      `UPDATE data_version SET version = (version / 100 + 20) * 100 - 1 WHERE name = 'search_index' RETURNING version`,
+    );
+    const hundredth = BigInt(version) + 1n;
+    await api.db.exec(
+      `INSERT INTO search_entry_change VALUES (${hundredth - 1000n}, 'TOWN', 1), (${hundredth - 999n}, 'TOWN', 1)`,
+    );
+    const loggedBefore = async () =>
+      (
+        await api.db.query<{ version: string }>(
+          `SELECT version FROM search_entry_change WHERE version < ${hundredth} ORDER BY version`,
+        )
+      ).map((row) => BigInt(row.version));
+    const [town] = await api.db.query<{ id: number }>(`SELECT id FROM "Town" ORDER BY id LIMIT 1`);
+    const write = (term: string) =>
+      api.db.exec(`INSERT INTO search_entry (entity_type, entity_id, term) VALUES ('TOWN', ${town.id}, '${term}')`);
+    await write("Prunelle");
+    expect(await loggedBefore()).toEqual([hundredth - 999n]);
+    // The next version prunes nothing, though the version 999 behind it is now 1,000 behind.
+    await write("Prunier");
+    expect(await loggedBefore()).toEqual([hundredth - 999n]);
+  });
 });
