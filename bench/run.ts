@@ -20,27 +20,30 @@ import { SUBGRAPHS } from "../packages/server/src/schema/subgraphs.js";
 import { databaseUrl as postgresDatabaseUrl, startThrowawayCluster } from "../packages/server/test/support/postgres.js";
 import { freePortRange, waitForOutput } from "../packages/server/test/support/processes.js";
 import { loadDataset, SCALE } from "./dataset.js";
+import { goalsSection } from "./goals.js";
 import { type LiveMeasurement, measureLive } from "./live.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, SDK_OPERATIONS, type Subjects } from "./operations.js";
 import { cpuMs, msPerRequest, otherCpu, rssMb } from "./process-usage.js";
 import { median } from "./stats.js";
+import {
+  EMBEDDED,
+  FEDERATED,
+  ONE_CLIENT,
+  POSTGRAPHILE,
+  POSTGRAPHILE_AUDITED,
+  RESOLVERS_ONLY,
+  UNCACHED,
+} from "./target-names.js";
 import { measureWrites, type WriteMeasurement, type WriteTarget } from "./writes.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION || 3);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
-const UNCACHED = "CityNet, no response cache";
-const FEDERATED = "CityNet federated";
-const RESOLVERS_ONLY = "CityNet, resolvers only";
-const EMBEDDED = "CityNet on the embedded database";
-const ONE_CLIENT = "CityNet, no response cache, one client";
-/** PostGraphile's generated mutations with a trigger writing the rows CityNet writes beside the record. */
-const POSTGRAPHILE_AUDITED = "PostGraphile, with CityNet's audit rows";
 /** Partner searches posted to the open subscriptions, per count. */
 const LIVE_WRITES = Number(process.env.BENCH_LIVE_WRITES || 20);
 /** The targets of the interactive operations (ReferenceOperation.interactive). */
-const INTERACTIVE_TARGETS = [UNCACHED, "PostGraphile"];
+const INTERACTIVE_TARGETS = [UNCACHED, POSTGRAPHILE];
 /**
  * Seconds each target is warmed up on an operation before its runs. The interactive operations
  * run code no page ran before them (the search index, the graph walks): warmed up for a second,
@@ -408,7 +411,7 @@ async function main() {
         ...citynet({}, "bin/federated.ts"),
       },
       {
-        name: "PostGraphile",
+        name: POSTGRAPHILE,
         role: "postgraphile",
         command: node22,
         args: ["postgraphile/server.mjs"],
@@ -455,7 +458,7 @@ async function main() {
     // The SDK's curated operations, as member towns' pages send them: the uncached monolith and
     // PostGraphile's equivalent where the operation has one. (The federation's cost is measured
     // on the reference pages; here it would put the whole run past ten minutes.)
-    const postgraphile = targets.find((t) => t.name === "PostGraphile")!;
+    const postgraphile = targets.find((t) => t.name === POSTGRAPHILE)!;
     const sdkResults = await benchmark(
       sdkOperations.map((op) => ({
         name: op.name,
@@ -498,7 +501,7 @@ async function main() {
       ? await measureWrites(
           writeTargets(
             liveTarget,
-            targets.find((t) => t.name === "PostGraphile")!,
+            targets.find((t) => t.name === POSTGRAPHILE)!,
             stats,
             editorKey("Bench writes"),
             subjects.town,
@@ -589,7 +592,7 @@ function writeResults(
         : `≥ ${(r[a].rps / r[b].rpsUnder).toFixed(2)} (${b} under ${r[b].rpsUnder.toFixed(1)} req/s)`;
   const ratios = Object.entries(results).map(([op, r]) => {
     const ratio = ratioIn(r);
-    return `| ${op} | ${ratio("CityNet", "PostGraphile")} | ${ratio(UNCACHED, "PostGraphile")} | ${ratio("CityNet", "floor")} | ${ratio(UNCACHED, "floor")} | ${ratio(FEDERATED, UNCACHED)} | ${ratio(UNCACHED, RESOLVERS_ONLY)} | ${ratio(EMBEDDED, UNCACHED)} |`;
+    return `| ${op} | ${ratio("CityNet", POSTGRAPHILE)} | ${ratio(UNCACHED, POSTGRAPHILE)} | ${ratio("CityNet", "floor")} | ${ratio(UNCACHED, "floor")} | ${ratio(FEDERATED, UNCACHED)} | ${ratio(UNCACHED, RESOLVERS_ONLY)} | ${ratio(EMBEDDED, UNCACHED)} |`;
   });
   const header = `| operation | target | req/s (median) | p50 ms | p99 ms | SQL statements / request | server CPU ms / request | PostgreSQL execution ms / request | RSS MB | response bytes | req/s per run |
 |---|---|---|---|---|---|---|---|---|---|---|`;
@@ -620,7 +623,7 @@ ${rows(sdkResults).join("\n")}
 | operation | uncached / PostGraphile |
 |---|---|
 ${Object.entries(sdkResults)
-  .map(([op, r]) => `| ${op} | ${ratioIn(r)(UNCACHED, "PostGraphile")} |`)
+  .map(([op, r]) => `| ${op} | ${ratioIn(r)(UNCACHED, POSTGRAPHILE)} |`)
   .join("\n")}
 
 Writes (\`bench/writes.ts\`): ${CONNECTIONS} workers each sending one request after another; CityNet's
@@ -638,7 +641,7 @@ ${writes
       const other = writes.find((o) => o.operation === m.operation && o.target === reference);
       return m.target === UNCACHED && other ? (m.rps / other.rps).toFixed(2) : "";
     };
-    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio("PostGraphile")} | ${ratio(POSTGRAPHILE_AUDITED)} |`;
+    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio(POSTGRAPHILE)} | ${ratio(POSTGRAPHILE_AUDITED)} |`;
   })
   .join("\n")}
 
@@ -648,7 +651,8 @@ RSS at the end of the run, MB: ${Object.entries(finalRssMb)
     .join(", ")}.
 
 ${disturbedRuns(results, sdkResults, writes)}
-`;
+
+${goalsSection({ results, sdkResults, writes, finalRssMb, seconds })}`;
   // Sections after the tables ("What each change bought", …) are written by hand: keep them.
   const file = path.join(dir, `${date}.md`);
   const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
@@ -772,7 +776,7 @@ function writeTargets(
       }),
       updated: (data) => (data as Data).updatePartnerSearch.partnerSearch.version,
     },
-    postgraphileWrites("PostGraphile", text),
+    postgraphileWrites(POSTGRAPHILE, text),
     // The same mutations, and the rows CityNet writes beside the record (bench/sql/functions.sql).
     postgraphileWrites(POSTGRAPHILE_AUDITED, (n) => [{ lang: "en", text: `Audited bench partner search ${n}.` }]),
   ];
