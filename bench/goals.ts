@@ -36,18 +36,9 @@ function ratio(byTarget: Measured[string] | undefined, citynet: string, referenc
 }
 
 function goalsOf({ results, sdkResults, writes, finalRssMb, seconds }: Run): Goal[] {
-  const atLeast = (goal: string, value: number | undefined, bound: number, format: Goal["format"]): Goal => ({
-    goal,
-    value,
-    met: (v) => v >= bound,
-    format,
-  });
-  const atMost = (goal: string, value: number | undefined, bound: number, format: Goal["format"]): Goal => ({
-    goal,
-    value,
-    met: (v) => v <= bound,
-    format,
-  });
+  type Bounded = (goal: string, value: number | undefined, bound: number, format: Goal["format"]) => Goal;
+  const atLeast: Bounded = (goal, value, bound, format) => ({ goal, value, met: (v) => v >= bound, format });
+  const atMost: Bounded = (goal, value, bound, format) => ({ goal, value, met: (v) => v <= bound, format });
   const searches = ["search", "search, two letters", "search, Cyrillic"].flatMap((op) => [
     atLeast(`${op}: ≥ 5 × ${BEFORE.search} req/s`, results[op]?.[UNCACHED]?.rps, 5 * BEFORE.search, perSecond),
     atMost(`${op}: p99 ≤ 50 ms`, results[op]?.[UNCACHED]?.p99, 50, ms),
