@@ -29,10 +29,17 @@ const perSecond = (value: number) => `${Math.round(value)} req/s`;
 const ms = (value: number) => `${value} ms`;
 
 /** CityNet's rate over the reference's: for a reference too slow to rate, over the rate it stayed under. */
-function ratio(byTarget: Measured[string] | undefined, citynet: string, reference: string): number | undefined {
+export function rateRatio(byTarget: Measured[string] | undefined, citynet: string, reference: string) {
   const a = byTarget?.[citynet];
   const b = byTarget?.[reference];
   return a && b ? a.rps / (b.rpsUnder ?? b.rps) : undefined;
+}
+
+/** The uncached monolith's rate of a write over the reference's, when both were measured. */
+export function writeRatio(writes: Run["writes"], operation: string, reference: string) {
+  const rps = (target: string) => writes.find((w) => w.operation === operation && w.target === target)?.rps;
+  const [citynet, other] = [rps(UNCACHED), rps(reference)];
+  return citynet !== undefined && other ? citynet / other : undefined;
 }
 
 function goalsOf({ results, sdkResults, writes, finalRssMb, seconds }: Run): Goal[] {
@@ -46,17 +53,9 @@ function goalsOf({ results, sdkResults, writes, finalRssMb, seconds }: Run): Goa
   const rate = (op: keyof typeof BEFORE) =>
     atLeast(`${op}: ≥ 20 × ${BEFORE[op]} req/s`, results[op]?.[UNCACHED]?.rps, 20 * BEFORE[op], perSecond);
   const overPostGraphile = (op: string) =>
-    atLeast(`${op}: ≥ 20× PostGraphile`, ratio(results[op], UNCACHED, POSTGRAPHILE), 20, times);
-  const write = (operation: string) => {
-    const rps = (target: string) => writes.find((w) => w.operation === operation && w.target === target)?.rps;
-    const [citynet, reference] = [rps(UNCACHED), rps(POSTGRAPHILE)];
-    return atLeast(
-      `${operation}: ≥ 0.7× PostGraphile`,
-      citynet !== undefined && reference ? citynet / reference : undefined,
-      0.7,
-      times,
-    );
-  };
+    atLeast(`${op}: ≥ 20× PostGraphile`, rateRatio(results[op], UNCACHED, POSTGRAPHILE), 20, times);
+  const write = (operation: string) =>
+    atLeast(`${operation}: ≥ 0.7× PostGraphile`, writeRatio(writes, operation, POSTGRAPHILE), 0.7, times);
   return [
     ...searches,
     rate("partner suggestions"),
@@ -66,10 +65,10 @@ function goalsOf({ results, sdkResults, writes, finalRssMb, seconds }: Run): Goa
     overPostGraphile("connection"),
     overPostGraphile("neighbourhood"),
     ...["town page", "network page"].map((op) =>
-      atLeast(`${op}: federated / monolith ≥ 0.5`, ratio(results[op], FEDERATED, UNCACHED), 0.5, times),
+      atLeast(`${op}: federated / monolith ≥ 0.5`, rateRatio(results[op], FEDERATED, UNCACHED), 0.5, times),
     ),
     ...["SDK townPage", "SDK networkPage", "SDK projectPage", "SDK townWidget"].map((op) =>
-      atLeast(`${op}: ≥ 1.0× PostGraphile`, ratio(sdkResults[op], UNCACHED, POSTGRAPHILE), 1, times),
+      atLeast(`${op}: ≥ 1.0× PostGraphile`, rateRatio(sdkResults[op], UNCACHED, POSTGRAPHILE), 1, times),
     ),
     write("create"),
     write("update"),

@@ -20,7 +20,7 @@ import { SUBGRAPHS } from "../packages/server/src/schema/subgraphs.js";
 import { databaseUrl as postgresDatabaseUrl, startThrowawayCluster } from "../packages/server/test/support/postgres.js";
 import { freePortRange, waitForOutput } from "../packages/server/test/support/processes.js";
 import { loadDataset, SCALE } from "./dataset.js";
-import { goalsSection } from "./goals.js";
+import { goalsSection, rateRatio, writeRatio } from "./goals.js";
 import { type LiveMeasurement, measureLive } from "./live.js";
 import { REFERENCE_OPERATIONS, type ReferenceOperation, SDK_OPERATIONS, type Subjects } from "./operations.js";
 import { cpuMs, msPerRequest, otherCpu, rssMb } from "./process-usage.js";
@@ -584,12 +584,12 @@ function writeResults(
     );
   // Interactive and SDK operations run on fewer targets: their other ratios are "–".
   // A target that answered next to nothing has no rate to divide by, only one it stayed under.
-  const ratioIn = (r: Results[string]) => (a: string, b: string) =>
-    !r[a] || !r[b]
-      ? "–"
-      : r[b].rpsUnder === undefined
-        ? (r[a].rps / r[b].rps).toFixed(2)
-        : `≥ ${(r[a].rps / r[b].rpsUnder).toFixed(2)} (${b} under ${r[b].rpsUnder.toFixed(1)} req/s)`;
+  const ratioIn = (r: Results[string]) => (a: string, b: string) => {
+    const value = rateRatio(r, a, b);
+    if (value === undefined) return "–";
+    const under = r[b].rpsUnder;
+    return under === undefined ? value.toFixed(2) : `≥ ${value.toFixed(2)} (${b} under ${under.toFixed(1)} req/s)`;
+  };
   const ratios = Object.entries(results).map(([op, r]) => {
     const ratio = ratioIn(r);
     return `| ${op} | ${ratio("CityNet", POSTGRAPHILE)} | ${ratio(UNCACHED, POSTGRAPHILE)} | ${ratio("CityNet", "floor")} | ${ratio(UNCACHED, "floor")} | ${ratio(FEDERATED, UNCACHED)} | ${ratio(UNCACHED, RESOLVERS_ONLY)} | ${ratio(EMBEDDED, UNCACHED)} |`;
@@ -637,10 +637,8 @@ audit entry with the record before and after (\`bench/sql/functions.sql\`).
 |---|---|---|---|---|---|---|---|---|---|
 ${writes
   .map((m) => {
-    const ratio = (reference: string) => {
-      const other = writes.find((o) => o.operation === m.operation && o.target === reference);
-      return m.target === UNCACHED && other ? (m.rps / other.rps).toFixed(2) : "";
-    };
+    const ratio = (reference: string) =>
+      (m.target === UNCACHED && writeRatio(writes, m.operation, reference)?.toFixed(2)) || "";
     return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio(POSTGRAPHILE)} | ${ratio(POSTGRAPHILE_AUDITED)} |`;
   })
   .join("\n")}

@@ -3,20 +3,20 @@
 // run did not measure is said to be missing, never met.
 import { describe, expect, it } from "vitest";
 import { goalsSection, type Run } from "../../../../bench/goals.js";
+import { POSTGRAPHILE, UNCACHED } from "../../../../bench/target-names.js";
 
-const UNCACHED = "CityNet, no response cache";
 const row = (section: string, target: string) => section.split("\n").find((line) => line.startsWith(`| ${target} |`));
 
 describe("the benchmark's targets", () => {
   const run: Run = {
     results: {
       search: { [UNCACHED]: { rps: 305, p99: 51 } },
-      "partner suggestions": { [UNCACHED]: { rps: 150, p99: 100 }, PostGraphile: { rps: 0, p99: 0, rpsUnder: 5 } },
+      "partner suggestions": { [UNCACHED]: { rps: 150, p99: 100 }, [POSTGRAPHILE]: { rps: 0, p99: 0, rpsUnder: 5 } },
     },
     sdkResults: {},
     writes: [
       { operation: "update", target: UNCACHED, rps: 69 },
-      { operation: "update", target: "PostGraphile", rps: 100 },
+      { operation: "update", target: POSTGRAPHILE, rps: 100 },
     ],
     finalRssMb: { [UNCACHED]: 401 },
     seconds: 600,
