@@ -35,11 +35,11 @@ export function rateRatio(byTarget: Measured[string] | undefined, citynet: strin
   return a && b ? a.rps / (b.rpsUnder ?? b.rps) : undefined;
 }
 
-/** The uncached monolith's rate of a write over the reference's, when both were measured. */
-export function writeRatio(writes: Run["writes"], operation: string, reference: string) {
-  const rps = (target: string) => writes.find((w) => w.operation === operation && w.target === target)?.rps;
-  const [citynet, other] = [rps(UNCACHED), rps(reference)];
-  return citynet !== undefined && other ? citynet / other : undefined;
+/** A target's rate of a write (the uncached monolith's unless named) over the reference's, when both were measured. */
+export function writeRatio(writes: Run["writes"], operation: string, reference: string, target = UNCACHED) {
+  const rps = (name: string) => writes.find((w) => w.operation === operation && w.target === name)?.rps;
+  const [measured, other] = [rps(target), rps(reference)];
+  return measured !== undefined && other ? measured / other : undefined;
 }
 
 function goalsOf({ results, sdkResults, writes, finalRssMb, seconds }: Run): Goal[] {

@@ -4,8 +4,9 @@
 // BENCH_RUNS (default 3), BENCH_CONNECTIONS (default 10), BENCH_ONLY (operation name filters,
 // comma-separated), BENCH_LAYER_SCALE (a cooperation layer that many times larger, bench/dataset.ts).
 // The SDK's curated page documents follow, on the uncached monolith beside PostGraphile, then
-// the writes beside PostGraphile's (bench/writes.ts; BENCH_ONLY=writes). The live-update delays
-// at 100 and 1,000 open subscriptions (bench/live.ts) run only when asked for: BENCH_ONLY=live.
+// the writes beside PostGraphile's (bench/writes.ts; BENCH_ONLY=writes). Only when asked for: the
+// writes' floor in graphql-yoga (floor/yoga-writes.ts; BENCH_ONLY=writes,yoga), and the
+// live-update delays at 100 and 1,000 open subscriptions (bench/live.ts; BENCH_ONLY=live).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -33,6 +34,7 @@ import {
   POSTGRAPHILE_AUDITED,
   RESOLVERS_ONLY,
   UNCACHED,
+  YOGA_FLOOR,
 } from "./target-names.js";
 import { measureWrites, type WriteMeasurement, type WriteTarget } from "./writes.js";
 
@@ -117,6 +119,27 @@ async function startServer(spec: TargetSpec, databaseUrl: string, port: number):
   warmed.catch(() => {});
   await waitForOutput(child, /listening|on http:\/\/\S+\/graphql/, 120_000);
   return { ...spec, port, child, warmed };
+}
+
+/** Stops a server and waits for its process to exit. */
+const stopServer = (target: Target) => new Promise((resolve) => target.child.once("exit", resolve).kill("SIGTERM"));
+
+/**
+ * The writes' floor (floor/yoga-writes.ts), started for the writes alone: it answers no reference
+ * operation.
+ */
+async function startWriteFloor(databaseUrl: string, stats: pg.Client): Promise<Target> {
+  const spec: TargetSpec = {
+    name: YOGA_FLOOR,
+    role: "yoga_floor",
+    command: process.execPath,
+    args: ["--import", "tsx", "floor/yoga-writes.ts"],
+    request: () => {
+      throw new Error("The writes' floor answers no reference operation");
+    },
+  };
+  await stats.query(`CREATE ROLE ${spec.role} LOGIN SUPERUSER`);
+  return startServer(spec, databaseUrl, await freePortRange(1));
 }
 
 const graphqlRequest = (query: string, variables: Record<string, unknown>) => ({
@@ -495,20 +518,24 @@ async function main() {
         ],
         { cwd: here, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" },
       ).trim();
-    // Writes: the uncached monolith's partner-search mutations beside PostGraphile's generated ones.
+    // Writes: the uncached monolith's partner-search mutations beside PostGraphile's generated ones
+    // (and the floor's, when asked for).
     const liveTarget = uncached;
+    const writeFloor =
+      matchesFilter("writes") && askedFor("yoga") ? await startWriteFloor(databaseUrl, stats) : undefined;
     const writes = matchesFilter("writes")
       ? await measureWrites(
           writeTargets(
             liveTarget,
             targets.find((t) => t.name === POSTGRAPHILE)!,
+            writeFloor,
             stats,
             editorKey("Bench writes"),
             subjects.town,
             (await stats.query(`SELECT id FROM "Town" WHERE slug = $1`, [subjects.town])).rows[0].id,
           ),
           { connections: CONNECTIONS, duration: DURATION, runs: RUNS },
-        )
+        ).finally(() => writeFloor && stopServer(writeFloor))
       : [];
     if (writes.length) log(`writes: ${JSON.stringify(writes)}`);
     // Live updates: subscriptions open on the uncached monolith, partner searches posted to them.
@@ -539,9 +566,7 @@ async function main() {
       Math.round((Date.now() - benchStarted) / 1000),
     );
   } finally {
-    await Promise.all(
-      targets.map((target) => new Promise((resolve) => target.child.once("exit", resolve).kill("SIGTERM"))),
-    );
+    await Promise.all(targets.map(stopServer));
     await postgres.stop();
     rmSync(embeddedRoot, { recursive: true, force: true });
   }
@@ -631,14 +656,20 @@ Writes (\`bench/writes.ts\`): ${CONNECTIONS} workers each sending one request af
 the update names the version it read) on the uncached monolith, beside PostGraphile's generated
 \`createPartnerSearch\` / \`updatePartnerSearchByRowId\` on the same table, alone and with a trigger
 writing what CityNet writes beside the record: its contribution source, contribution, citation and
-audit entry with the record before and after (\`bench/sql/functions.sql\`).
+audit entry with the record before and after (\`bench/sql/functions.sql\`)${
+    writes.some((m) => m.target === YOGA_FLOOR)
+      ? `; and the floor in graphql-yoga, mutations of the same names writing the record and its audit
+entry in one statement each, with nothing else of CityNet's (\`bench/floor/yoga-writes.ts\`)`
+      : ""
+  }.
 
-| operation | target | req/s (median) | p50 ms | p99 ms | server CPU ms / request | PostgreSQL execution ms / request | req/s per run | CityNet / PostGraphile | CityNet / PostGraphile with the same rows |
+| operation | target | req/s (median) | p50 ms | p99 ms | server CPU ms / request | PostgreSQL execution ms / request | req/s per run | / PostGraphile | / PostGraphile with the same rows |
 |---|---|---|---|---|---|---|---|---|---|
 ${writes
   .map((m) => {
     const ratio = (reference: string) =>
-      (m.target === UNCACHED && writeRatio(writes, m.operation, reference)?.toFixed(2)) || "";
+      ([UNCACHED, YOGA_FLOOR].includes(m.target) && writeRatio(writes, m.operation, reference, m.target)?.toFixed(2)) ||
+      "";
     return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio(POSTGRAPHILE)} | ${ratio(POSTGRAPHILE_AUDITED)} |`;
   })
   .join("\n")}
@@ -695,10 +726,11 @@ ${live.map((m) => `| ${m.subscriptions} | ${m.subscriptions * m.writes} | ${m.p5
 `;
 }
 
-/** The partner-search writes as CityNet (with an editor's key) and PostGraphile send them. */
+/** The partner-search writes as CityNet (with an editor's key), PostGraphile and the floor send them. */
 function writeTargets(
   citynet: Target,
   postgraphile: Target,
+  floor: Target | undefined,
   stats: pg.Client,
   key: string,
   town: string,
@@ -717,7 +749,7 @@ function writeTargets(
   });
   const text = (n: number) => [{ lang: "en", text: `Bench partner search ${n}.` }];
   const today = new Date().toISOString().slice(0, 10);
-  type Data = Record<string, { partnerSearch: { id?: string; rowId?: number; version: number } }>;
+  type Data = Record<string, { partnerSearch: { id?: string | number; rowId?: number; version: number } }>;
   /** PostGraphile's generated mutations, writing `described(n)` as the description. */
   const postgraphileWrites = (name: string, described: typeof text): WriteTarget => ({
     name,
@@ -753,30 +785,38 @@ function writeTargets(
     }),
     updated: (data) => (data as Data).updatePartnerSearchByRowId.partnerSearch.version,
   });
-  return [
-    {
-      name: UNCACHED,
-      endpoint: `http://127.0.0.1:${citynet.port}/graphql`,
-      pid: citynet.child.pid!,
-      headers: { authorization: `Bearer ${key}` },
-      used: used(citynet),
-      create: (n) => ({
-        query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { id version } } }`,
-        variables: { input: { town, kind: "COOPERATION", description: text(n) } },
-      }),
-      created: (data) => {
-        const { id, version } = (data as Data).createPartnerSearch.partnerSearch;
-        return { id: id!, version };
-      },
-      update: (record, n) => ({
-        query: `mutation($input: UpdatePartnerSearchInput!) { updatePartnerSearch(input: $input) { partnerSearch { id version } } }`,
-        variables: { input: { id: record.id, expectedVersion: record.version, description: text(n) } },
-      }),
-      updated: (data) => (data as Data).updatePartnerSearch.partnerSearch.version,
+  /** CityNet's mutations, and the floor's of the same names and answers; `created` is the create's input. */
+  const citynetWrites = (
+    name: string,
+    target: Target,
+    headers: Record<string, string>,
+    created: (n: number) => Record<string, unknown>,
+  ): WriteTarget => ({
+    name,
+    endpoint: `http://127.0.0.1:${target.port}/graphql`,
+    pid: target.child.pid!,
+    headers,
+    used: used(target),
+    create: (n) => ({
+      query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { id version } } }`,
+      variables: { input: { ...created(n), kind: "COOPERATION", description: text(n) } },
+    }),
+    created: (data) => {
+      const { id, version } = (data as Data).createPartnerSearch.partnerSearch;
+      return { id: id!, version };
     },
+    update: (record, n) => ({
+      query: `mutation($input: UpdatePartnerSearchInput!) { updatePartnerSearch(input: $input) { partnerSearch { id version } } }`,
+      variables: { input: { id: record.id, expectedVersion: record.version, description: text(n) } },
+    }),
+    updated: (data) => (data as Data).updatePartnerSearch.partnerSearch.version,
+  });
+  return [
+    citynetWrites(UNCACHED, citynet, { authorization: `Bearer ${key}` }, () => ({ town })),
     postgraphileWrites(POSTGRAPHILE, text),
     // The same mutations, and the rows CityNet writes beside the record (bench/sql/functions.sql).
     postgraphileWrites(POSTGRAPHILE_AUDITED, (n) => [{ lang: "en", text: `Audited bench partner search ${n}.` }]),
+    ...(floor ? [citynetWrites(floor.name, floor, {}, () => ({ townId }))] : []),
   ];
 }
 
