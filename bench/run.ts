@@ -521,22 +521,22 @@ async function main() {
     // Writes: the uncached monolith's partner-search mutations beside PostGraphile's generated ones
     // (and the floor's, when asked for).
     const liveTarget = uncached;
-    const writeFloor =
-      matchesFilter("writes") && askedFor("yoga") ? await startWriteFloor(databaseUrl, stats) : undefined;
-    const writes = matchesFilter("writes")
-      ? await measureWrites(
-          writeTargets(
-            liveTarget,
-            targets.find((t) => t.name === POSTGRAPHILE)!,
-            writeFloor,
-            stats,
-            editorKey("Bench writes"),
-            subjects.town,
-            (await stats.query(`SELECT id FROM "Town" WHERE slug = $1`, [subjects.town])).rows[0].id,
-          ),
-          { connections: CONNECTIONS, duration: DURATION, runs: RUNS },
-        ).finally(() => writeFloor && stopServer(writeFloor))
-      : [];
+    let writes: WriteMeasurement[] = [];
+    if (matchesFilter("writes")) {
+      const key = editorKey("Bench writes");
+      const townId = (await stats.query(`SELECT id FROM "Town" WHERE slug = $1`, [subjects.town])).rows[0].id;
+      // Started last, so that it is stopped whatever happens from here on.
+      const floor = askedFor("yoga") ? await startWriteFloor(databaseUrl, stats) : undefined;
+      try {
+        writes = await measureWrites(writeTargets(liveTarget, postgraphile, floor, stats, key, subjects.town, townId), {
+          connections: CONNECTIONS,
+          duration: DURATION,
+          runs: RUNS,
+        });
+      } finally {
+        if (floor) await stopServer(floor);
+      }
+    }
     if (writes.length) log(`writes: ${JSON.stringify(writes)}`);
     // Live updates: subscriptions open on the uncached monolith, partner searches posted to them.
     const live = askedFor("live")
