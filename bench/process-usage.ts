@@ -42,6 +42,14 @@ function cpuMsOfAll(name: string): number {
 }
 
 /**
+ * CPU time PostgreSQL's processes have used so far, in ms: its backends, with what they spend
+ * outside their statements' execution (binding, starting the executor, committing), and its
+ * background workers (the WAL writer, autovacuum). Every cluster on the machine counts: the
+ * bench's, and the idle ones beside it.
+ */
+export const databaseCpuMs = () => cpuMsOfAll("postgres");
+
+/**
  * CPU time the machine's cores have been busy so far, in ms: every process's, the kernel's, and
  * the time the hypervisor gave to other machines (steal).
  */
@@ -63,7 +71,7 @@ function machineBusyMs(): number {
 export function otherCpu(pid: number): { stop(): number } {
   const accounted = () => {
     const bench = process.cpuUsage();
-    return cpuMs(pid) + cpuMsOfAll("postgres") + (bench.user + bench.system) / 1000;
+    return cpuMs(pid) + databaseCpuMs() + (bench.user + bench.system) / 1000;
   };
   const started = performance.now();
   const before = machineBusyMs() - accounted();

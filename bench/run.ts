@@ -663,14 +663,14 @@ entry in one statement each, with nothing else of CityNet's (\`bench/floor/yoga-
       : ""
   }.
 
-| operation | target | req/s (median) | p50 ms | p99 ms | server CPU ms / request | PostgreSQL execution ms / request | req/s per run | / PostGraphile | / PostGraphile with the same rows |
-|---|---|---|---|---|---|---|---|---|---|
+| operation | target | req/s (median) | p50 ms | p99 ms | server CPU ms / request | PostgreSQL execution ms / request | PostgreSQL CPU ms / request | req/s per run | / PostGraphile | / PostGraphile with the same rows |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${writes
   .map((m) => {
     const ratio = (reference: string) =>
       ([UNCACHED, YOGA_FLOOR].includes(m.target) && writeRatio(writes, m.operation, reference, m.target)?.toFixed(2)) ||
       "";
-    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio(POSTGRAPHILE)} | ${ratio(POSTGRAPHILE_AUDITED)} |`;
+    return `| ${m.operation} | ${m.target} | ${m.rps} | ${m.p50} | ${m.p99} | ${m.serverMsPerRequest} | ${m.databaseMsPerRequest} | ${m.databaseCpuMsPerRequest} | ${m.runs.join(" / ")}${m.errors ? ` (${m.errors} errors)` : ""} | ${ratio(POSTGRAPHILE)} | ${ratio(POSTGRAPHILE_AUDITED)} |`;
   })
   .join("\n")}
 

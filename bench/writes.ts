@@ -4,7 +4,7 @@
 // one request after another for `duration` seconds; an update names the version the worker's
 // own search is at, so none conflicts.
 import http from "node:http";
-import { msPerRequest, otherCpu } from "./process-usage.js";
+import { databaseCpuMs, msPerRequest, otherCpu } from "./process-usage.js";
 import { median, percentile } from "./stats.js";
 
 export interface GraphQLCall {
@@ -39,6 +39,9 @@ export interface Usage {
   databaseMs: number;
 }
 
+/** What a run used: the target's Usage, and PostgreSQL's CPU (process-usage.ts, databaseCpuMs). */
+const usedInRun = async (target: WriteTarget) => ({ ...(await target.used()), databaseCpuMs: databaseCpuMs() });
+
 export interface WriteMeasurement {
   operation: "create" | "update";
   target: string;
@@ -48,6 +51,8 @@ export interface WriteMeasurement {
   /** Per request: what Usage counts. */
   serverMsPerRequest: number;
   databaseMsPerRequest: number;
+  /** Per request: PostgreSQL's CPU, all of it (its statements' execution is about half of a CityNet write's). */
+  databaseCpuMsPerRequest: number;
   errors: number;
   runs: number[];
   /** The most CPU, in cores, that went elsewhere during a run (process-usage.ts, otherCpu). */
@@ -103,7 +108,7 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
         : [];
     const latencies: number[] = [];
     let errors = 0;
-    const before = await target.used();
+    const before = await usedInRun(target);
     const others = otherCpu(target.pid);
     const until = performance.now() + seconds * 1000;
     await Promise.all(
@@ -123,7 +128,7 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
       }),
     );
     const otherCores = others.stop();
-    const after = await target.used();
+    const after = await usedInRun(target);
     const requests = latencies.length + errors;
     return {
       rps: latencies.length / seconds,
@@ -131,6 +136,7 @@ async function run(target: WriteTarget, operation: "create" | "update", connecti
       p99: percentile(latencies, 99),
       serverMsPerRequest: msPerRequest(after.serverMs - before.serverMs, requests),
       databaseMsPerRequest: msPerRequest(after.databaseMs - before.databaseMs, requests),
+      databaseCpuMsPerRequest: msPerRequest(after.databaseCpuMs - before.databaseCpuMs, requests),
       errors,
       otherCores,
     };
@@ -160,6 +166,7 @@ export async function measureWrites(
         p99: median(runs.map((m) => m.p99)),
         serverMsPerRequest: median(runs.map((m) => m.serverMsPerRequest)),
         databaseMsPerRequest: median(runs.map((m) => m.databaseMsPerRequest)),
+        databaseCpuMsPerRequest: median(runs.map((m) => m.databaseCpuMsPerRequest)),
         errors: runs.reduce((sum, m) => sum + m.errors, 0),
         runs: runs.map((m) => Math.round(m.rps)),
         otherCores: Math.max(...runs.map((m) => m.otherCores)),
