@@ -51,7 +51,7 @@ export interface WriteMeasurement {
   /** Per request: what Usage counts. */
   serverMsPerRequest: number;
   databaseMsPerRequest: number;
-  /** Per request: PostgreSQL's CPU, all of it (its statements' execution is about half of a CityNet write's). */
+  /** Per request: the CPU of all PostgreSQL's processes, with the executor's start-up, binding and commits that execution time leaves out. */
   databaseCpuMsPerRequest: number;
   errors: number;
   runs: number[];
