@@ -1,6 +1,6 @@
 // The bench's reading of PostgreSQL's CPU (bench/process-usage.ts), against a real server: the
-// writes' table rates CityNet and PostGraphile by it, so it must count a statement's CPU, also
-// once the backend that ran it has exited.
+// writes' table says by it what a write costs PostgreSQL, so it must count a statement's CPU,
+// also once the backend that ran it has exited.
 import pg from "pg";
 import { expect, inject, it } from "vitest";
 import { databaseCpuMs } from "../../../../bench/process-usage.js";
