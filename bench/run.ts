@@ -785,12 +785,12 @@ function writeTargets(
     }),
     updated: (data) => (data as Data).updatePartnerSearchByRowId.partnerSearch.version,
   });
-  /** CityNet's mutations, and the floor's of the same names and answers; `created` is the create's input. */
+  /** CityNet's mutations, and the floor's of the same names and answers; `owner` names the create's town. */
   const citynetWrites = (
     name: string,
     target: Target,
     headers: Record<string, string>,
-    created: (n: number) => Record<string, unknown>,
+    owner: Record<string, unknown>,
   ): WriteTarget => ({
     name,
     endpoint: `http://127.0.0.1:${target.port}/graphql`,
@@ -799,7 +799,7 @@ function writeTargets(
     used: used(target),
     create: (n) => ({
       query: `mutation($input: CreatePartnerSearchInput!) { createPartnerSearch(input: $input) { partnerSearch { id version } } }`,
-      variables: { input: { ...created(n), kind: "COOPERATION", description: text(n) } },
+      variables: { input: { ...owner, kind: "COOPERATION", description: text(n) } },
     }),
     created: (data) => {
       const { id, version } = (data as Data).createPartnerSearch.partnerSearch;
@@ -812,11 +812,11 @@ function writeTargets(
     updated: (data) => (data as Data).updatePartnerSearch.partnerSearch.version,
   });
   return [
-    citynetWrites(UNCACHED, citynet, { authorization: `Bearer ${key}` }, () => ({ town })),
+    citynetWrites(UNCACHED, citynet, { authorization: `Bearer ${key}` }, { town }),
     postgraphileWrites(POSTGRAPHILE, text),
     // The same mutations, and the rows CityNet writes beside the record (bench/sql/functions.sql).
     postgraphileWrites(POSTGRAPHILE_AUDITED, (n) => [{ lang: "en", text: `Audited bench partner search ${n}.` }]),
-    ...(floor ? [citynetWrites(floor.name, floor, {}, () => ({ townId }))] : []),
+    ...(floor ? [citynetWrites(floor.name, floor, {}, { townId })] : []),
   ];
 }
 
