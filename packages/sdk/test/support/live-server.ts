@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SUBGRAPHS } from "../../../server/src/schema/subgraphs.js";
-import { freePortRange, waitForOutput } from "../../../server/test/support/processes.js";
+import { freePortRange, startOnFreePorts, waitForOutput } from "../../../server/test/support/processes.js";
 
 const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../../../server");
 export const MANIFEST = path.resolve(fileURLToPath(import.meta.url), "../../../src/generated/persisted-documents.json");
@@ -23,10 +23,14 @@ export interface LiveServer {
 /** The monolith (the default) or the federation: gateway on the port, subgraphs after it. */
 export type Entry = "src/bin/main.ts" | "src/bin/federated.ts";
 
-export async function startLiveServer(
+export function startLiveServer(
   env: Record<string, string> = {},
   entry: Entry = "src/bin/main.ts",
 ): Promise<LiveServer> {
+  return startOnFreePorts(() => startOnce(env, entry));
+}
+
+async function startOnce(env: Record<string, string>, entry: Entry): Promise<LiveServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "citynet-sdk-"));
   chmodSync(dataDir, 0o755); // mkdtemp's 700 would keep root's postgres user out
   const port = await freePortRange(entry === "src/bin/federated.ts" ? 1 + SUBGRAPHS.length : 1);

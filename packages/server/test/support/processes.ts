@@ -31,6 +31,21 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 
   });
 }
 
+/**
+ * Starts a server on ports freePort picked, again on new ones when another process bound one of
+ * them between the pick and the server's listen (its output says EADDRINUSE): processes started
+ * side by side, test files' servers and their embedded databases, pick from the same range.
+ */
+export async function startOnFreePorts<Server>(start: () => Promise<Server>, attempts = 3): Promise<Server> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts || !(error instanceof Error && error.message.includes("EADDRINUSE"))) throw error;
+    }
+  }
+}
+
 /** The server package, where `src/bin/main.ts` runs from. */
 export const SERVER_DIR = path.resolve(fileURLToPath(import.meta.url), "../../..");
 
